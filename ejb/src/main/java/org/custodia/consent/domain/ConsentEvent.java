@@ -1,0 +1,54 @@
+package org.custodia.consent.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One entry of the append-only consent ledger. */
+@Entity
+@Table(schema = "app", name = "consent_event")
+public class ConsentEvent {
+
+    @Id @Column(name = "id") private UUID id;
+    @Column(name = "tenant_id") private UUID tenantId;
+    @Column(name = "subject_id") private String subjectId;
+    @Column(name = "purpose_id") private UUID purposeId;
+    @Column(name = "purpose_version") private int purposeVersion;
+    @Enumerated(EnumType.STRING) @Column(name = "decision") private ConsentDecision decision;
+    @Column(name = "source") private String source;
+    @Column(name = "actor") private String actor;
+    @Column(name = "request_id") private String requestId;
+    @Column(name = "recorded_at") private Instant recordedAt;
+
+    protected ConsentEvent() {
+    }
+
+    public ConsentEvent(UUID tenantId, String subjectId, ConsentPurpose purpose, ConsentDecision decision,
+                        String source, String actor, String requestId, Instant recordedAt) {
+        this.id = UUID.randomUUID();
+        this.tenantId = tenantId;
+        this.subjectId = subjectId;
+        this.purposeId = purpose.id();
+        this.purposeVersion = purpose.version();
+        this.decision = decision;
+        this.source = source;
+        this.actor = actor;
+        this.requestId = requestId;
+        this.recordedAt = recordedAt;
+    }
+
+    public UUID id() { return id; }
+    public UUID tenantId() { return tenantId; }
+    public String subjectId() { return subjectId; }
+    public UUID purposeId() { return purposeId; }
+    public int purposeVersion() { return purposeVersion; }
+    public ConsentDecision decision() { return decision; }
+    public String source() { return source; }
+    public Instant recordedAt() { return recordedAt; }
+}

@@ -1,0 +1,53 @@
+package org.custodia.identity.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A tenant's API key. Only the SHA-256 of the secret is stored; the secret is shown once. */
+@Entity
+@Table(schema = "app", name = "api_key")
+public class ApiKey {
+
+    @Id @Column(name = "id") private UUID id;
+    @Column(name = "tenant_id") private UUID tenantId;
+    @Column(name = "name") private String name;
+    @Column(name = "prefix") private String prefix;
+    @Column(name = "secret_hash") private String secretHash;
+    @Column(name = "last4") private String last4;
+    @Column(name = "created_at") private Instant createdAt;
+    @Column(name = "created_by") private String createdBy;
+    @Column(name = "expires_at") private Instant expiresAt;
+    @Column(name = "revoked_at") private Instant revokedAt;
+
+    protected ApiKey() {
+    }
+
+    public ApiKey(UUID tenantId, String name, ApiKeySecret secret, Instant createdAt, String createdBy) {
+        this.id = UUID.randomUUID();
+        this.tenantId = tenantId;
+        this.name = name;
+        this.prefix = secret.prefix();
+        this.secretHash = secret.hash();
+        this.last4 = secret.last4();
+        this.createdAt = createdAt;
+        this.createdBy = createdBy;
+    }
+
+    /** The key as lists show it: prefix and last four characters, nothing that authenticates. */
+    public String masked() {
+        return ApiKeySecret.mask(prefix, last4);
+    }
+
+    public UUID id() { return id; }
+    public UUID tenantId() { return tenantId; }
+    public String name() { return name; }
+    public String prefix() { return prefix; }
+    public Instant createdAt() { return createdAt; }
+    public Instant expiresAt() { return expiresAt; }
+    public Instant revokedAt() { return revokedAt; }
+}

@@ -1,0 +1,128 @@
+package org.custodia.platform.schema;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.flywaydb.core.Flyway;
+
+/**
+ * Prepares a PostgreSQL database for Custodia, outside the application server.
+ *
+ * <ol>
+ *   <li>Optionally, with a superuser URL ({@code CUSTODIA_DB_ADMIN_URL}): creates the roles
+ *       {@code custodia_owner} (owns the schemas, runs migrations) and {@code custodia_app} (the
+ *       server's datasource user: no ownership, no BYPASSRLS) and the database. Used when Custodia
+ *       starts its own local PostgreSQL.</li>
+ *   <li>Runs the Flyway migrations as {@code custodia_owner}.</li>
+ * </ol>
+ * Every setting reads a system property, then the environment variable, then a local default.
+ */
+public final class DatabaseSetup {
+
+    public static final String OWNER_ROLE = "custodia_owner";
+    public static final String APP_ROLE = "custodia_app";
+
+    private final Function<String, String> settings;
+
+    public DatabaseSetup(Function<String, String> settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws SQLException {
+        new DatabaseSetup(DatabaseSetup::fromSystem).run();
+    }
+
+    static String fromSystem(String envName) {
+        String property = envName.toLowerCase().replace('_', '.');
+        String value = System.getProperty(property);
+        return value != null ? value : System.getenv(envName);
+    }
+
+    public void run() throws SQLException {
+        String adminUrl = setting("CUSTODIA_DB_ADMIN_URL", null);
+        if (adminUrl != null) {
+            createRolesAndDatabase(adminUrl);
+        }
+        migrate();
+    }
+
+    private String setting(String name, String fallback) {
+        String value = settings.apply(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private String appUrl() {
+        return setting("CUSTODIA_DB_URL", "jdbc:postgresql://127.0.0.1:5432/custodia");
+    }
+
+    private void createRolesAndDatabase(String adminUrl) throws SQLException {
+        String adminUser = setting("CUSTODIA_DB_ADMIN_USER", "postgres");
+        String adminPassword = setting("CUSTODIA_DB_ADMIN_PASSWORD", "postgres");
+        String database = databaseName(appUrl());
+        Map<String, String> passwords = Map.of(
+                OWNER_ROLE, setting("CUSTODIA_DB_OWNER_PASSWORD", OWNER_ROLE),
+                APP_ROLE, setting("CUSTODIA_DB_PASSWORD", APP_ROLE));
+        try (Connection c = DriverManager.getConnection(adminUrl, adminUser, adminPassword)) {
+            for (var role : passwords.entrySet()) {
+                if (!exists(c, "select 1 from pg_roles where rolname = ?", role.getKey())) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("create role " + role.getKey() + " login nosuperuser nobypassrls nocreaterole");
+                    }
+                }
+                try (Statement s = c.createStatement()) {
+                    // a role name and password cannot be bind parameters in DDL; quote as a literal
+                    s.execute("alter role " + role.getKey() + " password " + literal(role.getValue()));
+                }
+            }
+            if (!exists(c, "select 1 from pg_database where datname = ?", database)) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("create database " + identifier(database) + " owner " + OWNER_ROLE + " encoding 'UTF8'");
+                    s.execute("revoke all on database " + identifier(database) + " from public");
+                    s.execute("grant connect on database " + identifier(database) + " to " + APP_ROLE);
+                }
+            }
+        }
+    }
+
+    private void migrate() {
+        Flyway.configure()
+                .dataSource(appUrl(), OWNER_ROLE, setting("CUSTODIA_DB_OWNER_PASSWORD", OWNER_ROLE))
+                .schemas("app", "engine")
+                .defaultSchema("app")
+                .locations("classpath:db/migration")
+                .javaMigrations(new V2__CamundaEngineSchema())
+                .load()
+                .migrate();
+    }
+
+    static String databaseName(String jdbcUrl) {
+        String path = jdbcUrl.replaceFirst("^jdbc:postgresql://[^/]*/", "");
+        int query = path.indexOf('?');
+        return query >= 0 ? path.substring(0, query) : path;
+    }
+
+    private static boolean exists(Connection c, String sql, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, value);
+            try (var rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    private static String identifier(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("unsupported database name: " + name);
+        }
+        return name;
+    }
+}
