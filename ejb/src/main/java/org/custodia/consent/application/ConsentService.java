@@ -25,6 +25,7 @@ import org.custodia.consent.domain.ConsentEvent;
 import org.custodia.consent.domain.ConsentPurpose;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.persistence.TenantSession;
+import org.custodia.platform.persistence.UniqueViolation;
 import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
 
@@ -60,11 +61,14 @@ public class ConsentService {
             throw ProblemException.invalid(errors);
         }
         tenantSession.bind(actor.tenantId());
-        ConsentPurpose purpose = new ConsentPurpose(actor.tenantId(), key, name.strip(), description, Instant.now());
+        ConsentPurpose purpose = new ConsentPurpose(actor.tenantId(), key, name.strip(), description, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         em.persist(purpose);
         try {
             em.flush();
         } catch (PersistenceException e) {
+            if (!UniqueViolation.causedBy(e)) {
+                throw e;
+            }
             throw ProblemException.conflict("key", "a purpose with this key exists");
         }
         audit.append(actor, "consent.purpose.defined", "consent_purpose", purpose.id().toString(),
@@ -107,7 +111,7 @@ public class ConsentService {
             throw ProblemException.invalid("purpose", "no purpose with key '" + purposeKey + "' exists");
         }
         ConsentEvent event = new ConsentEvent(actor.tenantId(), subjectId, purpose, decision, effectiveSource,
-                actor.principal(), actor.requestId(), Instant.now());
+                actor.principal(), actor.requestId(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         em.persist(event);
         em.flush();
         em.createNativeQuery("insert into app.consent_state (tenant_id, subject_id, purpose_id, decision, purpose_version,"

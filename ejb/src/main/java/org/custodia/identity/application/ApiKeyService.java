@@ -46,7 +46,7 @@ public class ApiKeyService {
             throw ProblemException.invalid("name", "must be 1 to 100 characters");
         }
         ApiKeySecret secret = ApiKeySecret.generate();
-        ApiKey key = new ApiKey(actor.tenantId(), name.strip(), secret, Instant.now(), actor.principal());
+        ApiKey key = new ApiKey(actor.tenantId(), name.strip(), secret, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), actor.principal());
         em.persist(key);
         audit.append(actor, "api_key.created", "api_key", key.id().toString(),
                 Map.of("name", key.name(), "prefix", key.prefix()));
@@ -77,7 +77,7 @@ public class ApiKeyService {
             return Optional.empty();
         }
         Object[] row = rows.get(0);
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (row[4] != null || (row[3] != null && toInstant(row[3]).isBefore(now))) {
             return Optional.empty();
         }

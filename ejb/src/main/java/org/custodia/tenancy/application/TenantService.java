@@ -17,6 +17,7 @@ import org.custodia.audit.application.AuditTrail;
 import org.custodia.identity.application.ApiKeyService;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.persistence.TenantSession;
+import org.custodia.platform.persistence.UniqueViolation;
 import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
 import org.custodia.tenancy.domain.Tenant;
@@ -55,11 +56,14 @@ public class TenantService {
         }
         UUID id = UUID.randomUUID();
         tenantSession.bind(id);
-        Tenant tenant = new Tenant(id, slug, name.strip(), Instant.now());
+        Tenant tenant = new Tenant(id, slug, name.strip(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         em.persist(tenant);
         try {
             em.flush();
         } catch (PersistenceException e) {
+            if (!UniqueViolation.causedBy(e)) {
+                throw e;
+            }
             // the unique index sees every tenant's slug, although RLS hides their rows
             throw ProblemException.conflict("slug", "a tenant with this slug exists");
         }

@@ -1,0 +1,122 @@
+package org.custodia.dsar.application;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.custodia.audit.application.AuditTrail;
+import org.custodia.bpmn.DsarProcess;
+import org.custodia.dsar.domain.DsarDeadlinePolicy;
+import org.custodia.dsar.domain.DsarRequest;
+import org.custodia.dsar.domain.DsarType;
+import org.custodia.dsar.domain.Jurisdiction;
+import org.custodia.platform.context.Actor;
+import org.custodia.platform.engine.ProcessEngineBootstrap;
+import org.custodia.platform.engine.TenantDeployments;
+import org.custodia.platform.persistence.TenantSession;
+import org.custodia.platform.problem.FieldError;
+import org.custodia.platform.problem.ProblemException;
+
+/** Intake of data subject requests: computes the legal deadline and starts dsar.bpmn for the tenant. */
+@Stateless
+public class DsarService {
+
+    @PersistenceContext(unitName = "custodia")
+    EntityManager em;
+
+    @Inject
+    TenantSession tenantSession;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    ProcessEngineBootstrap engines;
+
+    @Inject
+    TenantDeployments deployments;
+
+    public DsarRequest submit(Actor actor, String type, String jurisdiction, String subjectId, Instant receivedAt) {
+        List<FieldError> errors = new ArrayList<>();
+        DsarType t = parse(DsarType.class, "type", type, errors);
+        Jurisdiction j = parse(Jurisdiction.class, "jurisdiction", jurisdiction, errors);
+        if (subjectId == null || subjectId.isBlank() || subjectId.length() > 200) {
+            errors.add(new FieldError("subject", "must be 1 to 200 characters"));
+        }
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant received = receivedAt == null ? now : receivedAt;
+        if (received.isAfter(now.plusSeconds(60))) {
+            errors.add(new FieldError("receivedAt", "must not be in the future"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        deployments.ensureDeployed(actor.tenantId());
+        tenantSession.bind(actor.tenantId());
+        DsarRequest request = new DsarRequest(actor.tenantId(), t, j, subjectId, received,
+                DsarDeadlinePolicy.deadline(j, received, ZoneOffset.UTC), now);
+        em.persist(request);
+
+        ProcessEngine engine = engines.engine();
+        IdentityService identity = engine.getIdentityService();
+        identity.setAuthentication(actor.principal(), List.of(), List.of(actor.tenantId().toString()));
+        ProcessInstance instance;
+        try {
+            instance = engine.getRuntimeService().createProcessInstanceByKey(DsarProcess.KEY)
+                    .processDefinitionTenantId(actor.tenantId().toString())
+                    .businessKey(request.id().toString())
+                    .setVariable(DsarProcess.VAR_DSAR_ID, request.id().toString())
+                    .setVariable(DsarProcess.VAR_WARNING_AT, Date.from(request.warningAt()))
+                    .setVariable(DsarProcess.VAR_DUE_AT, Date.from(request.dueAt()))
+                    .execute();
+        } finally {
+            identity.clearAuthentication();
+        }
+        request.attachProcess(instance.getId());
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("type", t.name());
+        payload.put("jurisdiction", j.name());
+        payload.put("receivedAt", received.toString());
+        payload.put("dueAt", request.dueAt().toString());
+        audit.append(actor, "dsar.received", "dsar", request.id().toString(), payload);
+        return request;
+    }
+
+    public DsarRequest find(UUID tenantId, UUID id) {
+        tenantSession.bind(tenantId);
+        DsarRequest request = em.find(DsarRequest.class, id);
+        if (request == null || !request.tenantId().equals(tenantId)) {
+            throw ProblemException.notFound("DSAR " + id);
+        }
+        return request;
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value, List<FieldError> errors) {
+        if (value != null) {
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equals(value)) {
+                    return e;
+                }
+            }
+        }
+        List<String> allowed = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            allowed.add(e.name());
+        }
+        errors.add(new FieldError(field, "must be one of " + allowed));
+        return null;
+    }
+}

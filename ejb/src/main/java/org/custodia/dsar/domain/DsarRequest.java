@@ -1,0 +1,67 @@
+package org.custodia.dsar.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A data subject request and its legal deadline. */
+@Entity
+@Table(schema = "app", name = "dsar_request")
+public class DsarRequest {
+
+    public enum Status { OPEN, OVERDUE, CLOSED }
+
+    @Id @Column(name = "id") private UUID id;
+    @Column(name = "tenant_id") private UUID tenantId;
+    @Enumerated(EnumType.STRING) @Column(name = "request_type") private DsarType type;
+    @Enumerated(EnumType.STRING) @Column(name = "jurisdiction") private Jurisdiction jurisdiction;
+    @Column(name = "subject_id") private String subjectId;
+    @Column(name = "received_at") private Instant receivedAt;
+    @Column(name = "due_at") private Instant dueAt;
+    @Column(name = "warning_at") private Instant warningAt;
+    @Enumerated(EnumType.STRING) @Column(name = "status") private Status status;
+    @Column(name = "process_instance_id") private String processInstanceId;
+    @Column(name = "created_at") private Instant createdAt;
+
+    protected DsarRequest() {
+    }
+
+    public DsarRequest(UUID tenantId, DsarType type, Jurisdiction jurisdiction, String subjectId,
+                       Instant receivedAt, DsarDeadlinePolicy.Deadline deadline, Instant now) {
+        this.id = UUID.randomUUID();
+        this.tenantId = tenantId;
+        this.type = type;
+        this.jurisdiction = jurisdiction;
+        this.subjectId = subjectId;
+        this.receivedAt = receivedAt;
+        this.dueAt = deadline.dueAt();
+        this.warningAt = deadline.warningAt();
+        this.status = Status.OPEN;
+        this.createdAt = now;
+    }
+
+    public void attachProcess(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    public void markOverdue() {
+        this.status = Status.OVERDUE;
+    }
+
+    public UUID id() { return id; }
+    public UUID tenantId() { return tenantId; }
+    public DsarType type() { return type; }
+    public Jurisdiction jurisdiction() { return jurisdiction; }
+    public String subjectId() { return subjectId; }
+    public Instant receivedAt() { return receivedAt; }
+    public Instant dueAt() { return dueAt; }
+    public Instant warningAt() { return warningAt; }
+    public Status status() { return status; }
+    public String processInstanceId() { return processInstanceId; }
+}

@@ -1,0 +1,57 @@
+package org.custodia.audit.api;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.custodia.audit.application.AuditTrail;
+import org.custodia.audit.domain.AuditEvent;
+import org.custodia.audit.domain.ChainVerification;
+import org.custodia.platform.api.CallerContext;
+import org.custodia.platform.problem.ProblemException;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+@Path("/audit")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    public record AuditEventView(long seq, String eventType, String entityType, String entityId, String actor,
+                                 String requestId, @JsonRawValue String payload, String previousHash,
+                                 String eventHash, String createdAt) {
+        static AuditEventView of(AuditEvent e) {
+            return new AuditEventView(e.seq(), e.eventType(), e.entityType(), e.entityId(), e.actor(), e.requestId(),
+                    e.payload(), e.previousHash(), e.eventHash(), e.createdAt().toString());
+        }
+    }
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    CallerContext caller;
+
+    @GET
+    @Path("/verify")
+    public ChainVerification verify() throws SQLException {
+        return audit.verify(caller.caller().tenantId());
+    }
+
+    @GET
+    @Path("/events")
+    public List<AuditEventView> events(@QueryParam("afterSeq") @DefaultValue("0") long afterSeq,
+                                       @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new ProblemException(400, "validation", "Invalid request", "limit must be 1 to 1000",
+                    List.of(new org.custodia.platform.problem.FieldError("limit", "must be 1 to 1000")));
+        }
+        return audit.events(caller.caller().tenantId(), afterSeq, limit).stream().map(AuditEventView::of).toList();
+    }
+}

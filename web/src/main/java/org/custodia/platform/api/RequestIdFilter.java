@@ -1,0 +1,61 @@
+package org.custodia.platform.api;
+
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jboss.logging.MDC;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * First on every request: gives it a request id (the caller's {@code X-Request-Id} when it is a sane
+ * token, else a new one), puts it into the logging MDC and the response, and refuses bodies over
+ * 1 MiB with 413 before anything reads them.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class RequestIdFilter extends HttpFilter {
+
+    public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "requestId";
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static String currentRequestId() {
+        return CURRENT.get();
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String incoming = request.getHeader(HEADER);
+        String requestId = incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        CURRENT.set(requestId);
+        MDC.put(MDC_KEY, requestId);
+        response.setHeader(HEADER, requestId);
+        try {
+            if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+                response.setStatus(413);
+                response.setContentType(Problems.MEDIA_TYPE);
+                JSON.writeValue(response.getOutputStream(), Problems.body(413, "payload-too-large", "Payload too large",
+                        "Request bodies are limited to " + MAX_BODY_BYTES + " bytes.", java.util.List.of()));
+                return;
+            }
+            chain.doFilter(new SizeLimitedRequest(request, MAX_BODY_BYTES), response);
+        } finally {
+            MDC.remove(MDC_KEY);
+            MDC.remove("tenantId");
+            MDC.remove("principal");
+            CURRENT.remove();
+        }
+    }
+}
