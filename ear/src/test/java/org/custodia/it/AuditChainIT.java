@@ -1,0 +1,125 @@
+package org.custodia.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The hash-chained audit log: append-only for the app role and by trigger; tampering is found and located. */
+@ExtendWith(ArquillianExtension.class)
+class AuditChainIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return ItEnvironment.ear();
+    }
+
+    @Test
+    void anIntactChainVerifiesAndItsHeadIsTheLastEvent() {
+        Api.Tenant t = tenantWithFiveEvents("chain");
+        JsonNode events = t.api().get("/audit/events?limit=1000").json();
+        JsonNode verify = t.api().get("/audit/verify").json();
+        assertThat(verify.get("intact").asBoolean()).isTrue();
+        assertThat(verify.get("eventCount").asLong()).isEqualTo(events.size()).isEqualTo(5);
+        assertThat(verify.get("headSeq").asLong()).isEqualTo(5);
+        assertThat(verify.get("headHash").asText()).isEqualTo(events.get(4).get("eventHash").asText());
+        for (int i = 1; i < events.size(); i++) {
+            assertThat(events.get(i).get("previousHash").asText()).isEqualTo(events.get(i - 1).get("eventHash").asText());
+        }
+        assertThat(verify.get("firstBrokenSeq").isNull()).isTrue();
+    }
+
+    @Test
+    void theAppRoleCannotUpdateDeleteOrTruncateAuditEvents() throws SQLException {
+        Api.Tenant t = tenantWithFiveEvents("append-only");
+        for (String sql : new String[] {
+                "update app.audit_event set actor = 'someone else'",
+                "delete from app.audit_event",
+                "truncate app.audit_event"}) {
+            try (Connection c = TestDatabase.app()) {
+                c.setAutoCommit(false);
+                RowLevelSecurityIT.bind(c, t.id());
+                assertThatThrownBy(() -> {
+                    try (Statement s = c.createStatement()) {
+                        s.execute(sql);
+                    }
+                }).as(sql).isInstanceOfSatisfying(SQLException.class,
+                        e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+                c.rollback();
+            }
+        }
+        // the trigger refuses the owner too
+        try (Connection c = TestDatabase.owner()) {
+            c.setAutoCommit(false);
+            RowLevelSecurityIT.bind(c, t.id());
+            assertThatThrownBy(() -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("update app.audit_event set actor = 'owner' where seq = 1");
+                }
+            }).isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            c.rollback();
+        }
+        assertThat(t.api().get("/audit/verify").json().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aRowAlteredByTheOwnerBreaksTheChainAtThatSequenceNumber() throws SQLException {
+        Api.Tenant victim = tenantWithFiveEvents("victim");
+        Api.Tenant bystander = tenantWithFiveEvents("bystander");
+        try (Connection c = TestDatabase.owner()) {
+            c.setAutoCommit(false);
+            RowLevelSecurityIT.bind(c, victim.id());
+            try (Statement s = c.createStatement()) {
+                s.execute("alter table app.audit_event disable trigger audit_event_append_only");
+                assertThat(s.executeUpdate("update app.audit_event set payload = '{\"key\":\"forged\"}' where seq = 3"))
+                        .isEqualTo(1);
+                s.execute("alter table app.audit_event enable trigger audit_event_append_only");
+            }
+            c.commit();
+        }
+        JsonNode verify = victim.api().get("/audit/verify").json();
+        assertThat(verify.get("intact").asBoolean()).isFalse();
+        assertThat(verify.get("firstBrokenSeq").asLong()).isEqualTo(3);
+        assertThat(bystander.api().get("/audit/verify").json().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aDeletedLastEventIsFound() throws SQLException {
+        Api.Tenant victim = tenantWithFiveEvents("truncated");
+        try (Connection c = TestDatabase.owner()) {
+            c.setAutoCommit(false);
+            RowLevelSecurityIT.bind(c, victim.id());
+            try (Statement s = c.createStatement()) {
+                s.execute("alter table app.audit_event disable trigger audit_event_append_only");
+                assertThat(s.executeUpdate("delete from app.audit_event where seq = 5")).isEqualTo(1);
+                s.execute("alter table app.audit_event enable trigger audit_event_append_only");
+            }
+            c.commit();
+        }
+        JsonNode verify = victim.api().get("/audit/verify").json();
+        assertThat(verify.get("intact").asBoolean()).isFalse();
+        assertThat(verify.get("firstBrokenSeq").asLong()).isEqualTo(5);
+        assertThat(verify.get("eventCount").asLong()).isEqualTo(4);
+    }
+
+    /** tenant.created, api_key.created, consent.purpose.defined, consent.granted, consent.withdrawn */
+    private static Api.Tenant tenantWithFiveEvents(String label) {
+        Api.Tenant t = Api.newTenant(label);
+        assertThat(t.api().post("/purposes", "{\"key\":\"ads\",\"name\":\"Ads\"}").status()).isEqualTo(201);
+        assertThat(t.api().post("/consents", "{\"subject\":\"s-1\",\"purpose\":\"ads\",\"action\":\"grant\"}").status())
+                .isEqualTo(201);
+        assertThat(t.api().post("/consents", "{\"subject\":\"s-1\",\"purpose\":\"ads\",\"action\":\"withdraw\"}").status())
+                .isEqualTo(201);
+        return t;
+    }
+}

@@ -1,0 +1,146 @@
+package org.custodia.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The consent slice through the deployed EAR: keys, purposes, grant/withdraw/check, tenant isolation. */
+@ExtendWith(ArquillianExtension.class)
+class ConsentApiIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return ItEnvironment.ear();
+    }
+
+    @Test
+    void grantThenWithdrawIsVisibleOnTheNextCheckAndAudited() {
+        Api.Tenant t = Api.newTenant("consent");
+        assertThat(t.api().post("/purposes", "{\"key\":\"newsletter\",\"name\":\"Newsletter\"}").status()).isEqualTo(201);
+
+        Api.Reply never = t.api().get("/consents/check?subject=u-42&purpose=newsletter");
+        assertThat(never.status()).isEqualTo(200);
+        assertThat(never.json().get("allowed").asBoolean()).isFalse();
+        assertThat(never.json().get("recordedAt").isNull()).isTrue();
+
+        Api.Reply grant = t.api().post("/consents", "{\"subject\":\"u-42\",\"purpose\":\"newsletter\",\"action\":\"grant\"}");
+        assertThat(grant.status()).isEqualTo(201);
+        Api.Reply granted = t.api().get("/consents/check?subject=u-42&purpose=newsletter");
+        assertThat(granted.json().get("allowed").asBoolean()).isTrue();
+        assertThat(granted.json().get("decision").asText()).isEqualTo("GRANTED");
+        assertThat(granted.json().get("purposeVersion").asInt()).isEqualTo(1);
+        assertThat(java.time.Instant.parse(granted.json().get("recordedAt").asText()))
+                .isEqualTo(java.time.Instant.parse(grant.json().get("recordedAt").asText()));
+
+        assertThat(t.api().post("/consents", "{\"subject\":\"u-42\",\"purpose\":\"newsletter\",\"action\":\"withdraw\"}")
+                .status()).isEqualTo(201);
+        Api.Reply withdrawn = t.api().get("/consents/check?subject=u-42&purpose=newsletter");
+        assertThat(withdrawn.json().get("allowed").asBoolean()).isFalse();
+        assertThat(withdrawn.json().get("decision").asText()).isEqualTo("WITHDRAWN");
+
+        JsonNode history = t.api().get("/consents?subject=u-42").json();
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0).get("decision").asText()).isEqualTo("GRANTED");
+        assertThat(history.get(1).get("decision").asText()).isEqualTo("WITHDRAWN");
+
+        assertThat(eventTypes(t.api())).containsSubsequence("tenant.created", "api_key.created",
+                "consent.purpose.defined", "consent.granted", "consent.withdrawn");
+        JsonNode verify = t.api().get("/audit/verify").json();
+        assertThat(verify.get("intact").asBoolean()).isTrue();
+        assertThat(verify.get("eventCount").asLong()).isEqualTo(5);
+    }
+
+    @Test
+    void apiKeysAreShownOnceStoredHashedAndListedMasked() throws Exception {
+        Api.Tenant t = Api.newTenant("keys");
+        Api.Reply created = t.api().post("/api-keys", "{\"name\":\"backend\"}");
+        assertThat(created.status()).isEqualTo(201);
+        String secret = created.json().get("key").asText();
+        assertThat(secret).matches("cus_[0-9a-f]{8}_[A-Za-z0-9_-]{43}");
+        assertThat(created.json().get("masked").asText()).endsWith(secret.substring(secret.length() - 4));
+
+        Api.Reply list = t.api().get("/api-keys");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json()).hasSize(2);
+        assertThat(list.raw().body()).doesNotContain(secret.substring(13)).doesNotContain("\"key\"");
+
+        assertThat(Api.withKey(secret).get("/purposes").status()).isEqualTo(200);
+        String wrong = secret.substring(0, secret.length() - 1) + (secret.endsWith("A") ? "B" : "A");
+        Api.Reply refused = Api.withKey(wrong).get("/purposes");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+
+        try (var c = TestDatabase.superuser(ItEnvironment.DATABASE);
+             var ps = c.prepareStatement("select secret_hash from app.api_key where id = ?::uuid")) {
+            ps.setString(1, created.json().get("id").asText());
+            try (var rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                String stored = rs.getString(1);
+                assertThat(stored).hasSize(64).doesNotContain(secret.substring(13));
+                java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+                assertThat(stored).isEqualTo(java.util.HexFormat.of().formatHex(
+                        sha.digest(secret.getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+            }
+        }
+    }
+
+    @Test
+    void oneTenantsKeyGets404ForAnotherTenantsData_evenRightAfterItWasWritten() {
+        Api.Tenant a = Api.newTenant("alpha");
+        Api.Tenant b = Api.newTenant("beta");
+        assertThat(b.api().post("/purposes", "{\"key\":\"b-only\",\"name\":\"B only\"}").status()).isEqualTo(201);
+        assertThat(b.api().post("/consents", "{\"subject\":\"shared-subject\",\"purpose\":\"b-only\",\"action\":\"grant\"}")
+                .status()).isEqualTo(201);
+        Api.Reply dsar = b.api().post("/dsars",
+                "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"shared-subject\"}");
+        assertThat(dsar.status()).isEqualTo(201);
+        String dsarId = dsar.json().get("id").asText();
+
+        // right after B wrote (an entity cache would still hold these), A sees none of it
+        assertThat(a.api().get("/dsars/" + dsarId).status()).isEqualTo(404);
+        assertThat(a.api().get("/purposes/b-only").status()).isEqualTo(404);
+        assertThat(a.api().get("/consents/check?subject=shared-subject&purpose=b-only").status()).isEqualTo(404);
+        assertThat(a.api().get("/consents?subject=shared-subject").json()).isEmpty();
+        assertThat(a.api().get("/purposes").json()).isEmpty();
+        assertThat(a.api().post("/consents", "{\"subject\":\"x\",\"purpose\":\"b-only\",\"action\":\"grant\"}").status())
+                .isEqualTo(422);
+        assertThat(a.api().get("/audit/events?limit=1000").raw().body()).doesNotContain(dsarId);
+
+        // while B does
+        assertThat(b.api().get("/dsars/" + dsarId).status()).isEqualTo(200);
+        assertThat(b.api().get("/purposes/b-only").status()).isEqualTo(200);
+        // and the same key in A is A's own business
+        assertThat(a.api().post("/purposes", "{\"key\":\"b-only\",\"name\":\"A's own\"}").status()).isEqualTo(201);
+        assertThat(a.api().get("/consents/check?subject=shared-subject&purpose=b-only").json().get("allowed").asBoolean())
+                .isFalse();
+    }
+
+    @Test
+    void everyResponseCarriesARequestId() {
+        assertThat(Api.anonymous().get("/ping").header("X-Request-Id")).isNotBlank();
+        Api.Reply unauthorized = Api.anonymous().get("/purposes");
+        assertThat(unauthorized.status()).isEqualTo(401);
+        assertThat(unauthorized.header("X-Request-Id")).isNotBlank()
+                .isEqualTo(unauthorized.json().get("requestId").asText());
+        assertThat(Api.anonymous().get("/no-such-thing").header("X-Request-Id")).isNotBlank();
+        Api.Reply echoed = Api.anonymous().send(Api.anonymous().request("/ping").header("X-Request-Id", "trace-12345678"));
+        assertThat(echoed.header("X-Request-Id")).isEqualTo("trace-12345678");
+        Api.Reply replaced = Api.anonymous().send(Api.anonymous().request("/ping").header("X-Request-Id", "bad id\u00e9"));
+        assertThat(replaced.header("X-Request-Id")).isNotEqualTo("bad id\u00e9").matches("[0-9a-f-]{36}");
+    }
+
+    static List<String> eventTypes(Api api) {
+        List<String> types = new ArrayList<>();
+        api.get("/audit/events?limit=1000").json().forEach(e -> types.add(e.get("eventType").asText()));
+        return types;
+    }
+}

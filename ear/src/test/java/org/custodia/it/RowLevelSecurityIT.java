@@ -1,0 +1,204 @@
+package org.custodia.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Row-level security, straight against PostgreSQL as the application role, over every table that has a
+ * tenant_id column: tenant A bound sees, inserts, updates and deletes nothing of tenant B; no tenant
+ * bound sees nothing at all.
+ */
+class RowLevelSecurityIT {
+
+    static final UUID A = UUID.randomUUID();
+    static final UUID B = UUID.randomUUID();
+
+    /** One row per tenant table, written as the app role with the tenant bound; %1$s is the tenant id. */
+    static final Map<String, List<String>> SEED = new LinkedHashMap<>();
+
+    static {
+        SEED.put("tenant", List.of("insert into app.tenant values ('%1$s', 'rls-' || left('%1$s', 8), 'RLS', now())"));
+        SEED.put("api_key", List.of("insert into app.api_key (id, tenant_id, name, prefix, secret_hash, last4, created_at,"
+                + " created_by) values (gen_random_uuid(), '%1$s', 'k', left(md5(random()::text), 8),"
+                + " md5(random()::text) || md5(random()::text), 'abcd', now(), 'test')"));
+        SEED.put("audit_chain_head", List.of("insert into app.audit_chain_head values ('%1$s', 1, 'h')"));
+        SEED.put("audit_event", List.of("insert into app.audit_event values ('%1$s', 1, 't', 'e', 'i', 'test', null,"
+                + " '{}', repeat('0', 64), 'h', now())"));
+        SEED.put("consent_purpose", List.of("insert into app.consent_purpose values (gen_random_uuid(), '%1$s', 'p', 'P',"
+                + " null, 1, now(), now())"));
+        SEED.put("consent_event", List.of("insert into app.consent_event select gen_random_uuid(), '%1$s', 's', id, 1,"
+                + " 'GRANTED', 'api', 'test', null, now() from app.consent_purpose where tenant_id = '%1$s'"));
+        SEED.put("consent_state", List.of("insert into app.consent_state select '%1$s', 's', purpose_id, 'GRANTED', 1, id,"
+                + " now() from app.consent_event where tenant_id = '%1$s'"));
+        SEED.put("dsar_request", List.of("insert into app.dsar_request values (gen_random_uuid(), '%1$s', 'ACCESS',"
+                + " 'EU_GDPR', 's', now(), now(), now(), 'OPEN', null, now())"));
+    }
+
+    @BeforeAll
+    static void seedTwoTenants() throws SQLException {
+        for (UUID tenant : List.of(A, B)) {
+            try (Connection c = TestDatabase.app()) {
+                c.setAutoCommit(false);
+                bind(c, tenant);
+                try (Statement s = c.createStatement()) {
+                    for (List<String> statements : SEED.values()) {
+                        for (String sql : statements) {
+                            s.execute(String.format(sql, tenant));
+                        }
+                    }
+                }
+                c.commit();
+            }
+        }
+    }
+
+    static List<String> tenantTables() throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Connection c = TestDatabase.superuser(ItEnvironment.DATABASE); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                     + " join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped"
+                     + " where n.nspname = 'app' and c.relkind = 'r' order by 1")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        return tables;
+    }
+
+    @Test
+    void everyTenantTableIsSeededAndUnderForcedRowLevelSecurity() throws SQLException {
+        assertThat(tenantTables()).containsExactlyInAnyOrderElementsOf(SEED.keySet());
+        try (Connection c = TestDatabase.superuser(ItEnvironment.DATABASE); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select c.relname, c.relrowsecurity, c.relforcerowsecurity from pg_class c"
+                     + " join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'app' and c.relkind = 'r'"
+                     + " and c.relname <> 'flyway_schema_history'")) {
+            while (rs.next()) {
+                assertThat(rs.getBoolean(2)).as("RLS enabled on %s", rs.getString(1)).isTrue();
+                assertThat(rs.getBoolean(3)).as("RLS forced on %s", rs.getString(1)).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void theAppRoleOwnsNothingAndCannotBypassRowLevelSecurity() throws SQLException {
+        try (Connection c = TestDatabase.superuser(ItEnvironment.DATABASE); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select rolbypassrls, rolsuper, (select count(*) from pg_class c join pg_roles o"
+                     + " on o.oid = c.relowner where o.rolname = 'custodia_app') from pg_roles where rolname = 'custodia_app'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getBoolean(1)).isFalse();
+            assertThat(rs.getBoolean(2)).isFalse();
+            assertThat(rs.getLong(3)).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("tenantTables")
+    void tenantABoundSeesOnlyItsOwnRows(String table) throws SQLException {
+        try (Connection c = TestDatabase.app()) {
+            c.setAutoCommit(false);
+            bind(c, A);
+            assertThat(count(c, "select count(*) from app." + table + " where tenant_id = '" + B + "'")).isZero();
+            long all = count(c, "select count(*) from app." + table);
+            assertThat(all).isPositive()
+                    .isEqualTo(count(c, "select count(*) from app." + table + " where tenant_id = '" + A + "'"));
+            c.rollback();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("tenantTables")
+    void noTenantBoundSeesNothing(String table) throws SQLException {
+        try (Connection c = TestDatabase.app()) {
+            c.setAutoCommit(false);
+            assertThat(count(c, "select count(*) from app." + table)).isZero();
+            c.rollback();
+        }
+        try (Connection c = TestDatabase.app()) {
+            c.setAutoCommit(true); // and outside any explicit transaction
+            assertThat(count(c, "select count(*) from app." + table)).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("tenantTables")
+    void tenantABoundCannotInsertForB(String table) throws SQLException {
+        // copy one of A's own rows, re-labelled as B's (and given a fresh id where the table has one)
+        String sql = "insert into app." + table + " select (jsonb_populate_record(null::app." + table
+                + ", to_jsonb(t) || jsonb_build_object('tenant_id', '" + B + "', 'id', gen_random_uuid()))).* from app."
+                + table + " t limit 1";
+        assertRefused(A, sql);
+    }
+
+    @ParameterizedTest
+    @MethodSource("tenantTables")
+    void tenantABoundCannotUpdateOrDeleteBsRows(String table) throws SQLException {
+        long before = rowsOf(B, table);
+        assertNoEffectOrRefused(A, "update app." + table + " set tenant_id = tenant_id where tenant_id = '" + B + "'");
+        assertNoEffectOrRefused(A, "delete from app." + table + " where tenant_id = '" + B + "'");
+        // and cannot move its own rows to B
+        assertRefused(A, "update app." + table + " set tenant_id = '" + B + "' where tenant_id = '" + A + "'");
+        assertThat(rowsOf(B, table)).isEqualTo(before).isPositive();
+    }
+
+    private static void assertRefused(UUID bound, String sql) throws SQLException {
+        try (Connection c = TestDatabase.app()) {
+            c.setAutoCommit(false);
+            bind(c, bound);
+            assertThatThrownBy(() -> {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate(sql);
+                }
+            }).isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+            c.rollback();
+        }
+    }
+
+    private static void assertNoEffectOrRefused(UUID bound, String sql) throws SQLException {
+        try (Connection c = TestDatabase.app()) {
+            c.setAutoCommit(false);
+            bind(c, bound);
+            try (Statement s = c.createStatement()) {
+                assertThat(s.executeUpdate(sql)).isZero();
+            } catch (SQLException e) {
+                assertThat(e.getSQLState()).isEqualTo("42501"); // no privilege at all (append-only tables)
+            }
+            c.commit();
+        }
+    }
+
+    private static long rowsOf(UUID tenant, String table) throws SQLException {
+        try (Connection c = TestDatabase.superuser(ItEnvironment.DATABASE)) {
+            return count(c, "select count(*) from app." + table + " where tenant_id = '" + tenant + "'");
+        }
+    }
+
+    static void bind(Connection c, UUID tenant) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select set_config('app.current_tenant_id', ?, true)")) {
+            ps.setString(1, tenant.toString());
+            ps.execute();
+        }
+    }
+
+    static long count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.custodia.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+import org.custodia.platform.schema.DatabaseSetup;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Before any integration test: starts the tests' own PostgreSQL (wildfly-config/bin/local-postgres.sh,
+ * its own port and directory), creates a fresh database and migrates it exactly as the run command does.
+ * Stops PostgreSQL afterwards only if it started it.
+ */
+public class TestDatabase implements LauncherSessionListener {
+
+    public static final String SUPERUSER_PASSWORD = "postgres";
+    private boolean startedHere;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (System.getProperty("custodia.it.pg.port") == null) {
+            return; // not the integration-test run
+        }
+        try {
+            startedHere = !script("status").equals("running");
+            if (startedHere) {
+                String out = script("start");
+                if (!out.contains("started") && !out.contains("already running")) {
+                    throw new IllegalStateException("PostgreSQL did not start: " + out);
+                }
+            }
+            try (Connection c = superuser("postgres"); Statement s = c.createStatement()) {
+                s.execute("drop database if exists " + ItEnvironment.DATABASE + " with (force)");
+            }
+            new DatabaseSetup(Map.of(
+                    "CUSTODIA_DB_ADMIN_URL", "jdbc:postgresql://127.0.0.1:" + ItEnvironment.pgPort() + "/postgres",
+                    "CUSTODIA_DB_ADMIN_PASSWORD", SUPERUSER_PASSWORD,
+                    "CUSTODIA_DB_URL", ItEnvironment.jdbcUrl())::get).run();
+        } catch (IOException | InterruptedException | SQLException e) {
+            throw new IllegalStateException("could not prepare the test database", e);
+        }
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (startedHere) {
+            try {
+                script("stop");
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    public static Connection superuser(String database) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + ItEnvironment.pgPort() + "/" + database,
+                "postgres", SUPERUSER_PASSWORD);
+    }
+
+    /** The application's role: no ownership, no BYPASSRLS. */
+    public static Connection app() throws SQLException {
+        return DriverManager.getConnection(ItEnvironment.jdbcUrl(), DatabaseSetup.APP_ROLE, DatabaseSetup.APP_ROLE);
+    }
+
+    public static Connection owner() throws SQLException {
+        return DriverManager.getConnection(ItEnvironment.jdbcUrl(), DatabaseSetup.OWNER_ROLE, DatabaseSetup.OWNER_ROLE);
+    }
+
+    private static String script(String command) throws IOException, InterruptedException {
+        File script = new File(ItEnvironment.projectRoot(), "wildfly-config/bin/local-postgres.sh");
+        ProcessBuilder pb = new ProcessBuilder("bash", script.getPath(), command).redirectErrorStream(true);
+        pb.environment().put("CUSTODIA_PG_PORT", String.valueOf(ItEnvironment.pgPort()));
+        pb.environment().put("CUSTODIA_PG_PASSWORD", SUPERUSER_PASSWORD);
+        pb.environment().put("CUSTODIA_PG_FSYNC", "off");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        p.waitFor();
+        return out;
+    }
+}
