@@ -25,6 +25,11 @@ public final class Api {
         this.credential = credential;
     }
 
+    /** The credential this client sends (tests grep logs for it). */
+    public String credential() {
+        return credential;
+    }
+
     public static Api anonymous() {
         return new Api(null);
     }

@@ -138,6 +138,37 @@ class ConsentApiIT {
         assertThat(replaced.header("X-Request-Id")).isNotEqualTo("bad id\u00e9").matches("[0-9a-f-]{36}");
     }
 
+    @Test
+    void serverLogsAreJsonLinesWithRequestAndTenantIdsButNoSubjectsOrSecrets() throws Exception {
+        Api.Tenant t = Api.newTenant("logs");
+        String subject = "subject-" + java.util.UUID.randomUUID();
+        assertThat(t.api().post("/purposes", "{\"key\":\"p\",\"name\":\"P\"}").status()).isEqualTo(201);
+        Api.Reply granted = t.api().post("/consents",
+                "{\"subject\":\"" + subject + "\",\"purpose\":\"p\",\"action\":\"grant\"}");
+        Api.Reply checked = t.api().get("/consents/check?subject=" + subject + "&purpose=p");
+        assertThat(checked.status()).isEqualTo(200);
+        String requestId = checked.header("X-Request-Id");
+        String secret = t.api().credential();
+
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("custodia.it.base.dir"), "log", "server.log");
+        JsonNode accessLine = null;
+        for (int i = 0; i < 20 && accessLine == null; i++) {
+            for (String line : java.nio.file.Files.readAllLines(log)) {
+                JsonNode json = Api.JSON.readTree(line); // every line is one JSON object
+                if (requestId.equals(json.path("mdc").path("requestId").asText())) {
+                    accessLine = json;
+                }
+            }
+            Thread.sleep(100);
+        }
+        assertThat(accessLine).as("a log line with request id %s", requestId).isNotNull();
+        assertThat(accessLine.path("mdc").path("tenantId").asText()).isEqualTo(t.id().toString());
+        assertThat(accessLine.path("message").asText()).startsWith("GET /api/v1/consents/check 200");
+        String all = java.nio.file.Files.readString(log);
+        assertThat(all).doesNotContain(subject).doesNotContain(secret);
+        assertThat(granted.status()).isEqualTo(201);
+    }
+
     static List<String> eventTypes(Api api) {
         List<String> types = new ArrayList<>();
         api.get("/audit/events?limit=1000").json().forEach(e -> types.add(e.get("eventType").asText()));

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +30,7 @@ public class RequestIdFilter extends HttpFilter {
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = Logger.getLogger("org.custodia.http");
 
     public static String currentRequestId() {
         return CURRENT.get();
@@ -50,7 +52,11 @@ public class RequestIdFilter extends HttpFilter {
                         "Request bodies are limited to " + MAX_BODY_BYTES + " bytes.", java.util.List.of()));
                 return;
             }
+            long started = System.nanoTime();
             chain.doFilter(new SizeLimitedRequest(request, MAX_BODY_BYTES), response);
+            // one access line per request: the path without its query string (which may carry subject ids)
+            LOG.infof("%s %s %d %.1fms", request.getMethod(), request.getRequestURI(), response.getStatus(),
+                    (System.nanoTime() - started) / 1e6);
         } finally {
             MDC.remove(MDC_KEY);
             MDC.remove("tenantId");
