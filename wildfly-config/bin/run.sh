@@ -42,7 +42,7 @@ trap 'stop_all' EXIT
 
 if [ "$build" = 1 ]; then
   say "building (mvn -DskipTests install) ..."
-  (cd "$root" && mvn -q -B -DskipTests install)
+  (cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests install)
 fi
 [ -f "$root/ear/target/custodia.ear" ] || { say "no EAR: run without --no-build first"; exit 1; }
 

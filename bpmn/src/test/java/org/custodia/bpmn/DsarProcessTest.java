@@ -105,4 +105,19 @@ class DsarProcessTest {
         assertThat(milestones).containsExactly("d-3:WARNING", "d-3:BREACHED");
         assertThat(pi).isEnded().hasPassed(DsarProcess.END_OVERDUE).hasNotPassed(DsarProcess.END_RESPONDED);
     }
+
+    @Test
+    void everyFlowElementIsDrawnSoTheDpoCanReadTheDiagram() {
+        org.camunda.bpm.model.bpmn.BpmnModelInstance model = org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(
+                getClass().getClassLoader().getResourceAsStream(DsarProcess.RESOURCE));
+        java.util.Set<String> drawn = new java.util.HashSet<>();
+        model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape.class)
+                .forEach(shape -> drawn.add(shape.getBpmnElement().getId()));
+        model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge.class)
+                .forEach(edge -> drawn.add(edge.getBpmnElement().getId()));
+        java.util.Set<String> elements = new java.util.HashSet<>();
+        model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowElement.class)
+                .forEach(e -> elements.add(e.getId()));
+        assertThat(drawn).isEqualTo(elements);
+    }
 }
