@@ -1,0 +1,90 @@
+package org.custodia.reports.signing;
+
+import java.io.IOException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+
+/**
+ * Checks the signatures of a PDF: that the CMS signature verifies over its byte range, that the byte
+ * range covers the whole file (nothing appended after signing), and reports signer and signing time.
+ * Trust in the signer's certificate is the caller's question (a tenant's own certificate is self-signed).
+ */
+public final class PadesVerifier {
+
+    public record SignatureCheck(boolean valid, boolean coversWholeDocument, String subFilter, String signer,
+                                 X509Certificate certificate, Instant signingTime, boolean padesBaselineAttributes,
+                                 String problem) {
+    }
+
+    public List<SignatureCheck> verify(byte[] pdf) throws IOException {
+        List<SignatureCheck> checks = new ArrayList<>();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            for (PDSignature signature : document.getSignatureDictionaries()) {
+                checks.add(check(signature, pdf));
+            }
+        }
+        return checks;
+    }
+
+    private static SignatureCheck check(PDSignature signature, byte[] pdf) {
+        int[] range = signature.getByteRange();
+        boolean whole = range.length == 4 && range[0] == 0 && (long) range[2] + range[3] == pdf.length;
+        Instant time = signature.getSignDate() == null ? null : signature.getSignDate().toInstant();
+        try {
+            byte[] signedContent = signature.getSignedContent(pdf);
+            // /Contents is zero-padded to its reserved size: read the one CMS object at its start
+            ContentInfo contentInfo;
+            try (ASN1InputStream in = new ASN1InputStream(signature.getContents())) {
+                contentInfo = ContentInfo.getInstance(in.readObject());
+            }
+            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signedContent), contentInfo);
+            Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
+            if (signers.size() != 1) {
+                return failed(signature, whole, time, "expected one signer, found " + signers.size());
+            }
+            SignerInformation signer = signers.iterator().next();
+            @SuppressWarnings("unchecked")
+            Collection<X509CertificateHolder> matches = cms.getCertificates().getMatches(signer.getSID());
+            if (matches.isEmpty()) {
+                return failed(signature, whole, time, "the signer's certificate is not embedded");
+            }
+            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
+            boolean valid = signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate));
+            var attributes = signer.getSignedAttributes();
+            boolean baseline = attributes != null && attributes.get(CMSAttributes.signingTime) == null
+                    && attributes.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2) != null;
+            return new SignatureCheck(valid, whole, signature.getSubFilter(),
+                    certificate.getSubjectX500Principal().getName(), certificate, time, baseline,
+                    valid ? null : "the signature does not match the signed bytes");
+        } catch (CMSException e) {
+            // BouncyCastle reports a digest mismatch as an exception
+            return failed(signature, whole, time, e.getMessage());
+        } catch (IOException | CertificateException | OperatorCreationException e) {
+            return failed(signature, whole, time, e.getMessage());
+        }
+    }
+
+    private static SignatureCheck failed(PDSignature signature, boolean whole, Instant time, String problem) {
+        return new SignatureCheck(false, whole, signature.getSubFilter(), null, null, time, false, problem);
+    }
+}

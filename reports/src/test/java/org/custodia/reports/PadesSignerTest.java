@@ -1,0 +1,78 @@
+package org.custodia.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.custodia.reports.pdf.PdfReportRenderer;
+import org.custodia.reports.signing.PadesSigner;
+import org.custodia.reports.signing.PadesVerifier;
+import org.custodia.reports.signing.SelfSignedIdentities;
+import org.custodia.reports.signing.SigningIdentity;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** PAdES B-B signatures, judged by poppler's pdfsig and veraPDF as well as by our own verifier. */
+class PadesSignerTest {
+
+    static SigningIdentity identity;
+    static byte[] signed;
+    static final Instant SIGNED_AT = Instant.parse("2026-11-23T10:31:00Z");
+
+    @BeforeAll
+    static void signASampleReport() throws Exception {
+        identity = SelfSignedIdentities.generate("Acme Retail Pvt. Ltd.", "Custodia report signing", Duration.ofDays(3650));
+        byte[] pdf = new PdfReportRenderer().render(SampleReports.consentSummary(60));
+        signed = new PadesSigner().sign(pdf, identity, "Custodia", "Audit evidence", SIGNED_AT);
+    }
+
+    @Test
+    void pdfsigFindsAValidCadesSignatureOverTheWholeDocument() throws Exception {
+        String report = PdfTools.pdfsig(signed);
+        assertThat(report).contains("Signature Type: ETSI.CAdES.detached")
+                .contains("Signature Validation: Signature is Valid.")
+                .contains("Total document signed")
+                .contains("Acme Retail Pvt. Ltd.");
+    }
+
+    @Test
+    void theSignedDocumentIsStillPdfA2b() throws Exception {
+        assertThat(PdfTools.pdfA2bFailures(signed)).isEmpty();
+    }
+
+    @Test
+    void oneAlteredByteInvalidatesTheSignature() throws Exception {
+        byte[] tampered = signed.clone();
+        int at = tampered.length / 3; // inside the first signed byte range, far from the signature
+        tampered[at] = (byte) (tampered[at] ^ 0x01);
+        assertThat(PdfTools.pdfsig(tampered)).doesNotContain("Signature is Valid.").contains("Digest Mismatch");
+        List<PadesVerifier.SignatureCheck> checks = new PadesVerifier().verify(tampered);
+        assertThat(checks).hasSize(1);
+        assertThat(checks.get(0).valid()).isFalse();
+    }
+
+    @Test
+    void ourVerifierAgreesAndSeesTheBaselineAttributes() throws Exception {
+        List<PadesVerifier.SignatureCheck> checks = new PadesVerifier().verify(signed);
+        assertThat(checks).hasSize(1);
+        PadesVerifier.SignatureCheck check = checks.get(0);
+        assertThat(check.valid()).as(check.problem()).isTrue();
+        assertThat(check.coversWholeDocument()).isTrue();
+        assertThat(check.padesBaselineAttributes()).as("signing-certificate-v2, no CMS signing-time").isTrue();
+        assertThat(check.subFilter()).isEqualTo("ETSI.CAdES.detached");
+        assertThat(check.signingTime()).isEqualTo(SIGNED_AT);
+        assertThat(check.certificate()).isEqualTo(identity.certificate());
+    }
+
+    @Test
+    void bytesAppendedAfterSigningAreNotCoveredBySignature() throws Exception {
+        byte[] appended = java.util.Arrays.copyOf(signed, signed.length + 12);
+        System.arraycopy("\n% appended".getBytes(), 0, appended, signed.length, 11);
+        PadesVerifier.SignatureCheck check = new PadesVerifier().verify(appended).get(0);
+        assertThat(check.valid()).isTrue();
+        assertThat(check.coversWholeDocument()).isFalse();
+        assertThat(PdfTools.pdfsig(appended)).doesNotContain("Total document signed");
+    }
+}
