@@ -40,6 +40,10 @@ class RowLevelSecurityIT {
         SEED.put("audit_chain_head", List.of("insert into app.audit_chain_head values ('%1$s', 1, 'h')"));
         SEED.put("audit_event", List.of("insert into app.audit_event values ('%1$s', 1, 't', 'e', 'i', 'test', null,"
                 + " '{}', repeat('0', 64), 'h', now())"));
+        SEED.put("tenant_signing_key", List.of("insert into app.tenant_signing_key values (gen_random_uuid(), '%1$s',"
+                + " 'kek', '\\x00', '\\x00', 'EC', '\\x00', now(), null)"));
+        SEED.put("audit_checkpoint", List.of("insert into app.audit_checkpoint select gen_random_uuid(), '%1$s', 1, 'h',"
+                + " now(), id, '\\x00' from app.tenant_signing_key where tenant_id = '%1$s'"));
         SEED.put("consent_purpose", List.of("insert into app.consent_purpose values (gen_random_uuid(), '%1$s', 'p', 'P',"
                 + " null, 1, now(), now())"));
         SEED.put("consent_event", List.of("insert into app.consent_event select gen_random_uuid(), '%1$s', 's', id, 1,"

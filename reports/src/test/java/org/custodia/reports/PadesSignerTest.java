@@ -19,12 +19,13 @@ class PadesSignerTest {
 
     static SigningIdentity identity;
     static byte[] signed;
+    static final String CHECKPOINT = "{\"headSeq\":1042,\"headHash\":\"49fc\"}";
     static final Instant SIGNED_AT = Instant.parse("2026-11-23T10:31:00Z");
 
     @BeforeAll
     static void signASampleReport() throws Exception {
         identity = SelfSignedIdentities.generate("Acme Retail Pvt. Ltd.", "Custodia report signing", Duration.ofDays(3650));
-        byte[] pdf = new PdfReportRenderer().render(SampleReports.consentSummary(60));
+        byte[] pdf = new PdfReportRenderer().render(SampleReports.consentSummary(60), CHECKPOINT);
         signed = new PadesSigner().sign(pdf, identity, "Custodia", "Audit evidence", SIGNED_AT);
     }
 
@@ -45,7 +46,9 @@ class PadesSignerTest {
     @Test
     void oneAlteredByteInvalidatesTheSignature() throws Exception {
         byte[] tampered = signed.clone();
-        int at = tampered.length / 3; // inside the first signed byte range, far from the signature
+        // one byte of the report itself, before the signature's reserved /Contents
+        int at = new String(signed, java.nio.charset.StandardCharsets.ISO_8859_1).lastIndexOf("/Contents <") / 2;
+        assertThat(at).isPositive();
         tampered[at] = (byte) (tampered[at] ^ 0x01);
         assertThat(PdfTools.pdfsig(tampered)).doesNotContain("Signature is Valid.").contains("Digest Mismatch");
         List<PadesVerifier.SignatureCheck> checks = new PadesVerifier().verify(tampered);
@@ -64,6 +67,13 @@ class PadesSignerTest {
         assertThat(check.subFilter()).isEqualTo("ETSI.CAdES.detached");
         assertThat(check.signingTime()).isEqualTo(SIGNED_AT);
         assertThat(check.certificate()).isEqualTo(identity.certificate());
+    }
+
+    @Test
+    void theEmbeddedCheckpointSurvivesSigningAndKeepsPdfA() throws Exception {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(signed)) {
+            assertThat(PdfReportRenderer.checkpointOf(document)).isEqualTo(CHECKPOINT);
+        }
     }
 
     @Test

@@ -44,6 +44,11 @@ public final class AuditEventHasher {
         }
     }
 
+    /** Instants as hashed and signed: UTC, always six fractional digits. */
+    public static String timestamp(java.time.Instant instant) {
+        return MICROS.format(instant);
+    }
+
     public static String hash(AuditRecord r) {
         try {
             ObjectNode doc = JSON.createObjectNode();

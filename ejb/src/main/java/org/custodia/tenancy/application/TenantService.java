@@ -40,6 +40,9 @@ public class TenantService {
     @Inject
     ApiKeyService apiKeys;
 
+    @Inject
+    org.custodia.crypto.application.TenantSigningKeys signingKeys;
+
     public record CreatedTenant(Tenant tenant, ApiKeyService.IssuedKey firstKey) {
     }
 
@@ -70,6 +73,12 @@ public class TenantService {
         audit.open(id);
         Actor actor = new Actor(id, "system:bootstrap", requestId);
         audit.append(actor, "tenant.created", "tenant", id.toString(), Map.of("slug", slug));
+        try {
+            UUID keyId = signingKeys.create(id, tenant.name());
+            audit.append(actor, "tenant.signing_key.created", "tenant_signing_key", keyId.toString(), Map.of());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot create the tenant's signing key", e);
+        }
         return new CreatedTenant(tenant, apiKeys.issueForBoundTenant(actor, "initial admin key"));
     }
 }

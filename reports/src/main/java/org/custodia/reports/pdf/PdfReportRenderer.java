@@ -37,13 +37,26 @@ public final class PdfReportRenderer {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
+    /** The catalog key under which a report carries its signed audit-chain checkpoint (JSON). */
+    public static final COSName CHECKPOINT_KEY = COSName.getPDFName("CustodiaCheckpoint");
+
     public byte[] render(Report report) throws IOException {
+        return render(report, null);
+    }
+
+    /** Renders with a machine-readable checkpoint (JSON) that the signature then covers. */
+    public byte[] render(Report report, String checkpointJson) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        render(report, out);
+        render(report, checkpointJson, out);
         return out.toByteArray();
     }
 
-    public void render(Report report, OutputStream out) throws IOException {
+    /** The checkpoint JSON a report carries, or null. */
+    public static String checkpointOf(PDDocument document) {
+        return document.getDocumentCatalog().getCOSObject().getString(CHECKPOINT_KEY);
+    }
+
+    public void render(Report report, String checkpointJson, OutputStream out) throws IOException {
         try (PDDocument document = new PDDocument()) {
             ReportFonts fonts = new ReportFonts(document);
             try (PageWriter writer = new PageWriter(document, fonts)) {
@@ -62,6 +75,9 @@ public final class PdfReportRenderer {
             }
             decorate(document, fonts, report);
             conformToPdfA2b(document, report);
+            if (checkpointJson != null) {
+                document.getDocumentCatalog().getCOSObject().setString(CHECKPOINT_KEY, checkpointJson);
+            }
             document.save(out);
         }
     }

@@ -24,7 +24,8 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Generates a tenant's default signing identity: an RSA-3072 key and a self-signed certificate for
+ * Generates a tenant's default signing identity: an ECDSA P-256 key (fast to make at tenant creation,
+ * accepted by Acrobat and poppler) and a self-signed certificate for
  * document signing (digitalSignature + nonRepudiation). A tenant may import its own PKCS#12 instead.
  * Uses the JDK's providers; BouncyCastle only builds the certificate structure.
  */
@@ -35,8 +36,8 @@ public final class SelfSignedIdentities {
 
     public static SigningIdentity generate(String organisation, String commonName, Duration validity)
             throws GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(3072, new SecureRandom());
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"), new SecureRandom());
         KeyPair pair = generator.generateKeyPair();
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
                 .addRDN(BCStyle.O, organisation)
@@ -50,7 +51,7 @@ public final class SelfSignedIdentities {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true,
                     new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-            X509CertificateHolder holder = builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate()));
+            X509CertificateHolder holder = builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate()));
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(holder);
             return new SigningIdentity(pair.getPrivate(), List.of(certificate));
         } catch (OperatorCreationException | java.io.IOException e) {

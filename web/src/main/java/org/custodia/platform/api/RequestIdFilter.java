@@ -27,6 +27,8 @@ public class RequestIdFilter extends HttpFilter {
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
     public static final long MAX_BODY_BYTES = 1024 * 1024;
+    /** Report PDFs sent for verification may be larger than any JSON body. */
+    public static final long MAX_PDF_BYTES = 20 * 1024 * 1024;
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,15 +47,16 @@ public class RequestIdFilter extends HttpFilter {
         MDC.put(MDC_KEY, requestId);
         response.setHeader(HEADER, requestId);
         try {
-            if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            long limit = "/api/v1/reports/verify".equals(request.getRequestURI()) ? MAX_PDF_BYTES : MAX_BODY_BYTES;
+            if (request.getContentLengthLong() > limit) {
                 response.setStatus(413);
                 response.setContentType(Problems.MEDIA_TYPE);
                 JSON.writeValue(response.getOutputStream(), Problems.body(413, "payload-too-large", "Payload too large",
-                        "Request bodies are limited to " + MAX_BODY_BYTES + " bytes.", java.util.List.of()));
+                        "This request body is limited to " + limit + " bytes.", java.util.List.of()));
                 return;
             }
             long started = System.nanoTime();
-            chain.doFilter(new SizeLimitedRequest(request, MAX_BODY_BYTES), response);
+            chain.doFilter(new SizeLimitedRequest(request, limit), response);
             // one access line per request: the path without its query string (which may carry subject ids)
             LOG.infof("%s %s %d %.1fms", request.getMethod(), request.getRequestURI(), response.getStatus(),
                     (System.nanoTime() - started) / 1e6);

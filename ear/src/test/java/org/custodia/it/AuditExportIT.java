@@ -1,0 +1,178 @@
+package org.custodia.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Audit exports (NDJSON, CSV, signed PDF) with their checkpoint, and the report verification endpoint. */
+@ExtendWith(ArquillianExtension.class)
+class AuditExportIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return ItEnvironment.ear();
+    }
+
+    @Test
+    void ndjsonExportStartsWithTheManifestAndHoldsEveryEventUpToTheSignedCheckpoint() throws Exception {
+        Api.Tenant t = tenantWithEvents("export-ndjson");
+        long before = t.api().get("/audit/verify").json().get("headSeq").asLong();
+        HttpResponse<String> r = download(t.api(), "/audit/export?format=ndjson");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/x-ndjson");
+        List<String> lines = r.body().lines().toList();
+        JsonNode manifest = Api.JSON.readTree(lines.get(0));
+        assertThat(manifest.get("record").asText()).isEqualTo("export");
+        assertThat(manifest.get("chain").get("intact").asBoolean()).isTrue();
+        assertThat(manifest.get("checkpoint").get("headSeq").asLong()).isEqualTo(before);
+        assertThat(lines).hasSize(1 + (int) before);
+        for (int i = 1; i < lines.size(); i++) {
+            assertThat(Api.JSON.readTree(lines.get(i)).get("seq").asLong()).isEqualTo(i);
+        }
+        // the checkpoint and the export are themselves audited
+        assertThat(ConsentApiIT.eventTypes(t.api())).endsWith("audit.checkpoint.taken", "audit.exported");
+        assertThat(t.api().get("/audit/checkpoints").json().get(0).get("headSeq").asLong()).isEqualTo(before);
+    }
+
+    @Test
+    void csvExportFiltersAndCarriesTheManifestInAHeader() throws Exception {
+        Api.Tenant t = tenantWithEvents("export-csv");
+        HttpResponse<String> r = download(t.api(), "/audit/export?format=csv&eventType=consent.granted");
+        assertThat(r.statusCode()).isEqualTo(200);
+        List<String> lines = r.body().lines().toList();
+        assertThat(lines.get(0)).startsWith("seq,created_at,event_type");
+        assertThat(lines).hasSize(3).allSatisfy(l -> assertThat(l).satisfiesAnyOf(
+                x -> assertThat(x).startsWith("seq,"), x -> assertThat(x).contains(",consent.granted,")));
+        JsonNode manifest = Api.JSON.readTree(Base64.getUrlDecoder().decode(
+                r.headers().firstValue("Custodia-Export-Manifest").orElseThrow()));
+        assertThat(manifest.get("filter").get("eventType").asText()).isEqualTo("consent.granted");
+        assertThat(t.api().get("/audit/export?format=xlsx").status()).isEqualTo(400);
+        assertThat(t.api().get("/audit/export?format=csv&from=yesterday").json().get("errors").get(0).get("field")
+                .asText()).isEqualTo("from");
+    }
+
+    @Test
+    void aSignedPdfExportVerifiesWithPdfsigAndWithTheVerifyEndpoint_untilTheChainIsTampered() throws Exception {
+        Api.Tenant t = tenantWithEvents("export-pdf");
+        byte[] pdf = downloadBytes(t.api(), "/audit/export?format=pdf");
+        String pdfsig = pdfsig(pdf);
+        assertThat(pdfsig).contains("Signature Validation: Signature is Valid.", "Total document signed",
+                "ETSI.CAdES.detached");
+
+        JsonNode ok = verify(t.api(), pdf);
+        assertThat(ok.get("signaturesValid").asBoolean()).isTrue();
+        assertThat(ok.get("checkpointSignatureValid").asBoolean()).isTrue();
+        assertThat(ok.get("checkpointMatchesChain").asBoolean()).isTrue();
+        assertThat(ok.get("signatures").get(0).get("signer").asText()).contains("export-pdf");
+
+        byte[] flipped = pdf.clone();
+        // one byte of the report itself, before the signature's reserved /Contents
+        int contents = new String(pdf, StandardCharsets.ISO_8859_1).lastIndexOf("/Contents <");
+        assertThat(contents).isPositive();
+        flipped[contents / 2] ^= 0x01;
+        assertThat(verify(t.api(), flipped).get("signaturesValid").asBoolean()).isFalse();
+
+        Api.Tenant other = Api.newTenant("export-other");
+        JsonNode foreign = verify(other.api(), pdf);
+        assertThat(foreign.get("signaturesValid").asBoolean()).isTrue();
+        assertThat(foreign.get("checkpointProblem").asText()).contains("another tenant");
+
+        try (Connection c = TestDatabase.owner()) {
+            c.setAutoCommit(false);
+            RowLevelSecurityIT.bind(c, t.id());
+            try (Statement s = c.createStatement()) {
+                s.execute("alter table app.audit_event disable trigger audit_event_append_only");
+                s.executeUpdate("update app.audit_event set actor = 'forged' where seq = 2");
+                s.execute("alter table app.audit_event enable trigger audit_event_append_only");
+            }
+            c.commit();
+        }
+        JsonNode tampered = verify(t.api(), pdf);
+        assertThat(tampered.get("signaturesValid").asBoolean()).isTrue();
+        assertThat(tampered.get("checkpointSignatureValid").asBoolean()).isTrue();
+        assertThat(tampered.get("checkpointMatchesChain").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theTenantSigningKeyIsStoredEnvelopeEncrypted() throws Exception {
+        Api.Tenant t = Api.newTenant("keys-at-rest");
+        try (var c = TestDatabase.superuser(ItEnvironment.DATABASE);
+             var ps = c.prepareStatement("select kek_id, length(wrapped_data_key), encrypted_private_key, key_algorithm"
+                     + " from app.tenant_signing_key where tenant_id = ?::uuid")) {
+            ps.setString(1, t.id().toString());
+            try (var rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("kek-1");
+                assertThat(rs.getInt(2)).isEqualTo(12 + 32 + 16); // nonce + AES-256 key + GCM tag
+                byte[] encrypted = rs.getBytes(3);
+                // a PKCS#8 EC key starts with a DER SEQUENCE and the ecPublicKey OID; the ciphertext must not
+                assertThat(new String(encrypted, StandardCharsets.ISO_8859_1)).doesNotContain(
+                        new String(new byte[] {0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x02, 0x01}, StandardCharsets.ISO_8859_1));
+                assertThat(rs.getString(4)).isEqualTo("EC");
+                assertThat(rs.next()).isFalse();
+            }
+        }
+        assertThat(ConsentApiIT.eventTypes(t.api())).contains("tenant.signing_key.created");
+    }
+
+    static Api.Tenant tenantWithEvents(String label) {
+        Api.Tenant t = Api.newTenant(label);
+        assertThat(t.api().post("/purposes", "{\"key\":\"ads\",\"name\":\"Ads\"}").status()).isEqualTo(201);
+        for (String s : List.of("s-1", "s-2")) {
+            assertThat(t.api().post("/consents", "{\"subject\":\"" + s + "\",\"purpose\":\"ads\",\"action\":\"grant\"}")
+                    .status()).isEqualTo(201);
+        }
+        return t;
+    }
+
+    static HttpResponse<String> download(Api api, String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(api.request(path).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static byte[] downloadBytes(Api api, String path) throws Exception {
+        HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(api.request(path).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        return r.body();
+    }
+
+    static JsonNode verify(Api api, byte[] pdf) {
+        Api.Reply r = api.send(api.request("/reports/verify").header("Content-Type", "application/pdf")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(pdf)));
+        assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
+        return r.json();
+    }
+
+    static String pdfsig(byte[] pdf) throws IOException, InterruptedException {
+        Path file = Files.createTempFile("custodia-it-", ".pdf");
+        try {
+            Files.write(file, pdf);
+            Process p = new ProcessBuilder("pdfsig", file.toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            return out;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+}

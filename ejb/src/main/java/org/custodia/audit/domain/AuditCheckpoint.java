@@ -1,0 +1,30 @@
+package org.custodia.audit.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A signed statement "tenant T's audit chain had head seq N with hash H at time t". Embedded in
+ * reports and exports, it lets anyone holding the tenant's certificate check offline that the chain
+ * they are given later still contains that head.
+ */
+public record AuditCheckpoint(UUID id, UUID tenantId, long headSeq, String headHash, Instant takenAt,
+                              UUID signingKeyId, byte[] signature) {
+
+    /** The signed bytes: RFC 8785 canonical JSON of tenant, head and time. */
+    public byte[] signedContent() {
+        return signedContent(tenantId, headSeq, headHash, takenAt);
+    }
+
+    public static byte[] signedContent(UUID tenantId, long headSeq, String headHash, Instant takenAt) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("tenantId", tenantId.toString());
+        doc.put("headSeq", headSeq);
+        doc.put("headHash", headHash);
+        doc.put("takenAt", AuditEventHasher.timestamp(takenAt));
+        return AuditEventHasher.canonicalize(doc).getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,54 @@
+package org.custodia.report.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.custodia.platform.api.CallerContext;
+import org.custodia.platform.problem.ProblemException;
+import org.custodia.report.application.ReportVerifier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+@Path("/reports")
+public class ReportResource {
+
+    public record SignatureView(boolean valid, boolean coversWholeDocument, boolean padesBaseline, String subFilter,
+                                String signer, String signingTime, String problem) {
+    }
+
+    public record VerificationView(boolean signaturesValid, List<SignatureView> signatures, JsonNode checkpoint,
+                                   Boolean checkpointSignatureValid, Boolean checkpointMatchesChain,
+                                   String checkpointProblem) {
+    }
+
+    @Inject
+    ReportVerifier verifier;
+
+    @Inject
+    CallerContext caller;
+
+    /** Takes a report PDF (up to 20 MiB) and says whether its signature and its checkpoint hold. */
+    @POST
+    @Path("/verify")
+    @Consumes("application/pdf")
+    @Produces(MediaType.APPLICATION_JSON)
+    public VerificationView verify(InputStream body) throws IOException {
+        byte[] pdf = body.readAllBytes();
+        if (pdf.length == 0) {
+            throw ProblemException.invalid("body", "a PDF is required");
+        }
+        ReportVerifier.Result r = verifier.verify(caller.caller().tenantId(), pdf);
+        return new VerificationView(r.signaturesValid(), r.signatures().stream().map(s -> new SignatureView(s.valid(),
+                s.coversWholeDocument(), s.padesBaselineAttributes(), s.subFilter(), s.signer(),
+                s.signingTime() == null ? null : s.signingTime().toString(), s.problem())).toList(),
+                r.checkpoint(), r.checkpointSignatureValid(), r.checkpointMatchesChain(), r.checkpointProblem());
+    }
+}
