@@ -26,13 +26,13 @@ class AuditChainIT {
 
     @Test
     void anIntactChainVerifiesAndItsHeadIsTheLastEvent() {
-        Api.Tenant t = tenantWithFiveEvents("chain");
+        Api.Tenant t = tenantWithSixEvents("chain");
         JsonNode events = t.api().get("/audit/events?limit=1000").json();
         JsonNode verify = t.api().get("/audit/verify").json();
         assertThat(verify.get("intact").asBoolean()).isTrue();
-        assertThat(verify.get("eventCount").asLong()).isEqualTo(events.size()).isEqualTo(5);
-        assertThat(verify.get("headSeq").asLong()).isEqualTo(5);
-        assertThat(verify.get("headHash").asText()).isEqualTo(events.get(4).get("eventHash").asText());
+        assertThat(verify.get("eventCount").asLong()).isEqualTo(events.size()).isEqualTo(6);
+        assertThat(verify.get("headSeq").asLong()).isEqualTo(6);
+        assertThat(verify.get("headHash").asText()).isEqualTo(events.get(5).get("eventHash").asText());
         for (int i = 1; i < events.size(); i++) {
             assertThat(events.get(i).get("previousHash").asText()).isEqualTo(events.get(i - 1).get("eventHash").asText());
         }
@@ -41,7 +41,7 @@ class AuditChainIT {
 
     @Test
     void theAppRoleCannotUpdateDeleteOrTruncateAuditEvents() throws SQLException {
-        Api.Tenant t = tenantWithFiveEvents("append-only");
+        Api.Tenant t = tenantWithSixEvents("append-only");
         for (String sql : new String[] {
                 "update app.audit_event set actor = 'someone else'",
                 "delete from app.audit_event",
@@ -74,8 +74,8 @@ class AuditChainIT {
 
     @Test
     void aRowAlteredByTheOwnerBreaksTheChainAtThatSequenceNumber() throws SQLException {
-        Api.Tenant victim = tenantWithFiveEvents("victim");
-        Api.Tenant bystander = tenantWithFiveEvents("bystander");
+        Api.Tenant victim = tenantWithSixEvents("victim");
+        Api.Tenant bystander = tenantWithSixEvents("bystander");
         try (Connection c = TestDatabase.owner()) {
             c.setAutoCommit(false);
             RowLevelSecurityIT.bind(c, victim.id());
@@ -95,25 +95,25 @@ class AuditChainIT {
 
     @Test
     void aDeletedLastEventIsFound() throws SQLException {
-        Api.Tenant victim = tenantWithFiveEvents("truncated");
+        Api.Tenant victim = tenantWithSixEvents("truncated");
         try (Connection c = TestDatabase.owner()) {
             c.setAutoCommit(false);
             RowLevelSecurityIT.bind(c, victim.id());
             try (Statement s = c.createStatement()) {
                 s.execute("alter table app.audit_event disable trigger audit_event_append_only");
-                assertThat(s.executeUpdate("delete from app.audit_event where seq = 5")).isEqualTo(1);
+                assertThat(s.executeUpdate("delete from app.audit_event where seq = 6")).isEqualTo(1);
                 s.execute("alter table app.audit_event enable trigger audit_event_append_only");
             }
             c.commit();
         }
         JsonNode verify = victim.api().get("/audit/verify").json();
         assertThat(verify.get("intact").asBoolean()).isFalse();
-        assertThat(verify.get("firstBrokenSeq").asLong()).isEqualTo(5);
-        assertThat(verify.get("eventCount").asLong()).isEqualTo(4);
+        assertThat(verify.get("firstBrokenSeq").asLong()).isEqualTo(6);
+        assertThat(verify.get("eventCount").asLong()).isEqualTo(5);
     }
 
-    /** tenant.created, api_key.created, consent.purpose.defined, consent.granted, consent.withdrawn */
-    private static Api.Tenant tenantWithFiveEvents(String label) {
+    /** tenant.created, tenant.signing_key.created, api_key.created, consent.purpose.defined, .granted, .withdrawn */
+    private static Api.Tenant tenantWithSixEvents(String label) {
         Api.Tenant t = Api.newTenant(label);
         assertThat(t.api().post("/purposes", "{\"key\":\"ads\",\"name\":\"Ads\"}").status()).isEqualTo(201);
         assertThat(t.api().post("/consents", "{\"subject\":\"s-1\",\"purpose\":\"ads\",\"action\":\"grant\"}").status())

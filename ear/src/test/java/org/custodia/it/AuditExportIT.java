@@ -112,6 +112,26 @@ class AuditExportIT {
     }
 
     @Test
+    void theConsentSummaryIsASignedReportThatVerifiesAndIsAudited() throws Exception {
+        Api.Tenant t = tenantWithEvents("summary");
+        assertThat(t.api().post("/consents", "{\"subject\":\"s-1\",\"purpose\":\"ads\",\"action\":\"withdraw\"}")
+                .status()).isEqualTo(201);
+        byte[] pdf = downloadBytes(t.api(), "/reports/consent-summary");
+        assertThat(pdfsig(pdf)).contains("Signature Validation: Signature is Valid.", "Total document signed");
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            // ads: 2 grants and 1 withdrawal in the period; 1 subject (s-2) granted now
+            assertThat(text).contains("Consent summary", "Grants in period 2", "Withdrawals in period 1", "ads Ads 1 2 1 1");
+        }
+        JsonNode verified = verify(t.api(), pdf);
+        assertThat(verified.get("signaturesValid").asBoolean()).isTrue();
+        assertThat(verified.get("checkpointMatchesChain").asBoolean()).isTrue();
+        assertThat(ConsentApiIT.eventTypes(t.api())).contains("report.generated");
+        assertThat(t.api().get("/reports/consent-summary?from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z").status())
+                .isEqualTo(422);
+    }
+
+    @Test
     void theTenantSigningKeyIsStoredEnvelopeEncrypted() throws Exception {
         Api.Tenant t = Api.newTenant("keys-at-rest");
         try (var c = TestDatabase.superuser(ItEnvironment.DATABASE);

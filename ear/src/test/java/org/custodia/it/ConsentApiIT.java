@@ -52,11 +52,11 @@ class ConsentApiIT {
         assertThat(history.get(0).get("decision").asText()).isEqualTo("GRANTED");
         assertThat(history.get(1).get("decision").asText()).isEqualTo("WITHDRAWN");
 
-        assertThat(eventTypes(t.api())).containsSubsequence("tenant.created", "api_key.created",
-                "consent.purpose.defined", "consent.granted", "consent.withdrawn");
+        assertThat(eventTypes(t.api())).containsExactly("tenant.created", "tenant.signing_key.created",
+                "api_key.created", "consent.purpose.defined", "consent.granted", "consent.withdrawn");
         JsonNode verify = t.api().get("/audit/verify").json();
         assertThat(verify.get("intact").asBoolean()).isTrue();
-        assertThat(verify.get("eventCount").asLong()).isEqualTo(5);
+        assertThat(verify.get("eventCount").asLong()).isEqualTo(6);
     }
 
     @Test

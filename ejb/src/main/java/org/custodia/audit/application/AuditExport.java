@@ -11,9 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +25,10 @@ import jakarta.persistence.PersistenceContext;
 import org.custodia.audit.domain.AuditCheckpoint;
 import org.custodia.audit.domain.AuditExportFilter;
 import org.custodia.audit.domain.ChainVerification;
-import org.custodia.crypto.application.TenantSigningKeys;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.persistence.TenantSession;
 import org.custodia.platform.problem.ProblemException;
 import org.custodia.reports.model.Report;
-import org.custodia.reports.pdf.PdfReportRenderer;
-import org.custodia.reports.signing.PadesSigner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -65,7 +60,7 @@ public class AuditExport {
             m.put("format", format.name().toLowerCase());
             m.set("filter", JSON.valueToTree(filter.describe()));
             m.set("chain", JSON.valueToTree(chain));
-            m.set("checkpoint", checkpointJson(checkpoint));
+            m.set("checkpoint", JSON.valueToTree(checkpoint.toMap()));
             return m;
         }
     }
@@ -83,7 +78,7 @@ public class AuditExport {
     AuditCheckpoints checkpoints;
 
     @Inject
-    TenantSigningKeys signingKeys;
+    org.custodia.report.application.EvidencePdf evidence;
 
     public Manifest prepare(Actor actor, AuditExportFilter filter, Format format) throws SQLException, GeneralSecurityException {
         tenantSession.bind(actor.tenantId());
@@ -155,8 +150,6 @@ public class AuditExport {
     /** A PAdES-signed PDF/A report of the matching events with the chain result and the signed checkpoint. */
     public byte[] renderPdf(UUID tenantId, Manifest manifest) throws SQLException, IOException, GeneralSecurityException {
         tenantSession.bind(tenantId);
-        String tenantName = (String) em.createNativeQuery("select name from app.tenant where tenant_id = ?1")
-                .setParameter(1, tenantId).getSingleResult();
         List<List<String>> rows = new ArrayList<>();
         try (Connection c = tenantSession.connection(tenantId);
              PreparedStatement ps = select(c, tenantId, manifest.filter(), manifest.checkpoint().headSeq());
@@ -167,32 +160,14 @@ public class AuditExport {
                         rs.getString(10).substring(0, 16) + "…"));
             }
         }
-        ChainVerification chain = manifest.chain();
-        AuditCheckpoint cp = manifest.checkpoint();
         List<String> filter = manifest.filter().describeLines();
-        Report report = new Report("Audit log export", tenantName, manifest.exportId().toString(), Instant.now(), List.of(
-                new Report.Paragraph("Events of the tenant's hash-chained audit log up to the checkpoint below, in"
+        List<Report.Block> body = List.of(
+                new Report.Paragraph("Events of the tenant's hash-chained audit log up to the signed checkpoint, in"
                         + " sequence order. Filter: " + (filter.isEmpty() ? "none (all events)" : String.join("; ", filter))
                         + ". Events exported: " + rows.size() + "."),
-                new Report.Heading("Chain verification"),
-                new Report.KeyValues(List.of(
-                        new Report.Entry("Intact", chain.intact() ? "yes" : "NO — first broken sequence " + chain.firstBrokenSeq()),
-                        new Report.Entry("Events in chain", String.valueOf(chain.eventCount())),
-                        new Report.Entry("Head sequence", String.valueOf(chain.headSeq())),
-                        new Report.Entry("Head hash", chain.headHash()))),
-                new Report.Heading("Signed checkpoint"),
-                new Report.KeyValues(List.of(
-                        new Report.Entry("Tenant", cp.tenantId().toString()),
-                        new Report.Entry("Head sequence", String.valueOf(cp.headSeq())),
-                        new Report.Entry("Head hash", cp.headHash()),
-                        new Report.Entry("Taken at", cp.takenAt().toString()),
-                        new Report.Entry("Signing key", cp.signingKeyId().toString()),
-                        new Report.Entry("Signature (base64)", Base64.getEncoder().encodeToString(cp.signature())))),
-                new Report.Heading("Events"),
-                new Report.Table(List.of("Seq", "Recorded at", "Event", "Entity", "Actor", "Hash"), rows)));
-        byte[] pdf = new PdfReportRenderer().render(report, checkpointJson(cp).toString());
-        TenantSigningKeys.ActiveKey key = signingKeys.active(tenantId);
-        return new PadesSigner().sign(pdf, key.identity(), tenantName, "Custodia audit log export", Instant.now());
+                new Report.Table(List.of("Seq", "Recorded at", "Event", "Entity", "Actor", "Hash"), rows));
+        return evidence.render(tenantId, "Audit log export", manifest.exportId(), body, manifest.chain(),
+                manifest.checkpoint(), "Custodia audit log export");
     }
 
     private long count(UUID tenantId, AuditExportFilter filter, long maxSeq) throws SQLException {
@@ -226,18 +201,6 @@ public class AuditExport {
         for (int i = 0; i < parameters.size(); i++) {
             ps.setObject(3 + i, parameters.get(i));
         }
-    }
-
-    static ObjectNode checkpointJson(AuditCheckpoint cp) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("id", cp.id().toString());
-        n.put("tenantId", cp.tenantId().toString());
-        n.put("headSeq", cp.headSeq());
-        n.put("headHash", cp.headHash());
-        n.put("takenAt", org.custodia.audit.domain.AuditEventHasher.timestamp(cp.takenAt()));
-        n.put("signingKeyId", cp.signingKeyId().toString());
-        n.put("signature", Base64.getEncoder().encodeToString(cp.signature()));
-        return n;
     }
 
     /** RFC 4180 quoting, and a leading quote on cells a spreadsheet would run as a formula. */

@@ -14,6 +14,23 @@ import java.util.UUID;
 public record AuditCheckpoint(UUID id, UUID tenantId, long headSeq, String headHash, Instant takenAt,
                               UUID signingKeyId, byte[] signature) {
 
+    /** The checkpoint with its signature, as embedded in reports and exports. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("id", id.toString());
+        doc.put("tenantId", tenantId.toString());
+        doc.put("headSeq", headSeq);
+        doc.put("headHash", headHash);
+        doc.put("takenAt", AuditEventHasher.timestamp(takenAt));
+        doc.put("signingKeyId", signingKeyId.toString());
+        doc.put("signature", java.util.Base64.getEncoder().encodeToString(signature));
+        return doc;
+    }
+
+    public String toJson() {
+        return AuditEventHasher.canonicalize(toMap());
+    }
+
     /** The signed bytes: RFC 8785 canonical JSON of tenant, head and time. */
     public byte[] signedContent() {
         return signedContent(tenantId, headSeq, headHash, takenAt);

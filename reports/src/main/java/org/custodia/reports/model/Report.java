@@ -19,7 +19,7 @@ public record Report(String title, String tenantLabel, String reportId, Instant 
     }
 
     /** One piece of report content. */
-    public sealed interface Block permits Heading, Paragraph, KeyValues, Table {
+    public sealed interface Block permits Heading, Paragraph, KeyValues, Table, HeatMap, DeadlineChart {
     }
 
     public record Heading(String text) implements Block {
@@ -49,5 +49,64 @@ public record Report(String title, String tenantLabel, String reportId, Instant 
                 }
             }
         }
+    }
+
+    /**
+     * A 5x5 risk heat map: counts[likelihood - 1][impact - 1]; each cell is coloured by the band its
+     * score (likelihood x impact, 1-25) falls in.
+     */
+    public record HeatMap(String title, int[][] counts, List<Band> bands) implements Block {
+        public HeatMap {
+            if (counts.length != 5) {
+                throw new IllegalArgumentException("a heat map has 5 likelihood rows");
+            }
+            for (int[] row : counts) {
+                if (row.length != 5) {
+                    throw new IllegalArgumentException("a heat map has 5 impact columns");
+                }
+            }
+            bands = List.copyOf(bands);
+            for (int score = 1; score <= 25; score++) {
+                int s = score;
+                if (bands.stream().noneMatch(b -> b.covers(s))) {
+                    throw new IllegalArgumentException("no band covers score " + score);
+                }
+            }
+        }
+
+        public Band bandOf(int score) {
+            return bands.stream().filter(b -> b.covers(score)).findFirst().orElseThrow();
+        }
+    }
+
+    /** A score band of a heat map, e.g. 15-25 "High" in red; colour as #rrggbb. */
+    public record Band(int minScore, int maxScore, String label, String colour) {
+        public Band {
+            if (!colour.matches("#[0-9a-fA-F]{6}")) {
+                throw new IllegalArgumentException("colour must be #rrggbb");
+            }
+        }
+
+        boolean covers(int score) {
+            return score >= minScore && score <= maxScore;
+        }
+    }
+
+    /**
+     * Deadlines at a glance: one bar per item, the days used against the days allowed, with the
+     * deadline marked; bars past their deadline are drawn in the breach colour.
+     */
+    public record DeadlineChart(String title, List<DeadlineBar> bars) implements Block {
+        public static final int MAX_BARS = 30;
+
+        public DeadlineChart {
+            bars = List.copyOf(bars);
+            if (bars.size() > MAX_BARS) {
+                throw new IllegalArgumentException("a deadline chart fits " + MAX_BARS + " bars on a page; split it");
+            }
+        }
+    }
+
+    public record DeadlineBar(String label, double daysUsed, double daysAllowed, double warningAtDays) {
     }
 }

@@ -61,6 +61,21 @@ final class PageWriter implements AutoCloseable {
         space(6);
     }
 
+    void heatMap(org.custodia.reports.model.Report.HeatMap map) throws IOException {
+        heading(map.title());
+        ensure(Charts.HEAT_HEIGHT);
+        Charts.heatMap(content, fonts, map, MARGIN, y);
+        y -= Charts.HEAT_HEIGHT;
+    }
+
+    void deadlineChart(org.custodia.reports.model.Report.DeadlineChart chart) throws IOException {
+        heading(chart.title());
+        float height = Charts.deadlineHeight(chart);
+        ensure(Math.min(height, TOP - BOTTOM));
+        Charts.deadlines(content, fonts, chart, MARGIN, y, WIDTH);
+        y -= height;
+    }
+
     void table(List<String> header, List<List<String>> rows) throws IOException {
         float column = WIDTH / header.size();
         tableRow(header, column, true);

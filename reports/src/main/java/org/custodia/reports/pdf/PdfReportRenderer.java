@@ -70,6 +70,10 @@ public final class PdfReportRenderer {
                         writer.keyValues(kv.entries().stream().map(e -> new String[] {e.label(), e.value()}).toList());
                     } else if (block instanceof Report.Table t) {
                         writer.table(t.header(), t.rows());
+                    } else if (block instanceof Report.HeatMap h) {
+                        writer.heatMap(h);
+                    } else if (block instanceof Report.DeadlineChart d) {
+                        writer.deadlineChart(d);
                     }
                 }
             }

@@ -1,18 +1,27 @@
 package org.custodia.report.api;
 
 import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.io.InputStream;
 import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.custodia.platform.api.CallerContext;
 import org.custodia.platform.problem.ProblemException;
+import org.custodia.report.application.ConsentSummaryReport;
 import org.custodia.report.application.ReportVerifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +43,33 @@ public class ReportResource {
 
     @Inject
     CallerContext caller;
+
+    @Inject
+    ConsentSummaryReport consentSummary;
+
+    /** A signed PDF/A consent summary for [from, to) (default: the last 30 days). */
+    @GET
+    @Path("/consent-summary")
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    public Response consentSummary(@QueryParam("from") String from, @QueryParam("to") String to)
+            throws SQLException, IOException, GeneralSecurityException {
+        Instant end = parse("to", to, Instant.now());
+        Instant start = parse("from", from, end.minus(30, ChronoUnit.DAYS));
+        return Response.ok(consentSummary.generate(caller.actor(), start, end), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"consent-summary.pdf\"").build();
+    }
+
+    private static Instant parse(String field, String value, Instant fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(400, "validation", "Invalid request", "Query parameters are invalid.",
+                    List.of(new org.custodia.platform.problem.FieldError(field, "must be an ISO-8601 instant")));
+        }
+    }
 
     /** Takes a report PDF (up to 20 MiB) and says whether its signature and its checkpoint hold. */
     @POST

@@ -1,0 +1,64 @@
+package org.custodia.report.application;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.custodia.audit.domain.AuditCheckpoint;
+import org.custodia.audit.domain.ChainVerification;
+import org.custodia.crypto.application.TenantSigningKeys;
+import org.custodia.reports.model.Report;
+import org.custodia.reports.pdf.PdfReportRenderer;
+import org.custodia.reports.signing.PadesSigner;
+
+/**
+ * Every Custodia report is evidence: it states the audit chain's verification, carries the signed
+ * checkpoint (printed and machine-readable) and is PAdES-signed with the tenant's key.
+ */
+@Stateless
+public class EvidencePdf {
+
+    @PersistenceContext(unitName = "custodia")
+    EntityManager em;
+
+    @Inject
+    TenantSigningKeys signingKeys;
+
+    /** In the caller's transaction, with the tenant bound. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public byte[] render(UUID tenantId, String title, UUID reportId, List<Report.Block> body, ChainVerification chain,
+                         AuditCheckpoint checkpoint, String reason) throws IOException, GeneralSecurityException {
+        String tenantName = (String) em.createNativeQuery("select name from app.tenant where tenant_id = ?1")
+                .setParameter(1, tenantId).getSingleResult();
+        List<Report.Block> blocks = new ArrayList<>(body);
+        blocks.add(new Report.Heading("Audit chain verification"));
+        blocks.add(new Report.KeyValues(List.of(
+                new Report.Entry("Intact", chain.intact() ? "yes" : "NO — first broken sequence " + chain.firstBrokenSeq()),
+                new Report.Entry("Events in chain", String.valueOf(chain.eventCount())),
+                new Report.Entry("Head sequence", String.valueOf(chain.headSeq())),
+                new Report.Entry("Head hash", chain.headHash()))));
+        blocks.add(new Report.Heading("Signed checkpoint"));
+        blocks.add(new Report.KeyValues(List.of(
+                new Report.Entry("Tenant", checkpoint.tenantId().toString()),
+                new Report.Entry("Head sequence", String.valueOf(checkpoint.headSeq())),
+                new Report.Entry("Head hash", checkpoint.headHash()),
+                new Report.Entry("Taken at", checkpoint.takenAt().toString()),
+                new Report.Entry("Signing key", checkpoint.signingKeyId().toString()),
+                new Report.Entry("Signature (base64)", Base64.getEncoder().encodeToString(checkpoint.signature())))));
+        Report report = new Report(title, tenantName, reportId.toString(), Instant.now(), blocks);
+        byte[] pdf = new PdfReportRenderer().render(report, checkpoint.toJson());
+        TenantSigningKeys.ActiveKey key = signingKeys.active(tenantId);
+        return new PadesSigner().sign(pdf, key.identity(), tenantName, reason, Instant.now());
+    }
+}
