@@ -85,4 +85,22 @@ class PadesSignerTest {
         assertThat(check.coversWholeDocument()).isFalse();
         assertThat(PdfTools.pdfsig(appended)).doesNotContain("Total document signed");
     }
+
+    @Test
+    void withATimestampAuthorityTheSignatureIsPadesBT() throws Exception {
+        try (LocalTimestampAuthority tsa = new LocalTimestampAuthority()) {
+            byte[] pdf = new PdfReportRenderer().render(SampleReports.consentSummary(5));
+            Instant before = Instant.now().minusSeconds(1);
+            byte[] stamped = new PadesSigner(new org.custodia.reports.signing.TimestampAuthorityClient(tsa.url()))
+                    .sign(pdf, identity, "Custodia", "Audit evidence", SIGNED_AT);
+            assertThat(tsa.requests.get()).isEqualTo(1);
+            PadesVerifier.SignatureCheck check = new PadesVerifier().verify(stamped).get(0);
+            assertThat(check.valid()).as(check.problem()).isTrue();
+            assertThat(check.timestampTime()).isNotNull().isAfter(before).isBefore(Instant.now().plusSeconds(1));
+            assertThat(PdfTools.pdfsig(stamped)).contains("Signature Validation: Signature is Valid.", "Total document signed");
+            assertThat(PdfTools.pdfA2bFailures(stamped)).isEmpty();
+        }
+        // B-B carries no time-stamp
+        assertThat(new PadesVerifier().verify(signed).get(0).timestampTime()).isNull();
+    }
 }

@@ -21,6 +21,7 @@ import org.custodia.crypto.application.TenantSigningKeys;
 import org.custodia.reports.model.Report;
 import org.custodia.reports.pdf.PdfReportRenderer;
 import org.custodia.reports.signing.PadesSigner;
+import org.custodia.reports.signing.TimestampAuthorityClient;
 
 /**
  * Every Custodia report is evidence: it states the audit chain's verification, carries the signed
@@ -59,6 +60,13 @@ public class EvidencePdf {
         Report report = new Report(title, tenantName, reportId.toString(), Instant.now(), blocks);
         byte[] pdf = new PdfReportRenderer().render(report, checkpoint.toJson());
         TenantSigningKeys.ActiveKey key = signingKeys.active(tenantId);
-        return new PadesSigner().sign(pdf, key.identity(), tenantName, reason, Instant.now());
+        return signer().sign(pdf, key.identity(), tenantName, reason, Instant.now());
+    }
+
+    /** PAdES B-T when a time-stamp authority is configured (CUSTODIA_TSA_URL), else B-B. */
+    private static PadesSigner signer() {
+        String url = System.getProperty("custodia.tsa.url", System.getenv("CUSTODIA_TSA_URL"));
+        return url == null || url.isBlank() ? new PadesSigner()
+                : new PadesSigner(new TimestampAuthorityClient(java.net.URI.create(url)));
     }
 }

@@ -10,6 +10,8 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.GregorianCalendar;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.pdfbox.Loader;
@@ -18,6 +20,7 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSup
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
@@ -33,15 +36,19 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSAttributeTableGenerator;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationStore;
 import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.tsp.TimeStampToken;
 
 /**
- * Signs a PDF as PAdES baseline B-B: an incremental update with a detached CMS signature
+ * Signs a PDF as PAdES baseline B-B (B-T with a time-stamp authority): an incremental update with a detached CMS signature
  * (SubFilter ETSI.CAdES.detached) over the byte range, whose signed attributes are content-type,
  * message-digest and signing-certificate-v2, and no CMS signing-time (the time goes into the
  * signature dictionary's /M, as PAdES requires). JDK providers sign; BouncyCastle builds the CMS.
@@ -49,6 +56,18 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 public final class PadesSigner {
 
     private static final int SIGNATURE_SPACE = 32 * 1024;
+
+    private final TimestampAuthorityClient timestamps;
+
+    /** PAdES B-B. */
+    public PadesSigner() {
+        this(null);
+    }
+
+    /** PAdES B-T when a time-stamp authority is given: the signature value is time-stamped (RFC 3161). */
+    public PadesSigner(TimestampAuthorityClient timestamps) {
+        this.timestamps = timestamps;
+    }
 
     public byte[] sign(byte[] pdf, SigningIdentity identity, String signerName, String reason, Instant signingTime)
             throws IOException, GeneralSecurityException {
@@ -64,13 +83,14 @@ public final class PadesSigner {
             document.addSignature(signature, options);
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + SIGNATURE_SPACE * 2 + 4096);
             ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
-            external.setSignature(cms(external.getContent(), identity));
+            external.setSignature(cms(external.getContent(), identity, timestamps));
             options.close();
             return out.toByteArray();
         }
     }
 
-    static byte[] cms(InputStream signedContent, SigningIdentity identity) throws IOException, GeneralSecurityException {
+    static byte[] cms(InputStream signedContent, SigningIdentity identity, TimestampAuthorityClient timestamps)
+            throws IOException, GeneralSecurityException {
         X509Certificate certificate = identity.certificate();
         try {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
@@ -78,10 +98,28 @@ public final class PadesSigner {
                     .setSignedAttributeGenerator(padesAttributes(certificate))
                     .build(new JcaContentSignerBuilder(algorithm(identity)).build(identity.privateKey()), certificate));
             generator.addCertificates(new JcaCertStore(identity.chain()));
-            return generator.generate(new CMSProcessableByteArray(signedContent.readAllBytes()), false).getEncoded();
+            CMSSignedData signed = generator.generate(new CMSProcessableByteArray(signedContent.readAllBytes()), false);
+            if (timestamps != null) {
+                signed = withSignatureTimestamp(signed, timestamps);
+            }
+            return signed.getEncoded();
         } catch (OperatorCreationException | CMSException e) {
             throw new GeneralSecurityException("cannot build the CMS signature", e);
         }
+    }
+
+    /** Adds the TSA's token over the signature value as the unsigned signature-time-stamp attribute. */
+    private static CMSSignedData withSignatureTimestamp(CMSSignedData signed, TimestampAuthorityClient timestamps)
+            throws IOException, GeneralSecurityException {
+        List<SignerInformation> signers = new ArrayList<>();
+        for (SignerInformation signer : signed.getSignerInfos().getSigners()) {
+            TimeStampToken token = timestamps.timestamp(signer.getSignature());
+            ASN1EncodableVector unsigned = new ASN1EncodableVector();
+            unsigned.add(new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
+                    new DERSet(ASN1Primitive.fromByteArray(token.getEncoded()))));
+            signers.add(SignerInformation.replaceUnsignedAttributes(signer, new AttributeTable(unsigned)));
+        }
+        return CMSSignedData.replaceSigners(signed, new SignerInformationStore(signers));
     }
 
     private static String algorithm(SigningIdentity identity) {

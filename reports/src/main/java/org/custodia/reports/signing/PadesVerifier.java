@@ -1,6 +1,7 @@
 package org.custodia.reports.signing;
 
 import java.io.IOException;
+import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.tsp.TimeStampToken;
 
 /**
  * Checks the signatures of a PDF: that the CMS signature verifies over its byte range, that the byte
@@ -31,9 +33,13 @@ import org.bouncycastle.operator.OperatorCreationException;
  */
 public final class PadesVerifier {
 
+    /**
+     * @param timestampTime the time-stamp authority's time when the signature carries a valid RFC 3161
+     *                      signature time-stamp (PAdES B-T), else null
+     */
     public record SignatureCheck(boolean valid, boolean coversWholeDocument, String subFilter, String signer,
                                  X509Certificate certificate, Instant signingTime, boolean padesBaselineAttributes,
-                                 String problem) {
+                                 Instant timestampTime, String problem) {
     }
 
     public List<SignatureCheck> verify(byte[] pdf) throws IOException {
@@ -73,8 +79,9 @@ public final class PadesVerifier {
             var attributes = signer.getSignedAttributes();
             boolean baseline = attributes != null && attributes.get(CMSAttributes.signingTime) == null
                     && attributes.get(PKCSObjectIdentifiers.id_aa_signingCertificateV2) != null;
+            Instant timestamp = signatureTimestamp(signer);
             return new SignatureCheck(valid, whole, signature.getSubFilter(),
-                    certificate.getSubjectX500Principal().getName(), certificate, time, baseline,
+                    certificate.getSubjectX500Principal().getName(), certificate, time, baseline, timestamp,
                     valid ? null : "the signature does not match the signed bytes");
         } catch (CMSException e) {
             // BouncyCastle reports a digest mismatch as an exception
@@ -85,6 +92,31 @@ public final class PadesVerifier {
     }
 
     private static SignatureCheck failed(PDSignature signature, boolean whole, Instant time, String problem) {
-        return new SignatureCheck(false, whole, signature.getSubFilter(), null, null, time, false, problem);
+        return new SignatureCheck(false, whole, signature.getSubFilter(), null, null, time, false, null, problem);
+    }
+
+    /** The time of a signature time-stamp whose token verifies and whose imprint is this signature's value. */
+    private static Instant signatureTimestamp(SignerInformation signer) {
+        var unsigned = signer.getUnsignedAttributes();
+        if (unsigned == null || unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken) == null) {
+            return null;
+        }
+        try {
+            var attribute = unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+            TimeStampToken token = new TimeStampToken(ContentInfo.getInstance(attribute.getAttrValues().getObjectAt(0)));
+            @SuppressWarnings("unchecked")
+            Collection<X509CertificateHolder> tsa = token.getCertificates().getMatches(token.getSID());
+            if (tsa.isEmpty()) {
+                return null;
+            }
+            token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsa.iterator().next()));
+            byte[] imprint = MessageDigest.getInstance("SHA-256").digest(signer.getSignature());
+            if (!MessageDigest.isEqual(imprint, token.getTimeStampInfo().getMessageImprintDigest())) {
+                return null;
+            }
+            return token.getTimeStampInfo().getGenTime().toInstant();
+        } catch (Exception e) {
+            return null; // an unverifiable time-stamp counts as none
+        }
     }
 }

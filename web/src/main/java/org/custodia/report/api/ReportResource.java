@@ -30,7 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class ReportResource {
 
     public record SignatureView(boolean valid, boolean coversWholeDocument, boolean padesBaseline, String subFilter,
-                                String signer, String signingTime, String problem) {
+                                String signer, String signingTime, String timestampTime, String problem) {
     }
 
     public record VerificationView(boolean signaturesValid, List<SignatureView> signatures, JsonNode checkpoint,
@@ -84,7 +84,8 @@ public class ReportResource {
         ReportVerifier.Result r = verifier.verify(caller.caller().tenantId(), pdf);
         return new VerificationView(r.signaturesValid(), r.signatures().stream().map(s -> new SignatureView(s.valid(),
                 s.coversWholeDocument(), s.padesBaselineAttributes(), s.subFilter(), s.signer(),
-                s.signingTime() == null ? null : s.signingTime().toString(), s.problem())).toList(),
+                s.signingTime() == null ? null : s.signingTime().toString(),
+                s.timestampTime() == null ? null : s.timestampTime().toString(), s.problem())).toList(),
                 r.checkpoint(), r.checkpointSignatureValid(), r.checkpointMatchesChain(), r.checkpointProblem());
     }
 }
