@@ -6,6 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,6 +42,7 @@ public class AuditTrail {
     @Inject
     TenantSession tenantSession;
 
+    private static final int VERIFY_BATCH = 4096;
     private final Clock clock = Clock.systemUTC();
 
     /** Starts a tenant's chain; called once, in the transaction that creates the tenant. */
@@ -110,38 +115,78 @@ public class AuditTrail {
                     }
                 }
             }
-            long expectedSeq = 1;
-            long count = 0;
-            String previous = AuditEventHasher.GENESIS_HASH;
-            Long broken = null;
+            ChainWalk walk = new ChainWalk();
             try (PreparedStatement ps = c.prepareStatement(
                     "select seq, event_type, entity_type, entity_id, actor, request_id, payload::text, previous_hash,"
                             + " event_hash, created_at from app.audit_event where tenant_id = ? order by seq")) {
-                ps.setFetchSize(2000);
+                ps.setFetchSize(VERIFY_BATCH);
                 ps.setObject(1, tenantId);
                 try (ResultSet rs = ps.executeQuery()) {
+                    // this thread reads (the connection belongs to the transaction) while other cores hash the
+                    // batches already read; links are checked in order as the hashed batches come back
+                    Deque<CompletableFuture<HashedBatch>> hashing = new ArrayDeque<>();
+                    List<AuditRecord> batch = new ArrayList<>(VERIFY_BATCH);
+                    List<String> stored = new ArrayList<>(VERIFY_BATCH);
                     while (rs.next()) {
-                        count++;
-                        long seq = rs.getLong(1);
-                        if (broken == null) {
-                            AuditRecord r = new AuditRecord(tenantId, seq, rs.getString(2), rs.getString(3),
-                                    rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                                    rs.getString(8), rs.getTimestamp(10).toInstant());
-                            String stored = rs.getString(9);
-                            if (seq != expectedSeq || !previous.equals(r.previousHash())
-                                    || !AuditEventHasher.hash(r).equals(stored)) {
-                                broken = Math.min(seq, expectedSeq);
-                            }
-                            previous = stored;
-                            expectedSeq = seq + 1;
+                        walk.count++;
+                        if (walk.broken != null) {
+                            continue; // the first break is known: only count the rest
                         }
+                        batch.add(new AuditRecord(tenantId, rs.getLong(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                                rs.getString(8), rs.getTimestamp(10).toInstant()));
+                        stored.add(rs.getString(9));
+                        if (batch.size() == VERIFY_BATCH) {
+                            hashing.add(HashedBatch.hashAsync(batch, stored));
+                            batch = new ArrayList<>(VERIFY_BATCH);
+                            stored = new ArrayList<>(VERIFY_BATCH);
+                            while (hashing.size() > 2) {
+                                walk.check(hashing.poll().join());
+                            }
+                        }
+                    }
+                    hashing.add(HashedBatch.hashAsync(batch, stored));
+                    while (!hashing.isEmpty()) {
+                        walk.check(hashing.poll().join());
                     }
                 }
             }
+            long count = walk.count;
+            long expectedSeq = walk.expectedSeq;
+            String previous = walk.previous;
+            Long broken = walk.broken;
             if (broken == null && (expectedSeq - 1 != headSeq || !previous.equals(headHash))) {
                 broken = expectedSeq; // events missing at the end, or the head was moved
             }
             return new ChainVerification(broken == null, count, headSeq, headHash, broken);
+        }
+    }
+
+    /** A batch of events read in order, with the hash each one should have. */
+    private record HashedBatch(List<AuditRecord> records, List<String> stored, String[] computed) {
+        static CompletableFuture<HashedBatch> hashAsync(List<AuditRecord> records, List<String> stored) {
+            return CompletableFuture.supplyAsync(() -> new HashedBatch(records, stored,
+                    records.stream().map(AuditEventHasher::hash).toArray(String[]::new)));
+        }
+    }
+
+    /** The in-order part of verification: sequence numbers without gaps, each link to the previous hash. */
+    private static final class ChainWalk {
+        long count;
+        long expectedSeq = 1;
+        String previous = AuditEventHasher.GENESIS_HASH;
+        Long broken;
+
+        void check(HashedBatch batch) {
+            for (int i = 0; i < batch.records().size() && broken == null; i++) {
+                AuditRecord r = batch.records().get(i);
+                String stored = batch.stored().get(i);
+                if (r.seq() != expectedSeq || !previous.equals(r.previousHash()) || !batch.computed()[i].equals(stored)) {
+                    broken = Math.min(r.seq(), expectedSeq);
+                }
+                previous = stored;
+                expectedSeq = r.seq() + 1;
+            }
         }
     }
 }

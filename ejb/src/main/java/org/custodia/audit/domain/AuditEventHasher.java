@@ -10,8 +10,8 @@ import java.util.HexFormat;
 
 import org.erdtman.jcs.JsonCanonicalizer;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * SHA-256 over the RFC 8785 canonical JSON of every field of an audit record (the previous event's
@@ -49,26 +49,77 @@ public final class AuditEventHasher {
         return MICROS.format(instant);
     }
 
-    public static String hash(AuditRecord r) {
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            ObjectNode doc = JSON.createObjectNode();
-            doc.put("tenantId", r.tenantId().toString());
-            doc.put("seq", r.seq());
-            doc.put("eventType", r.eventType());
-            doc.put("entityType", r.entityType());
-            doc.put("entityId", r.entityId());
-            doc.put("actor", r.actor());
-            doc.put("requestId", r.requestId());
-            doc.set("payload", JSON.readTree(r.canonicalPayload()));
-            doc.put("previousHash", r.previousHash());
-            doc.put("createdAt", MICROS.format(r.createdAt()));
-            byte[] canonical = new JsonCanonicalizer(JSON.writeValueAsString(doc)).getEncodedUTF8();
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
+    });
+
+    /**
+     * The canonical JSON document an event's hash is taken over. Members are written in their RFC 8785
+     * order (sorted by UTF-16 code units) directly: this runs a million times per chain verification.
+     */
+    public static String canonicalDocument(AuditRecord r) {
+        JsonNode payload;
+        try {
+            payload = JSON.readTree(r.canonicalPayload());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the payload is not JSON", e);
+        }
+        StringBuilder out = new StringBuilder(384 + r.canonicalPayload().length());
+        out.append("{\"actor\":");
+        CanonicalJson.string(r.actor(), out);
+        out.append(",\"createdAt\":\"");
+        appendTimestamp(r.createdAt(), out);
+        out.append("\",\"entityId\":");
+        CanonicalJson.string(r.entityId(), out);
+        out.append(",\"entityType\":");
+        CanonicalJson.string(r.entityType(), out);
+        out.append(",\"eventType\":");
+        CanonicalJson.string(r.eventType(), out);
+        out.append(",\"payload\":");
+        CanonicalJson.write(payload, out);
+        out.append(",\"previousHash\":");
+        CanonicalJson.string(r.previousHash(), out);
+        out.append(",\"requestId\":");
+        if (r.requestId() == null) {
+            out.append("null");
+        } else {
+            CanonicalJson.string(r.requestId(), out);
+        }
+        out.append(",\"seq\":").append(r.seq());
+        out.append(",\"tenantId\":\"").append(r.tenantId()).append("\"}");
+        return out.toString();
     }
 
+    /** uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z' in UTC, as {@link #timestamp} but without a formatter per call. */
+    static void appendTimestamp(java.time.Instant instant, StringBuilder out) {
+        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(),
+                ZoneOffset.UTC);
+        int year = t.getYear();
+        if (year < 1000 || year > 9999) {
+            out.append(MICROS.format(instant));
+            return;
+        }
+        out.append(year).append('-');
+        two(t.getMonthValue(), out).append('-');
+        two(t.getDayOfMonth(), out).append('T');
+        two(t.getHour(), out).append(':');
+        two(t.getMinute(), out).append(':');
+        two(t.getSecond(), out).append('.');
+        String micros = Integer.toString(instant.getNano() / 1000 + 1_000_000);
+        out.append(micros, 1, 7).append('Z');
+    }
+
+    private static StringBuilder two(int value, StringBuilder out) {
+        return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+    }
+
+    public static String hash(AuditRecord r) {
+        MessageDigest sha = SHA256.get();
+        sha.reset();
+        return HexFormat.of().formatHex(sha.digest(canonicalDocument(r).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
 }

@@ -55,4 +55,15 @@ class AuditEventHasherTest {
                 "consent.granted", "consent_event", "e-1", "a", "req-1", "{}", AuditEventHasher.GENESIS_HASH,
                 Instant.parse("2026-11-23T10:15:30.123456Z"))));
     }
+
+    @Test
+    void theFastTimestampMatchesTheFormatter() {
+        java.util.Random random = new java.util.Random(1);
+        for (int i = 0; i < 10_000; i++) {
+            Instant t = Instant.ofEpochSecond(random.nextLong(0, 253_402_300_799L), random.nextInt(1_000_000) * 1000L);
+            StringBuilder fast = new StringBuilder();
+            AuditEventHasher.appendTimestamp(t, fast);
+            assertThat(fast.toString()).isEqualTo(AuditEventHasher.timestamp(t));
+        }
+    }
 }
