@@ -132,6 +132,28 @@ class AuditExportIT {
     }
 
     @Test
+    void theCheckpointRoundSignsChangedChainsOnlyAndOnlyForTheOperator() {
+        Api.Tenant t = tenantWithEvents("sweep");
+        assertThat(t.api().post("/admin/checkpoints/run", "").status()).isEqualTo(401);
+        Api.Reply first = Api.admin().post("/admin/checkpoints/run", "");
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().get("checkpointsTaken").asInt()).isPositive();
+        JsonNode checkpoints = t.api().get("/audit/checkpoints").json();
+        assertThat(checkpoints).hasSize(1);
+        assertThat(checkpoints.get(0).get("headSeq").asLong()).isEqualTo(6); // bootstrap 3 + purpose + 2 grants
+        assertThat(Api.admin().post("/admin/checkpoints/run", "").json().get("checkpointsTaken").asInt()).isZero();
+        assertThat(t.api().get("/audit/checkpoints").json()).hasSize(1);
+        assertThat(t.api().post("/consents", "{\"subject\":\"s-9\",\"purpose\":\"ads\",\"action\":\"grant\"}")
+                .status()).isEqualTo(201);
+        assertThat(Api.admin().post("/admin/checkpoints/run", "").json().get("checkpointsTaken").asInt()).isEqualTo(1);
+        JsonNode latest = t.api().get("/audit/checkpoints").json().get(0);
+        assertThat(latest.get("headSeq").asLong()).isEqualTo(8);
+        assertThat(DsarTimerIT.events(t.api()).stream().filter(e -> e.get("eventType").asText()
+                .equals("audit.checkpoint.taken")).map(e -> e.get("actor").asText()).distinct().toList())
+                .containsExactly("system:checkpoint-schedule");
+    }
+
+    @Test
     void theTenantSigningKeyIsStoredEnvelopeEncrypted() throws Exception {
         Api.Tenant t = Api.newTenant("keys-at-rest");
         try (var c = TestDatabase.superuser(ItEnvironment.DATABASE);

@@ -11,11 +11,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.custodia.audit.domain.AuditCheckpoint;
+import org.custodia.audit.domain.CheckpointPolicy;
 import org.custodia.crypto.application.TenantSigningKeys;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.persistence.TenantSession;
@@ -62,9 +65,47 @@ public class AuditCheckpoints {
                 .setParameter(6, key.id())
                 .setParameter(7, checkpoint.signature())
                 .executeUpdate();
-        audit.append(actor, "audit.checkpoint.taken", "audit_checkpoint", checkpoint.id().toString(),
+        audit.append(actor, CheckpointPolicy.CHECKPOINT_EVENT, "audit_checkpoint", checkpoint.id().toString(),
                 Map.of("headSeq", seq, "headHash", hash));
         return checkpoint;
+    }
+
+    /**
+     * The scheduled checkpoint of one tenant, in a transaction of its own: skipped when nothing happened
+     * since the last one (the chain ends with that checkpoint's own event) or when another node holds
+     * this tenant's checkpoint lock.
+     *
+     * @return whether a checkpoint was taken
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean takeScheduled(UUID tenantId) throws GeneralSecurityException {
+        tenantSession.bind(tenantId);
+        Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext('checkpoint:' || ?1))")
+                .setParameter(1, tenantId.toString()).getSingleResult();
+        if (!locked) {
+            return false;
+        }
+        Object[] head = (Object[]) em.createNativeQuery("select h.last_seq, e.event_type from app.audit_chain_head h"
+                        + " left join app.audit_event e on e.tenant_id = h.tenant_id and e.seq = h.last_seq"
+                        + " where h.tenant_id = ?1")
+                .setParameter(1, tenantId).getSingleResult();
+        @SuppressWarnings("unchecked")
+        List<Number> last = em.createNativeQuery(
+                        "select max(head_seq) from app.audit_checkpoint where tenant_id = ?1")
+                .setParameter(1, tenantId).getResultList();
+        Long lastCheckpointSeq = last.isEmpty() || last.get(0) == null ? null : last.get(0).longValue();
+        if (!CheckpointPolicy.due(((Number) head[0]).longValue(), (String) head[1], lastCheckpointSeq)) {
+            return false;
+        }
+        take(Actor.system(tenantId, "checkpoint-schedule", null));
+        return true;
+    }
+
+    /** Every tenant's id, through app.tenant_ids() (no tenant is bound yet). */
+    public List<UUID> tenantIds() {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("select * from app.tenant_ids()").getResultList();
+        return ids;
     }
 
     public List<AuditCheckpoint> list(UUID tenantId, int limit) {
