@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -151,6 +152,47 @@ class AuditExportIT {
         assertThat(DsarTimerIT.events(t.api()).stream().filter(e -> e.get("eventType").asText()
                 .equals("audit.checkpoint.taken")).map(e -> e.get("actor").asText()).distinct().toList())
                 .containsExactly("system:checkpoint-schedule");
+    }
+
+    @Test
+    void aTenantCanImportItsOwnPkcs12AndReportsAreThenSignedWithIt() throws Exception {
+        Api.Tenant t = tenantWithEvents("own-key");
+        byte[] before = downloadBytes(t.api(), "/audit/export?format=pdf");
+        var identity = org.custodia.reports.signing.SelfSignedIdentities.generate("Own CA Customer", "Imported signer",
+                java.time.Duration.ofDays(30));
+        java.security.KeyStore p12 = java.security.KeyStore.getInstance("PKCS12");
+        p12.load(null, null);
+        p12.setKeyEntry("signer", identity.privateKey(), "s3cret-pass".toCharArray(),
+                identity.chain().toArray(new java.security.cert.Certificate[0]));
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        p12.store(file, "s3cret-pass".toCharArray());
+        String encoded = Base64.getEncoder().encodeToString(file.toByteArray());
+
+        Map<String, Long> rows = BadInputIT.rowCounts();
+        Api.Reply wrongPassword = t.api().send(t.api().request("/signing-key").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"pkcs12\":\"" + encoded + "\",\"password\":\"nope\"}")));
+        assertThat(wrongPassword.status()).as(wrongPassword.raw().body()).isEqualTo(422);
+        assertThat(wrongPassword.json().get("errors").get(0).get("field").asText()).isEqualTo("password");
+        Api.Reply garbage = t.api().send(t.api().request("/signing-key").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"pkcs12\":\"aGVsbG8=\",\"password\":\"x\"}")));
+        assertThat(garbage.status()).isEqualTo(422);
+        assertThat(garbage.json().get("errors").get(0).get("field").asText()).isEqualTo("pkcs12");
+        assertThat(BadInputIT.rowCounts()).isEqualTo(rows);
+
+        Api.Reply imported = t.api().send(t.api().request("/signing-key").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"pkcs12\":\"" + encoded + "\",\"password\":\"s3cret-pass\"}")));
+        assertThat(imported.status()).as(imported.raw().body()).isEqualTo(200);
+        assertThat(imported.json().get("subject").asText()).contains("CN=Imported signer");
+        assertThat(t.api().get("/signing-key").json().get("pem").asText()).startsWith("-----BEGIN CERTIFICATE-----");
+
+        byte[] after = downloadBytes(t.api(), "/audit/export?format=pdf");
+        assertThat(pdfsig(after)).contains("Imported signer", "Signature Validation: Signature is Valid.");
+        assertThat(verify(t.api(), after).get("checkpointSignatureValid").asBoolean()).isTrue();
+        // reports signed before the import still verify: their checkpoint names the retired key
+        JsonNode old = verify(t.api(), before);
+        assertThat(old.get("signaturesValid").asBoolean()).isTrue();
+        assertThat(old.get("checkpointSignatureValid").asBoolean()).isTrue();
+        assertThat(ConsentApiIT.eventTypes(t.api())).contains("tenant.signing_key.imported");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.custodia.crypto.application;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -10,7 +11,9 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.crypto.SecretKey;
@@ -22,8 +25,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.custodia.audit.application.AuditTrail;
 import org.custodia.crypto.domain.Aead;
 import org.custodia.crypto.domain.KeyProvider;
+import org.custodia.platform.context.Actor;
+import org.custodia.platform.persistence.TenantSession;
 import org.custodia.reports.signing.SelfSignedIdentities;
 import org.custodia.reports.signing.SigningIdentity;
 
@@ -45,11 +51,43 @@ public class TenantSigningKeys {
     @Inject
     KeyProvider keyProvider;
 
+    @Inject
+    TenantSession tenantSession;
+
+    @Inject
+    AuditTrail audit;
+
     /** In the caller's transaction, with the tenant already bound. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public UUID create(UUID tenantId, String organisation) throws GeneralSecurityException {
-        SigningIdentity identity = SelfSignedIdentities.generate(organisation, "Custodia evidence signing",
-                Duration.ofDays(3650));
+        return store(tenantId, SelfSignedIdentities.generate(organisation, "Custodia evidence signing",
+                Duration.ofDays(3650)));
+    }
+
+    /**
+     * Replaces the tenant's active key by one from a PKCS#12 file (e.g. issued by the tenant's own CA).
+     * The old key is retired, not deleted: earlier checkpoints still verify with it.
+     */
+    public UUID importPkcs12(Actor actor, byte[] pkcs12, char[] password) {
+        SigningIdentity identity = Pkcs12Identities.read(pkcs12, password);
+        tenantSession.bind(actor.tenantId());
+        em.createNativeQuery("update app.tenant_signing_key set retired_at = now() where tenant_id = ?1 and retired_at is null")
+                .setParameter(1, actor.tenantId()).executeUpdate();
+        UUID id;
+        try {
+            id = store(actor.tenantId(), identity);
+            X509Certificate certificate = identity.certificate();
+            audit.append(actor, "tenant.signing_key.imported", "tenant_signing_key", id.toString(), Map.of(
+                    "subject", certificate.getSubjectX500Principal().getName(),
+                    "sha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded())),
+                    "notAfter", certificate.getNotAfter().toInstant().toString()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot store the imported key", e);
+        }
+        return id;
+    }
+
+    private UUID store(UUID tenantId, SigningIdentity identity) throws GeneralSecurityException {
         UUID id = UUID.randomUUID();
         byte[] context = context(tenantId, id);
         SecretKey dataKey = Aead.newKey();
@@ -90,7 +128,20 @@ public class TenantSigningKeys {
         return new ActiveKey(id, new SigningIdentity(privateKey, List.of(certificate((byte[]) row[5]))));
     }
 
-    /** The tenant's certificates (active first), for auditors who verify offline. */
+    /** The active key's id and certificate, for auditors who verify offline. */
+    public Map.Entry<UUID, X509Certificate> activeCertificate(UUID tenantId) throws GeneralSecurityException {
+        tenantSession.bind(tenantId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "select id, certificate from app.tenant_signing_key where tenant_id = ?1 and retired_at is null")
+                .setParameter(1, tenantId).getResultList();
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("tenant " + tenantId + " has no active signing key");
+        }
+        return Map.entry((UUID) rows.get(0)[0], certificate((byte[]) rows.get(0)[1]));
+    }
+
+    /** A certificate of the tenant by key id (retired keys included: old checkpoints name them). */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public X509Certificate certificate(UUID tenantId, UUID keyId) throws GeneralSecurityException {
         @SuppressWarnings("unchecked")
