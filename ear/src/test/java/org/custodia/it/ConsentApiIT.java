@@ -62,7 +62,7 @@ class ConsentApiIT {
     @Test
     void apiKeysAreShownOnceStoredHashedAndListedMasked() throws Exception {
         Api.Tenant t = Api.newTenant("keys");
-        Api.Reply created = t.api().post("/api-keys", "{\"name\":\"backend\"}");
+        Api.Reply created = t.api().post("/api-keys", "{\"name\":\"backend\",\"role\":\"MANAGER\"}");
         assertThat(created.status()).isEqualTo(201);
         String secret = created.json().get("key").asText();
         assertThat(secret).matches("cus_[0-9a-f]{8}_[A-Za-z0-9_-]{43}");
@@ -73,6 +73,7 @@ class ConsentApiIT {
         assertThat(list.json()).hasSize(2);
         assertThat(list.raw().body()).doesNotContain(secret.substring(13)).doesNotContain("\"key\"");
 
+        assertThat(created.json().get("role").asText()).isEqualTo("MANAGER");
         assertThat(Api.withKey(secret).get("/purposes").status()).isEqualTo(200);
         String wrong = secret.substring(0, secret.length() - 1) + (secret.endsWith("A") ? "B" : "A");
         Api.Reply refused = Api.withKey(wrong).get("/purposes");

@@ -35,8 +35,8 @@ class RowLevelSecurityIT {
     static {
         SEED.put("tenant", List.of("insert into app.tenant values ('%1$s', 'rls-' || left('%1$s', 8), 'RLS', now())"));
         SEED.put("api_key", List.of("insert into app.api_key (id, tenant_id, name, prefix, secret_hash, last4, created_at,"
-                + " created_by) values (gen_random_uuid(), '%1$s', 'k', left(md5(random()::text), 8),"
-                + " md5(random()::text) || md5(random()::text), 'abcd', now(), 'test')"));
+                + " created_by, role) values (gen_random_uuid(), '%1$s', 'k', left(md5(random()::text), 8),"
+                + " md5(random()::text) || md5(random()::text), 'abcd', now(), 'test', 'IT')"));
         SEED.put("audit_chain_head", List.of("insert into app.audit_chain_head values ('%1$s', 1, 'h')"));
         SEED.put("audit_event", List.of("insert into app.audit_event values ('%1$s', 1, 't', 'e', 'i', 'test', null,"
                 + " '{}', repeat('0', 64), 'h', now())"));
@@ -89,13 +89,21 @@ class RowLevelSecurityIT {
     void everyTenantTableIsSeededAndUnderForcedRowLevelSecurity() throws SQLException {
         assertThat(tenantTables()).containsExactlyInAnyOrderElementsOf(SEED.keySet());
         try (Connection c = TestDatabase.superuser(ItEnvironment.DATABASE); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select c.relname, c.relrowsecurity, c.relforcerowsecurity from pg_class c"
-                     + " join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'app' and c.relkind = 'r'"
-                     + " and c.relname <> 'flyway_schema_history'")) {
+             ResultSet rs = s.executeQuery("select c.relname, c.relrowsecurity, c.relforcerowsecurity,"
+                     + " exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id')"
+                     + " from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'app'"
+                     + " and c.relkind = 'r'")) {
+            java.util.Set<String> global = new java.util.TreeSet<>();
             while (rs.next()) {
+                if (!rs.getBoolean(4)) {
+                    global.add(rs.getString(1));
+                    continue;
+                }
                 assertThat(rs.getBoolean(2)).as("RLS enabled on %s", rs.getString(1)).isTrue();
                 assertThat(rs.getBoolean(3)).as("RLS forced on %s", rs.getString(1)).isTrue();
             }
+            // a table without tenant_id must be one of the known global catalogues, never tenant data
+            assertThat(global).containsExactlyInAnyOrder("flyway_schema_history", "permission", "role", "role_permission");
         }
     }
 

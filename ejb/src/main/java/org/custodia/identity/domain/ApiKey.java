@@ -19,6 +19,7 @@ public class ApiKey {
     @Column(name = "prefix") private String prefix;
     @Column(name = "secret_hash") private String secretHash;
     @Column(name = "last4") private String last4;
+    @Column(name = "role") private String role;
     @Column(name = "created_at") private Instant createdAt;
     @Column(name = "created_by") private String createdBy;
     @Column(name = "expires_at") private Instant expiresAt;
@@ -27,13 +28,14 @@ public class ApiKey {
     protected ApiKey() {
     }
 
-    public ApiKey(UUID tenantId, String name, ApiKeySecret secret, Instant createdAt, String createdBy) {
+    public ApiKey(UUID tenantId, String name, String role, ApiKeySecret secret, Instant createdAt, String createdBy) {
         this.id = UUID.randomUUID();
         this.tenantId = tenantId;
         this.name = name;
         this.prefix = secret.prefix();
         this.secretHash = secret.hash();
         this.last4 = secret.last4();
+        this.role = role;
         this.createdAt = createdAt;
         this.createdBy = createdBy;
     }
@@ -47,6 +49,7 @@ public class ApiKey {
     public UUID tenantId() { return tenantId; }
     public String name() { return name; }
     public String prefix() { return prefix; }
+    public String role() { return role; }
     public Instant createdAt() { return createdAt; }
     public Instant expiresAt() { return expiresAt; }
     public Instant revokedAt() { return revokedAt; }

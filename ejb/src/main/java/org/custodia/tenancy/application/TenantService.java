@@ -79,6 +79,6 @@ public class TenantService {
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("cannot create the tenant's signing key", e);
         }
-        return new CreatedTenant(tenant, apiKeys.issueForBoundTenant(actor, "initial admin key"));
+        return new CreatedTenant(tenant, apiKeys.issueForBoundTenant(actor, "initial admin key", "ADMIN"));
     }
 }

@@ -1,5 +1,6 @@
 package org.custodia.audit.api;
 
+import org.custodia.platform.api.RequiresPermission;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.sql.SQLException;
@@ -58,12 +59,14 @@ public class AuditResource {
     @Inject
     CallerContext caller;
 
+    @RequiresPermission("audit:verify")
     @GET
     @Path("/verify")
     public ChainVerification verify() throws SQLException {
         return audit.verify(caller.caller().tenantId());
     }
 
+    @RequiresPermission("audit:export")
     @GET
     @Path("/export")
     @Produces({"text/csv", "application/x-ndjson", "application/pdf", MediaType.APPLICATION_JSON})
@@ -107,12 +110,14 @@ public class AuditResource {
                 .build();
     }
 
+    @RequiresPermission("checkpoint:create")
     @POST
     @Path("/checkpoints")
     public Response takeCheckpoint() throws GeneralSecurityException {
         return Response.status(201).entity(CheckpointView.of(checkpoints.take(caller.actor()))).build();
     }
 
+    @RequiresPermission("checkpoint:view")
     @GET
     @Path("/checkpoints")
     public List<CheckpointView> checkpoints(@QueryParam("limit") @DefaultValue("100") int limit) {
@@ -144,6 +149,7 @@ public class AuditResource {
         }
     }
 
+    @RequiresPermission("audit:view")
     @GET
     @Path("/events")
     public List<AuditEventView> events(@QueryParam("afterSeq") @DefaultValue("0") long afterSeq,

@@ -1,5 +1,6 @@
 package org.custodia.consent.api;
 
+import org.custodia.platform.api.RequiresPermission;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -58,6 +59,7 @@ public class ConsentResource {
     @Inject
     CallerContext caller;
 
+    @RequiresPermission("consent:create")
     @POST
     public Response record(RecordConsent body) {
         RequestBodies.required(body);
@@ -65,6 +67,7 @@ public class ConsentResource {
         return Response.status(201).entity(ConsentEventView.of(event)).build();
     }
 
+    @RequiresPermission("consent:check")
     @GET
     @Path("/check")
     public CheckView check(@QueryParam("subject") String subject, @QueryParam("purpose") String purpose)
@@ -72,6 +75,7 @@ public class ConsentResource {
         return CheckView.of(consents.check(caller.caller().tenantId(), subject, purpose));
     }
 
+    @RequiresPermission("consent:view")
     @GET
     public List<ConsentEventView> history(@QueryParam("subject") String subject) {
         return consents.history(caller.caller().tenantId(), subject).stream().map(ConsentEventView::of).toList();

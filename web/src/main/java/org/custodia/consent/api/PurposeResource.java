@@ -1,5 +1,6 @@
 package org.custodia.consent.api;
 
+import org.custodia.platform.api.RequiresPermission;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -39,6 +40,7 @@ public class PurposeResource {
     @Inject
     CallerContext caller;
 
+    @RequiresPermission("purpose:create")
     @POST
     public Response define(DefinePurpose body) {
         RequestBodies.required(body);
@@ -47,11 +49,13 @@ public class PurposeResource {
                 .build();
     }
 
+    @RequiresPermission("purpose:view")
     @GET
     public List<PurposeView> list() {
         return consents.purposes(caller.caller().tenantId()).stream().map(PurposeView::of).toList();
     }
 
+    @RequiresPermission("purpose:view")
     @GET
     @Path("/{key}")
     public PurposeView get(@PathParam("key") String key) {

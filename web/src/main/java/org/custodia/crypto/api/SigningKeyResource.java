@@ -1,5 +1,6 @@
 package org.custodia.crypto.api;
 
+import org.custodia.platform.api.RequiresPermission;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
@@ -52,12 +53,14 @@ public class SigningKeyResource {
     @Inject
     CallerContext caller;
 
+    @RequiresPermission("signing_key:view")
     @GET
     public CertificateView current() throws GeneralSecurityException {
         Map.Entry<UUID, X509Certificate> active = keys.activeCertificate(caller.caller().tenantId());
         return CertificateView.of(active.getKey(), active.getValue());
     }
 
+    @RequiresPermission("signing_key:update")
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public CertificateView importPkcs12(ImportKey body) throws GeneralSecurityException {

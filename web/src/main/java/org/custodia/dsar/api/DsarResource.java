@@ -1,5 +1,6 @@
 package org.custodia.dsar.api;
 
+import org.custodia.platform.api.RequiresPermission;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
@@ -44,6 +45,7 @@ public class DsarResource {
     @Inject
     CallerContext caller;
 
+    @RequiresPermission("dsar:create")
     @POST
     public Response submit(SubmitDsar body) {
         RequestBodies.required(body);
@@ -59,6 +61,7 @@ public class DsarResource {
         return Response.status(201).entity(DsarView.of(r)).build();
     }
 
+    @RequiresPermission("dsar:view")
     @GET
     @Path("/{id}")
     public DsarView get(@PathParam("id") String id) {

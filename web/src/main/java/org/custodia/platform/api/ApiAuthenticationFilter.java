@@ -25,7 +25,7 @@ import org.jboss.logging.MDC;
  * {@link PlatformAdminEndpoint}s the installation's admin token.
  */
 @Provider
-@Priority(Priorities.AUTHENTICATION)
+@Priority(Priorities.AUTHENTICATION) // authorisation too: one filter decides who and whether
 public class ApiAuthenticationFilter implements ContainerRequestFilter {
 
     public static final String ADMIN_TOKEN_PROPERTY = "custodia.admin.token";
@@ -60,6 +60,19 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
         callerContext.authenticated(caller.get());
         MDC.put("tenantId", caller.get().tenantId().toString());
         MDC.put("principal", caller.get().principal());
+        RequiresPermission required = resource.getResourceMethod() == null ? null
+                : resource.getResourceMethod().getAnnotation(RequiresPermission.class);
+        if (required == null) {
+            // an endpoint that forgot to declare its permission is closed, not open
+            request.abortWith(forbidden("This endpoint declares no permission."));
+        } else if (!caller.get().may(required.value())) {
+            request.abortWith(forbidden("This needs the permission '" + required.value() + "', which role "
+                    + caller.get().role() + " does not have."));
+        }
+    }
+
+    private static jakarta.ws.rs.core.Response forbidden(String detail) {
+        return Problems.response(403, "forbidden", "Forbidden", detail);
     }
 
     private boolean marked(Class<? extends java.lang.annotation.Annotation> annotation) {

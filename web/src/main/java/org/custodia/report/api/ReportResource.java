@@ -1,5 +1,6 @@
 package org.custodia.report.api;
 
+import org.custodia.platform.api.RequiresPermission;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.sql.SQLException;
@@ -48,6 +49,7 @@ public class ReportResource {
     ConsentSummaryReport consentSummary;
 
     /** A signed PDF/A consent summary for [from, to) (default: the last 30 days). */
+    @RequiresPermission("report:export")
     @GET
     @Path("/consent-summary")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
@@ -72,6 +74,7 @@ public class ReportResource {
     }
 
     /** Takes a report PDF (up to 20 MiB) and says whether its signature and its checkpoint hold. */
+    @RequiresPermission("report:verify")
     @POST
     @Path("/verify")
     @Consumes("application/pdf")
