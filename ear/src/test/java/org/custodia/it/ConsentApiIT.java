@@ -170,6 +170,21 @@ class ConsentApiIT {
         assertThat(granted.status()).isEqualTo(201);
     }
 
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() {
+        Api.Tenant t = Api.newTenant("headers");
+        String huge = "{\"subject\":\"" + "x".repeat(1_100_000) + "\"}";
+        for (Api.Reply r : List.of(Api.anonymous().get("/ping"), Api.anonymous().get("/purposes"),
+                t.api().get("/purposes/none"), t.api().post("/consents", huge), t.api().get("/audit/verify"))) {
+            assertThat(r.header("Strict-Transport-Security")).as("status %s", r.status()).startsWith("max-age=");
+            assertThat(r.header("Content-Security-Policy")).contains("default-src 'none'", "frame-ancestors 'none'");
+            assertThat(r.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(r.header("Referrer-Policy")).isEqualTo("no-referrer");
+            assertThat(r.header("Cache-Control")).isEqualTo("no-store");
+        }
+    }
+
     static List<String> eventTypes(Api api) {
         List<String> types = new ArrayList<>();
         api.get("/audit/events?limit=1000").json().forEach(e -> types.add(e.get("eventType").asText()));

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * First on every request: gives it a request id (the caller's {@code X-Request-Id} when it is a sane
  * token, else a new one), puts it into the logging MDC and the response, and refuses bodies over
- * 1 MiB with 413 before anything reads them.
+ * 1 MiB with 413 before anything reads them. Also sets the security headers on every response.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestIdFilter extends HttpFilter {
@@ -46,6 +46,7 @@ public class RequestIdFilter extends HttpFilter {
         CURRENT.set(requestId);
         MDC.put(MDC_KEY, requestId);
         response.setHeader(HEADER, requestId);
+        SecurityHeaders.apply(response);
         try {
             long limit = "/api/v1/reports/verify".equals(request.getRequestURI()) ? MAX_PDF_BYTES : MAX_BODY_BYTES;
             if (request.getContentLengthLong() > limit) {
