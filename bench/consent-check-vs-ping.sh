@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Loads GET /api/v1/ping (no-op baseline) and GET /api/v1/consents/check on the same running server, in
+# Loads GET /api/v1/ping (no-op baseline) and GET /api/v1/consents/check (API key, permission and rate
+# limit checked on every call) on the same running server, in
 # one run, interleaved (ping, check, ping, check), with wrk; prints req/s, p99 and the check/ping ratio.
 #
 #   bench/consent-check-vs-ping.sh            # builds nothing; run `mvn -DskipTests install` first
@@ -26,7 +27,14 @@ out="$CUSTODIA_HOME/run.out"
 run_pid=$!
 trap 'kill -TERM $run_pid 2>/dev/null; wait $run_pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 240); do grep -q '^curl ' "$out" && break; kill -0 $run_pid || { cat "$out"; exit 1; }; sleep 1; done
-key=$(sed -n 's/^  Demo tenant API key: //p' "$out")
+admin=$(sed -n 's/^  Admin token: *\([^ ]*\).*/\1/p' "$out")
+created=$(curl -sf -X POST "$api/tenants" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+  -d "{\"slug\":\"bench-$RANDOM$RANDOM\",\"name\":\"Bench\"}")
+tenant=$(printf '%s' "$created" | sed -n 's/.*"tenantId":"\([^"]*\)".*/\1/p')
+key=$(printf '%s' "$created" | sed -n 's/.*"key":"\(cus_[^"]*\)".*/\1/p')
+# authentication and rate limiting stay on the path; the benchmark tenant's limits are raised
+curl -sf -o /dev/null -X PUT "$api/admin/tenants/$tenant/rate-limits" -H "Authorization: Bearer $admin" \
+  -H 'Content-Type: application/json' -d '{"checksPerMinute":100000000,"mutationsPerMinute":100000000}'
 
 echo "seeding $subjects subjects with a grant ..."
 curl -s -o /dev/null -X POST "$api/purposes" -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \

@@ -15,6 +15,10 @@ public class CallerContext {
         this.caller = caller;
     }
 
+    public boolean authenticated() {
+        return caller != null;
+    }
+
     public ApiCaller caller() {
         if (caller == null) {
             throw new IllegalStateException("no authenticated caller on this request");

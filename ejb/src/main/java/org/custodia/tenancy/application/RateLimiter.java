@@ -1,0 +1,74 @@
+package org.custodia.tenancy.application;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.custodia.tenancy.domain.RateLimits;
+import org.custodia.tenancy.domain.RateLimits.Category;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+
+/**
+ * Token buckets (Bucket4j) per tenant and per API key and category, refilled every minute. Buckets live
+ * in this node's memory: with several nodes, each enforces the full limit. The cluster-wide variant
+ * keeps the same buckets in WildFly's Infinispan (bucket4j-infinispan, a replicated cache) — see README.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    /** The outcome of one request: whether it may proceed, and what the RateLimit headers say. */
+    public record Decision(boolean allowed, long limit, long remaining, long resetSeconds, long retryAfterSeconds) {
+    }
+
+    @Inject
+    TenantRateLimits limits;
+
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    public Decision consume(UUID tenantId, UUID keyId, Category category) {
+        int perMinute = limits.of(tenantId).perMinute(category);
+        ConsumptionProbe tenant = bucket("t:" + tenantId + ":" + category + ":" + perMinute, perMinute).tryConsumeAndReturnRemaining(1);
+        if (!tenant.isConsumed()) {
+            return refused(perMinute, tenant);
+        }
+        ConsumptionProbe key = bucket("k:" + keyId + ":" + category + ":" + perMinute, perMinute).tryConsumeAndReturnRemaining(1);
+        if (!key.isConsumed()) {
+            return refused(perMinute, key);
+        }
+        ConsumptionProbe tighter = tenant.getRemainingTokens() <= key.getRemainingTokens() ? tenant : key;
+        return new Decision(true, perMinute, tighter.getRemainingTokens(), seconds(tighter.getNanosToWaitForReset()), 0);
+    }
+
+    /** Forgets a tenant's buckets (its limits changed). */
+    public void reset(UUID tenantId) {
+        buckets.keySet().removeIf(k -> k.startsWith("t:" + tenantId + ":"));
+        limits.forget(tenantId);
+    }
+
+    private Bucket bucket(String name, int perMinute) {
+        // the limit is part of the name: a changed limit starts a fresh bucket
+        return buckets.computeIfAbsent(name, n -> Bucket.builder()
+                .addLimit(limit -> limit.capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)))
+                .build());
+    }
+
+    private static Decision refused(int perMinute, ConsumptionProbe probe) {
+        long retry = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
+        return new Decision(false, perMinute, 0, seconds(probe.getNanosToWaitForReset()), retry);
+    }
+
+    private static long seconds(long nanos) {
+        return (nanos + 999_999_999L) / 1_000_000_000L;
+    }
+
+    static List<Category> categories() {
+        return List.of(Category.values());
+    }
+}

@@ -1,0 +1,95 @@
+package org.custodia.tenancy.application;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.ejb.Singleton;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.custodia.audit.application.AuditTrail;
+import org.custodia.platform.context.Actor;
+import org.custodia.platform.persistence.TenantSession;
+import org.custodia.platform.problem.FieldError;
+import org.custodia.platform.problem.ProblemException;
+import org.custodia.tenancy.domain.RateLimits;
+
+/** Each tenant's rate limits: stored per tenant, cached on this node, defaults when unset. */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class TenantRateLimits {
+
+    @PersistenceContext(unitName = "custodia")
+    EntityManager em;
+
+    @Inject
+    TenantSession tenantSession;
+
+    @Inject
+    AuditTrail audit;
+
+    private final Map<UUID, RateLimits> cache = new ConcurrentHashMap<>();
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public RateLimits of(UUID tenantId) {
+        RateLimits cached = cache.get(tenantId);
+        if (cached != null) {
+            return cached;
+        }
+        tenantSession.bind(tenantId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "select checks_per_minute, mutations_per_minute from app.tenant_rate_limit where tenant_id = ?1")
+                .setParameter(1, tenantId).getResultList();
+        RateLimits limits = rows.isEmpty() ? RateLimits.DEFAULTS
+                : new RateLimits(((Number) rows.get(0)[0]).intValue(), ((Number) rows.get(0)[1]).intValue());
+        cache.put(tenantId, limits);
+        return limits;
+    }
+
+    /** Sets a tenant's limits (the installation's operator), audited in that tenant's chain. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public RateLimits set(Actor actor, Integer checksPerMinute, Integer mutationsPerMinute) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        if (checksPerMinute == null || checksPerMinute < 1 || checksPerMinute > 10_000_000) {
+            errors.add(new FieldError("checksPerMinute", "must be 1 to 10,000,000"));
+        }
+        if (mutationsPerMinute == null || mutationsPerMinute < 1 || mutationsPerMinute > 10_000_000) {
+            errors.add(new FieldError("mutationsPerMinute", "must be 1 to 10,000,000"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        tenantSession.bind(actor.tenantId());
+        Long exists = ((Number) em.createNativeQuery("select count(*) from app.tenant where tenant_id = ?1")
+                .setParameter(1, actor.tenantId()).getSingleResult()).longValue();
+        if (exists == 0) {
+            throw ProblemException.notFound("Tenant " + actor.tenantId());
+        }
+        em.createNativeQuery("insert into app.tenant_rate_limit values (?1, ?2, ?3, ?4) on conflict (tenant_id) do update"
+                        + " set checks_per_minute = excluded.checks_per_minute,"
+                        + " mutations_per_minute = excluded.mutations_per_minute, updated_at = excluded.updated_at")
+                .setParameter(1, actor.tenantId())
+                .setParameter(2, checksPerMinute)
+                .setParameter(3, mutationsPerMinute)
+                .setParameter(4, Timestamp.from(Instant.now()))
+                .executeUpdate();
+        audit.append(actor, "tenant.rate_limits.changed", "tenant", actor.tenantId().toString(),
+                Map.of("checksPerMinute", checksPerMinute, "mutationsPerMinute", mutationsPerMinute));
+        cache.remove(actor.tenantId());
+        return new RateLimits(checksPerMinute, mutationsPerMinute);
+    }
+
+    public void forget(UUID tenantId) {
+        cache.remove(tenantId);
+    }
+}

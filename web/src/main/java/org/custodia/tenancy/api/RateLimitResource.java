@@ -1,0 +1,52 @@
+package org.custodia.tenancy.api;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.custodia.platform.api.PlatformAdminEndpoint;
+import org.custodia.platform.api.RequestBodies;
+import org.custodia.platform.api.RequestIdFilter;
+import org.custodia.platform.context.Actor;
+import org.custodia.platform.problem.ProblemException;
+import org.custodia.tenancy.application.RateLimiter;
+import org.custodia.tenancy.application.TenantRateLimits;
+import org.custodia.tenancy.domain.RateLimits;
+
+/** The operator sets a tenant's rate limits (defaults: 10,000 checks and 1,000 mutations per minute). */
+@Path("/admin/tenants/{tenantId}/rate-limits")
+@PlatformAdminEndpoint
+public class RateLimitResource {
+
+    public record Limits(Integer checksPerMinute, Integer mutationsPerMinute) {
+    }
+
+    @Inject
+    TenantRateLimits limits;
+
+    @Inject
+    RateLimiter limiter;
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Limits set(@PathParam("tenantId") String tenantId, Limits body) {
+        RequestBodies.required(body);
+        UUID id;
+        try {
+            id = UUID.fromString(tenantId);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("Tenant " + tenantId);
+        }
+        RateLimits set = limits.set(new Actor(id, "system:operator", RequestIdFilter.currentRequestId()),
+                body.checksPerMinute(), body.mutationsPerMinute());
+        limiter.reset(id);
+        return new Limits(set.checksPerMinute(), set.mutationsPerMinute());
+    }
+}
