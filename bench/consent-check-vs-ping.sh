@@ -34,7 +34,7 @@ tenant=$(printf '%s' "$created" | sed -n 's/.*"tenantId":"\([^"]*\)".*/\1/p')
 key=$(printf '%s' "$created" | sed -n 's/.*"key":"\(cus_[^"]*\)".*/\1/p')
 # authentication and rate limiting stay on the path; the benchmark tenant's limits are raised
 curl -sf -o /dev/null -X PUT "$api/admin/tenants/$tenant/rate-limits" -H "Authorization: Bearer $admin" \
-  -H 'Content-Type: application/json' -d '{"checksPerMinute":100000000,"mutationsPerMinute":100000000}'
+  -H 'Content-Type: application/json' -d '{"checksPerMinute":10000000,"mutationsPerMinute":10000000}'
 
 echo "seeding $subjects subjects with a grant ..."
 curl -s -o /dev/null -X POST "$api/purposes" -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
