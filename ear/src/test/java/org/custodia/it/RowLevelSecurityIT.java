@@ -45,6 +45,8 @@ class RowLevelSecurityIT {
         SEED.put("audit_checkpoint", List.of("insert into app.audit_checkpoint select gen_random_uuid(), '%1$s', 1, 'h',"
                 + " now(), id, '\\x00' from app.tenant_signing_key where tenant_id = '%1$s'"));
         SEED.put("tenant_rate_limit", List.of("insert into app.tenant_rate_limit values ('%1$s', 10, 10, now())"));
+        SEED.put("idempotency_key", List.of("insert into app.idempotency_key values ('%1$s', 'k-1', gen_random_uuid(),"
+                + " 'h', 201, 'application/json', '{}', now(), now() + interval '1 day')"));
         SEED.put("consent_purpose", List.of("insert into app.consent_purpose values (gen_random_uuid(), '%1$s', 'p', 'P',"
                 + " null, 1, now(), now())"));
         SEED.put("consent_event", List.of("insert into app.consent_event select gen_random_uuid(), '%1$s', 's', id, 1,"

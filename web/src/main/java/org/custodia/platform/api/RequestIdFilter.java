@@ -34,6 +34,19 @@ public class RequestIdFilter extends HttpFilter {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = Logger.getLogger("org.custodia.http");
 
+    /** A transaction a filter opened must never outlive its request on this pooled thread. */
+    private static void rollbackDanglingTransaction() {
+        try {
+            jakarta.transaction.TransactionManager tm = javax.naming.InitialContext.doLookup("java:jboss/TransactionManager");
+            if (tm.getStatus() != jakarta.transaction.Status.STATUS_NO_TRANSACTION) {
+                LOG.warn("rolling back a transaction left open by a request");
+                tm.rollback();
+            }
+        } catch (Exception e) {
+            LOG.warn("could not check for a dangling transaction", e);
+        }
+    }
+
     public static String currentRequestId() {
         return CURRENT.get();
     }
@@ -62,6 +75,7 @@ public class RequestIdFilter extends HttpFilter {
             LOG.infof("%s %s %d %.1fms", request.getMethod(), request.getRequestURI(), response.getStatus(),
                     (System.nanoTime() - started) / 1e6);
         } finally {
+            rollbackDanglingTransaction();
             MDC.remove(MDC_KEY);
             MDC.remove("tenantId");
             MDC.remove("principal");
