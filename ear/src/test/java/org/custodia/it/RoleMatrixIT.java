@@ -44,6 +44,8 @@ class RoleMatrixIT {
     static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("api_key:create", "POST", "/api-keys", "{\"name\":\"k\",\"role\":\"{role}\"}", "application/json"),
             new Endpoint("api_key:view", "GET", "/api-keys", null, null),
+            new Endpoint("api_key:rotate", "POST", "/api-keys/{throwaway}/rotate", "{\"overlapSeconds\":60}", "application/json"),
+            new Endpoint("api_key:revoke", "DELETE", "/api-keys/{throwaway}", null, null),
             new Endpoint("purpose:create", "POST", "/purposes", "{\"key\":\"p-{role-lower}\",\"name\":\"P\"}", "application/json"),
             new Endpoint("purpose:view", "GET", "/purposes", null, null),
             new Endpoint("purpose:view", "GET", "/purposes/seeded", null, null),
@@ -167,6 +169,10 @@ class RoleMatrixIT {
 
     private static Api.Reply call(Api api, Endpoint e, String role) {
         String path = e.path().replace("{dsar}", dsarId);
+        if (path.contains("{throwaway}")) {
+            String id = tenant.api().post("/api-keys", "{\"name\":\"throwaway\",\"role\":\"IT\"}").json().get("id").asText();
+            path = path.replace("{throwaway}", id);
+        }
         HttpRequest.Builder b = api.request(path);
         if (e.body() == null) {
             b.method(e.method(), HttpRequest.BodyPublishers.noBody());

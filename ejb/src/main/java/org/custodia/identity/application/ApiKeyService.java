@@ -1,5 +1,6 @@
 package org.custodia.identity.application;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,81 @@ public class ApiKeyService {
      * Issues a key with a built-in role. A caller cannot hand out more than it holds: every permission
      * of the requested role must be among {@code callerPermissions}.
      */
-    public IssuedKey issue(Actor actor, Set<String> callerPermissions, String name, String role) {
+    public IssuedKey issue(Actor actor, Set<String> callerPermissions, String name, String role, Instant expiresAt) {
+        if (expiresAt != null && (!expiresAt.isAfter(Instant.now()) || expiresAt.isAfter(Instant.now().plus(MAX_LIFETIME)))) {
+            throw ProblemException.invalid("expiresAt", "must be in the future and at most " + MAX_LIFETIME.toDays() + " days away");
+        }
+        IssuedKey issued = issue(actor, callerPermissions, name, role);
+        if (expiresAt != null) {
+            issued.key().expireAt(expiresAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        }
+        return issued;
+    }
+
+    /** Revokes one of the tenant's keys; it fails authentication from the next request on. */
+    public ApiKey revoke(Actor actor, UUID keyId) {
+        tenantSession.bind(actor.tenantId());
+        ApiKey key = em.find(ApiKey.class, keyId);
+        if (key == null) {
+            throw ProblemException.notFound("API key " + keyId);
+        }
+        key.revoke(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        audit.append(actor, "api_key.revoked", "api_key", keyId.toString(), Map.of("prefix", key.prefix()));
+        return key;
+    }
+
+    /**
+     * Issues a successor with the same name and role; the old key keeps working for the overlap window so
+     * clients can switch without downtime, then expires.
+     */
+    public IssuedKey rotate(Actor actor, Set<String> callerPermissions, UUID keyId, Duration overlap) {
+        if (overlap.isNegative() || overlap.compareTo(MAX_OVERLAP) > 0) {
+            throw ProblemException.invalid("overlapSeconds", "must be 0 to " + MAX_OVERLAP.toSeconds());
+        }
+        tenantSession.bind(actor.tenantId());
+        ApiKey old = em.find(ApiKey.class, keyId);
+        if (old == null) {
+            throw ProblemException.notFound("API key " + keyId);
+        }
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        if (!old.usable(now)) {
+            throw ProblemException.conflict("id", "a revoked or expired key cannot be rotated");
+        }
+        IssuedKey successor = issue(actor, callerPermissions, old.name(), old.role());
+        if (old.expiresAt() != null) {
+            successor.key().expireAt(old.expiresAt().isAfter(now.plus(overlap)) ? old.expiresAt() : now.plus(overlap).plusSeconds(1));
+        }
+        old.expireBy(now.plus(overlap), successor.key().id());
+        audit.append(actor, "api_key.rotated", "api_key", keyId.toString(), Map.of("successor",
+                successor.key().id().toString(), "oldKeyExpiresAt", old.expiresAt().toString()));
+        return successor;
+    }
+
+    /** Records use, at most once a minute per key on this node, in a transaction of its own. */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
+    public void touch(UUID tenantId, UUID keyId) {
+        tenantSession.bind(tenantId);
+        em.createNativeQuery("update app.api_key set last_used_at = now() where id = ?1").setParameter(1, keyId).executeUpdate();
+    }
+
+    public static boolean touchDue(UUID keyId) {
+        long now = System.currentTimeMillis();
+        boolean[] due = {false};
+        LAST_TOUCH.compute(keyId, (id, last) -> {
+            if (last == null || now - last > 60_000) {
+                due[0] = true;
+                return now;
+            }
+            return last;
+        });
+        return due[0];
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<UUID, Long> LAST_TOUCH = new java.util.concurrent.ConcurrentHashMap<>();
+    public static final Duration MAX_LIFETIME = Duration.ofDays(730);
+    public static final Duration MAX_OVERLAP = Duration.ofDays(7);
+
+    private IssuedKey issue(Actor actor, Set<String> callerPermissions, String name, String role) {
         if (role == null || role.isBlank()) {
             throw ProblemException.invalid("role", "is required: one of " + roles());
         }

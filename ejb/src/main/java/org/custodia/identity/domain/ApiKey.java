@@ -24,6 +24,8 @@ public class ApiKey {
     @Column(name = "created_by") private String createdBy;
     @Column(name = "expires_at") private Instant expiresAt;
     @Column(name = "revoked_at") private Instant revokedAt;
+    @Column(name = "last_used_at") private Instant lastUsedAt;
+    @Column(name = "replaced_by") private String replacedBy; // the successor key's id, after a rotation
 
     protected ApiKey() {
     }
@@ -53,4 +55,29 @@ public class ApiKey {
     public Instant createdAt() { return createdAt; }
     public Instant expiresAt() { return expiresAt; }
     public Instant revokedAt() { return revokedAt; }
+    public Instant lastUsedAt() { return lastUsedAt; }
+    public UUID replacedBy() { return replacedBy == null ? null : UUID.fromString(replacedBy); }
+
+    /** Withdraws the key now. */
+    public void revoke(Instant now) {
+        if (revokedAt == null) {
+            revokedAt = now;
+        }
+    }
+
+    /** Keeps the key working until {@code until} (never longer than it already would), then it expires. */
+    public void expireBy(Instant until, UUID successor) {
+        if (expiresAt == null || until.isBefore(expiresAt)) {
+            expiresAt = until;
+        }
+        replacedBy = successor.toString();
+    }
+
+    public void expireAt(Instant at) {
+        this.expiresAt = at;
+    }
+
+    public boolean usable(Instant now) {
+        return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
+    }
 }

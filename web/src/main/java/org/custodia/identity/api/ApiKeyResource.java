@@ -1,13 +1,19 @@
 package org.custodia.identity.api;
 
 import org.custodia.platform.api.RequiresPermission;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -16,6 +22,7 @@ import org.custodia.identity.application.ApiKeyService;
 import org.custodia.identity.domain.ApiKey;
 import org.custodia.platform.api.CallerContext;
 import org.custodia.platform.api.RequestBodies;
+import org.custodia.platform.problem.ProblemException;
 
 @Path("/api-keys")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -23,7 +30,7 @@ import org.custodia.platform.api.RequestBodies;
 public class ApiKeyResource {
 
     /** {@code role}: ADMIN, MANAGER, APPROVER, IT or AUDITOR (at most the creator's own permissions). */
-    public record CreateApiKey(String name, String role) {
+    public record CreateApiKey(String name, String role, String expiresAt) {
     }
 
     /** The only response that ever carries a key's secret. */
@@ -36,11 +43,13 @@ public class ApiKeyResource {
     }
 
     public record ApiKeyView(String id, String name, String role, String masked, String createdAt, String expiresAt,
-                             String revokedAt) {
+                             String revokedAt, String lastUsedAt, String replacedBy) {
         static ApiKeyView of(ApiKey k) {
             return new ApiKeyView(k.id().toString(), k.name(), k.role(), k.masked(), k.createdAt().toString(),
                     k.expiresAt() == null ? null : k.expiresAt().toString(),
-                    k.revokedAt() == null ? null : k.revokedAt().toString());
+                    k.revokedAt() == null ? null : k.revokedAt().toString(),
+                    k.lastUsedAt() == null ? null : k.lastUsedAt().toString(),
+                    k.replacedBy() == null ? null : k.replacedBy().toString());
         }
     }
 
@@ -54,8 +63,44 @@ public class ApiKeyResource {
     @POST
     public Response create(CreateApiKey body) {
         RequestBodies.required(body);
+        Instant expiresAt = null;
+        if (body.expiresAt() != null) {
+            try {
+                expiresAt = Instant.parse(body.expiresAt());
+            } catch (DateTimeParseException e) {
+                throw ProblemException.invalid("expiresAt", "must be an ISO-8601 instant");
+            }
+        }
         return Response.status(201).entity(IssuedApiKey.of(
-                apiKeys.issue(caller.actor(), caller.caller().permissions(), body.name(), body.role()))).build();
+                apiKeys.issue(caller.actor(), caller.caller().permissions(), body.name(), body.role(), expiresAt))).build();
+    }
+
+    /** {@code overlapSeconds}: how long the old key keeps working (default 3600, at most 7 days). */
+    public record RotateApiKey(Long overlapSeconds) {
+    }
+
+    @POST
+    @Path("/{id}/rotate")
+    @RequiresPermission("api_key:rotate")
+    public Response rotate(@PathParam("id") String id, RotateApiKey body) {
+        long overlap = body == null || body.overlapSeconds() == null ? 3600 : body.overlapSeconds();
+        return Response.status(201).entity(IssuedApiKey.of(apiKeys.rotate(caller.actor(), caller.caller().permissions(),
+                uuid(id), Duration.ofSeconds(overlap)))).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RequiresPermission("api_key:revoke")
+    public ApiKeyView revoke(@PathParam("id") String id) {
+        return ApiKeyView.of(apiKeys.revoke(caller.actor(), uuid(id)));
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("API key " + id);
+        }
     }
 
     @RequiresPermission("api_key:view")

@@ -58,6 +58,9 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         callerContext.authenticated(caller.get());
+        if (ApiKeyService.touchDue(caller.get().keyId())) {
+            apiKeys.touch(caller.get().tenantId(), caller.get().keyId());
+        }
         MDC.put("tenantId", caller.get().tenantId().toString());
         MDC.put("principal", caller.get().principal());
         RequiresPermission required = resource.getResourceMethod() == null ? null
