@@ -12,29 +12,14 @@ export CUSTODIA_HOME=${CUSTODIA_HOME:-$root/bench/target/audit-home}
 export CUSTODIA_PORT_OFFSET=${CUSTODIA_PORT_OFFSET:-800}
 export CUSTODIA_PG_PORT=${CUSTODIA_PG_PORT:-25435}
 export CUSTODIA_JAVA_OPTS="-Xms256m -Xmx512m"
-unset CUSTODIA_DB_URL
-api="http://127.0.0.1:$((8080 + CUSTODIA_PORT_OFFSET))/api/v1"
 jdbc="jdbc:postgresql://127.0.0.1:$CUSTODIA_PG_PORT/custodia"
-mkdir -p "$CUSTODIA_HOME"
-out="$CUSTODIA_HOME/run.out"
+. "$root/bench/suite.sh"
+start_suite
 
-"$root/wildfly-config/bin/run.sh" --no-build > "$out" 2>&1 &
-run_pid=$!
-trap 'kill -TERM $run_pid 2>/dev/null; wait $run_pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 240); do grep -q '^curl ' "$out" && break; kill -0 $run_pid || { cat "$out"; exit 1; }; sleep 1; done
-admin=$(sed -n 's/^  Admin token: *\([^ ]*\).*/\1/p' "$out")
-
-tenant() { # slug -> "tenant_id api_key"
-  local created
-  created=$(curl -sf -X POST "$api/tenants" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
-    -d "{\"slug\":\"$1-$RANDOM$RANDOM\",\"name\":\"Bench $1\"}")
-  printf '%s %s\n' "$(printf '%s' "$created" | sed -n 's/.*"tenantId":"\([^"]*\)".*/\1/p')" \
-    "$(printf '%s' "$created" | sed -n 's/.*"key":"\(cus_[^"]*\)".*/\1/p')"
-}
 seeder() { java -cp "$root/bench/target/classes:$(cat "$root/bench/target/bench.classpath")" org.custodia.bench.AuditChainSeeder "$@"; }
 
-read -r t1 k1 <<<"$(tenant verify)"
-read -r t2 k2 <<<"$(tenant export)"
+read -r t1 k1 <<<"$(new_tenant verify)"
+read -r t2 k2 <<<"$(new_tenant export)"
 seeder seed "$jdbc" postgres postgres "$t1" "$verify_events"
 seeder seed "$jdbc" postgres postgres "$t2" "$export_events"
 

@@ -18,20 +18,9 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 export CUSTODIA_HOME=${CUSTODIA_HOME:-$root/bench/target/home}
 export CUSTODIA_PORT_OFFSET=${CUSTODIA_PORT_OFFSET:-700}
 export CUSTODIA_PG_PORT=${CUSTODIA_PG_PORT:-25434}
-unset CUSTODIA_DB_URL
-api="http://127.0.0.1:$((8080 + CUSTODIA_PORT_OFFSET))/api/v1"
-mkdir -p "$CUSTODIA_HOME"
-out="$CUSTODIA_HOME/run.out"
-
-"$root/wildfly-config/bin/run.sh" --no-build > "$out" 2>&1 &
-run_pid=$!
-trap 'kill -TERM $run_pid 2>/dev/null; wait $run_pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 240); do grep -q '^curl ' "$out" && break; kill -0 $run_pid || { cat "$out"; exit 1; }; sleep 1; done
-admin=$(sed -n 's/^  Admin token: *\([^ ]*\).*/\1/p' "$out")
-created=$(curl -sf -X POST "$api/tenants" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
-  -d "{\"slug\":\"bench-$RANDOM$RANDOM\",\"name\":\"Bench\"}")
-tenant=$(printf '%s' "$created" | sed -n 's/.*"tenantId":"\([^"]*\)".*/\1/p')
-key=$(printf '%s' "$created" | sed -n 's/.*"key":"\(cus_[^"]*\)".*/\1/p')
+. "$root/bench/suite.sh"
+start_suite
+read -r tenant key <<<"$(new_tenant bench)"
 # authentication and rate limiting stay on the path; the benchmark tenant's limits are raised
 curl -sf -o /dev/null -X PUT "$api/admin/tenants/$tenant/rate-limits" -H "Authorization: Bearer $admin" \
   -H 'Content-Type: application/json' -d '{"checksPerMinute":10000000,"mutationsPerMinute":10000000}'
@@ -64,7 +53,7 @@ measure() { # name url [script] -> "req/s p99_ms"
 }
 
 echo "warming up ..."
-wrk -t"$threads" -c"$connections" -d5s http://127.0.0.1:$((8080 + CUSTODIA_PORT_OFFSET))/api/v1/ping > /dev/null
+wrk -t"$threads" -c"$connections" -d5s "$api/ping" > /dev/null
 wrk -t"$threads" -c"$connections" -d5s -s "$lua" "$api/consents/check" > /dev/null
 
 read -r p1 p1l <<<"$(measure ping1 "$api/ping")"

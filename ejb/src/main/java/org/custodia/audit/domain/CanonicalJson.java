@@ -3,7 +3,6 @@ package org.custodia.audit.domain;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 import org.erdtman.jcs.NumberToJSON;
 
@@ -55,31 +54,6 @@ final class CanonicalJson {
             case NULL -> out.append("null");
             default -> throw new IllegalArgumentException("not JSON: " + node.getNodeType());
         }
-    }
-
-    /** Writes members given in any order, sorted; values are Strings, Longs, JsonNodes or null. */
-    static void object(Map<String, Object> members, StringBuilder out) {
-        List<String> names = new ArrayList<>(members.keySet());
-        names.sort(null);
-        out.append('{');
-        for (int i = 0; i < names.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            string(names.get(i), out);
-            out.append(':');
-            Object value = members.get(names.get(i));
-            if (value == null) {
-                out.append("null");
-            } else if (value instanceof String s) {
-                string(s, out);
-            } else if (value instanceof Long l) {
-                out.append(l); // sequence numbers stay far below 2^53
-            } else {
-                write((JsonNode) value, out);
-            }
-        }
-        out.append('}');
     }
 
     private static void number(JsonNode node, StringBuilder out) {
