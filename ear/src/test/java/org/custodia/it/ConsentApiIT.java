@@ -166,7 +166,8 @@ class ConsentApiIT {
         assertThat(accessLine.path("mdc").path("tenantId").asText()).isEqualTo(t.id().toString());
         assertThat(accessLine.path("message").asText()).startsWith("GET /api/v1/consents/check 200");
         String all = java.nio.file.Files.readString(log);
-        assertThat(all).doesNotContain(subject).doesNotContain(secret);
+        assertThat(all).doesNotContain(subject).doesNotContain(secret).doesNotContain(ItEnvironment.ADMIN_TOKEN)
+                .doesNotContain(secret.substring(13)); // not even the secret part of the key without its prefix
         assertThat(granted.status()).isEqualTo(201);
     }
 
