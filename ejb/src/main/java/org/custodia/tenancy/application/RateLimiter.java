@@ -1,7 +1,6 @@
 package org.custodia.tenancy.application;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,9 +30,11 @@ public class RateLimiter {
     TenantRateLimits limits;
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    // limits per tenant, read once per node (no transaction on the hot path); reset() drops them
+    private final Map<UUID, RateLimits> tenantLimits = new ConcurrentHashMap<>();
 
     public Decision consume(UUID tenantId, UUID keyId, Category category) {
-        int perMinute = limits.of(tenantId).perMinute(category);
+        int perMinute = tenantLimits.computeIfAbsent(tenantId, limits::load).perMinute(category);
         ConsumptionProbe tenant = bucket("t:" + tenantId + ":" + category + ":" + perMinute, perMinute).tryConsumeAndReturnRemaining(1);
         if (!tenant.isConsumed()) {
             return refused(perMinute, tenant);
@@ -48,8 +49,8 @@ public class RateLimiter {
 
     /** Forgets a tenant's buckets (its limits changed). */
     public void reset(UUID tenantId) {
+        tenantLimits.remove(tenantId);
         buckets.keySet().removeIf(k -> k.startsWith("t:" + tenantId + ":"));
-        limits.forget(tenantId);
     }
 
     private Bucket bucket(String name, int perMinute) {
@@ -66,9 +67,5 @@ public class RateLimiter {
 
     private static long seconds(long nanos) {
         return (nanos + 999_999_999L) / 1_000_000_000L;
-    }
-
-    static List<Category> categories() {
-        return List.of(Category.values());
     }
 }

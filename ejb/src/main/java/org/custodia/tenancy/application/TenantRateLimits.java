@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.ejb.Singleton;
 import jakarta.ejb.ConcurrencyManagement;
@@ -23,7 +22,7 @@ import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
 import org.custodia.tenancy.domain.RateLimits;
 
-/** Each tenant's rate limits: stored per tenant, cached on this node, defaults when unset. */
+/** Each tenant's rate limits as stored (defaults when unset); {@link RateLimiter} caches them. */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class TenantRateLimits {
@@ -37,23 +36,15 @@ public class TenantRateLimits {
     @Inject
     AuditTrail audit;
 
-    private final Map<UUID, RateLimits> cache = new ConcurrentHashMap<>();
-
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public RateLimits of(UUID tenantId) {
-        RateLimits cached = cache.get(tenantId);
-        if (cached != null) {
-            return cached;
-        }
+    public RateLimits load(UUID tenantId) {
         tenantSession.bind(tenantId);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
                         "select checks_per_minute, mutations_per_minute from app.tenant_rate_limit where tenant_id = ?1")
                 .setParameter(1, tenantId).getResultList();
-        RateLimits limits = rows.isEmpty() ? RateLimits.DEFAULTS
+        return rows.isEmpty() ? RateLimits.DEFAULTS
                 : new RateLimits(((Number) rows.get(0)[0]).intValue(), ((Number) rows.get(0)[1]).intValue());
-        cache.put(tenantId, limits);
-        return limits;
     }
 
     /** Sets a tenant's limits (the installation's operator), audited in that tenant's chain. */
@@ -85,11 +76,6 @@ public class TenantRateLimits {
                 .executeUpdate();
         audit.append(actor, "tenant.rate_limits.changed", "tenant", actor.tenantId().toString(),
                 Map.of("checksPerMinute", checksPerMinute, "mutationsPerMinute", mutationsPerMinute));
-        cache.remove(actor.tenantId());
         return new RateLimits(checksPerMinute, mutationsPerMinute);
-    }
-
-    public void forget(UUID tenantId) {
-        cache.remove(tenantId);
     }
 }

@@ -35,9 +35,15 @@ public class RequestIdFilter extends HttpFilter {
     private static final Logger LOG = Logger.getLogger("org.custodia.http");
 
     /** A transaction a filter opened must never outlive its request on this pooled thread. */
+    private static volatile jakarta.transaction.TransactionManager transactionManager;
+
     private static void rollbackDanglingTransaction() {
         try {
-            jakarta.transaction.TransactionManager tm = javax.naming.InitialContext.doLookup("java:jboss/TransactionManager");
+            jakarta.transaction.TransactionManager tm = transactionManager;
+            if (tm == null) {
+                tm = javax.naming.InitialContext.doLookup("java:jboss/TransactionManager");
+                transactionManager = tm;
+            }
             if (tm.getStatus() != jakarta.transaction.Status.STATUS_NO_TRANSACTION) {
                 LOG.warn("rolling back a transaction left open by a request");
                 tm.rollback();
