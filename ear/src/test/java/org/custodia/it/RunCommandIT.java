@@ -29,6 +29,7 @@ class RunCommandIT {
     void thePrintedCurlReturnsAllowedAndStopLeavesNothingRunning() throws Exception {
         File root = ItEnvironment.projectRoot();
         File home = new File(root, "ear/target/run-it-home");
+        freshPostgresHome(root);
         ProcessBuilder pb = new ProcessBuilder("bash", new File(root, "wildfly-config/bin/run.sh").getPath(), "--no-build")
                 .redirectErrorStream(true);
         pb.environment().put("CUSTODIA_HOME", home.getPath());
@@ -67,6 +68,26 @@ class RunCommandIT {
         assertThat(String.join("\n", output)).contains("stopping WildFly").contains("PostgreSQL on port " + PG_PORT + " stopped");
         assertThat(listening(8080 + OFFSET)).as("WildFly's HTTP port is closed").isFalse();
         assertThat(listening(PG_PORT)).as("the PostgreSQL run.sh started is stopped").isFalse();
+    }
+
+    /** Like a first run on a new machine: no data directory left from an earlier run (or older migrations). */
+    private static void freshPostgresHome(File root) throws Exception {
+        ProcessBuilder status = new ProcessBuilder("bash", new File(root, "wildfly-config/bin/local-postgres.sh").getPath(),
+                "status").redirectErrorStream(true);
+        status.environment().put("CUSTODIA_PG_PORT", String.valueOf(PG_PORT));
+        Process p = status.start();
+        p.getInputStream().readAllBytes();
+        if (p.waitFor() == 3) { // stopped: ours to clear
+            java.nio.file.Path pgHome = java.nio.file.Path.of("/tmp/custodia-pg-" + PG_PORT);
+            if (java.nio.file.Files.exists(pgHome)) {
+                try (var paths = java.nio.file.Files.walk(pgHome)) {
+                    for (java.nio.file.Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        java.nio.file.Files.delete(path);
+                    }
+                }
+            }
+        }
+        java.nio.file.Files.deleteIfExists(new File(root, "ear/target/run-it-home/demo.key").toPath());
     }
 
     private static String awaitLine(List<String> output, Process run, String prefix, int seconds) throws InterruptedException {
