@@ -34,6 +34,9 @@ public class ApiKeyService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    ApiKeyAuthenticator authenticator;
+
     /** A new key and its secret, which exists only in this return value. */
     public record IssuedKey(ApiKey key, ApiKeySecret secret) {
     }
@@ -61,6 +64,7 @@ public class ApiKeyService {
             throw ProblemException.notFound("API key " + keyId);
         }
         key.revoke(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        authenticator.forgetAfterCommit(keyId);
         audit.append(actor, "api_key.revoked", "api_key", keyId.toString(), Map.of("prefix", key.prefix()));
         return key;
     }
@@ -87,6 +91,7 @@ public class ApiKeyService {
             successor.key().expireAt(old.expiresAt().isAfter(now.plus(overlap)) ? old.expiresAt() : now.plus(overlap).plusSeconds(1));
         }
         old.expireBy(now.plus(overlap), successor.key().id());
+        authenticator.forgetAfterCommit(keyId);
         audit.append(actor, "api_key.rotated", "api_key", keyId.toString(), Map.of("successor",
                 successor.key().id().toString(), "oldKeyExpiresAt", old.expiresAt().toString()));
         return successor;
@@ -161,7 +166,8 @@ public class ApiKeyService {
     }
 
     /**
-     * Resolves a presented key before any tenant is bound, through the narrow SECURITY DEFINER
+     * Resolves a presented key before any tenant is bound (callers go through the caching
+     * {@link ApiKeyAuthenticator}), through the narrow SECURITY DEFINER
      * function {@code app.resolve_api_key}: a hash in, the key's tenant and status out.
      */
     public Optional<ApiCaller> authenticate(String presented) {
@@ -177,12 +183,12 @@ public class ApiKeyService {
             return Optional.empty();
         }
         Object[] row = rows.get(0);
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        if (row[4] != null || (row[3] != null && toInstant(row[3]).isBefore(now))) {
+        ApiCaller caller = new ApiCaller((UUID) row[1], (UUID) row[0], (String) row[2], (String) row[5],
+                Set.of(permissions(row[6])), row[3] == null ? null : toInstant(row[3]));
+        if (row[4] != null || caller.expiredAt(Instant.now())) {
             return Optional.empty();
         }
-        return Optional.of(new ApiCaller((UUID) row[1], (UUID) row[0], (String) row[2], (String) row[5],
-                Set.of(permissions(row[6]))));
+        return Optional.of(caller);
     }
 
     private static String[] permissions(Object array) {

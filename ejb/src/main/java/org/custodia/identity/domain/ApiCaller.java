@@ -4,7 +4,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /** The tenant, key and permissions behind an authenticated API request. */
-public record ApiCaller(UUID tenantId, UUID keyId, String keyPrefix, String role, Set<String> permissions) {
+public record ApiCaller(UUID tenantId, UUID keyId, String keyPrefix, String role, Set<String> permissions,
+                        java.time.Instant expiresAt) {
 
     public ApiCaller {
         permissions = Set.copyOf(permissions);
@@ -12,6 +13,10 @@ public record ApiCaller(UUID tenantId, UUID keyId, String keyPrefix, String role
 
     public String principal() {
         return "api_key:" + keyPrefix;
+    }
+
+    public boolean expiredAt(java.time.Instant now) {
+        return expiresAt != null && !expiresAt.isAfter(now);
     }
 
     public boolean may(String permission) {

@@ -40,6 +40,9 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
     @Inject
     CallerContext callerContext;
 
+    @Inject
+    org.custodia.identity.application.ApiKeyAuthenticator authenticator;
+
     @Override
     public void filter(ContainerRequestContext request) {
         if (marked(PublicEndpoint.class)) {
@@ -52,7 +55,7 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
             }
             return;
         }
-        Optional<ApiCaller> caller = presented == null ? Optional.empty() : apiKeys.authenticate(presented);
+        Optional<ApiCaller> caller = presented == null ? Optional.empty() : authenticator.authenticate(presented);
         if (caller.isEmpty()) {
             request.abortWith(unauthorized("A valid API key is required."));
             return;

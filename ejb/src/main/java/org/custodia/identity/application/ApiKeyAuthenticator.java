@@ -1,0 +1,80 @@
+package org.custodia.identity.application;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.custodia.identity.domain.ApiCaller;
+import org.custodia.identity.domain.ApiKeySecret;
+
+/**
+ * Resolves API keys with an in-memory cache in front of {@link ApiKeyService#authenticate}, so most
+ * requests authenticate without a database round trip or a transaction. On this node a revocation or
+ * rotation takes effect when it commits (the entry is dropped after commit); other nodes learn within
+ * {@link #TTL}, the longest an entry lives. Unknown keys are never cached.
+ */
+@ApplicationScoped
+public class ApiKeyAuthenticator {
+
+    static final Duration TTL = Duration.ofSeconds(Long.getLong("custodia.apikey.cache.seconds", 30));
+    private static final int MAX_ENTRIES = 100_000;
+
+    private record Entry(ApiCaller caller, Instant loadedAt) {
+    }
+
+    @Inject
+    ApiKeyService apiKeys;
+
+    @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
+    TransactionSynchronizationRegistry transactions;
+
+    private final Map<String, Entry> byHash = new ConcurrentHashMap<>();
+
+    public Optional<ApiCaller> authenticate(String presented) {
+        if (!ApiKeySecret.wellFormed(presented)) {
+            return Optional.empty();
+        }
+        String hash = ApiKeySecret.hashOf(presented);
+        Instant now = Instant.now();
+        Entry entry = byHash.get(hash);
+        if (entry != null && entry.loadedAt().plus(TTL).isAfter(now)) {
+            return entry.caller().expiredAt(now) ? Optional.empty() : Optional.of(entry.caller());
+        }
+        Optional<ApiCaller> caller = apiKeys.authenticate(presented);
+        if (caller.isPresent()) {
+            if (byHash.size() >= MAX_ENTRIES) {
+                byHash.clear(); // crude bound; entries reload on demand
+            }
+            byHash.put(hash, new Entry(caller.get(), now));
+        } else {
+            byHash.remove(hash);
+        }
+        return caller;
+    }
+
+    /** Drops a key's entry once the current transaction commits (revocation, rotation). */
+    public void forgetAfterCommit(UUID keyId) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    byHash.values().removeIf(e -> e.caller().keyId().equals(keyId));
+                }
+            }
+        });
+    }
+}
