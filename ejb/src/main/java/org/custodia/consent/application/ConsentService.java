@@ -46,6 +46,9 @@ public class ConsentService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    ConsentCheckCache checkCache;
+
     public ConsentPurpose definePurpose(Actor actor, String key, String name, String description) {
         List<FieldError> errors = new ArrayList<>();
         if (key == null || !PURPOSE_KEY.matcher(key).matches()) {
@@ -134,6 +137,8 @@ public class ConsentService {
         payload.put("source", effectiveSource);
         // the subject id is the tenant's own pseudonymous key; the event id links to it without copying it
         audit.append(actor, "consent." + decision.name().toLowerCase(), "consent_event", event.id().toString(), payload);
+        checkCache.replaceAfterCommit(actor.tenantId(), new ConsentCheck(subjectId, purposeKey, decision.allows(), decision,
+                purpose.version(), event.recordedAt()));
         return event;
     }
 
@@ -151,7 +156,7 @@ public class ConsentService {
                 .getResultList();
     }
 
-    public ConsentCheck check(UUID tenantId, String subjectId, String purposeKey) throws SQLException {
+    static void validateCheck(String subjectId, String purposeKey) {
         List<FieldError> errors = new ArrayList<>();
         validateSubject(subjectId, errors);
         if (purposeKey == null || purposeKey.isBlank()) {
@@ -160,6 +165,11 @@ public class ConsentService {
         if (!errors.isEmpty()) {
             throw new ProblemException(400, "validation", "Invalid request", "Query parameters are invalid.", errors);
         }
+    }
+
+    /** The database answer; callers go through {@link ConsentCheckCache}. */
+    public ConsentCheck check(UUID tenantId, String subjectId, String purposeKey) throws SQLException {
+        validateCheck(subjectId, purposeKey);
         try (Connection c = tenantSession.connection(tenantId);
              PreparedStatement ps = c.prepareStatement(
                      "select p.version, s.decision, s.purpose_version, s.recorded_at from app.consent_purpose p"

@@ -57,6 +57,9 @@ public class ConsentResource {
     ConsentService consents;
 
     @Inject
+    org.custodia.consent.application.ConsentCheckCache checks;
+
+    @Inject
     CallerContext caller;
 
     @RequiresPermission("consent:create")
@@ -72,7 +75,7 @@ public class ConsentResource {
     @Path("/check")
     public CheckView check(@QueryParam("subject") String subject, @QueryParam("purpose") String purpose)
             throws SQLException {
-        return CheckView.of(consents.check(caller.caller().tenantId(), subject, purpose));
+        return CheckView.of(checks.check(caller.caller().tenantId(), subject, purpose));
     }
 
     @RequiresPermission("consent:view")
