@@ -31,12 +31,14 @@ class ConsentApiIT {
         assertThat(never.status()).isEqualTo(200);
         assertThat(never.json().get("allowed").asBoolean()).isFalse();
         assertThat(never.json().get("recordedAt").isNull()).isTrue();
+        assertThat(never.json().get("reason").asText()).isEqualTo("NOT_GRANTED");
 
         Api.Reply grant = t.api().post("/consents", "{\"subject\":\"u-42\",\"purpose\":\"newsletter\",\"action\":\"grant\"}");
         assertThat(grant.status()).isEqualTo(201);
         Api.Reply granted = t.api().get("/consents/check?subject=u-42&purpose=newsletter");
         assertThat(granted.json().get("allowed").asBoolean()).isTrue();
         assertThat(granted.json().get("decision").asText()).isEqualTo("GRANTED");
+        assertThat(granted.json().get("reason").asText()).isEqualTo("GRANTED");
         assertThat(granted.json().get("purposeVersion").asInt()).isEqualTo(1);
         assertThat(java.time.Instant.parse(granted.json().get("recordedAt").asText()))
                 .isEqualTo(java.time.Instant.parse(grant.json().get("recordedAt").asText()));
@@ -46,6 +48,7 @@ class ConsentApiIT {
         Api.Reply withdrawn = t.api().get("/consents/check?subject=u-42&purpose=newsletter");
         assertThat(withdrawn.json().get("allowed").asBoolean()).isFalse();
         assertThat(withdrawn.json().get("decision").asText()).isEqualTo("WITHDRAWN");
+        assertThat(withdrawn.json().get("reason").asText()).isEqualTo("WITHDRAWN");
 
         JsonNode history = t.api().get("/consents?subject=u-42").json();
         assertThat(history).hasSize(2);

@@ -10,4 +10,14 @@ import java.time.Instant;
  */
 public record ConsentCheck(String subjectId, String purposeKey, boolean allowed, ConsentDecision decision,
                            int purposeVersion, Instant recordedAt) {
+
+    /** Why the answer is what it is (expiry, notice changes and GPC join with the consent issue). */
+    public enum Reason { GRANTED, NOT_GRANTED, WITHDRAWN }
+
+    public Reason reason() {
+        if (decision == null) {
+            return Reason.NOT_GRANTED;
+        }
+        return decision == ConsentDecision.GRANTED ? Reason.GRANTED : Reason.WITHDRAWN;
+    }
 }

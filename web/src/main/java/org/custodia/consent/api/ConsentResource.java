@@ -44,10 +44,10 @@ public class ConsentResource {
         }
     }
 
-    public record CheckView(String subject, String purpose, boolean allowed, String decision, int purposeVersion,
-                            String recordedAt) {
+    public record CheckView(String subject, String purpose, boolean allowed, String reason, String decision,
+                            int purposeVersion, String recordedAt) {
         static CheckView of(ConsentCheck c) {
-            return new CheckView(c.subjectId(), c.purposeKey(), c.allowed(),
+            return new CheckView(c.subjectId(), c.purposeKey(), c.allowed(), c.reason().name(),
                     c.decision() == null ? null : c.decision().name(), c.purposeVersion(),
                     c.recordedAt() == null ? null : c.recordedAt().toString());
         }
