@@ -63,6 +63,36 @@ class ConsentApiIT {
     }
 
     @Test
+    void batchChecksAnswerPerPurposeOrPerSubjectAndNameTheEntryAtFault() {
+        Api.Tenant t = Api.newTenant("batch");
+        for (String p : List.of("a", "b", "c")) {
+            assertThat(t.api().post("/purposes", "{\"key\":\"" + p + "\",\"name\":\"" + p + "\"}").status()).isEqualTo(201);
+        }
+        assertThat(t.api().post("/consents", "{\"subject\":\"u1\",\"purpose\":\"a\",\"action\":\"grant\"}").status()).isEqualTo(201);
+        assertThat(t.api().post("/consents", "{\"subject\":\"u1\",\"purpose\":\"b\",\"action\":\"grant\"}").status()).isEqualTo(201);
+        assertThat(t.api().post("/consents", "{\"subject\":\"u1\",\"purpose\":\"b\",\"action\":\"withdraw\"}").status()).isEqualTo(201);
+        assertThat(t.api().post("/consents", "{\"subject\":\"u2\",\"purpose\":\"a\",\"action\":\"grant\"}").status()).isEqualTo(201);
+
+        JsonNode perPurpose = t.api().post("/consents/check", "{\"subject\":\"u1\",\"purposes\":[\"a\",\"b\",\"c\"]}").json();
+        assertThat(perPurpose.findValuesAsText("reason")).containsExactly("GRANTED", "WITHDRAWN", "NOT_GRANTED");
+        JsonNode perSubject = t.api().post("/consents/check", "{\"purpose\":\"a\",\"subjects\":[\"u1\",\"u2\",\"u3\"]}").json();
+        assertThat(perSubject.findValuesAsText("allowed")).containsExactly("true", "true", "false");
+        assertThat(perSubject.findValuesAsText("subject")).containsExactly("u1", "u2", "u3");
+
+        Api.Reply unknown = t.api().post("/consents/check", "{\"subject\":\"u1\",\"purposes\":[\"a\",\"nope\"]}");
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.json().get("errors").get(0).get("field").asText()).isEqualTo("purposes[1]");
+        assertThat(t.api().post("/consents/check", "{\"subject\":\"u1\",\"purpose\":\"a\"}").status()).isEqualTo(422);
+        StringBuilder many = new StringBuilder("{\"purpose\":\"a\",\"subjects\":[");
+        for (int i = 0; i <= 100; i++) {
+            many.append(i == 0 ? "" : ",").append("\"s").append(i).append("\"");
+        }
+        Api.Reply tooMany = t.api().post("/consents/check", many.append("]}").toString());
+        assertThat(tooMany.status()).isEqualTo(422);
+        assertThat(tooMany.json().get("errors").get(0).get("field").asText()).isEqualTo("subjects");
+    }
+
+    @Test
     void apiKeysAreShownOnceStoredHashedAndListedMasked() throws Exception {
         Api.Tenant t = Api.newTenant("keys");
         Api.Reply created = t.api().post("/api-keys", "{\"name\":\"backend\",\"role\":\"MANAGER\"}");

@@ -53,6 +53,8 @@ class RoleMatrixIT {
                     "{\"subject\":\"s-1\",\"purpose\":\"seeded\",\"action\":\"grant\"}", "application/json"),
             new Endpoint("consent:check", "GET", "/consents/check?subject=s-1&purpose=seeded", null, null),
             new Endpoint("consent:view", "GET", "/consents?subject=s-1", null, null),
+            new Endpoint("consent:check", "POST", "/consents/check", "{\"subject\":\"s-1\",\"purposes\":[\"seeded\"]}",
+                    "application/json"),
             new Endpoint("audit:verify", "GET", "/audit/verify", null, null),
             new Endpoint("audit:view", "GET", "/audit/events", null, null),
             new Endpoint("audit:export", "GET", "/audit/export?format=ndjson", null, null),

@@ -20,6 +20,8 @@ import org.custodia.consent.domain.ConsentDecision;
 import org.custodia.consent.domain.ConsentEvent;
 import org.custodia.platform.api.CallerContext;
 import org.custodia.platform.api.RequestBodies;
+import org.custodia.platform.problem.FieldError;
+import org.custodia.platform.problem.ProblemException;
 
 @Path("/consents")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -68,6 +70,44 @@ public class ConsentResource {
         RequestBodies.required(body);
         ConsentEvent event = consents.record(caller.actor(), body.subject(), body.purpose(), body.decision(), body.source());
         return Response.status(201).entity(ConsentEventView.of(event)).build();
+    }
+
+    /** Either one subject and up to 100 purposes, or up to 100 subjects and one purpose. */
+    public record BatchCheck(String subject, List<String> purposes, List<String> subjects, String purpose) {
+    }
+
+    public static final int MAX_BATCH = 100;
+
+    @POST
+    @Path("/check")
+    @RequiresPermission("consent:check")
+    public List<CheckView> checkBatch(BatchCheck body) throws SQLException {
+        RequestBodies.required(body);
+        boolean manyPurposes = body.subject() != null || body.purposes() != null;
+        boolean manySubjects = body.subjects() != null || body.purpose() != null;
+        if (manyPurposes == manySubjects) {
+            throw ProblemException.invalid(List.of(new FieldError("subject", "give subject + purposes, or subjects + purpose")));
+        }
+        List<String> list = manyPurposes ? body.purposes() : body.subjects();
+        String field = manyPurposes ? "purposes" : "subjects";
+        if (list == null || list.isEmpty() || list.size() > MAX_BATCH) {
+            throw ProblemException.invalid(field, "must hold 1 to " + MAX_BATCH + " entries");
+        }
+        java.util.UUID tenantId = caller.caller().tenantId();
+        List<CheckView> answers = new java.util.ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            String subject = manyPurposes ? body.subject() : list.get(i);
+            String purpose = manyPurposes ? list.get(i) : body.purpose();
+            try {
+                answers.add(CheckView.of(checks.check(tenantId, subject, purpose)));
+            } catch (ProblemException e) {
+                // name the entry at fault: purposes[3], subjects[7], subject or purpose
+                String at = e.errors().isEmpty() || e.errors().get(0).field().equals(manyPurposes ? "purpose" : "subject")
+                        ? field + "[" + i + "]" : e.errors().get(0).field();
+                throw ProblemException.invalid(at, e.getMessage());
+            }
+        }
+        return answers;
     }
 
     @RequiresPermission("consent:check")

@@ -62,12 +62,13 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     }
 
     private static Category category(ContainerRequestContext request) {
+        boolean check = request.getUriInfo().getPath().endsWith("/consents/check");
         switch (request.getMethod()) {
             case "POST", "PUT", "PATCH", "DELETE" -> {
-                return Category.MUTATION;
+                return check ? Category.CHECK : Category.MUTATION; // a batch check changes nothing
             }
             default -> {
-                return request.getUriInfo().getPath().endsWith("/consents/check") ? Category.CHECK : null;
+                return check ? Category.CHECK : null;
             }
         }
     }
