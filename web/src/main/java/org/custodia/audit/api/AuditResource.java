@@ -4,8 +4,6 @@ import org.custodia.platform.api.RequiresPermission;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -30,6 +28,7 @@ import org.custodia.platform.problem.FieldError;
 import org.custodia.audit.domain.AuditEvent;
 import org.custodia.audit.domain.ChainVerification;
 import org.custodia.platform.api.CallerContext;
+import org.custodia.platform.api.Inputs;
 import org.custodia.platform.problem.ProblemException;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
@@ -83,11 +82,9 @@ public class AuditResource {
                     List.of(new FieldError("format", "must be csv, ndjson or pdf")));
         };
         List<FieldError> errors = new ArrayList<>();
-        AuditExportFilter filter = new AuditExportFilter(instant("from", from, errors), instant("to", to, errors),
-                eventType, entityType, entityId, actor);
-        if (!errors.isEmpty()) {
-            throw new ProblemException(400, "validation", "Invalid request", "Query parameters are invalid.", errors);
-        }
+        AuditExportFilter filter = new AuditExportFilter(Inputs.instant("from", from, errors),
+                Inputs.instant("to", to, errors), eventType, entityType, entityId, actor);
+        Inputs.refuseQuery(errors);
         UUID tenantId = caller.caller().tenantId();
         AuditExport.Manifest manifest = exports.prepare(caller.actor(), filter, f);
         String file = "audit-" + manifest.exportId() + "." + format;
@@ -137,17 +134,6 @@ public class AuditResource {
         }
     }
 
-    private static Instant instant(String field, String value, List<FieldError> errors) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "must be an ISO-8601 instant such as 2026-01-31T00:00:00Z"));
-            return null;
-        }
-    }
 
     @RequiresPermission("audit:view")
     @GET

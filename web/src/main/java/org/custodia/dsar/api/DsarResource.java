@@ -2,7 +2,8 @@ package org.custodia.dsar.api;
 
 import org.custodia.platform.api.RequiresPermission;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -18,7 +19,9 @@ import jakarta.ws.rs.core.Response;
 import org.custodia.dsar.application.DsarService;
 import org.custodia.dsar.domain.DsarRequest;
 import org.custodia.platform.api.CallerContext;
+import org.custodia.platform.api.Inputs;
 import org.custodia.platform.api.RequestBodies;
+import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
 
 @Path("/dsars")
@@ -49,13 +52,10 @@ public class DsarResource {
     @POST
     public Response submit(SubmitDsar body) {
         RequestBodies.required(body);
-        Instant receivedAt = null;
-        if (body.receivedAt() != null) {
-            try {
-                receivedAt = Instant.parse(body.receivedAt());
-            } catch (DateTimeParseException e) {
-                throw ProblemException.invalid("receivedAt", "must be an ISO-8601 instant such as 2026-01-31T09:00:00Z");
-            }
+        List<FieldError> errors = new ArrayList<>();
+        Instant receivedAt = Inputs.instant("receivedAt", body.receivedAt(), errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
         }
         DsarRequest r = dsars.submit(caller.actor(), body.type(), body.jurisdiction(), body.subject(), receivedAt);
         return Response.status(201).entity(DsarView.of(r)).build();
@@ -65,12 +65,7 @@ public class DsarResource {
     @GET
     @Path("/{id}")
     public DsarView get(@PathParam("id") String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("DSAR " + id);
-        }
+        UUID uuid = Inputs.id(id, "DSAR");
         return DsarView.of(dsars.find(caller.caller().tenantId(), uuid));
     }
 }

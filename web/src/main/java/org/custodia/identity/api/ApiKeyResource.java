@@ -3,9 +3,7 @@ package org.custodia.identity.api;
 import org.custodia.platform.api.RequiresPermission;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -21,7 +19,9 @@ import jakarta.ws.rs.core.Response;
 import org.custodia.identity.application.ApiKeyService;
 import org.custodia.identity.domain.ApiKey;
 import org.custodia.platform.api.CallerContext;
+import org.custodia.platform.api.Inputs;
 import org.custodia.platform.api.RequestBodies;
+import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
 
 @Path("/api-keys")
@@ -63,13 +63,10 @@ public class ApiKeyResource {
     @POST
     public Response create(CreateApiKey body) {
         RequestBodies.required(body);
-        Instant expiresAt = null;
-        if (body.expiresAt() != null) {
-            try {
-                expiresAt = Instant.parse(body.expiresAt());
-            } catch (DateTimeParseException e) {
-                throw ProblemException.invalid("expiresAt", "must be an ISO-8601 instant");
-            }
+        List<FieldError> errors = new java.util.ArrayList<>();
+        Instant expiresAt = Inputs.instant("expiresAt", body.expiresAt(), errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
         }
         return Response.status(201).entity(IssuedApiKey.of(
                 apiKeys.issue(caller.actor(), caller.caller().permissions(), body.name(), body.role(), expiresAt))).build();
@@ -85,22 +82,14 @@ public class ApiKeyResource {
     public Response rotate(@PathParam("id") String id, RotateApiKey body) {
         long overlap = body == null || body.overlapSeconds() == null ? 3600 : body.overlapSeconds();
         return Response.status(201).entity(IssuedApiKey.of(apiKeys.rotate(caller.actor(), caller.caller().permissions(),
-                uuid(id), Duration.ofSeconds(overlap)))).build();
+                Inputs.id(id, "API key"), Duration.ofSeconds(overlap)))).build();
     }
 
     @DELETE
     @Path("/{id}")
     @RequiresPermission("api_key:revoke")
     public ApiKeyView revoke(@PathParam("id") String id) {
-        return ApiKeyView.of(apiKeys.revoke(caller.actor(), uuid(id)));
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("API key " + id);
-        }
+        return ApiKeyView.of(apiKeys.revoke(caller.actor(), Inputs.id(id, "API key")));
     }
 
     @RequiresPermission("api_key:view")

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.io.InputStream;
 import java.util.List;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.custodia.platform.api.CallerContext;
+import org.custodia.platform.api.Inputs;
 import org.custodia.platform.problem.ProblemException;
 import org.custodia.report.application.ConsentSummaryReport;
 import org.custodia.report.application.ReportVerifier;
@@ -55,22 +55,14 @@ public class ReportResource {
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
     public Response consentSummary(@QueryParam("from") String from, @QueryParam("to") String to)
             throws SQLException, IOException, GeneralSecurityException {
-        Instant end = parse("to", to, Instant.now());
-        Instant start = parse("from", from, end.minus(30, ChronoUnit.DAYS));
+        List<org.custodia.platform.problem.FieldError> errors = new java.util.ArrayList<>();
+        Instant end = Inputs.instant("to", to, errors);
+        Instant start = Inputs.instant("from", from, errors);
+        Inputs.refuseQuery(errors);
+        end = end == null ? Instant.now() : end;
+        start = start == null ? end.minus(30, ChronoUnit.DAYS) : start;
         return Response.ok(consentSummary.generate(caller.actor(), start, end), "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"consent-summary.pdf\"").build();
-    }
-
-    private static Instant parse(String field, String value, Instant fallback) {
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(400, "validation", "Invalid request", "Query parameters are invalid.",
-                    List.of(new org.custodia.platform.problem.FieldError(field, "must be an ISO-8601 instant")));
-        }
     }
 
     /** Takes a report PDF (up to 20 MiB) and says whether its signature and its checkpoint hold. */

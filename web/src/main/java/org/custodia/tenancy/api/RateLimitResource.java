@@ -10,11 +10,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.custodia.platform.api.Inputs;
 import org.custodia.platform.api.PlatformAdminEndpoint;
 import org.custodia.platform.api.RequestBodies;
 import org.custodia.platform.api.RequestIdFilter;
 import org.custodia.platform.context.Actor;
-import org.custodia.platform.problem.ProblemException;
 import org.custodia.tenancy.application.RateLimiter;
 import org.custodia.tenancy.application.TenantRateLimits;
 import org.custodia.tenancy.domain.RateLimits;
@@ -38,12 +38,7 @@ public class RateLimitResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Limits set(@PathParam("tenantId") String tenantId, Limits body) {
         RequestBodies.required(body);
-        UUID id;
-        try {
-            id = UUID.fromString(tenantId);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Tenant " + tenantId);
-        }
+        UUID id = Inputs.id(tenantId, "Tenant");
         RateLimits set = limits.set(new Actor(id, "system:operator", RequestIdFilter.currentRequestId()),
                 body.checksPerMinute(), body.mutationsPerMinute());
         limiter.reset(id);
