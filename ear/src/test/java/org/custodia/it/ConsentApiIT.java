@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -60,6 +61,36 @@ class ConsentApiIT {
         JsonNode verify = t.api().get("/audit/verify").json();
         assertThat(verify.get("intact").asBoolean()).isTrue();
         assertThat(verify.get("eventCount").asLong()).isEqualTo(6);
+    }
+
+    @Test
+    void aPurposeCarriesItsNamesLegalBasisCategoriesRetentionAndGpcFlag() {
+        Api.Tenant t = Api.newTenant("purpose-details");
+        Api.Reply created = t.api().post("/purposes", "{\"key\":\"ads\",\"name\":\"Targeted ads\","
+                + "\"names\":{\"en\":\"Targeted ads\",\"hi\":\"लक्षित विज्ञापन\",\"ta\":\"இலக்கு விளம்பரங்கள்\"},"
+                + "\"legalBasis\":\"CONSENT\",\"dataCategories\":[\"browsing history\",\"device id\"],"
+                + "\"retention\":\"P13M\",\"honoursGpc\":true}");
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        JsonNode read = t.api().get("/purposes/ads").json();
+        assertThat(read.get("names").get("hi").asText()).isEqualTo("लक्षित विज्ञापन");
+        assertThat(read.get("names").size()).isEqualTo(3);
+        assertThat(read.get("legalBasis").asText()).isEqualTo("CONSENT");
+        assertThat(read.get("dataCategories").get(1).asText()).isEqualTo("device id");
+        assertThat(read.get("retention").asText()).isEqualTo("P13M");
+        assertThat(read.get("honoursGpc").asBoolean()).isTrue();
+        assertThat(read.get("reconsentOnNoticeChange").asBoolean()).isTrue();
+
+        JsonNode defaults = t.api().post("/purposes", "{\"key\":\"billing\",\"name\":\"Billing\",\"legalBasis\":\"CONTRACT\"}").json();
+        assertThat(defaults.get("legalBasis").asText()).isEqualTo("CONTRACT");
+        assertThat(defaults.get("honoursGpc").asBoolean()).isFalse();
+
+        Map<String, Long> before = BadInputIT.rowCounts();
+        Api.Reply bad = t.api().post("/purposes", "{\"key\":\"x\",\"name\":\"X\",\"legalBasis\":\"VIBES\","
+                + "\"retention\":\"forever\",\"names\":{\"not a tag\":\"x\"},\"dataCategories\":[\"\"]}");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().get("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("legalBasis", "retention", "names.not a tag", "dataCategories[0]");
+        assertThat(BadInputIT.rowCounts()).isEqualTo(before);
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.custodia.consent.domain.ConsentCheck;
 import org.custodia.consent.domain.ConsentDecision;
 import org.custodia.consent.domain.ConsentEvent;
 import org.custodia.consent.domain.ConsentPurpose;
+import org.custodia.consent.domain.PurposeDetails;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.persistence.TenantSession;
 import org.custodia.platform.persistence.UniqueViolation;
@@ -50,7 +51,12 @@ public class ConsentService {
     ConsentCheckCache checkCache;
 
     public ConsentPurpose definePurpose(Actor actor, String key, String name, String description) {
-        List<FieldError> errors = new ArrayList<>();
+        return definePurpose(actor, key, name, description, PurposeDetails.DEFAULTS, new ArrayList<>());
+    }
+
+    /** Defines a purpose; {@code errors} may already hold the details' field errors (all are reported together). */
+    public ConsentPurpose definePurpose(Actor actor, String key, String name, String description,
+                                        PurposeDetails details, List<FieldError> errors) {
         if (key == null || !PURPOSE_KEY.matcher(key).matches()) {
             errors.add(new FieldError("key", "must be 1-64 lower-case letters, digits, '.', '_' or '-'"));
         }
@@ -64,7 +70,8 @@ public class ConsentService {
             throw ProblemException.invalid(errors);
         }
         tenantSession.bind(actor.tenantId());
-        ConsentPurpose purpose = new ConsentPurpose(actor.tenantId(), key, name.strip(), description, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        ConsentPurpose purpose = new ConsentPurpose(actor.tenantId(), key, name.strip(), description, details,
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         em.persist(purpose);
         try {
             em.flush();
@@ -75,7 +82,8 @@ public class ConsentService {
             throw ProblemException.conflict("key", "a purpose with this key exists");
         }
         audit.append(actor, "consent.purpose.defined", "consent_purpose", purpose.id().toString(),
-                Map.of("key", key, "version", purpose.version()));
+                Map.of("key", key, "version", purpose.version(), "legalBasis", details.legalBasis().name(),
+                        "honoursGpc", details.honoursGpc()));
         return purpose;
     }
 

@@ -21,11 +21,19 @@ public class ConsentPurpose {
     @Column(name = "version") private int version;
     @Column(name = "created_at") private Instant createdAt;
     @Column(name = "updated_at") private Instant updatedAt;
+    @Column(name = "names") private String namesJson;
+    @Column(name = "legal_basis") private String legalBasis;
+    @Column(name = "data_categories") private String dataCategoriesJson;
+    @Column(name = "retention") private String retention;
+    @Column(name = "honours_gpc") private boolean honoursGpc;
+    @Column(name = "reconsent_on_notice_change") private boolean reconsentOnNoticeChange;
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     protected ConsentPurpose() {
     }
 
-    public ConsentPurpose(UUID tenantId, String key, String name, String description, Instant now) {
+    public ConsentPurpose(UUID tenantId, String key, String name, String description, PurposeDetails details, Instant now) {
         this.id = UUID.randomUUID();
         this.tenantId = tenantId;
         this.key = key;
@@ -34,6 +42,28 @@ public class ConsentPurpose {
         this.version = 1;
         this.createdAt = now;
         this.updatedAt = now;
+        try {
+            this.namesJson = JSON.writeValueAsString(details.names());
+            this.dataCategoriesJson = JSON.writeValueAsString(details.dataCategories());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        this.legalBasis = details.legalBasis().name();
+        this.retention = details.retention();
+        this.honoursGpc = details.honoursGpc();
+        this.reconsentOnNoticeChange = details.reconsentOnNoticeChange();
+    }
+
+    public PurposeDetails details() {
+        try {
+            return new PurposeDetails(
+                    JSON.readValue(namesJson, new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, String>>() { }),
+                    PurposeDetails.LegalBasis.valueOf(legalBasis),
+                    JSON.readValue(dataCategoriesJson, new com.fasterxml.jackson.core.type.TypeReference<java.util.List<String>>() { }),
+                    retention, honoursGpc, reconsentOnNoticeChange);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored purpose details are not JSON", e);
+        }
     }
 
     public UUID id() { return id; }

@@ -1,7 +1,9 @@
 package org.custodia.consent.api;
 
 import org.custodia.platform.api.RequiresPermission;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +17,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.custodia.consent.application.ConsentService;
 import org.custodia.consent.domain.ConsentPurpose;
+import org.custodia.consent.domain.PurposeDetails;
+import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.api.CallerContext;
 import org.custodia.platform.api.RequestBodies;
 import org.custodia.platform.problem.ProblemException;
@@ -24,13 +28,23 @@ import org.custodia.platform.problem.ProblemException;
 @Produces(MediaType.APPLICATION_JSON)
 public class PurposeResource {
 
-    public record DefinePurpose(String key, String name, String description) {
+    /**
+     * {@code names}: per BCP 47 language tag; {@code legalBasis}: GDPR Art. 6(1), default CONSENT;
+     * {@code retention}: ISO-8601 period; {@code honoursGpc}: default false; {@code reconsentOnNoticeChange}: default true.
+     */
+    public record DefinePurpose(String key, String name, String description, Map<String, String> names,
+                                String legalBasis, List<String> dataCategories, String retention, Boolean honoursGpc,
+                                Boolean reconsentOnNoticeChange) {
     }
 
-    public record PurposeView(String id, String key, String name, String description, int version, String createdAt) {
+    public record PurposeView(String id, String key, String name, String description, int version,
+                              Map<String, String> names, String legalBasis, List<String> dataCategories,
+                              String retention, boolean honoursGpc, boolean reconsentOnNoticeChange, String createdAt) {
         static PurposeView of(ConsentPurpose p) {
-            return new PurposeView(p.id().toString(), p.key(), p.name(), p.description(), p.version(),
-                    p.createdAt().toString());
+            PurposeDetails d = p.details();
+            return new PurposeView(p.id().toString(), p.key(), p.name(), p.description(), p.version(), d.names(),
+                    d.legalBasis().name(), d.dataCategories(), d.retention(), d.honoursGpc(),
+                    d.reconsentOnNoticeChange(), p.createdAt().toString());
         }
     }
 
@@ -44,9 +58,11 @@ public class PurposeResource {
     @POST
     public Response define(DefinePurpose body) {
         RequestBodies.required(body);
-        return Response.status(201)
-                .entity(PurposeView.of(consents.definePurpose(caller.actor(), body.key(), body.name(), body.description())))
-                .build();
+        List<FieldError> errors = new ArrayList<>();
+        PurposeDetails details = PurposeDetails.of(body.names(), body.legalBasis(), body.dataCategories(), body.retention(),
+                body.honoursGpc(), body.reconsentOnNoticeChange(), errors);
+        return Response.status(201).entity(PurposeView.of(consents.definePurpose(caller.actor(), body.key(), body.name(),
+                body.description(), details, errors))).build();
     }
 
     @RequiresPermission("purpose:view")
