@@ -3,7 +3,6 @@ package org.custodia.platform.api;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import jakarta.ejb.EJBException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotFoundException;
@@ -22,7 +21,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-/** Turns every failure into an RFC 9457 problem; nothing internal leaks to the caller. */
+/**
+ * Turns every failure into an RFC 9457 problem; nothing internal leaks to the caller. Besides the catch-all,
+ * mappers exist only where RESTEasy has a more specific one of its own (Jackson errors, web exceptions).
+ */
 public final class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -88,14 +90,6 @@ public final class ProblemMappers {
     }
 
     @Provider
-    public static class ForProblems implements ExceptionMapper<ProblemException> {
-        @Override
-        public Response toResponse(ProblemException e) {
-            return map(e);
-        }
-    }
-
-    @Provider
     public static class ForJson implements ExceptionMapper<JsonProcessingException> {
         @Override
         public Response toResponse(JsonProcessingException e) {
@@ -107,14 +101,6 @@ public final class ProblemMappers {
     public static class ForWeb implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
-            return map(e);
-        }
-    }
-
-    @Provider
-    public static class ForEjb implements ExceptionMapper<EJBException> {
-        @Override
-        public Response toResponse(EJBException e) {
             return map(e);
         }
     }
