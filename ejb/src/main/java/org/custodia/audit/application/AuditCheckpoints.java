@@ -5,7 +5,6 @@ import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.custodia.platform.persistence.StoredTime;
 import org.custodia.audit.domain.AuditCheckpoint;
 import org.custodia.audit.domain.CheckpointPolicy;
 import org.custodia.crypto.application.TenantSigningKeys;
@@ -48,7 +48,7 @@ public class AuditCheckpoints {
                 .getSingleResult();
         long seq = ((Number) head[0]).longValue();
         String hash = (String) head[1];
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = StoredTime.now();
         TenantSigningKeys.ActiveKey key = signingKeys.active(actor.tenantId());
         Signature signer = Signature.getInstance(algorithm(key.identity().certificate()));
         signer.initSign(key.identity().privateKey());

@@ -6,12 +6,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.custodia.platform.persistence.AfterCommit;
 
 import org.custodia.consent.domain.ConsentCheck;
 
@@ -37,8 +35,8 @@ public class ConsentCheckCache {
     @Inject
     ConsentService consents;
 
-    @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
-    TransactionSynchronizationRegistry transactions;
+    @Inject
+    AfterCommit afterCommit;
 
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
 
@@ -63,18 +61,7 @@ public class ConsentCheckCache {
 
     /** Called inside the transaction that records a decision: the entry is replaced when it commits. */
     void replaceAfterCommit(UUID tenantId, ConsentCheck decided) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    entries.put(new Key(tenantId, decided.purposeKey(), decided.subjectId()),
-                            new Entry(decided, System.nanoTime()));
-                }
-            }
-        });
+        afterCommit.run(() -> entries.put(new Key(tenantId, decided.purposeKey(), decided.subjectId()),
+                new Entry(decided, System.nanoTime())));
     }
 }

@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
+import org.custodia.platform.persistence.StoredTime;
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.consent.domain.ConsentCheck;
 import org.custodia.consent.domain.ConsentDecision;
@@ -71,7 +72,7 @@ public class ConsentService {
         }
         tenantSession.bind(actor.tenantId());
         ConsentPurpose purpose = new ConsentPurpose(actor.tenantId(), key, name.strip(), description, details,
-                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+                StoredTime.now());
         em.persist(purpose);
         try {
             em.flush();
@@ -122,7 +123,7 @@ public class ConsentService {
             throw ProblemException.invalid("purpose", "no purpose with key '" + purposeKey + "' exists");
         }
         ConsentEvent event = new ConsentEvent(actor.tenantId(), subjectId, purpose, decision, effectiveSource,
-                actor.principal(), actor.requestId(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+                actor.principal(), actor.requestId(), StoredTime.now());
         em.persist(event);
         em.flush();
         em.createNativeQuery("insert into app.consent_state (tenant_id, subject_id, purpose_id, decision, purpose_version,"

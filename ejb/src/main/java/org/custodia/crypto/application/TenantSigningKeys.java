@@ -10,7 +10,6 @@ import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.custodia.platform.persistence.StoredTime;
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.crypto.domain.Aead;
 import org.custodia.crypto.domain.KeyProvider;
@@ -103,7 +103,7 @@ public class TenantSigningKeys {
                 .setParameter(5, encryptedPrivateKey)
                 .setParameter(6, identity.privateKey().getAlgorithm())
                 .setParameter(7, identity.certificate().getEncoded())
-                .setParameter(8, java.sql.Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS)))
+                .setParameter(8, java.sql.Timestamp.from(StoredTime.now()))
                 .executeUpdate();
         return id;
     }

@@ -17,6 +17,7 @@ import jakarta.persistence.PersistenceContext;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.custodia.platform.persistence.StoredTime;
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.bpmn.DsarProcess;
 import org.custodia.dsar.domain.DsarDeadlinePolicy;
@@ -56,7 +57,7 @@ public class DsarService {
         if (subjectId == null || subjectId.isBlank() || subjectId.length() > 200) {
             errors.add(new FieldError("subject", "must be 1 to 200 characters"));
         }
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant now = StoredTime.now();
         Instant received = receivedAt == null ? now : receivedAt;
         if (received.isAfter(now.plusSeconds(60))) {
             errors.add(new FieldError("receivedAt", "must not be in the future"));

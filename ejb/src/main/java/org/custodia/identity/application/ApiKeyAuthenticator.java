@@ -7,12 +7,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.custodia.platform.persistence.AfterCommit;
 
 import org.custodia.identity.domain.ApiCaller;
 import org.custodia.identity.domain.ApiKeySecret;
@@ -35,8 +33,8 @@ public class ApiKeyAuthenticator {
     @Inject
     ApiKeyService apiKeys;
 
-    @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
-    TransactionSynchronizationRegistry transactions;
+    @Inject
+    AfterCommit afterCommit;
 
     private final Map<String, Entry> byHash = new ConcurrentHashMap<>();
 
@@ -64,17 +62,6 @@ public class ApiKeyAuthenticator {
 
     /** Drops a key's entry once the current transaction commits (revocation, rotation). */
     public void forgetAfterCommit(UUID keyId) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    byHash.values().removeIf(e -> e.caller().keyId().equals(keyId));
-                }
-            }
-        });
+        afterCommit.run(() -> byHash.values().removeIf(e -> e.caller().keyId().equals(keyId)));
     }
 }

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.custodia.platform.persistence.StoredTime;
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.identity.domain.ApiCaller;
 import org.custodia.identity.domain.ApiKey;
@@ -63,7 +64,7 @@ public class ApiKeyService {
         if (key == null) {
             throw ProblemException.notFound("API key " + keyId);
         }
-        key.revoke(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        key.revoke(StoredTime.now());
         authenticator.forgetAfterCommit(keyId);
         audit.append(actor, "api_key.revoked", "api_key", keyId.toString(), Map.of("prefix", key.prefix()));
         return key;
@@ -82,7 +83,7 @@ public class ApiKeyService {
         if (old == null) {
             throw ProblemException.notFound("API key " + keyId);
         }
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant now = StoredTime.now();
         if (!old.usable(now)) {
             throw ProblemException.conflict("id", "a revoked or expired key cannot be rotated");
         }
@@ -151,7 +152,7 @@ public class ApiKeyService {
         }
         ApiKeySecret secret = ApiKeySecret.generate();
         ApiKey key = new ApiKey(actor.tenantId(), name.strip(), role, secret,
-                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS), actor.principal());
+                StoredTime.now(), actor.principal());
         em.persist(key);
         audit.append(actor, "api_key.created", "api_key", key.id().toString(),
                 Map.of("name", key.name(), "prefix", key.prefix(), "role", role));

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
+import org.custodia.platform.persistence.StoredTime;
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.identity.application.ApiKeyService;
 import org.custodia.platform.context.Actor;
@@ -59,7 +60,7 @@ public class TenantService {
         }
         UUID id = UUID.randomUUID();
         tenantSession.bind(id);
-        Tenant tenant = new Tenant(id, slug, name.strip(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        Tenant tenant = new Tenant(id, slug, name.strip(), StoredTime.now());
         em.persist(tenant);
         try {
             em.flush();
