@@ -62,6 +62,6 @@ public class ApiKeyAuthenticator {
 
     /** Drops a key's entry once the current transaction commits (revocation, rotation). */
     public void forgetAfterCommit(UUID keyId) {
-        afterCommit.run(() -> byHash.values().removeIf(e -> e.caller().keyId().equals(keyId)));
+        afterCommit.run(() -> byHash.values().removeIf(e -> e.caller().callerId().equals(keyId)));
     }
 }

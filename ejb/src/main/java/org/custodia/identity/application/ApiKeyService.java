@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.custodia.platform.persistence.NativeValues;
 import org.custodia.platform.persistence.StoredTime;
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.identity.domain.ApiCaller;
@@ -184,23 +185,11 @@ public class ApiKeyService {
             return Optional.empty();
         }
         Object[] row = rows.get(0);
-        ApiCaller caller = new ApiCaller((UUID) row[1], (UUID) row[0], (String) row[2], (String) row[5],
-                Set.of(permissions(row[6])), row[3] == null ? null : toInstant(row[3]));
+        ApiCaller caller = ApiCaller.apiKey((UUID) row[1], (UUID) row[0], (String) row[2], (String) row[5],
+                NativeValues.textSet(row[6]), NativeValues.instant(row[3]));
         if (row[4] != null || caller.expiredAt(Instant.now())) {
             return Optional.empty();
         }
         return Optional.of(caller);
-    }
-
-    private static String[] permissions(Object array) {
-        try {
-            return array instanceof java.sql.Array a ? (String[]) a.getArray() : (String[]) array;
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Instant toInstant(Object timestamp) {
-        return timestamp instanceof java.sql.Timestamp t ? t.toInstant() : (Instant) timestamp;
     }
 }

@@ -116,7 +116,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             }
             String body = response.hasEntity() ? jsonOf(response.getEntity()) : null;
             String type = response.getMediaType() == null ? null : response.getMediaType().toString();
-            keys.store(callerContext.caller().tenantId(), state.key(), callerContext.caller().keyId(),
+            keys.store(callerContext.caller().tenantId(), state.key(), callerContext.caller().callerId(),
                     new IdempotencyKeys.StoredResponse(state.requestHash(), response.getStatus(), type, body));
             tx.commit();
         } catch (Exception e) {

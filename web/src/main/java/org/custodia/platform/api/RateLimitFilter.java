@@ -39,7 +39,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
         if (category == null) {
             return;
         }
-        RateLimiter.Decision decision = limiter.consume(callerContext.caller().tenantId(), callerContext.caller().keyId(),
+        RateLimiter.Decision decision = limiter.consume(callerContext.caller().tenantId(), callerContext.caller().callerId(),
                 category);
         request.setProperty(DECISION, decision);
         if (!decision.allowed()) {

@@ -1,0 +1,169 @@
+package org.custodia.identity.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A person who signs in to a tenant: with a local password (invited by mail) or through the tenant's
+ * identity provider (provisioned on first sign-in). Logs and audit events name users by id only.
+ */
+@Entity
+@Table(schema = "app", name = "app_user")
+public class UserAccount {
+
+    public enum Status { INVITED, ACTIVE, DISABLED }
+
+    /** Failures allowed before the account backs off; each later failure doubles the wait. */
+    public static final int FREE_FAILURES = 5;
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
+    static final Duration LONGEST_BACKOFF = Duration.ofMinutes(15);
+
+    @Id @Column(name = "id") private UUID id;
+    @Column(name = "tenant_id") private UUID tenantId;
+    @Column(name = "email") private String email;
+    @Column(name = "display_name") private String displayName;
+    @Column(name = "role") private String role;
+    @Column(name = "status") private String status;
+    @Column(name = "password_hash") private String passwordHash;
+    @Column(name = "email_verified_at") private Instant emailVerifiedAt;
+    @Column(name = "failed_logins") private int failedLogins;
+    @Column(name = "locked_until") private Instant lockedUntil;
+    @Column(name = "totp_secret") private byte[] totpSecret;
+    @Column(name = "totp_enabled_at") private Instant totpEnabledAt;
+    @Column(name = "totp_last_step") private Long totpLastStep;
+    @Column(name = "oidc_issuer") private String oidcIssuer;
+    @Column(name = "oidc_subject") private String oidcSubject;
+    @Column(name = "created_at") private Instant createdAt;
+    @Column(name = "last_login_at") private Instant lastLoginAt;
+
+    protected UserAccount() {
+    }
+
+    private UserAccount(UUID tenantId, String email, String role, Status status, Instant now) {
+        this.id = UUID.randomUUID();
+        this.tenantId = tenantId;
+        this.email = normalisedEmail(email);
+        this.role = role;
+        this.status = status.name();
+        this.createdAt = now;
+    }
+
+    public static UserAccount invited(UUID tenantId, String email, String role, Instant now) {
+        return new UserAccount(tenantId, email, role, Status.INVITED, now);
+    }
+
+    /** Just-in-time provisioning from a verified ID token or bearer token. */
+    public static UserAccount provisioned(UUID tenantId, String issuer, String subject, String email, String role, Instant now) {
+        UserAccount user = new UserAccount(tenantId, email == null ? subject + "@" + hostOf(issuer) : email, role, Status.ACTIVE, now);
+        user.oidcIssuer = issuer;
+        user.oidcSubject = subject;
+        user.emailVerifiedAt = email == null ? null : now;
+        return user;
+    }
+
+    public static String normalisedEmail(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The invitation accepted: the password set and the address proven by the link that reached it. */
+    public void activate(String passwordHash, String displayName, Instant now) {
+        this.passwordHash = passwordHash;
+        if (displayName != null) {
+            this.displayName = displayName;
+        }
+        this.status = Status.ACTIVE.name();
+        this.emailVerifiedAt = now;
+    }
+
+    public void changePassword(String passwordHash) {
+        this.passwordHash = passwordHash;
+        this.failedLogins = 0;
+        this.lockedUntil = null;
+    }
+
+    /** How long the account still backs off after failed passwords; zero when it may try. */
+    public Duration backoffRemaining(Instant now) {
+        return lockedUntil == null || !lockedUntil.isAfter(now) ? Duration.ZERO : Duration.between(now, lockedUntil);
+    }
+
+    public void recordFailedLogin(Instant now) {
+        failedLogins++;
+        if (failedLogins >= FREE_FAILURES) {
+            int doublings = Math.min(failedLogins - FREE_FAILURES, 10);
+            Duration wait = FIRST_BACKOFF.multipliedBy(1L << doublings);
+            lockedUntil = now.plus(wait.compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : wait);
+        }
+    }
+
+    public void recordLogin(Instant now) {
+        failedLogins = 0;
+        lockedUntil = null;
+        lastLoginAt = now;
+    }
+
+    public void startTotpEnrolment(byte[] sealedSecret) {
+        this.totpSecret = sealedSecret;
+        this.totpEnabledAt = null;
+        this.totpLastStep = null;
+    }
+
+    public void enableTotp(long step, Instant now) {
+        this.totpEnabledAt = now;
+        this.totpLastStep = step;
+    }
+
+    /** Records the time step of an accepted code; a code of the same or an earlier step is a replay. */
+    public boolean acceptTotpStep(long step) {
+        if (totpLastStep != null && step <= totpLastStep) {
+            return false;
+        }
+        totpLastStep = step;
+        return true;
+    }
+
+    public void changeEmail(String newEmail, Instant now) {
+        this.email = normalisedEmail(newEmail);
+        this.emailVerifiedAt = now;
+    }
+
+    public void assignRole(String role) {
+        this.role = role;
+    }
+
+    public void disable() {
+        this.status = Status.DISABLED.name();
+    }
+
+    public void updateDisplayName(String displayName) {
+        if (displayName != null) {
+            this.displayName = displayName;
+        }
+    }
+
+    private static String hostOf(String issuer) {
+        return java.net.URI.create(issuer).getHost();
+    }
+
+    public UUID id() { return id; }
+    public UUID tenantId() { return tenantId; }
+    public String email() { return email; }
+    public String displayName() { return displayName; }
+    public String role() { return role; }
+    public Status status() { return Status.valueOf(status); }
+    public String passwordHash() { return passwordHash; }
+    public Instant emailVerifiedAt() { return emailVerifiedAt; }
+    public boolean totpEnabled() { return totpEnabledAt != null; }
+    public byte[] totpSecret() { return totpSecret; }
+    public String oidcIssuer() { return oidcIssuer; }
+    public String oidcSubject() { return oidcSubject; }
+    public Instant createdAt() { return createdAt; }
+    public Instant lastLoginAt() { return lastLoginAt; }
+    public int failedLogins() { return failedLogins; }
+}
