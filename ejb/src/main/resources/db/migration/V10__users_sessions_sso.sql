@@ -233,3 +233,11 @@ create table app.mail_outbox (
 create index mail_outbox_due on app.mail_outbox (next_try_at) where sent_at is null;
 grant select, insert, update on app.mail_outbox to custodia_app;
 select app.isolate_tenant_table('app.mail_outbox');
+
+-- Sign-in forms and SSO links name the tenant by its slug, before any tenant is bound.
+create function app.resolve_tenant_slug(p_slug text) returns uuid
+language sql stable security definer
+set search_path = pg_catalog, app
+as $$ select t.tenant_id from app.tenant t where t.slug = p_slug $$;
+revoke all on function app.resolve_tenant_slug(text) from public;
+grant execute on function app.resolve_tenant_slug(text) to custodia_app;

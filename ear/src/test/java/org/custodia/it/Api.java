@@ -20,9 +20,31 @@ public final class Api {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final String credential;
+    private final String sessionCookie;
 
     private Api(String credential) {
+        this(credential, null);
+    }
+
+    private Api(String credential, String sessionCookie) {
         this.credential = credential;
+        this.sessionCookie = sessionCookie;
+    }
+
+    /** A console session: the cookie value the sign-in set. */
+    public static Api withSession(String sessionToken) {
+        return new Api(null, sessionToken);
+    }
+
+    /** The session token from a response's Set-Cookie header, or null. */
+    public static String sessionFrom(Reply r) {
+        for (String c : r.raw().headers().allValues("Set-Cookie")) {
+            if (c.startsWith("custodia_session=")) {
+                String v = c.substring("custodia_session=".length(), c.indexOf(';'));
+                return v.isEmpty() ? null : v;
+            }
+        }
+        return null;
     }
 
     /** The credential this client sends (tests grep logs for it). */
@@ -75,6 +97,15 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public Reply put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public Reply delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
     public Reply send(HttpRequest.Builder builder) {
         return send(builder.build());
     }
@@ -84,6 +115,9 @@ public final class Api {
                 .timeout(Duration.ofSeconds(30));
         if (credential != null) {
             b.header("Authorization", "Bearer " + credential);
+        }
+        if (sessionCookie != null) {
+            b.header("Cookie", "custodia_session=" + sessionCookie);
         }
         return b;
     }

@@ -41,6 +41,8 @@ class RoleMatrixIT {
     record Endpoint(String permission, String method, String path, String body, String contentType) {
     }
 
+    static final String NO_ID = "00000000-0000-0000-0000-000000000000";
+
     static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("api_key:create", "POST", "/api-keys", "{\"name\":\"k\",\"role\":\"{role}\"}", "application/json"),
             new Endpoint("api_key:view", "GET", "/api-keys", null, null),
@@ -68,7 +70,22 @@ class RoleMatrixIT {
             new Endpoint("signing_key:view", "GET", "/signing-key", null, null),
             new Endpoint("signing_key:update", "PUT", "/signing-key", "{\"pkcs12\":\"aGVsbG8=\",\"password\":\"x\"}",
                     "application/json"),
-            new Endpoint("role:view", "GET", "/roles", null, null));
+            new Endpoint("role:view", "GET", "/roles", null, null),
+            new Endpoint("role:create", "POST", "/roles", "{\"name\":\"r-{role-lower}\",\"description\":\"d\",\"permissions\":[\"role:view\"]}",
+                    "application/json"),
+            new Endpoint("role:update", "PUT", "/roles/nope", "{\"description\":\"d\",\"permissions\":[\"role:view\"]}", "application/json"),
+            new Endpoint("role:delete", "DELETE", "/roles/nope", null, null),
+            new Endpoint("user:view", "GET", "/users", null, null),
+            new Endpoint("user:view", "GET", "/users/" + NO_ID, null, null),
+            new Endpoint("user:invite", "POST", "/users/invitations", "{\"email\":\"inv-{role-lower}@example.org\",\"role\":\"IT\"}",
+                    "application/json"),
+            new Endpoint("user:update", "PUT", "/users/" + NO_ID + "/role", "{\"role\":\"IT\"}", "application/json"),
+            new Endpoint("user:delete", "DELETE", "/users/" + NO_ID, null, null),
+            new Endpoint("settings:view", "GET", "/settings/security", null, null),
+            new Endpoint("settings:update", "PUT", "/settings/security", "{\"mfaRequired\":false,\"corsOrigins\":[]}", "application/json"),
+            new Endpoint("settings:view", "GET", "/settings/sso", null, null),
+            new Endpoint("settings:update", "PUT", "/settings/sso", "{}", "application/json"),
+            new Endpoint("settings:delete", "DELETE", "/settings/sso", null, null));
 
     static Api.Tenant tenant;
     static String dsarId;

@@ -60,6 +60,10 @@ public class ApiKeyAuthenticator {
         return caller;
     }
 
+    void onRolesChanged(@jakarta.enterprise.event.Observes RolePermissionCache.RolesChanged change) {
+        byHash.values().removeIf(e -> e.caller().tenantId().equals(change.tenantId()));
+    }
+
     /** Drops a key's entry once the current transaction commits (revocation, rotation). */
     public void forgetAfterCommit(UUID keyId) {
         afterCommit.run(() -> byHash.values().removeIf(e -> e.caller().callerId().equals(keyId)));

@@ -21,7 +21,6 @@ import org.custodia.identity.domain.ApiKey;
 import org.custodia.identity.domain.ApiKeySecret;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.persistence.TenantSession;
-import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
 
 @Stateless
@@ -38,6 +37,9 @@ public class ApiKeyService {
 
     @Inject
     ApiKeyAuthenticator authenticator;
+
+    @Inject
+    TenantRoles roles;
 
     /** A new key and its secret, which exists only in this return value. */
     public record IssuedKey(ApiKey key, ApiKeySecret secret) {
@@ -124,26 +126,9 @@ public class ApiKeyService {
     public static final Duration MAX_OVERLAP = Duration.ofDays(7);
 
     private IssuedKey issue(Actor actor, Set<String> callerPermissions, String name, String role) {
-        if (role == null || role.isBlank()) {
-            throw ProblemException.invalid("role", "is required: one of " + roles());
-        }
-        @SuppressWarnings("unchecked")
-        List<String> rolePermissions = em.createNativeQuery("select permission from app.role_permission where role = ?1")
-                .setParameter(1, role).getResultList();
-        if (rolePermissions.isEmpty()) {
-            throw ProblemException.invalid("role", "must be one of " + roles());
-        }
-        if (!callerPermissions.containsAll(rolePermissions)) {
-            throw new ProblemException(403, "forbidden", "Forbidden",
-                    "A key cannot grant permissions its creator lacks.", List.of(new FieldError("role", "exceeds your permissions")));
-        }
+        roles.requireAssignable(actor.tenantId(), callerPermissions, role);
         tenantSession.bind(actor.tenantId());
         return issueForBoundTenant(actor, name, role);
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> roles() {
-        return em.createNativeQuery("select name from app.role order by name").getResultList();
     }
 
     /** For callers that already bound the actor's tenant in this transaction (tenant creation). */

@@ -21,6 +21,11 @@ public final class NativeValues {
         }
     }
 
+    /** For native-query parameters: the PostgreSQL driver cannot bind an Instant by itself. */
+    public static Timestamp at(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
     public static Instant instant(Object timestamp) {
         if (timestamp == null) {
             return null;

@@ -15,6 +15,7 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final List<FieldError> errors;
+    private long retryAfterSeconds;
 
     public ProblemException(int status, String type, String title, String detail, List<FieldError> errors) {
         super(detail);
@@ -22,6 +23,18 @@ public class ProblemException extends RuntimeException {
         this.type = type;
         this.title = title;
         this.errors = List.copyOf(errors);
+    }
+
+    /** 429 with a Retry-After header. */
+    public static ProblemException tooManyRequests(String type, String title, String detail, long retryAfterSeconds) {
+        ProblemException p = new ProblemException(429, type, title, detail, List.of());
+        p.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+        return p;
+    }
+
+    /** Seconds for a Retry-After header, or 0 for none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ProblemException invalid(List<FieldError> errors) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -12,17 +13,24 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
+import org.custodia.identity.application.ApiKeyAuthenticator;
 import org.custodia.identity.application.ApiKeyService;
+import org.custodia.identity.application.BearerTokens;
+import org.custodia.identity.application.UserSessions;
 import org.custodia.identity.domain.ApiCaller;
+import org.custodia.platform.context.PublicUrl;
+import org.custodia.tenancy.application.SecuritySettings;
 import org.jboss.logging.MDC;
 
 /**
- * Every endpoint needs credentials unless marked {@link PublicEndpoint}: an API key
- * ({@code Authorization: Bearer cus_...} or {@code X-Api-Key}) that fixes the tenant, or for
- * {@link PlatformAdminEndpoint}s the installation's admin token.
+ * Every endpoint needs credentials unless marked {@link PublicEndpoint}. Three kinds fix the tenant: an
+ * API key ({@code Authorization: Bearer cus_...} or {@code X-Api-Key}), a JWT from the tenant's
+ * identity provider ({@code Authorization: Bearer ey...}), or the console's session cookie.
+ * {@link PlatformAdminEndpoint}s take the installation's admin token instead.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION) // authorisation too: one filter decides who and whether
@@ -30,6 +38,8 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
 
     public static final String ADMIN_TOKEN_PROPERTY = "custodia.admin.token";
     public static final String ADMIN_TOKEN_ENV = "CUSTODIA_ADMIN_TOKEN";
+    public static final String SESSION_COOKIE = "custodia_session";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Context
     ResourceInfo resource;
@@ -41,7 +51,16 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
     CallerContext callerContext;
 
     @Inject
-    org.custodia.identity.application.ApiKeyAuthenticator authenticator;
+    ApiKeyAuthenticator authenticator;
+
+    @Inject
+    UserSessions sessions;
+
+    @Inject
+    BearerTokens bearerTokens;
+
+    @Inject
+    SecuritySettings securitySettings;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -55,26 +74,57 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
             }
             return;
         }
-        Optional<ApiCaller> caller = presented == null ? Optional.empty() : authenticator.authenticate(presented);
+        Cookie session = request.getCookies().get(SESSION_COOKIE);
+        Optional<ApiCaller> caller;
+        if (presented != null) {
+            caller = BearerTokens.looksLikeJwt(presented)
+                    ? bearerTokens.authenticate(presented, RequestIdFilter.currentRequestId())
+                    : authenticator.authenticate(presented);
+        } else if (session != null) {
+            caller = sessions.authenticate(session.getValue());
+        } else {
+            caller = Optional.empty();
+        }
         if (caller.isEmpty()) {
-            request.abortWith(unauthorized("A valid API key is required."));
+            request.abortWith(unauthorized("A valid API key, identity-provider token or session is required."));
             return;
         }
-        callerContext.authenticated(caller.get());
-        if (ApiKeyService.touchDue(caller.get().keyId())) {
-            apiKeys.touch(caller.get().tenantId(), caller.get().keyId());
+        ApiCaller c = caller.get();
+        if (c.kind() == ApiCaller.Kind.SESSION && !SAFE_METHODS.contains(request.getMethod()) && !trustedOrigin(request, c)) {
+            // SameSite=Lax already keeps the cookie off cross-site posts; this also covers older browsers
+            request.abortWith(forbidden("A console session may change data only from this site or an allowed origin."));
+            return;
         }
-        MDC.put("tenantId", caller.get().tenantId().toString());
-        MDC.put("principal", caller.get().principal());
+        callerContext.authenticated(c);
+        if (c.kind() == ApiCaller.Kind.API_KEY && ApiKeyService.touchDue(c.callerId())) {
+            apiKeys.touch(c.tenantId(), c.callerId());
+        }
+        MDC.put("tenantId", c.tenantId().toString());
+        MDC.put("principal", c.principal());
+        if (c.isUser()) {
+            MDC.put("userId", c.callerId().toString());
+        }
+        if (marked(AuthenticatedEndpoint.class)) {
+            return;
+        }
         RequiresPermission required = resource.getResourceMethod() == null ? null
                 : resource.getResourceMethod().getAnnotation(RequiresPermission.class);
         if (required == null) {
             // an endpoint that forgot to declare its permission is closed, not open
             request.abortWith(forbidden("This endpoint declares no permission."));
-        } else if (!caller.get().may(required.value())) {
+        } else if (c.mfaPending()) {
+            request.abortWith(Problems.response(403, "mfa-enrolment-required", "MFA enrolment required",
+                    "Your organisation requires multi-factor authentication: enrol with POST /api/v1/auth/mfa/totp first."));
+        } else if (!c.may(required.value())) {
             request.abortWith(forbidden("This needs the permission '" + required.value() + "', which role "
-                    + caller.get().role() + " does not have."));
+                    + c.role() + " does not have."));
         }
+    }
+
+    private boolean trustedOrigin(ContainerRequestContext request, ApiCaller caller) {
+        String origin = request.getHeaderString("Origin");
+        return origin == null || origin.equals(PublicUrl.origin())
+                || securitySettings.of(caller.tenantId()).corsOrigins().contains(origin);
     }
 
     private static jakarta.ws.rs.core.Response forbidden(String detail) {

@@ -35,7 +35,8 @@ public final class ProblemMappers {
     static Response map(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof ProblemException p) {
-                return Problems.response(p.status(), p.type(), p.title(), p.getMessage(), p.errors());
+                Response r = Problems.response(p.status(), p.type(), p.title(), p.getMessage(), p.errors());
+                return p.retryAfterSeconds() == 0 ? r : Response.fromResponse(r).header("Retry-After", p.retryAfterSeconds()).build();
             }
             if (t instanceof PayloadTooLargeException) {
                 return Problems.response(413, "payload-too-large", "Payload too large", t.getMessage());

@@ -85,6 +85,7 @@ public class RequestIdFilter extends HttpFilter {
             MDC.remove(MDC_KEY);
             MDC.remove("tenantId");
             MDC.remove("principal");
+            MDC.remove("userId");
             CURRENT.remove();
         }
     }

@@ -30,6 +30,7 @@ class EndpointAccessDeclarationTest {
             Class<?> c = m.getDeclaringClass();
             int rules = (m.isAnnotationPresent(PublicEndpoint.class) || c.isAnnotationPresent(PublicEndpoint.class) ? 1 : 0)
                     + (m.isAnnotationPresent(PlatformAdminEndpoint.class) || c.isAnnotationPresent(PlatformAdminEndpoint.class) ? 1 : 0)
+                    + (m.isAnnotationPresent(AuthenticatedEndpoint.class) || c.isAnnotationPresent(AuthenticatedEndpoint.class) ? 1 : 0)
                     + (m.isAnnotationPresent(RequiresPermission.class) ? 1 : 0);
             assertThat(rules).as("%s.%s", c.getSimpleName(), m.getName()).isEqualTo(1);
             if (m.isAnnotationPresent(RequiresPermission.class)) {

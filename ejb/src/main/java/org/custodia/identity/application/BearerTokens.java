@@ -1,0 +1,115 @@
+package org.custodia.identity.application;
+
+import java.text.ParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+
+import org.custodia.identity.domain.ApiCaller;
+import org.custodia.identity.domain.OidcSettings;
+import org.custodia.identity.infrastructure.OidcProviders;
+import org.custodia.platform.problem.ProblemException;
+import org.jboss.logging.Logger;
+
+/**
+ * Bearer JWTs from a tenant's identity provider. The unverified {@code iss} and {@code aud} only pick
+ * the tenant whose settings then verify the token (signature by the issuer's JWKS, issuer, audience,
+ * expiry); nothing from an unverified token is trusted. The role comes from the token's claim on every
+ * request; the user row (for audit) is provisioned on first sight.
+ */
+@ApplicationScoped
+public class BearerTokens {
+
+    private static final Logger LOG = Logger.getLogger(BearerTokens.class);
+    private static final long USER_TTL_NANOS = 30_000_000_000L;
+
+    private record KnownUser(UUID userId, String role, long loadedAt) {
+    }
+
+    private final Map<String, KnownUser> users = new ConcurrentHashMap<>();
+
+    @Inject
+    SsoConfiguration sso;
+
+    @Inject
+    OidcProviders providers;
+
+    @Inject
+    SsoUsers ssoUsers;
+
+    @Inject
+    RolePermissionCache rolePermissions;
+
+    /** Whether the credential looks like a JWT (three base64url parts), not an API key or session. */
+    public static boolean looksLikeJwt(String credential) {
+        return credential.chars().filter(c -> c == '.').count() == 2 && credential.startsWith("ey");
+    }
+
+    public Optional<ApiCaller> authenticate(String jwt, String requestId) {
+        JWTClaimsSet unverified;
+        try {
+            unverified = JWTParser.parse(jwt).getJWTClaimsSet();
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
+        if (unverified.getIssuer() == null || unverified.getAudience() == null || unverified.getAudience().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<UUID> tenant = sso.tenantFor(unverified.getIssuer(), unverified.getAudience());
+        if (tenant.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<OidcSettings> settings = sso.of(tenant.get());
+        if (settings.isEmpty()) {
+            return Optional.empty();
+        }
+        JWTClaimsSet claims;
+        try {
+            claims = providers.verify(jwt, settings.get().issuer(), settings.get().audience());
+        } catch (OidcProviders.RejectedToken e) {
+            LOG.infof("bearer token refused for tenant %s: %s", tenant.get(), e.getMessage());
+            return Optional.empty();
+        }
+        Optional<String> role = settings.get().roleFor(claims.getClaims());
+        if (role.isEmpty()) {
+            throw new ProblemException(403, "no-role", "No role", "Your identity provider's token maps to no Custodia role ("
+                    + settings.get().roleClaim() + ").", List.of());
+        }
+        UUID userId = user(tenant.get(), claims, role.get(), requestId);
+        return Optional.of(ApiCaller.bearer(tenant.get(), userId, role.get(),
+                rolePermissions.permissionsOf(tenant.get(), role.get()), claims.getExpirationTime().toInstant()));
+    }
+
+    private UUID user(UUID tenantId, JWTClaimsSet claims, String role, String requestId) {
+        String key = tenantId + "\n" + claims.getIssuer() + "\n" + claims.getSubject();
+        KnownUser known = users.get(key);
+        if (known != null && known.role().equals(role) && System.nanoTime() - known.loadedAt() < USER_TTL_NANOS) {
+            return known.userId();
+        }
+        String email = stringClaim(claims, "email");
+        boolean verified = Boolean.TRUE.equals(claims.getClaim("email_verified"));
+        UUID userId = ssoUsers.provision(tenantId, claims.getIssuer(), claims.getSubject(), email, verified, role, requestId);
+        if (users.size() > 100_000) {
+            users.clear();
+        }
+        users.put(key, new KnownUser(userId, role, System.nanoTime()));
+        return userId;
+    }
+
+    void onRolesChanged(@jakarta.enterprise.event.Observes RolePermissionCache.RolesChanged change) {
+        users.keySet().removeIf(k -> k.startsWith(change.tenantId() + "\n"));
+    }
+
+    static String stringClaim(JWTClaimsSet claims, String name) {
+        Object v = claims.getClaim(name);
+        return v instanceof String s && !s.isBlank() ? s : null;
+    }
+}

@@ -1,0 +1,277 @@
+package org.custodia.identity.application;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationGrant;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.LogoutRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+
+import org.custodia.crypto.application.SealedSecrets;
+import org.custodia.identity.domain.ApiCaller;
+import org.custodia.identity.domain.OidcSettings;
+import org.custodia.identity.domain.OpaqueToken;
+import org.custodia.identity.infrastructure.OidcProviders;
+import org.custodia.platform.context.PublicUrl;
+import org.custodia.platform.persistence.NativeValues;
+import org.custodia.platform.persistence.StoredTime;
+import org.custodia.platform.persistence.TenantSession;
+import org.custodia.platform.problem.ProblemException;
+
+/**
+ * Console sign-in through the tenant's identity provider: authorization code with PKCE (S256), state
+ * and nonce kept server-side for ten minutes, the ID token verified against the provider's JWKS, the
+ * user provisioned just in time, a session cookie issued. Refresh uses the provider's refresh token;
+ * sign-out ends the session and returns the provider's end-session URL.
+ */
+@Stateless
+public class OidcSignIn {
+
+    static final Duration LOGIN_WINDOW = Duration.ofMinutes(10);
+    static final String VERIFIER_SEAL = "oidc-pkce";
+    static final String REFRESH_SEAL = "oidc-refresh";
+    static final String ID_TOKEN_SEAL = "oidc-id-token";
+
+    public record Completed(UserSessions.Opened session, String returnTo) {
+    }
+
+    @PersistenceContext(unitName = "custodia")
+    EntityManager em;
+
+    @Inject
+    TenantSession tenantSession;
+
+    @Inject
+    SsoConfiguration sso;
+
+    @Inject
+    OidcProviders providers;
+
+    @Inject
+    SsoUsers ssoUsers;
+
+    @Inject
+    UserSessions sessions;
+
+    @Inject
+    SealedSecrets sealed;
+
+    public static String redirectUri(String tenantSlug) {
+        return PublicUrl.base() + "/api/v1/auth/oidc/" + tenantSlug + "/callback";
+    }
+
+    /** The provider's authorization URL to send the browser to. */
+    public URI start(String tenantSlug, String returnTo) {
+        if (returnTo != null && (!returnTo.startsWith("/") || returnTo.startsWith("//") || returnTo.contains("\\") || returnTo.length() > 500)) {
+            throw ProblemException.invalid("returnTo", "must be a path on this site, such as /console/");
+        }
+        UUID tenantId = tenantBySlug(tenantSlug);
+        OidcSettings settings = settings(tenantId);
+        OidcProviders.Provider provider = provider(settings);
+        State state = new State();
+        Nonce nonce = new Nonce();
+        CodeVerifier verifier = new CodeVerifier();
+        tenantSession.bind(tenantId);
+        em.createNativeQuery("insert into app.oidc_login (state_hash, tenant_id, code_verifier, nonce, return_to, created_at, expires_at)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                .setParameter(1, OpaqueToken.hashOf(state.getValue())).setParameter(2, tenantId)
+                .setParameter(3, sealed.sealText(tenantId, VERIFIER_SEAL, verifier.getValue()))
+                .setParameter(4, nonce.getValue()).setParameter(5, returnTo == null ? "/" : returnTo)
+                .setParameter(6, NativeValues.at(StoredTime.now())).setParameter(7, NativeValues.at(StoredTime.now().plus(LOGIN_WINDOW)))
+                .executeUpdate();
+        return new AuthenticationRequest.Builder(ResponseType.CODE, Scope.parse(settings.scopes()), new ClientID(settings.clientId()),
+                URI.create(redirectUri(tenantSlug)))
+                .endpointURI(provider.metadata().getAuthorizationEndpointURI())
+                .state(state).nonce(nonce)
+                .codeChallenge(verifier, CodeChallengeMethod.S256)
+                .build().toURI();
+    }
+
+    /** Completes the code flow; the state is single-use. */
+    public Completed callback(String tenantSlug, String code, String state, String requestId) {
+        if (code == null || state == null) {
+            throw ProblemException.invalid(code == null ? "code" : "state", "is missing from the provider's redirect");
+        }
+        UUID tenantId = tenantBySlug(tenantSlug);
+        OidcSettings settings = settings(tenantId);
+        tenantSession.bind(tenantId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select code_verifier, nonce, return_to, expires_at, used_at from app.oidc_login "
+                + "where state_hash = ?1 for update").setParameter(1, OpaqueToken.hashOf(state)).getResultList();
+        if (rows.isEmpty() || rows.get(0)[4] != null || !NativeValues.instant(rows.get(0)[3]).isAfter(Instant.now())) {
+            throw ProblemException.invalid("state", "is unknown, used or expired; start the sign-in again");
+        }
+        Object[] login = rows.get(0);
+        em.createNativeQuery("update app.oidc_login set used_at = ?1 where state_hash = ?2")
+                .setParameter(1, NativeValues.at(StoredTime.now())).setParameter(2, OpaqueToken.hashOf(state)).executeUpdate();
+        CodeVerifier verifier = new CodeVerifier(sealed.sealedText((byte[]) login[0], tenantId, VERIFIER_SEAL));
+        OIDCTokenResponse tokens = exchange(tenantId, settings, new AuthorizationCodeGrant(new AuthorizationCode(code),
+                URI.create(redirectUri(tenantSlug)), verifier));
+        IDTokenClaimsSet idClaims = validate(settings, tokens.getOIDCTokens().getIDToken(), new Nonce((String) login[1]));
+        String role = settings.roleFor(claimsOf(idClaims)).orElseThrow(() -> new ProblemException(403, "no-role",
+                "No role", "Your identity provider maps you to no Custodia role (claim " + settings.roleClaim() + ").", List.of()));
+        Object verified = idClaims.getClaim("email_verified");
+        UUID userId = ssoUsers.provision(tenantId, settings.issuer(), idClaims.getSubject().getValue(),
+                idClaims.getStringClaim("email"), Boolean.TRUE.equals(verified), role, requestId);
+        ssoUsers.signedIn(tenantId, userId, requestId);
+        RefreshToken refresh = tokens.getOIDCTokens().getRefreshToken();
+        UserSessions.Opened session = sessions.open(tenantId, userId, UserSessions.Method.OIDC, true,
+                refresh == null ? null : sealed.sealText(tenantId, REFRESH_SEAL, refresh.getValue()),
+                sealed.sealText(tenantId, ID_TOKEN_SEAL, tokens.getOIDCTokens().getIDTokenString()));
+        return new Completed(session, (String) login[2]);
+    }
+
+    /** Extends a session; an SSO session asks the provider first, which may have ended it. */
+    public Instant refresh(ApiCaller caller, String requestId) {
+        tenantSession.bind(caller.tenantId());
+        Object[] details = sessions.details(caller.sessionId());
+        if (details == null) {
+            throw new ProblemException(401, "unauthorized", "Unauthorized", "The session has ended.", List.of());
+        }
+        byte[] newRefresh = null;
+        if ("OIDC".equals(details[0])) {
+            byte[] refreshSealed = (byte[]) details[1];
+            if (refreshSealed == null || refreshSealed.length == 0) {
+                throw ProblemException.conflict("session", "the identity provider issued no refresh token; sign in again");
+            }
+            OidcSettings settings = settings(caller.tenantId());
+            OIDCTokenResponse tokens;
+            try {
+                tokens = exchange(caller.tenantId(), settings,
+                        new RefreshTokenGrant(new RefreshToken(sealed.sealedText(refreshSealed, caller.tenantId(), REFRESH_SEAL))));
+            } catch (ProblemException refused) {
+                sessions.revoke(caller.tenantId(), caller.sessionId());
+                throw new ProblemException(401, "unauthorized", "Unauthorized",
+                        "The identity provider no longer accepts this session; sign in again.", List.of());
+            }
+            if (tokens.getOIDCTokens().getRefreshToken() != null) {
+                newRefresh = sealed.sealText(caller.tenantId(), REFRESH_SEAL, tokens.getOIDCTokens().getRefreshToken().getValue());
+            }
+        }
+        return sessions.extend(caller.sessionId(), newRefresh);
+    }
+
+    /** Ends the session; for SSO sessions, the provider's end-session URL (RP-initiated logout), if it has one. */
+    public Optional<URI> signOut(ApiCaller caller) {
+        tenantSession.bind(caller.tenantId());
+        Object[] details = sessions.details(caller.sessionId());
+        sessions.revoke(caller.tenantId(), caller.sessionId());
+        if (details == null || !"OIDC".equals(details[0])) {
+            return Optional.empty();
+        }
+        OidcSettings settings = sso.of(caller.tenantId()).orElse(null);
+        if (settings == null) {
+            return Optional.empty();
+        }
+        try {
+            URI endSession = providers.provider(settings.issuer()).metadata().getEndSessionEndpointURI();
+            if (endSession == null) {
+                return Optional.empty();
+            }
+            byte[] idToken = (byte[]) details[2];
+            JWT hint = idToken == null || idToken.length == 0 ? null
+                    : JWTParser.parse(sealed.sealedText(idToken, caller.tenantId(), ID_TOKEN_SEAL));
+            return Optional.of(new LogoutRequest(endSession, hint, URI.create(PublicUrl.base() + "/"), null).toURI());
+        } catch (IOException | java.text.ParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private OIDCTokenResponse exchange(UUID tenantId, OidcSettings settings, AuthorizationGrant grant) {
+        try {
+            URI tokenEndpoint = provider(settings).metadata().getTokenEndpointURI();
+            String secret = settings.confidential() ? sso.clientSecret(tenantId) : null;
+            TokenRequest request = secret == null
+                    ? new TokenRequest(tokenEndpoint, new ClientID(settings.clientId()), grant)
+                    : new TokenRequest(tokenEndpoint, new ClientSecretBasic(new ClientID(settings.clientId()), new Secret(secret)), grant);
+            var http = request.toHTTPRequest();
+            http.setConnectTimeout(5_000);
+            http.setReadTimeout(5_000);
+            var response = OIDCTokenResponseParser.parse(http.send());
+            if (!response.indicatesSuccess()) {
+                var error = response.toErrorResponse().getErrorObject();
+                throw new ProblemException(502, "identity-provider", "Identity provider refused",
+                        "The identity provider refused the request: " + error.getCode(), List.of());
+            }
+            return (OIDCTokenResponse) response.toSuccessResponse();
+        } catch (IOException | ParseException e) {
+            throw new ProblemException(502, "identity-provider", "Identity provider unreachable",
+                    "The identity provider's token endpoint failed: " + e.getClass().getSimpleName(), List.of());
+        }
+    }
+
+    private IDTokenClaimsSet validate(OidcSettings settings, JWT idToken, Nonce nonce) {
+        try {
+            IDTokenValidator validator = new IDTokenValidator(new Issuer(settings.issuer()), new ClientID(settings.clientId()),
+                    provider(settings).keySelector(), null);
+            return validator.validate(idToken, nonce);
+        } catch (BadJOSEException | JOSEException e) {
+            throw new ProblemException(401, "unauthorized", "Unauthorized", "The identity provider's ID token is not valid.", List.of());
+        }
+    }
+
+    private static java.util.Map<String, Object> claimsOf(IDTokenClaimsSet idClaims) {
+        try {
+            return idClaims.toJWTClaimsSet().getClaims();
+        } catch (ParseException e) {
+            throw new ProblemException(401, "unauthorized", "Unauthorized", "The identity provider's ID token is not valid.", List.of());
+        }
+    }
+
+    private OidcProviders.Provider provider(OidcSettings settings) {
+        try {
+            return providers.provider(settings.issuer());
+        } catch (IOException e) {
+            throw new ProblemException(502, "identity-provider", "Identity provider unreachable",
+                    "The identity provider's discovery document could not be fetched.", List.of());
+        }
+    }
+
+    private OidcSettings settings(UUID tenantId) {
+        return sso.of(tenantId).orElseThrow(() -> ProblemException.notFound("single sign-on for this organisation"));
+    }
+
+    private UUID tenantBySlug(String slug) {
+        Object tenant = slug == null ? null
+                : em.createNativeQuery("select app.resolve_tenant_slug(?1)").setParameter(1, slug).getSingleResult();
+        if (tenant == null) {
+            throw ProblemException.notFound("organisation " + slug);
+        }
+        return (UUID) tenant;
+    }
+}

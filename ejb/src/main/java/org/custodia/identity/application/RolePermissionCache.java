@@ -1,0 +1,66 @@
+package org.custodia.identity.application;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.custodia.platform.persistence.AfterCommit;
+
+/**
+ * (tenant, role) → permissions, for bearer tokens whose role comes from a claim on every request.
+ * A change to a tenant's roles fires {@link RolesChanged} after commit; every cache of callers on
+ * this node drops that tenant's entries. Other nodes learn within their TTL.
+ */
+@ApplicationScoped
+public class RolePermissionCache {
+
+    /** Fired after a tenant's custom roles (or a user's role) changed and committed. */
+    public record RolesChanged(UUID tenantId) {
+    }
+
+    static final Duration TTL = Duration.ofSeconds(30);
+
+    private record Key(UUID tenantId, String role) {
+    }
+
+    private record Entry(Set<String> permissions, long loadedAt) {
+    }
+
+    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+
+    @Inject
+    TenantRoles roles;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    @Inject
+    Event<RolesChanged> changes;
+
+    public Set<String> permissionsOf(UUID tenantId, String role) {
+        Key key = new Key(tenantId, role);
+        Entry e = entries.get(key);
+        long now = System.nanoTime();
+        if (e == null || now - e.loadedAt() > TTL.toNanos()) {
+            e = new Entry(roles.permissionsOf(tenantId, role), now);
+            entries.put(key, e);
+        }
+        return e.permissions();
+    }
+
+    /** Tells every caller cache on this node, once the current transaction commits. */
+    public void forgetAfterCommit(UUID tenantId) {
+        afterCommit.run(() -> changes.fire(new RolesChanged(tenantId)));
+    }
+
+    void onChange(@Observes RolesChanged change) {
+        entries.keySet().removeIf(k -> k.tenantId().equals(change.tenantId()));
+    }
+}

@@ -1,0 +1,202 @@
+package org.custodia.identity.application;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.custodia.audit.application.AuditTrail;
+import org.custodia.crypto.application.SealedSecrets;
+import org.custodia.identity.domain.OidcSettings;
+import org.custodia.identity.infrastructure.OidcProviders;
+import org.custodia.platform.context.Actor;
+import org.custodia.platform.persistence.AfterCommit;
+import org.custodia.platform.persistence.NativeValues;
+import org.custodia.platform.persistence.StoredTime;
+import org.custodia.platform.persistence.TenantSession;
+import org.custodia.platform.problem.FieldError;
+import org.custodia.platform.problem.ProblemException;
+
+/** A tenant's single sign-on settings; saved only when the issuer's discovery document can be fetched. */
+@Stateless
+public class SsoConfiguration {
+
+    static final String SECRET_SEAL = "oidc-client-secret";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long TTL_NANOS = 30_000_000_000L;
+    private static final Map<UUID, Cached> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, CachedTenant> TENANTS = new ConcurrentHashMap<>();
+
+    private record Cached(Optional<OidcSettings> settings, long loadedAt) {
+    }
+
+    private record CachedTenant(Optional<UUID> tenantId, long loadedAt) {
+    }
+
+    @PersistenceContext(unitName = "custodia")
+    EntityManager em;
+
+    @Inject
+    TenantSession tenantSession;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    SealedSecrets sealed;
+
+    @Inject
+    OidcProviders providers;
+
+    @Inject
+    TenantRoles roles;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    public record Input(String issuer, String clientId, String clientSecret, String audience, String roleClaim,
+                        LinkedHashMap<String, String> roleMapping, String defaultRole, String scopes) {
+    }
+
+    public Optional<OidcSettings> of(UUID tenantId) {
+        Cached c = CACHE.get(tenantId);
+        if (c != null && System.nanoTime() - c.loadedAt() < TTL_NANOS) {
+            return c.settings();
+        }
+        tenantSession.bind(tenantId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select issuer, client_id, client_secret_sealed is not null, audience, role_claim,"
+                + " role_mapping, default_role, scopes from app.tenant_oidc").getResultList();
+        Optional<OidcSettings> s = rows.stream().findFirst().map(r -> new OidcSettings((String) r[0], (String) r[1], (Boolean) r[2],
+                (String) r[3], (String) r[4], mapping((String) r[5]), (String) r[6], (String) r[7]));
+        CACHE.put(tenantId, new Cached(s, System.nanoTime()));
+        return s;
+    }
+
+    /** The tenant that trusts tokens of this issuer for one of these audiences. */
+    public Optional<UUID> tenantFor(String issuer, List<String> audiences) {
+        String key = issuer + "\n" + String.join("\n", audiences);
+        CachedTenant c = TENANTS.get(key);
+        if (c != null && System.nanoTime() - c.loadedAt() < TTL_NANOS) {
+            return c.tenantId();
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> rows = em.createNativeQuery("select tenant_id from app.resolve_oidc_issuer(?1, string_to_array(?2, chr(10)))")
+                .setParameter(1, issuer).setParameter(2, String.join("\n", audiences)).getResultList();
+        Optional<UUID> tenant = rows.size() == 1 ? Optional.of(rows.get(0)) : Optional.empty();
+        if (TENANTS.size() > 10_000) {
+            TENANTS.clear();
+        }
+        TENANTS.put(key, new CachedTenant(tenant, System.nanoTime()));
+        return tenant;
+    }
+
+    /** The client secret, for the token endpoint (tenant bound by the caller). */
+    public String clientSecret(UUID tenantId) {
+        tenantSession.bind(tenantId);
+        byte[] s = (byte[]) em.createNativeQuery("select client_secret_sealed from app.tenant_oidc").getResultStream().findFirst().orElse(null);
+        return s == null ? null : sealed.sealedText(s, tenantId, SECRET_SEAL);
+    }
+
+    public OidcSettings save(Actor actor, Set<String> callerPermissions, Input in) {
+        List<FieldError> errors = new ArrayList<>();
+        if (in.issuer() == null || !in.issuer().matches("https?://[^\\s]+") || in.issuer().length() > 500) {
+            errors.add(new FieldError("issuer", "must be the issuer URL (https://...)"));
+        }
+        if (in.clientId() == null || in.clientId().isBlank() || in.clientId().length() > 200) {
+            errors.add(new FieldError("clientId", "must be 1 to 200 characters"));
+        }
+        if (in.clientSecret() != null && (in.clientSecret().isEmpty() || in.clientSecret().length() > 500)) {
+            errors.add(new FieldError("clientSecret", "must be 1 to 500 characters, or absent for a public client"));
+        }
+        if (in.roleClaim() == null || !in.roleClaim().matches("[A-Za-z0-9_:/.-]{1,100}")) {
+            errors.add(new FieldError("roleClaim", "must name a claim, such as groups or realm_access.roles"));
+        }
+        if (in.roleMapping() == null || (in.roleMapping().isEmpty() && in.defaultRole() == null)) {
+            errors.add(new FieldError("roleMapping", "must map at least one claim value to a role (or set defaultRole)"));
+        }
+        if (in.scopes() != null && !in.scopes().matches("[\\x21\\x23-\\x5B\\x5D-\\x7E ]{1,300}")) {
+            errors.add(new FieldError("scopes", "must be space-separated scope names"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        if (in.roleMapping() != null) {
+            in.roleMapping().values().forEach(role -> roles.requireAssignable(actor.tenantId(), callerPermissions, role));
+        }
+        if (in.defaultRole() != null) {
+            roles.requireAssignable(actor.tenantId(), callerPermissions, in.defaultRole());
+        }
+        try {
+            providers.discover(in.issuer());
+        } catch (IOException | RuntimeException e) {
+            throw ProblemException.invalid("issuer", "its discovery document could not be fetched or does not match: "
+                    + e.getClass().getSimpleName());
+        }
+        String audience = in.audience() == null || in.audience().isBlank() ? in.clientId() : in.audience();
+        String scopes = in.scopes() == null ? "openid email profile" : (in.scopes().contains("openid") ? in.scopes() : "openid " + in.scopes());
+        tenantSession.bind(actor.tenantId());
+        em.createNativeQuery("delete from app.tenant_oidc").executeUpdate();
+        em.createNativeQuery("insert into app.tenant_oidc (tenant_id, issuer, client_id, client_secret_sealed, audience, role_claim,"
+                        + " role_mapping, default_role, scopes, updated_at) values (?1, ?2, ?3, null, ?4, ?5, ?6, ?7, ?8, ?9)")
+                .setParameter(1, actor.tenantId()).setParameter(2, in.issuer()).setParameter(3, in.clientId())
+                .setParameter(4, audience).setParameter(5, in.roleClaim()).setParameter(6, json(in.roleMapping()))
+                .setParameter(7, in.defaultRole()).setParameter(8, scopes).setParameter(9, NativeValues.at(StoredTime.now()))
+                .executeUpdate();
+        if (in.clientSecret() != null) { // EclipseLink binds a null byte[] as varchar, which bytea refuses
+            em.createNativeQuery("update app.tenant_oidc set client_secret_sealed = ?1")
+                    .setParameter(1, sealed.sealText(actor.tenantId(), SECRET_SEAL, in.clientSecret())).executeUpdate();
+        }
+        forgetAfterCommit(actor.tenantId());
+        audit.append(actor, "settings.sso_updated", "tenant", actor.tenantId().toString(),
+                Map.of("issuer", in.issuer(), "clientId", in.clientId(), "audience", audience, "roleClaim", in.roleClaim()));
+        return new OidcSettings(in.issuer(), in.clientId(), in.clientSecret() != null, audience, in.roleClaim(),
+                in.roleMapping(), in.defaultRole(), scopes);
+    }
+
+    public void remove(Actor actor) {
+        tenantSession.bind(actor.tenantId());
+        if (em.createNativeQuery("delete from app.tenant_oidc").executeUpdate() == 0) {
+            throw ProblemException.notFound("single sign-on settings");
+        }
+        forgetAfterCommit(actor.tenantId());
+        audit.append(actor, "settings.sso_removed", "tenant", actor.tenantId().toString(), Map.of());
+    }
+
+    private void forgetAfterCommit(UUID tenantId) {
+        afterCommit.run(() -> {
+            CACHE.remove(tenantId);
+            TENANTS.clear();
+        });
+    }
+
+    private static LinkedHashMap<String, String> mapping(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String json(Map<String, String> mapping) {
+        try {
+            return JSON.writeValueAsString(mapping == null ? Map.of() : mapping);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package org.custodia.identity.application;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.custodia.audit.application.AuditTrail;
+import org.custodia.identity.domain.PasswordPolicy;
+import org.custodia.identity.domain.UserAccount;
+import org.custodia.identity.infrastructure.Argon2Passwords;
+import org.custodia.notification.application.MailOutbox;
+import org.custodia.platform.context.Actor;
+import org.custodia.platform.context.PublicUrl;
+import org.custodia.platform.persistence.StoredTime;
+import org.custodia.platform.persistence.TenantSession;
+import org.custodia.platform.problem.FieldError;
+import org.custodia.platform.problem.ProblemException;
+import org.custodia.tenancy.domain.Tenant;
+
+/**
+ * The people of a tenant: invitations by mail (7 days), their acceptance with a password, role changes,
+ * disabling, password reset and change of email address by single-use links. Audit events name users
+ * by id; addresses appear only in the sealed mail outbox and the user row.
+ */
+@Stateless
+public class UserService {
+
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+
+    public record Invitation(UserAccount user, java.time.Instant expiresAt) {
+    }
+
+    @PersistenceContext(unitName = "custodia")
+    EntityManager em;
+
+    @Inject
+    TenantSession tenantSession;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    TenantRoles roles;
+
+    @Inject
+    RolePermissionCache rolePermissions;
+
+    @Inject
+    UserTokens tokens;
+
+    @Inject
+    UserSessions sessions;
+
+    @Inject
+    MailOutbox mail;
+
+    public Invitation invite(Actor actor, Set<String> callerPermissions, String email, String role, String displayName) {
+        List<FieldError> errors = new ArrayList<>();
+        if (email == null || email.length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
+            errors.add(new FieldError("email", "must be an email address"));
+        }
+        if (displayName != null && displayName.length() > 200) {
+            errors.add(new FieldError("displayName", "must be at most 200 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        roles.requireAssignable(actor.tenantId(), callerPermissions, role);
+        if (byEmail(email) != null) {
+            throw ProblemException.conflict("email", "a user with this address exists in your organisation");
+        }
+        UserAccount user = UserAccount.invited(actor.tenantId(), email, role, StoredTime.now());
+        user.updateDisplayName(displayName == null || displayName.isBlank() ? null : displayName.strip());
+        em.persist(user);
+        em.flush();
+        UserTokens.Issued link = tokens.issue(actor.tenantId(), user.id(), UserTokens.Purpose.INVITATION, null);
+        Tenant tenant = em.find(Tenant.class, actor.tenantId());
+        mail.enqueue(actor.tenantId(), user.email(), "You are invited to " + tenant.name() + " on Custodia",
+                "You have been invited to " + tenant.name() + " on Custodia as " + role + ".\n\n"
+                        + "Accept the invitation and choose a password:\n"
+                        + PublicUrl.base() + "/console/accept-invitation#token=" + link.token() + "\n\n"
+                        + "The link works once and expires on " + link.expiresAt() + ".\n"
+                        + "Token (for the API, POST /api/v1/auth/invitations/accept): " + link.token() + "\n");
+        audit.append(actor, "user.invited", "user", user.id().toString(), Map.of("role", role, "expiresAt", link.expiresAt().toString()));
+        return new Invitation(user, link.expiresAt());
+    }
+
+    /** Activates an invited account with a password; the link that reached the inbox proves the address. */
+    public UserAccount acceptInvitation(String token, String password, String displayName, String requestId) {
+        UserTokens.Redeemed redeemed = tokens.redeem(token, UserTokens.Purpose.INVITATION);
+        UserAccount user = em.find(UserAccount.class, redeemed.userId());
+        if (user.status() != UserAccount.Status.INVITED) {
+            throw ProblemException.invalid("token", "this invitation was already accepted or withdrawn");
+        }
+        requireAcceptable(password, user, redeemed.tenantId());
+        if (displayName != null && displayName.length() > 200) {
+            throw ProblemException.invalid("displayName", "must be at most 200 characters");
+        }
+        user.activate(Argon2Passwords.hash(password), displayName == null || displayName.isBlank() ? null : displayName.strip(),
+                StoredTime.now());
+        audit.append(new Actor(redeemed.tenantId(), "user:" + user.id(), requestId), "user.invitation_accepted", "user",
+                user.id().toString(), Map.of());
+        return user;
+    }
+
+    /** Always silent about whether the address exists; mails a one-hour link when it does. */
+    public void requestPasswordReset(UUID tenantId, String email, String requestId) {
+        if (email == null || !EMAIL.matcher(email.strip()).matches()) {
+            throw ProblemException.invalid("email", "must be an email address");
+        }
+        tenantSession.bind(tenantId);
+        UserAccount user = byEmail(email);
+        if (user == null || user.status() != UserAccount.Status.ACTIVE || user.passwordHash() == null) {
+            return;
+        }
+        UserTokens.Issued link = tokens.issue(tenantId, user.id(), UserTokens.Purpose.PASSWORD_RESET, null);
+        mail.enqueue(tenantId, user.email(), "Reset your Custodia password",
+                "Someone asked to reset the password of your Custodia account. If it was you, choose a new one:\n"
+                        + PublicUrl.base() + "/console/reset-password#token=" + link.token() + "\n\n"
+                        + "The link works once and expires on " + link.expiresAt() + ". If it was not you, ignore this mail.\n"
+                        + "Token (for the API, POST /api/v1/auth/password-reset/confirm): " + link.token() + "\n");
+        audit.append(new Actor(tenantId, "user:" + user.id(), requestId), "user.password_reset_requested", "user",
+                user.id().toString(), Map.of());
+    }
+
+    public void resetPassword(String token, String password, String requestId) {
+        UserTokens.Redeemed redeemed = tokens.redeem(token, UserTokens.Purpose.PASSWORD_RESET);
+        UserAccount user = em.find(UserAccount.class, redeemed.userId());
+        if (user.status() != UserAccount.Status.ACTIVE) {
+            throw ProblemException.invalid("token", "is not a valid link token");
+        }
+        requireAcceptable(password, user, redeemed.tenantId());
+        user.changePassword(Argon2Passwords.hash(password));
+        sessions.revokeAllOf(user.id()); // a reset ends every session, a thief's included
+        audit.append(new Actor(redeemed.tenantId(), "user:" + user.id(), requestId), "user.password_reset", "user",
+                user.id().toString(), Map.of());
+    }
+
+    /** Sends a 24-hour link to the new address; the address changes only when that link is used. */
+    public java.time.Instant requestEmailChange(Actor actor, UUID userId, String newEmail) {
+        if (newEmail == null || newEmail.length() > 254 || !EMAIL.matcher(newEmail.strip()).matches()) {
+            throw ProblemException.invalid("email", "must be an email address");
+        }
+        tenantSession.bind(actor.tenantId());
+        if (byEmail(newEmail) != null) {
+            throw ProblemException.conflict("email", "a user with this address exists in your organisation");
+        }
+        UserAccount user = em.find(UserAccount.class, userId);
+        String normalised = UserAccount.normalisedEmail(newEmail);
+        UserTokens.Issued link = tokens.issue(actor.tenantId(), userId, UserTokens.Purpose.EMAIL_VERIFICATION, normalised);
+        mail.enqueue(actor.tenantId(), normalised, "Confirm your new Custodia email address",
+                "Confirm that this address should be used for your Custodia account:\n"
+                        + PublicUrl.base() + "/console/verify-email#token=" + link.token() + "\n\n"
+                        + "The link works once and expires on " + link.expiresAt() + ".\n"
+                        + "Token (for the API, POST /api/v1/auth/email-verification/confirm): " + link.token() + "\n");
+        audit.append(actor, "user.email_change_requested", "user", user.id().toString(), Map.of());
+        return link.expiresAt();
+    }
+
+    public UserAccount confirmEmail(String token, String requestId) {
+        UserTokens.Redeemed redeemed = tokens.redeem(token, UserTokens.Purpose.EMAIL_VERIFICATION);
+        if (byEmail(redeemed.newEmail()) != null) {
+            throw ProblemException.conflict("email", "a user with this address exists in your organisation");
+        }
+        UserAccount user = em.find(UserAccount.class, redeemed.userId());
+        user.changeEmail(redeemed.newEmail(), StoredTime.now());
+        audit.append(new Actor(redeemed.tenantId(), "user:" + user.id(), requestId), "user.email_verified", "user",
+                user.id().toString(), Map.of());
+        return user;
+    }
+
+    public List<UserAccount> list(UUID tenantId) {
+        tenantSession.bind(tenantId);
+        return em.createQuery("select u from UserAccount u order by u.createdAt", UserAccount.class).getResultList();
+    }
+
+    public UserAccount get(UUID tenantId, UUID userId) {
+        tenantSession.bind(tenantId);
+        UserAccount user = em.find(UserAccount.class, userId);
+        if (user == null) {
+            throw ProblemException.notFound("user " + userId);
+        }
+        return user;
+    }
+
+    public UserAccount changeRole(Actor actor, Set<String> callerPermissions, UUID userId, String role) {
+        UserAccount user = get(actor.tenantId(), userId);
+        roles.requireAssignable(actor.tenantId(), callerPermissions, role);
+        if (!callerPermissions.containsAll(roles.permissionsOf(actor.tenantId(), user.role()))) {
+            throw TenantRoles.escalation("role"); // nor take a role away from someone who holds more than you
+        }
+        String previous = user.role();
+        user.assignRole(role);
+        rolePermissions.forgetAfterCommit(actor.tenantId());
+        audit.append(actor, "user.role_changed", "user", userId.toString(), Map.of("from", previous, "to", role));
+        return user;
+    }
+
+    public UserAccount disable(Actor actor, UUID userId) {
+        UserAccount user = get(actor.tenantId(), userId);
+        if (("user:" + userId).equals(actor.principal())) {
+            throw ProblemException.conflict("id", "you cannot disable yourself");
+        }
+        user.disable();
+        sessions.revokeAllOf(userId);
+        rolePermissions.forgetAfterCommit(actor.tenantId());
+        audit.append(actor, "user.disabled", "user", userId.toString(), Map.of());
+        return user;
+    }
+
+    /** A tenant's id by its slug, or null (sign-in forms name the organisation by slug). */
+    public UUID tenantIdOf(String slug) {
+        return (UUID) em.createNativeQuery("select app.resolve_tenant_slug(?1)").setParameter(1, slug).getSingleResult();
+    }
+
+    /** The user with this address in the bound tenant, or null. */
+    UserAccount byEmail(String email) {
+        return em.createQuery("select u from UserAccount u where u.email = :e", UserAccount.class)
+                .setParameter("e", UserAccount.normalisedEmail(email)).getResultStream().findFirst().orElse(null);
+    }
+
+    private void requireAcceptable(String password, UserAccount user, UUID tenantId) {
+        Tenant tenant = em.find(Tenant.class, tenantId);
+        PasswordPolicy.refusal(password, user.email(), user.email().substring(0, user.email().indexOf('@')), tenant.slug(), tenant.name())
+                .ifPresent(reason -> {
+                    throw ProblemException.invalid("password", reason);
+                });
+    }
+}

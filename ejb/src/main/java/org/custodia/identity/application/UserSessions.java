@@ -1,0 +1,158 @@
+package org.custodia.identity.application;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.custodia.identity.domain.ApiCaller;
+import org.custodia.identity.domain.OpaqueToken;
+import org.custodia.platform.persistence.AfterCommit;
+import org.custodia.platform.persistence.NativeValues;
+import org.custodia.platform.persistence.StoredTime;
+import org.custodia.platform.persistence.TenantSession;
+import org.custodia.tenancy.application.SecuritySettings;
+
+/**
+ * Console sessions: a random token in an HttpOnly cookie, its SHA-256 in the database. A session lasts
+ * {@link #LIFETIME} from sign-in or its last refresh. Sessions resolve from memory for at most
+ * {@link #CACHE_TTL}; sign-out, disabling a user and role changes drop entries on commit.
+ */
+@Stateless
+public class UserSessions {
+
+    public static final String PREFIX = "cus_s_";
+    public static final Duration LIFETIME = Duration.ofHours(8);
+    static final Duration CACHE_TTL = Duration.ofSeconds(10);
+
+    public enum Method { PASSWORD, OIDC }
+
+    public record Opened(String token, UUID sessionId, Instant expiresAt, boolean mfaPending) {
+    }
+
+    private record Cached(ApiCaller caller, long loadedAt) {
+    }
+
+    private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
+
+    @PersistenceContext(unitName = "custodia")
+    EntityManager em;
+
+    @Inject
+    TenantSession tenantSession;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    @Inject
+    SecuritySettings settings;
+
+    /** Opens a session in the caller's transaction (tenant bound). */
+    public Opened open(UUID tenantId, UUID userId, Method method, boolean mfaSatisfied, byte[] refreshSealed, byte[] idTokenSealed) {
+        String token = OpaqueToken.generate(PREFIX);
+        UUID id = UUID.randomUUID();
+        Instant now = StoredTime.now();
+        Instant expiresAt = now.plus(LIFETIME);
+        em.createNativeQuery("insert into app.user_session (id, tenant_id, user_id, token_hash, method, mfa_satisfied, created_at,"
+                        + " expires_at, oidc_refresh_sealed, oidc_id_token_sealed) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+                .setParameter(1, id).setParameter(2, tenantId).setParameter(3, userId)
+                .setParameter(4, OpaqueToken.hashOf(token)).setParameter(5, method.name()).setParameter(6, mfaSatisfied)
+                .setParameter(7, NativeValues.at(now)).setParameter(8, NativeValues.at(expiresAt))
+                .setParameter(9, refreshSealed == null ? new byte[0] : refreshSealed)
+                .setParameter(10, idTokenSealed == null ? new byte[0] : idTokenSealed)
+                .executeUpdate();
+        boolean pending = !mfaSatisfied && method == Method.PASSWORD && settings.of(tenantId).mfaRequired();
+        return new Opened(token, id, expiresAt, pending);
+    }
+
+    /** The caller behind a session cookie, before any tenant is bound. */
+    public Optional<ApiCaller> authenticate(String token) {
+        if (!OpaqueToken.wellFormed(token, PREFIX)) {
+            return Optional.empty();
+        }
+        String hash = OpaqueToken.hashOf(token);
+        Cached cached = CACHE.get(hash);
+        Instant now = Instant.now();
+        if (cached != null && System.nanoTime() - cached.loadedAt() < CACHE_TTL.toNanos()) {
+            return cached.caller().expiredAt(now) ? Optional.empty() : Optional.of(cached.caller());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select session_id, tenant_id, user_id, role, permissions, expires_at, revoked_at,"
+                + " mfa_satisfied, user_status from app.resolve_session(?1)").setParameter(1, hash).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = rows.get(0);
+        Instant expiresAt = NativeValues.instant(r[5]);
+        if (r[6] != null || !"ACTIVE".equals(r[8]) || !expiresAt.isAfter(now)) {
+            CACHE.remove(hash);
+            return Optional.empty();
+        }
+        UUID tenantId = (UUID) r[1];
+        boolean mfaPending = !((Boolean) r[7]) && settings.of(tenantId).mfaRequired();
+        ApiCaller caller = ApiCaller.session(tenantId, (UUID) r[2], (UUID) r[0], (String) r[3], NativeValues.textSet(r[4]),
+                expiresAt, mfaPending);
+        if (CACHE.size() > 100_000) {
+            CACHE.clear();
+        }
+        CACHE.put(hash, new Cached(caller, System.nanoTime()));
+        return Optional.of(caller);
+    }
+
+    public void revoke(UUID tenantId, UUID sessionId) {
+        tenantSession.bind(tenantId);
+        em.createNativeQuery("update app.user_session set revoked_at = ?1 where id = ?2 and revoked_at is null")
+                .setParameter(1, NativeValues.at(StoredTime.now())).setParameter(2, sessionId).executeUpdate();
+        forgetAfterCommit(c -> sessionId.equals(c.sessionId()));
+    }
+
+    /** In the caller's transaction: every session of the user ends (disabled, password reset). */
+    public void revokeAllOf(UUID userId) {
+        em.createNativeQuery("update app.user_session set revoked_at = ?1 where user_id = ?2 and revoked_at is null")
+                .setParameter(1, NativeValues.at(StoredTime.now())).setParameter(2, userId).executeUpdate();
+        forgetAfterCommit(c -> userId.equals(c.callerId()));
+    }
+
+    /** In the caller's transaction: the session passed MFA (enrolment just completed). */
+    public void markMfaSatisfied(UUID sessionId) {
+        em.createNativeQuery("update app.user_session set mfa_satisfied = true where id = ?1").setParameter(1, sessionId).executeUpdate();
+        forgetAfterCommit(c -> sessionId.equals(c.sessionId()));
+    }
+
+    /** Extends a live session by {@link #LIFETIME} from now; returns the new expiry. */
+    public Instant extend(UUID sessionId, byte[] refreshSealed) {
+        Instant expiresAt = StoredTime.now().plus(LIFETIME);
+        em.createNativeQuery("update app.user_session set expires_at = ?1 where id = ?2 and revoked_at is null")
+                .setParameter(1, NativeValues.at(expiresAt)).setParameter(2, sessionId).executeUpdate();
+        if (refreshSealed != null) {
+            em.createNativeQuery("update app.user_session set oidc_refresh_sealed = ?1 where id = ?2")
+                    .setParameter(1, refreshSealed).setParameter(2, sessionId).executeUpdate();
+        }
+        forgetAfterCommit(c -> sessionId.equals(c.sessionId()));
+        return expiresAt;
+    }
+
+    /** Method, sealed refresh token and sealed ID token of a session (tenant bound). */
+    @SuppressWarnings("unchecked")
+    public Object[] details(UUID sessionId) {
+        List<Object[]> rows = em.createNativeQuery("select method, oidc_refresh_sealed, oidc_id_token_sealed from app.user_session "
+                + "where id = ?1 and revoked_at is null").setParameter(1, sessionId).getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    static void onRolesChanged(@jakarta.enterprise.event.Observes RolePermissionCache.RolesChanged change) {
+        CACHE.values().removeIf(c -> c.caller().tenantId().equals(change.tenantId()));
+    }
+
+    private void forgetAfterCommit(java.util.function.Predicate<ApiCaller> which) {
+        afterCommit.run(() -> CACHE.values().removeIf(c -> which.test(c.caller())));
+    }
+}

@@ -1,0 +1,21 @@
+package org.custodia.platform.context;
+
+/**
+ * The address users reach the suite at ({@code CUSTODIA_PUBLIC_URL}, default http://localhost:8080):
+ * links in mail and the OIDC redirect URI are built from it, never from a request's Host header.
+ */
+public final class PublicUrl {
+
+    private PublicUrl() {
+    }
+
+    public static String base() {
+        String url = System.getProperty("custodia.public.url", System.getenv().getOrDefault("CUSTODIA_PUBLIC_URL", "http://localhost:8080"));
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    public static String origin() {
+        java.net.URI uri = java.net.URI.create(base());
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+}

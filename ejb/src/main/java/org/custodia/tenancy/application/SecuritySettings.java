@@ -1,0 +1,145 @@
+package org.custodia.tenancy.application;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.custodia.audit.application.AuditTrail;
+import org.custodia.platform.context.Actor;
+import org.custodia.platform.persistence.AfterCommit;
+import org.custodia.platform.persistence.NativeValues;
+import org.custodia.platform.persistence.StoredTime;
+import org.custodia.platform.persistence.TenantSession;
+import org.custodia.platform.problem.FieldError;
+import org.custodia.platform.problem.ProblemException;
+
+/** A tenant's security settings: whether local accounts must use MFA, and which browser origins may call the API. */
+@Stateless
+public class SecuritySettings {
+
+    public record Settings(boolean mfaRequired, List<String> corsOrigins) {
+        public static final Settings DEFAULTS = new Settings(false, List.of());
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_ORIGINS = 50;
+    /** read on every browser request; a change on this node applies at commit, elsewhere within a minute */
+    private static final Map<UUID, Cached> CACHE = new ConcurrentHashMap<>();
+    private static final long TTL_NANOS = 60_000_000_000L;
+
+    private record Cached(Settings settings, long loadedAt) {
+    }
+
+    @PersistenceContext(unitName = "custodia")
+    EntityManager em;
+
+    @Inject
+    TenantSession tenantSession;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    public Settings of(UUID tenantId) {
+        Cached c = CACHE.get(tenantId);
+        if (c != null && System.nanoTime() - c.loadedAt() < TTL_NANOS) {
+            return c.settings();
+        }
+        tenantSession.bind(tenantId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select mfa_required, cors_origins from app.tenant_security").getResultList();
+        Settings s = rows.isEmpty() ? Settings.DEFAULTS : new Settings((Boolean) rows.get(0)[0], origins((String) rows.get(0)[1]));
+        CACHE.put(tenantId, new Cached(s, System.nanoTime()));
+        return s;
+    }
+
+    public Settings update(Actor actor, Boolean mfaRequired, List<String> corsOrigins) {
+        List<FieldError> errors = new ArrayList<>();
+        if (mfaRequired == null) {
+            errors.add(new FieldError("mfaRequired", "is required (true or false)"));
+        }
+        if (corsOrigins == null) {
+            errors.add(new FieldError("corsOrigins", "is required (a list, may be empty)"));
+        } else if (corsOrigins.size() > MAX_ORIGINS) {
+            errors.add(new FieldError("corsOrigins", "at most " + MAX_ORIGINS + " origins"));
+        } else {
+            for (int i = 0; i < corsOrigins.size(); i++) {
+                String reason = originProblem(corsOrigins.get(i));
+                if (reason != null) {
+                    errors.add(new FieldError("corsOrigins[" + i + "]", reason));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        List<String> origins = corsOrigins.stream().distinct().toList();
+        tenantSession.bind(actor.tenantId());
+        em.createNativeQuery("insert into app.tenant_security (tenant_id, mfa_required, cors_origins, updated_at) values (?1, ?2, ?3, ?4) "
+                        + "on conflict (tenant_id) do update set mfa_required = excluded.mfa_required, "
+                        + "cors_origins = excluded.cors_origins, updated_at = excluded.updated_at")
+                .setParameter(1, actor.tenantId()).setParameter(2, mfaRequired).setParameter(3, json(origins))
+                .setParameter(4, NativeValues.at(StoredTime.now())).executeUpdate();
+        audit.append(actor, "settings.security_updated", "tenant", actor.tenantId().toString(),
+                Map.of("mfaRequired", mfaRequired.toString(), "corsOrigins", String.join(" ", origins)));
+        afterCommit.run(() -> CACHE.remove(actor.tenantId()));
+        return new Settings(mfaRequired, origins);
+    }
+
+    /** Whether any tenant allows the origin (for preflights, which carry no credentials). */
+    public boolean originKnownToSomeTenant(String origin) {
+        return Boolean.TRUE.equals(em.createNativeQuery("select app.cors_origin_known(?1)").setParameter(1, origin).getSingleResult());
+    }
+
+    /** An origin is scheme://host[:port], nothing more; http only for localhost. */
+    static String originProblem(String origin) {
+        if (origin == null || origin.isBlank()) {
+            return "must be an origin such as https://app.example.com";
+        }
+        try {
+            URI uri = new URI(origin);
+            boolean bare = uri.getRawPath() == null || uri.getRawPath().isEmpty();
+            if (uri.getHost() == null || !bare || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+                return "must be scheme://host[:port] without path, query or credentials";
+            }
+            if (!"https".equals(uri.getScheme())
+                    && !("http".equals(uri.getScheme()) && Set.of("localhost", "127.0.0.1").contains(uri.getHost()))) {
+                return "must use https (http only for localhost)";
+            }
+            return null;
+        } catch (java.net.URISyntaxException e) {
+            return "must be an origin such as https://app.example.com";
+        }
+    }
+
+    private static List<String> origins(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String json(List<String> origins) {
+        try {
+            return JSON.writeValueAsString(origins);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

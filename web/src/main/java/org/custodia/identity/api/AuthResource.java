@@ -1,0 +1,251 @@
+package org.custodia.identity.api;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import org.custodia.identity.application.LocalSignIn;
+import org.custodia.identity.application.OidcSignIn;
+import org.custodia.identity.application.UserService;
+import org.custodia.identity.application.UserSessions;
+import org.custodia.identity.domain.ApiCaller;
+import org.custodia.platform.api.ApiAuthenticationFilter;
+import org.custodia.platform.api.AuthenticatedEndpoint;
+import org.custodia.platform.api.CallerContext;
+import org.custodia.platform.api.Problems;
+import org.custodia.platform.api.PublicEndpoint;
+import org.custodia.platform.api.RequestBodies;
+import org.custodia.platform.api.RequestIdFilter;
+import org.custodia.platform.problem.ProblemException;
+
+/**
+ * Signing in and out: local accounts (password, TOTP or a recovery code), single sign-on by
+ * authorization code + PKCE, invitations, password reset and email verification by single-use links.
+ * The console's session lives in an HttpOnly, Secure, SameSite=Lax cookie scoped to /api.
+ */
+@Path("/auth")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    public record SignInRequest(String tenant, String email, String password, String totpCode, String recoveryCode) {
+    }
+
+    public record TokenAndPassword(String token, String password, String displayName) {
+    }
+
+    public record ResetRequest(String tenant, String email) {
+    }
+
+    public record TokenOnly(String token) {
+    }
+
+    public record CodeOnly(String code) {
+    }
+
+    @Inject
+    LocalSignIn localSignIn;
+
+    @Inject
+    OidcSignIn oidcSignIn;
+
+    @Inject
+    UserService users;
+
+    @Inject
+    CallerContext callerContext;
+
+    @Inject
+    SignInThrottle throttle;
+
+    @Context
+    HttpServletRequest http;
+
+    @POST
+    @Path("/login")
+    @PublicEndpoint
+    public Response login(SignInRequest body) {
+        throttled();
+        RequestBodies.required(body);
+        LocalSignIn.Outcome outcome = localSignIn.signIn(body.tenant(), body.email(), body.password(), blankToNull(body.totpCode()),
+                blankToNull(body.recoveryCode()), RequestIdFilter.currentRequestId());
+        if (outcome instanceof LocalSignIn.SignedIn s) {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("userId", s.userId().toString());
+            view.put("tenantId", s.tenantId().toString());
+            view.put("role", s.role());
+            view.put("expiresAt", s.session().expiresAt().toString());
+            view.put("mfaEnrolmentRequired", s.session().mfaPending());
+            return Response.ok(view).cookie(sessionCookie(s.session().token(), UserSessions.LIFETIME.toSeconds())).build();
+        }
+        if (outcome instanceof LocalSignIn.BackingOff b) {
+            long seconds = Math.max(1, b.retryAfter().toSeconds());
+            throw ProblemException.tooManyRequests("sign-in-backoff", "Too many failed sign-ins",
+                    "This account had too many failed sign-ins; try again in " + seconds + " s.", seconds);
+        }
+        if (outcome instanceof LocalSignIn.MfaRequired) {
+            return Problems.response(401, "mfa-required", "Second factor required",
+                    "Send the current code of your authenticator app as totpCode, or a recovery code as recoveryCode.");
+        }
+        return Problems.response(401, "invalid-credentials", "Sign-in failed", "Organisation, email or password is wrong.");
+    }
+
+    @POST
+    @Path("/logout")
+    @AuthenticatedEndpoint
+    public Response logout() {
+        ApiCaller caller = callerContext.caller();
+        if (caller.kind() != ApiCaller.Kind.SESSION) {
+            throw ProblemException.conflict("session", "only a console session signs out; API keys are revoked instead");
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        oidcSignIn.signOut(caller).ifPresent(u -> view.put("endSessionUrl", u.toString()));
+        return Response.ok(view).cookie(sessionCookie("", 0)).build();
+    }
+
+    @POST
+    @Path("/session/refresh")
+    @AuthenticatedEndpoint
+    public Map<String, Object> refresh() {
+        ApiCaller caller = callerContext.caller();
+        if (caller.kind() != ApiCaller.Kind.SESSION) {
+            throw ProblemException.conflict("session", "only a console session can be refreshed");
+        }
+        return Map.of("expiresAt", oidcSignIn.refresh(caller, RequestIdFilter.currentRequestId()).toString());
+    }
+
+    @GET
+    @Path("/me")
+    @AuthenticatedEndpoint
+    public Map<String, Object> me() {
+        ApiCaller c = callerContext.caller();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("kind", c.kind().name());
+        view.put("principal", c.principal());
+        view.put("tenantId", c.tenantId().toString());
+        view.put("role", c.role());
+        view.put("permissions", c.permissions().stream().sorted().toList());
+        view.put("mfaEnrolmentRequired", c.mfaPending());
+        view.put("expiresAt", c.expiresAt() == null ? null : c.expiresAt().toString());
+        return view;
+    }
+
+    @POST
+    @Path("/mfa/totp")
+    @AuthenticatedEndpoint
+    public Response startTotp() {
+        LocalSignIn.Enrolment e = localSignIn.startTotp(callerContext.caller());
+        return Response.status(201).entity(Map.of("secret", e.secret(), "otpauthUri", e.otpauthUri())).build();
+    }
+
+    @POST
+    @Path("/mfa/totp/confirm")
+    @AuthenticatedEndpoint
+    public Map<String, Object> confirmTotp(CodeOnly body) {
+        RequestBodies.required(body);
+        return Map.of("recoveryCodes", localSignIn.confirmTotp(callerContext.caller(), body.code()),
+                "note", "Each recovery code works once. They are shown only now.");
+    }
+
+    @POST
+    @Path("/invitations/accept")
+    @PublicEndpoint
+    public Map<String, Object> acceptInvitation(TokenAndPassword body) {
+        throttled();
+        RequestBodies.required(body);
+        var user = users.acceptInvitation(body.token(), body.password(), body.displayName(), RequestIdFilter.currentRequestId());
+        return Map.of("userId", user.id().toString(), "status", user.status().name());
+    }
+
+    @POST
+    @Path("/password-reset")
+    @PublicEndpoint
+    public Response requestReset(ResetRequest body) {
+        throttled();
+        RequestBodies.required(body);
+        java.util.UUID tenant = body.tenant() == null ? null : tenantId(body.tenant());
+        if (tenant != null) {
+            users.requestPasswordReset(tenant, body.email(), RequestIdFilter.currentRequestId());
+        }
+        return Response.accepted(Map.of("detail", "If the address belongs to an account, a reset link is on its way.")).build();
+    }
+
+    @POST
+    @Path("/password-reset/confirm")
+    @PublicEndpoint
+    public Response confirmReset(TokenAndPassword body) {
+        throttled();
+        RequestBodies.required(body);
+        users.resetPassword(body.token(), body.password(), RequestIdFilter.currentRequestId());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/email-verification/confirm")
+    @PublicEndpoint
+    public Map<String, Object> confirmEmail(TokenOnly body) {
+        throttled();
+        RequestBodies.required(body);
+        var user = users.confirmEmail(body.token(), RequestIdFilter.currentRequestId());
+        return Map.of("userId", user.id().toString(), "emailVerifiedAt", user.emailVerifiedAt().toString());
+    }
+
+    @GET
+    @Path("/oidc/{tenant}/login")
+    @PublicEndpoint
+    public Response oidcLogin(@PathParam("tenant") String tenant, @QueryParam("returnTo") String returnTo) {
+        throttled();
+        return Response.seeOther(oidcSignIn.start(tenant, returnTo)).build();
+    }
+
+    @GET
+    @Path("/oidc/{tenant}/callback")
+    @PublicEndpoint
+    public Response oidcCallback(@PathParam("tenant") String tenant, @QueryParam("code") String code,
+                                 @QueryParam("state") String state, @QueryParam("error") String error) {
+        throttled();
+        if (error != null) {
+            throw new ProblemException(401, "identity-provider", "Sign-in refused by the identity provider",
+                    "The identity provider answered: " + error.replaceAll("[^A-Za-z0-9_.-]", "").substring(0, Math.min(error.length(), 64)), List.of());
+        }
+        OidcSignIn.Completed done = oidcSignIn.callback(tenant, code, state, RequestIdFilter.currentRequestId());
+        return Response.seeOther(URI.create(done.returnTo()))
+                .cookie(sessionCookie(done.session().token(), UserSessions.LIFETIME.toSeconds())).build();
+    }
+
+    static NewCookie sessionCookie(String value, long maxAgeSeconds) {
+        return new NewCookie.Builder(ApiAuthenticationFilter.SESSION_COOKIE).value(value).path("/api")
+                .httpOnly(true).secure(true).sameSite(NewCookie.SameSite.LAX).maxAge((int) maxAgeSeconds).build();
+    }
+
+    private void throttled() {
+        long wait = throttle.consume(http.getRemoteAddr());
+        if (wait > 0) {
+            throw ProblemException.tooManyRequests("rate-limited", "Too many requests",
+                    "Too many sign-in requests from your address; retry after " + wait + " s.", wait);
+        }
+    }
+
+    private java.util.UUID tenantId(String slug) {
+        return users.tenantIdOf(slug);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

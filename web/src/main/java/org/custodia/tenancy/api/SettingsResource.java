@@ -1,0 +1,97 @@
+package org.custodia.tenancy.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.custodia.identity.application.SsoConfiguration;
+import org.custodia.identity.domain.OidcSettings;
+import org.custodia.platform.api.CallerContext;
+import org.custodia.platform.api.RequestBodies;
+import org.custodia.platform.api.RequiresPermission;
+import org.custodia.platform.problem.ProblemException;
+import org.custodia.tenancy.application.SecuritySettings;
+
+/** Tenant settings: MFA enforcement and CORS origins; the single sign-on issuer. */
+@Path("/settings")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class SettingsResource {
+
+    public record Security(Boolean mfaRequired, List<String> corsOrigins) {
+    }
+
+    @Inject
+    SecuritySettings security;
+
+    @Inject
+    SsoConfiguration sso;
+
+    @Inject
+    CallerContext caller;
+
+    @GET
+    @Path("/security")
+    @RequiresPermission("settings:view")
+    public SecuritySettings.Settings getSecurity() {
+        return security.of(caller.caller().tenantId());
+    }
+
+    @PUT
+    @Path("/security")
+    @RequiresPermission("settings:update")
+    public SecuritySettings.Settings putSecurity(Security body) {
+        RequestBodies.required(body);
+        return security.update(caller.actor(), body.mfaRequired(), body.corsOrigins());
+    }
+
+    @GET
+    @Path("/sso")
+    @RequiresPermission("settings:view")
+    public Map<String, Object> getSso() {
+        OidcSettings s = sso.of(caller.caller().tenantId()).orElseThrow(() -> ProblemException.notFound("single sign-on settings"));
+        return view(s);
+    }
+
+    @PUT
+    @Path("/sso")
+    @RequiresPermission("settings:update")
+    public Map<String, Object> putSso(SsoConfiguration.Input body) {
+        RequestBodies.required(body);
+        return view(sso.save(caller.actor(), caller.caller().permissions(), body));
+    }
+
+    @DELETE
+    @Path("/sso")
+    @RequiresPermission("settings:delete")
+    public Response deleteSso() {
+        sso.remove(caller.actor());
+        return Response.noContent().build();
+    }
+
+    /** Never the client secret: only whether there is one. */
+    private Map<String, Object> view(OidcSettings s) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("issuer", s.issuer());
+        v.put("clientId", s.clientId());
+        v.put("confidentialClient", s.confidential());
+        v.put("audience", s.audience());
+        v.put("roleClaim", s.roleClaim());
+        v.put("roleMapping", s.roleMapping());
+        v.put("defaultRole", s.defaultRole());
+        v.put("scopes", s.scopes());
+        v.put("redirectUri", "/api/v1/auth/oidc/{tenant-slug}/callback");
+        v.put("loginUrl", "/api/v1/auth/oidc/{tenant-slug}/login");
+        return v;
+    }
+}
