@@ -62,6 +62,7 @@ java -cp "$root/ejb/target/classes:$(cat "$root/ejb/target/migration.classpath")
   | grep -vE '^(INFO|[A-Z][a-z]{2} [0-9]+, [0-9]{4}|Standard Commons Logging)' || true
 
 export CUSTODIA_ADMIN_TOKEN=${CUSTODIA_ADMIN_TOKEN:-$(head -c 24 /dev/urandom | base64 | tr -d '/+=' )}
+export CUSTODIA_PUBLIC_URL=${CUSTODIA_PUBLIC_URL:-$base_url}
 
 # a server base directory of our own: fresh configuration from the build, our deployment, our logs
 mkdir -p "$home/server/deployments" "$home/server/log"
@@ -100,7 +101,19 @@ if [ -z "$demo_key" ] || [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authori
     -d '{"key":"marketing-email","name":"Marketing email","description":"Product news by email"}' > /dev/null
   curl -sf -X POST "$api/consents" -H "Authorization: Bearer $demo_key" -H 'Content-Type: application/json' \
     -d '{"subject":"demo-user-1","purpose":"marketing-email","action":"grant"}' > /dev/null
+  # demo people with generated passwords (the operator endpoint; real tenants invite by mail)
+  tenant_id=$(printf '%s' "$created" | sed -n 's/.*"tenantId":"\([^"]*\)".*/\1/p')
+  : > "$home/demo.logins"
+  chmod 600 "$home/demo.logins"
+  for who in admin:ADMIN dpo:APPROVER auditor:AUDITOR; do
+    user=$(curl -sf -X POST "$api/admin/tenants/$tenant_id/users" -H "Authorization: Bearer $CUSTODIA_ADMIN_TOKEN" \
+      -H 'Content-Type: application/json' -d "{\"email\":\"${who%%:*}@demo.example\",\"role\":\"${who##*:}\"}")
+    password=$(printf '%s' "$user" | sed -n 's/.*"password":"\([^"]*\)".*/\1/p')
+    printf '%s %-8s %-22s %s\n' "$slug" "${who##*:}" "${who%%:*}@demo.example" "$password" >> "$home/demo.logins"
+  done
 fi
+demo_slug=$(awk 'NR==1 {print $1}' "$home/demo.logins" 2>/dev/null)
+demo_admin_password=$(awk 'NR==1 {print $4}' "$home/demo.logins" 2>/dev/null)
 
 cat <<BANNER
 
@@ -109,8 +122,13 @@ cat <<BANNER
   Admin token:         $CUSTODIA_ADMIN_TOKEN   (tenant bootstrap: POST $api/tenants)
   Demo tenant API key: $demo_key
 
+  Demo logins (organisation "$demo_slug"; role, email, password):
+$(awk '{printf "    %-8s %-22s %s\n", $2, $3, $4}' "$home/demo.logins" 2>/dev/null)
+
   Try it (demo-user-1 granted marketing-email):
 curl -s -H "Authorization: Bearer $demo_key" "$api/consents/check?subject=demo-user-1&purpose=marketing-email"
+  Sign in (a session cookie for the console API):
+curl -s -c /tmp/custodia.cookies -X POST "$api/auth/login" -H 'Content-Type: application/json' -d '{"tenant":"$demo_slug","email":"admin@demo.example","password":"$demo_admin_password"}'
 
   Press Ctrl-C to stop.
 BANNER

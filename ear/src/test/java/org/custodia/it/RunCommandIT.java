@@ -59,6 +59,14 @@ class RunCommandIT {
             String answer = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(answer).contains("\"allowed\":true").contains("\"subject\":\"demo-user-1\"");
+
+            // the printed demo login signs in
+            String signIn = awaitLine(output, run, "curl -s -c ", 10);
+            assertThat(String.join("\n", output)).contains("Demo logins").contains("dpo@demo.example").contains("auditor@demo.example");
+            Process login = new ProcessBuilder("bash", "-c", signIn).redirectErrorStream(true).start();
+            String session = new String(login.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(login.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(session).as(signIn).contains("\"role\":\"ADMIN\"");
         } finally {
             new ProcessBuilder("kill", "-TERM", String.valueOf(run.pid())).start().waitFor();
             assertThat(run.waitFor(120, TimeUnit.SECONDS)).as("run.sh stops on a stop signal").isTrue();
@@ -88,6 +96,7 @@ class RunCommandIT {
             }
         }
         java.nio.file.Files.deleteIfExists(new File(root, "ear/target/run-it-home/demo.key").toPath());
+        java.nio.file.Files.deleteIfExists(new File(root, "ear/target/run-it-home/demo.logins").toPath());
     }
 
     private static String awaitLine(List<String> output, Process run, String prefix, int seconds) throws InterruptedException {

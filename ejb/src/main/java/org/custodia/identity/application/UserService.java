@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.custodia.audit.application.AuditTrail;
+import org.custodia.identity.domain.GeneratedPasswords;
 import org.custodia.identity.domain.PasswordPolicy;
 import org.custodia.identity.domain.UserAccount;
 import org.custodia.identity.infrastructure.Argon2Passwords;
@@ -91,6 +92,42 @@ public class UserService {
                         + "Token (for the API, POST /api/v1/auth/invitations/accept): " + link.token() + "\n");
         audit.append(actor, "user.invited", "user", user.id().toString(), Map.of("role", role, "expiresAt", link.expiresAt().toString()));
         return new Invitation(user, link.expiresAt());
+    }
+
+    /**
+     * The operator's bootstrap of a tenant's first people (the run command's demo logins): an active local
+     * account with the given password, or a generated one returned in {@code password}.
+     */
+    public record Bootstrapped(UserAccount user, String password) {
+    }
+
+    public Bootstrapped createByOperator(UUID tenantId, String email, String role, String password, String requestId) {
+        Actor operator = Actor.system(tenantId, "operator", requestId);
+        List<FieldError> errors = new ArrayList<>();
+        if (email == null || email.length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
+            errors.add(new FieldError("email", "must be an email address"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        tenantSession.bind(tenantId);
+        Tenant tenant = em.find(Tenant.class, tenantId);
+        if (tenant == null) {
+            throw ProblemException.notFound("tenant " + tenantId);
+        }
+        if (roles.permissionsOf(tenantId, role == null ? "" : role).isEmpty()) {
+            throw ProblemException.invalid("role", "is not a role of this tenant");
+        }
+        if (byEmail(email) != null) {
+            throw ProblemException.conflict("email", "a user with this address exists in this tenant");
+        }
+        UserAccount user = UserAccount.invited(tenantId, email, role, StoredTime.now());
+        String chosen = password == null ? GeneratedPasswords.next() : password;
+        requireAcceptable(chosen, user, tenantId);
+        user.activate(Argon2Passwords.hash(chosen), null, StoredTime.now());
+        em.persist(user);
+        audit.append(operator, "user.created", "user", user.id().toString(), Map.of("role", role));
+        return new Bootstrapped(user, password == null ? chosen : null);
     }
 
     /** Activates an invited account with a password; the link that reached the inbox proves the address. */

@@ -1,0 +1,150 @@
+package org.custodia.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.custodia.identity.domain.TotpCodes;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Tenant custom roles, the per-tenant CORS allowlist, and what the logs may not contain. */
+@ExtendWith(ArquillianExtension.class)
+class AccessControlIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return ItEnvironment.ear();
+    }
+
+    @Test
+    void aCustomRoleGrantsExactlyItsPermissionsAndNobodyGrantsMoreThanTheyHold() {
+        Api.Tenant t = Api.newTenant("custom-role");
+        assertThat(t.api().post("/purposes", "{\"key\":\"ads\",\"name\":\"Ads\"}").status()).isEqualTo(201);
+        Api.Reply role = t.api().post("/roles", "{\"name\":\"consent-checker\",\"description\":\"backends that only ask\","
+                + "\"permissions\":[\"consent:check\"]}");
+        assertThat(role.status()).as(role.raw().body()).isEqualTo(201);
+        Api.Reply key = t.api().post("/api-keys", "{\"name\":\"backend\",\"role\":\"consent-checker\"}");
+        assertThat(key.status()).isEqualTo(201);
+        Api checker = Api.withKey(key.json().get("key").asText());
+        assertThat(checker.get("/consents/check?subject=s&purpose=ads").status()).isEqualTo(200);
+        assertThat(checker.get("/purposes").status()).isEqualTo(403);
+        assertThat(checker.get("/consents?subject=s").status()).isEqualTo(403);
+
+        // widening the role applies to its holders on the next request
+        assertThat(t.api().put("/roles/consent-checker", "{\"description\":\"and read purposes\","
+                + "\"permissions\":[\"consent:check\",\"purpose:view\"]}").status()).isEqualTo(200);
+        assertThat(checker.get("/purposes").status()).isEqualTo(200);
+
+        JsonNode custom = t.api().get("/roles").json().get("customRoles");
+        assertThat(custom.get(0).get("name").asText()).isEqualTo("consent-checker");
+        assertThat(custom.get(0).get("permissions").toString()).isEqualTo("[\"consent:check\",\"purpose:view\"]");
+        assertThat(t.api().delete("/roles/consent-checker").status()).isEqualTo(409); // still held by the key
+        assertThat(t.api().post("/roles", "{\"name\":\"ADMIN2\",\"description\":\"x\",\"permissions\":[\"nope:nope\"]}")
+                .json().get("errors").findValuesAsText("field")).contains("name", "permissions");
+
+        Api.Reply itKey = t.api().post("/api-keys", "{\"name\":\"it\",\"role\":\"IT\"}");
+        Api it = Api.withKey(itKey.json().get("key").asText());
+        Api.Reply escalation = it.post("/roles", "{\"name\":\"sneaky\",\"description\":\"x\",\"permissions\":[\"consent:view\"]}");
+        assertThat(escalation.status()).isEqualTo(403); // IT lacks role:create anyway
+        Api.Reply viaRole = t.api().post("/roles", "{\"name\":\"role-maker\",\"description\":\"x\",\"permissions\":[\"role:create\",\"role:view\"]}");
+        assertThat(viaRole.status()).isEqualTo(201);
+        Api maker = Api.withKey(t.api().post("/api-keys", "{\"name\":\"m\",\"role\":\"role-maker\"}").json().get("key").asText());
+        Api.Reply sneaky = maker.post("/roles", "{\"name\":\"sneaky\",\"description\":\"x\",\"permissions\":[\"consent:view\"]}");
+        assertThat(sneaky.status()).isEqualTo(403);
+        assertThat(sneaky.json().get("errors").get(0).get("field").asText()).isEqualTo("permissions");
+
+        // another tenant does not see or use this tenant's role
+        Api.Tenant other = Api.newTenant("custom-role-other");
+        assertThat(other.api().get("/roles").json().get("customRoles")).isEmpty();
+        assertThat(other.api().post("/api-keys", "{\"name\":\"x\",\"role\":\"consent-checker\"}").status()).isEqualTo(422);
+    }
+
+    @Test
+    void corsAnswersOnlyForOriginsTheCallersTenantAllows() {
+        Api.Tenant a = Api.newTenant("cors-a");
+        Api.Tenant b = Api.newTenant("cors-b");
+        String origin = "https://app-" + a.slug() + ".example.com";
+        Api.Reply bad = a.api().put("/settings/security", "{\"mfaRequired\":false,\"corsOrigins\":[\"http://evil.example.com\",\"https://x.example.com/path\"]}");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().get("errors").findValuesAsText("field")).containsExactly("corsOrigins[0]", "corsOrigins[1]");
+        assertThat(a.api().put("/settings/security", "{\"mfaRequired\":false,\"corsOrigins\":[\"" + origin + "\"]}").status()).isEqualTo(200);
+
+        Api.Reply preflight = Api.anonymous().send(Api.anonymous().request("/consents/check")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST").header("Access-Control-Request-Headers", "authorization,content-type"));
+        assertThat(preflight.status()).isEqualTo(204);
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(origin);
+        assertThat(preflight.header("Access-Control-Allow-Headers")).contains("Authorization").contains("Idempotency-Key");
+        Api.Reply unknown = Api.anonymous().send(Api.anonymous().request("/consents/check")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://unknown.example.com")
+                .header("Access-Control-Request-Method", "GET"));
+        assertThat(unknown.status()).isEqualTo(403);
+        assertThat(unknown.header("Access-Control-Allow-Origin")).isNull();
+
+        Api.Reply fromA = a.api().send(a.api().request("/purposes").header("Origin", origin).GET());
+        assertThat(fromA.header("Access-Control-Allow-Origin")).isEqualTo(origin);
+        assertThat(fromA.header("Access-Control-Expose-Headers")).contains("X-Request-Id");
+        Api.Reply fromB = b.api().send(b.api().request("/purposes").header("Origin", origin).GET());
+        assertThat(fromB.status()).isEqualTo(200);
+        assertThat(fromB.header("Access-Control-Allow-Origin")).isNull(); // the browser will not hand B's data to A's page
+    }
+
+    @Test
+    void aConsoleSessionChangesDataOnlyFromThisSiteOrAnAllowedOrigin() throws Exception {
+        Api.Tenant t = Api.newTenant("csrf");
+        Accounts.Account a = Accounts.invited(t, "MANAGER");
+        Api session = a.session();
+        Api.Reply forged = session.send(session.request("/purposes").header("Origin", "https://evil.example.com")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"p\",\"name\":\"P\"}")));
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(t.api().get("/purposes").json()).isEmpty();
+        Api.Reply same = session.send(session.request("/purposes").header("Origin", "http://127.0.0.1:" + ItEnvironment.required("custodia.it.http.port"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"p\",\"name\":\"P\"}")));
+        assertThat(same.status()).isEqualTo(201);
+    }
+
+    @Test
+    void logsCarryTheUserIdButNoPasswordsTokensSecretsOrAddresses() throws Exception {
+        Api.Tenant t = Api.newTenant("log-hygiene");
+        Accounts.Account a = Accounts.invited(t, "APPROVER");
+        Api.Reply signedIn = a.signIn("");
+        String sessionToken = Api.sessionFrom(signedIn);
+        Api session = Api.withSession(sessionToken);
+        String totpSecret = session.post("/auth/mfa/totp", "").json().get("secret").asText();
+        Api.Reply confirmed = session.post("/auth/mfa/totp/confirm",
+                "{\"code\":\"" + TotpCodes.codeAt(totpSecret, TotpCodes.stepAt(Instant.now().getEpochSecond())) + "\"}");
+        String recoveryCode = confirmed.json().get("recoveryCodes").get(0).asText();
+        Api.Reply me = session.get("/auth/me");
+        String requestId = me.header("X-Request-Id");
+        Api.anonymous().post("/auth/password-reset", "{\"tenant\":\"" + t.slug() + "\",\"email\":\"" + a.email() + "\"}");
+        String resetToken = TestMailServer.tokenIn(TestMailServer.awaitMessage(a.email(), 2, Duration.ofSeconds(20)));
+
+        Path log = Path.of(System.getProperty("custodia.it.base.dir"), "log", "server.log");
+        JsonNode line = null;
+        for (int i = 0; i < 20 && line == null; i++) {
+            for (String l : Files.readAllLines(log)) {
+                JsonNode json = Api.JSON.readTree(l);
+                if (requestId.equals(json.path("mdc").path("requestId").asText())) {
+                    line = json;
+                }
+            }
+            Thread.sleep(100);
+        }
+        assertThat(line).isNotNull();
+        assertThat(line.path("mdc").path("userId").asText()).isEqualTo(a.userId());
+        assertThat(line.path("mdc").path("tenantId").asText()).isEqualTo(t.id().toString());
+        String all = Files.readString(log);
+        assertThat(all).doesNotContain(a.password()).doesNotContain(sessionToken).doesNotContain(totpSecret)
+                .doesNotContain(recoveryCode).doesNotContain(resetToken).doesNotContain(a.email());
+    }
+}
