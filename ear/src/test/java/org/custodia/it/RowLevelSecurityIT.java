@@ -70,6 +70,14 @@ class RowLevelSecurityIT {
                 + " now() + interval '10 minutes', null)"));
         SEED.put("mail_outbox", List.of("insert into app.mail_outbox (id, tenant_id, recipient, subject, body, created_at,"
                 + " next_try_at) values (gen_random_uuid(), '%1$s', '\\x00', 's', '\\x00', now(), now())"));
+        SEED.put("consent_notice", List.of("insert into app.consent_notice select gen_random_uuid(), '%1$s', id, 1, '{}',"
+                + " repeat('a', 64), now(), 'test' from app.consent_purpose where tenant_id = '%1$s'"));
+        SEED.put("tenant_secret", List.of("insert into app.tenant_secret values ('%1$s', 'k', '\\x00', now())"));
+        SEED.put("consent_subject", List.of("insert into app.consent_subject values ('%1$s', 's', '\\x00', 'i', now())"));
+        SEED.put("consent_withdrawal_link", List.of("insert into app.consent_withdrawal_link select md5(random()::text), '%1$s', 's', id,"
+                + " now(), null from app.consent_purpose where tenant_id = '%1$s'"));
+        SEED.put("consent_import", List.of("insert into app.consent_import (id, tenant_id, format, status, started_at, started_by)"
+                + " values (gen_random_uuid(), '%1$s', 'csv', 'RUNNING', now(), 'test')"));
         SEED.put("dsar_request", List.of("insert into app.dsar_request values (gen_random_uuid(), '%1$s', 'ACCESS',"
                 + " 'EU_GDPR', 's', now(), now(), now(), 'OPEN', null, now())"));
     }
@@ -123,7 +131,8 @@ class RowLevelSecurityIT {
                 assertThat(rs.getBoolean(3)).as("RLS forced on %s", rs.getString(1)).isTrue();
             }
             // a table without tenant_id must be one of the known global catalogues, never tenant data
-            assertThat(global).containsExactlyInAnyOrder("flyway_schema_history", "permission", "role", "role_permission");
+            assertThat(global).containsExactlyInAnyOrder("flyway_schema_history", "permission", "role", "role_permission",
+                    "notice_language");
         }
     }
 

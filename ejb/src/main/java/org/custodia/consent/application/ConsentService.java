@@ -20,7 +20,8 @@ import jakarta.persistence.PersistenceException;
 
 import org.custodia.platform.persistence.StoredTime;
 import org.custodia.audit.application.AuditTrail;
-import org.custodia.consent.domain.ConsentCheck;
+import org.custodia.consent.domain.ConsentState;
+import org.custodia.consent.domain.PurposeRules;
 import org.custodia.consent.domain.ConsentDecision;
 import org.custodia.consent.domain.ConsentEvent;
 import org.custodia.consent.domain.ConsentPurpose;
@@ -47,9 +48,6 @@ public class ConsentService {
 
     @Inject
     AuditTrail audit;
-
-    @Inject
-    ConsentCheckCache checkCache;
 
     public ConsentPurpose definePurpose(Actor actor, String key, String name, String description) {
         return definePurpose(actor, key, name, description, PurposeDetails.DEFAULTS, new ArrayList<>());
@@ -100,57 +98,6 @@ public class ConsentService {
         return findPurpose(tenantId, key);
     }
 
-    /** Appends a grant or withdrawal to the ledger and moves the current state, in one transaction. */
-    public ConsentEvent record(Actor actor, String subjectId, String purposeKey, ConsentDecision decision, String source) {
-        List<FieldError> errors = new ArrayList<>();
-        validateSubject(subjectId, errors);
-        if (purposeKey == null || purposeKey.isBlank()) {
-            errors.add(new FieldError("purpose", "is required"));
-        }
-        if (decision == null) {
-            errors.add(new FieldError("action", "must be 'grant' or 'withdraw'"));
-        }
-        String effectiveSource = source == null ? "api" : source;
-        if (!SOURCES.contains(effectiveSource)) {
-            errors.add(new FieldError("source", "must be one of " + SOURCES));
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        tenantSession.bind(actor.tenantId());
-        ConsentPurpose purpose = findPurpose(actor.tenantId(), purposeKey);
-        if (purpose == null) {
-            throw ProblemException.invalid("purpose", "no purpose with key '" + purposeKey + "' exists");
-        }
-        ConsentEvent event = new ConsentEvent(actor.tenantId(), subjectId, purpose, decision, effectiveSource,
-                actor.principal(), actor.requestId(), StoredTime.now());
-        em.persist(event);
-        em.flush();
-        em.createNativeQuery("insert into app.consent_state (tenant_id, subject_id, purpose_id, decision, purpose_version,"
-                        + " last_event_id, recorded_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-                        + " on conflict (tenant_id, subject_id, purpose_id) do update set decision = excluded.decision,"
-                        + " purpose_version = excluded.purpose_version, last_event_id = excluded.last_event_id,"
-                        + " recorded_at = excluded.recorded_at")
-                .setParameter(1, actor.tenantId())
-                .setParameter(2, subjectId)
-                .setParameter(3, purpose.id())
-                .setParameter(4, decision.name())
-                .setParameter(5, purpose.version())
-                .setParameter(6, event.id())
-                .setParameter(7, java.sql.Timestamp.from(event.recordedAt()))
-                .executeUpdate();
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("purpose", purposeKey);
-        payload.put("purposeVersion", purpose.version());
-        payload.put("decision", decision.name());
-        payload.put("source", effectiveSource);
-        // the subject id is the tenant's own pseudonymous key; the event id links to it without copying it
-        audit.append(actor, "consent." + decision.name().toLowerCase(), "consent_event", event.id().toString(), payload);
-        checkCache.replaceAfterCommit(actor.tenantId(), new ConsentCheck(subjectId, purposeKey, decision.allows(), decision,
-                purpose.version(), event.recordedAt()));
-        return event;
-    }
-
     public List<ConsentEvent> history(UUID tenantId, String subjectId) {
         List<FieldError> errors = new ArrayList<>();
         validateSubject(subjectId, errors);
@@ -165,7 +112,7 @@ public class ConsentService {
                 .getResultList();
     }
 
-    static void validateCheck(String subjectId, String purposeKey) {
+    public static void validateCheck(String subjectId, String purposeKey) {
         List<FieldError> errors = new ArrayList<>();
         validateSubject(subjectId, errors);
         if (purposeKey == null || purposeKey.isBlank()) {
@@ -176,30 +123,39 @@ public class ConsentService {
         }
     }
 
-    /** The database answer; callers go through {@link ConsentCheckCache}. */
-    public ConsentCheck check(UUID tenantId, String subjectId, String purposeKey) throws SQLException {
-        validateCheck(subjectId, purposeKey);
+    /** A purpose's rules for the check; 404 when the tenant has no such purpose. */
+    public PurposeRules rules(UUID tenantId, String purposeKey) {
+        tenantSession.bind(tenantId);
+        ConsentPurpose purpose = findPurpose(tenantId, purposeKey);
+        if (purpose == null) {
+            throw ProblemException.notFound("Purpose '" + purposeKey + "'");
+        }
+        return purpose.rules();
+    }
+
+    /** A subject's current state on a purpose, from the projection (one primary-key read). */
+    public ConsentState state(UUID tenantId, UUID purposeId, String subjectId) throws SQLException {
         try (Connection c = tenantSession.connection(tenantId);
-             PreparedStatement ps = c.prepareStatement(
-                     "select p.version, s.decision, s.purpose_version, s.recorded_at from app.consent_purpose p"
-                             + " left join app.consent_state s on s.tenant_id = p.tenant_id and s.purpose_id = p.id"
-                             + " and s.subject_id = ? where p.tenant_id = ? and p.purpose_key = ?")) {
-            ps.setString(1, subjectId);
-            ps.setObject(2, tenantId);
-            ps.setString(3, purposeKey);
+             PreparedStatement ps = c.prepareStatement("select decision, source, purpose_version, notice_version, expires_at,"
+                     + " recorded_at from app.consent_state where tenant_id = ? and purpose_id = ? and subject_id = ?")) {
+            ps.setObject(1, tenantId);
+            ps.setObject(2, purposeId);
+            ps.setString(3, subjectId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw ProblemException.notFound("Purpose '" + purposeKey + "'");
+                    return ConsentState.NONE;
                 }
-                String decision = rs.getString(2);
-                if (decision == null) {
-                    return new ConsentCheck(subjectId, purposeKey, false, null, rs.getInt(1), null);
-                }
-                ConsentDecision d = ConsentDecision.valueOf(decision);
-                return new ConsentCheck(subjectId, purposeKey, d.allows(), d, rs.getInt(3),
-                        rs.getTimestamp(4).toInstant());
+                int notice = rs.getInt(4);
+                Integer noticeVersion = rs.wasNull() ? null : notice;
+                java.sql.Timestamp expires = rs.getTimestamp(5);
+                return new ConsentState(ConsentDecision.valueOf(rs.getString(1)), rs.getString(2), rs.getInt(3), noticeVersion,
+                        expires == null ? null : expires.toInstant(), rs.getTimestamp(6).toInstant());
             }
         }
+    }
+
+    public ConsentPurpose purposeForUpdate(UUID tenantId, String key) {
+        return findPurpose(tenantId, key);
     }
 
     private ConsentPurpose findPurpose(UUID tenantId, String key) {
@@ -211,7 +167,7 @@ public class ConsentService {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    private static void validateSubject(String subjectId, List<FieldError> errors) {
+    static void validateSubject(String subjectId, List<FieldError> errors) {
         if (subjectId == null || subjectId.isBlank()) {
             errors.add(new FieldError("subject", "is required"));
         } else if (subjectId.length() > MAX_SUBJECT_LENGTH) {

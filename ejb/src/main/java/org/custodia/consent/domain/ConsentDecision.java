@@ -1,8 +1,11 @@
 package org.custodia.consent.domain;
 
-/** What a data subject decided about one purpose. */
+/**
+ * Ledger event kinds. GRANTED and WITHDRAWN are what a subject decided; EXPIRED is appended when a
+ * grant's validity ran out; SUPERSEDED when a new grant (to a newer notice) replaced an older one.
+ */
 public enum ConsentDecision {
-    GRANTED, WITHDRAWN;
+    GRANTED, WITHDRAWN, EXPIRED, SUPERSEDED;
 
     public boolean allows() {
         return this == GRANTED;

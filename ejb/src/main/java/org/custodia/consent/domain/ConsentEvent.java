@@ -25,6 +25,11 @@ public class ConsentEvent {
     @Column(name = "actor") private String actor;
     @Column(name = "request_id") private String requestId;
     @Column(name = "recorded_at") private Instant recordedAt;
+    @Column(name = "notice_version") private Integer noticeVersion;
+    @Column(name = "notice_hash") private String noticeHash;
+    @Column(name = "ip_hash") private String ipHash;
+    @Column(name = "expires_at") private Instant expiresAt;
+    @Column(name = "related_event") private String relatedEvent;
 
     protected ConsentEvent() {
     }
@@ -43,6 +48,27 @@ public class ConsentEvent {
         this.recordedAt = recordedAt;
     }
 
+    /** What the subject was shown and where from: set before the event is persisted. */
+    public ConsentEvent shown(Integer noticeVersion, String noticeHash, String ipHash, Instant expiresAt) {
+        this.noticeVersion = noticeVersion;
+        this.noticeHash = noticeHash;
+        this.ipHash = ipHash;
+        this.expiresAt = expiresAt;
+        return this;
+    }
+
+    /** For EXPIRED and SUPERSEDED events: the grant they end. */
+    public ConsentEvent ending(UUID grantEventId) {
+        this.relatedEvent = grantEventId.toString();
+        return this;
+    }
+
+    public Integer noticeVersion() { return noticeVersion; }
+    public String noticeHash() { return noticeHash; }
+    public String ipHash() { return ipHash; }
+    public Instant expiresAt() { return expiresAt; }
+    public String relatedEvent() { return relatedEvent; }
+    public String actor() { return actor; }
     public UUID id() { return id; }
     public UUID tenantId() { return tenantId; }
     public String subjectId() { return subjectId; }

@@ -27,6 +27,7 @@ public class ConsentPurpose {
     @Column(name = "retention") private String retention;
     @Column(name = "honours_gpc") private boolean honoursGpc;
     @Column(name = "reconsent_on_notice_change") private boolean reconsentOnNoticeChange;
+    @Column(name = "notice_version") private Integer noticeVersion;
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
@@ -64,6 +65,19 @@ public class ConsentPurpose {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("stored purpose details are not JSON", e);
         }
+    }
+
+    /** The next notice version, now current. */
+    public int publishNotice(Instant now) {
+        noticeVersion = noticeVersion == null ? 1 : noticeVersion + 1;
+        updatedAt = now;
+        return noticeVersion;
+    }
+
+    public Integer noticeVersion() { return noticeVersion; }
+
+    public PurposeRules rules() {
+        return new PurposeRules(id, key, version, noticeVersion, reconsentOnNoticeChange, honoursGpc);
     }
 
     public UUID id() { return id; }

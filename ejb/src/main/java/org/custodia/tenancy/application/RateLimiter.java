@@ -34,12 +34,17 @@ public class RateLimiter {
     private final Map<UUID, RateLimits> tenantLimits = new ConcurrentHashMap<>();
 
     public Decision consume(UUID tenantId, UUID keyId, Category category) {
+        return consume(tenantId, keyId, category, 1);
+    }
+
+    /** Takes {@code tokens} at once (a batch check counts each of its entries). */
+    public Decision consume(UUID tenantId, UUID keyId, Category category, int tokens) {
         int perMinute = tenantLimits.computeIfAbsent(tenantId, limits::load).perMinute(category);
-        ConsumptionProbe tenant = bucket("t:" + tenantId + ":" + category + ":" + perMinute, perMinute).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe tenant = bucket("t:" + tenantId + ":" + category + ":" + perMinute, perMinute).tryConsumeAndReturnRemaining(tokens);
         if (!tenant.isConsumed()) {
             return refused(perMinute, tenant);
         }
-        ConsumptionProbe key = bucket("k:" + keyId + ":" + category + ":" + perMinute, perMinute).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe key = bucket("k:" + keyId + ":" + category + ":" + perMinute, perMinute).tryConsumeAndReturnRemaining(tokens);
         if (!key.isConsumed()) {
             return refused(perMinute, key);
         }

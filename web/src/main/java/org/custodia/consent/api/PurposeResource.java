@@ -39,12 +39,13 @@ public class PurposeResource {
 
     public record PurposeView(String id, String key, String name, String description, int version,
                               Map<String, String> names, String legalBasis, List<String> dataCategories,
-                              String retention, boolean honoursGpc, boolean reconsentOnNoticeChange, String createdAt) {
+                              String retention, boolean honoursGpc, boolean reconsentOnNoticeChange, Integer noticeVersion,
+                              String createdAt) {
         static PurposeView of(ConsentPurpose p) {
             PurposeDetails d = p.details();
             return new PurposeView(p.id().toString(), p.key(), p.name(), p.description(), p.version(), d.names(),
                     d.legalBasis().name(), d.dataCategories(), d.retention(), d.honoursGpc(),
-                    d.reconsentOnNoticeChange(), p.createdAt().toString());
+                    d.reconsentOnNoticeChange(), p.noticeVersion(), p.createdAt().toString());
         }
     }
 

@@ -29,6 +29,9 @@ public class RequestIdFilter extends HttpFilter {
     public static final long MAX_BODY_BYTES = 1024 * 1024;
     /** Report PDFs sent for verification may be larger than any JSON body. */
     public static final long MAX_PDF_BYTES = 20 * 1024 * 1024;
+    /** bulk consent imports stream (1,000,000 records are some 60 MB of CSV) */
+    public static final long MAX_IMPORT_BYTES = 4L * 1024 * 1024 * 1024;
+    public static final String IMPORT_PATH = "/api/v1/consents/imports";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,7 +70,8 @@ public class RequestIdFilter extends HttpFilter {
         response.setHeader(HEADER, requestId);
         SecurityHeaders.apply(response);
         try {
-            long limit = "/api/v1/reports/verify".equals(request.getRequestURI()) ? MAX_PDF_BYTES : MAX_BODY_BYTES;
+            long limit = "/api/v1/reports/verify".equals(request.getRequestURI()) ? MAX_PDF_BYTES
+                    : IMPORT_PATH.equals(request.getRequestURI()) ? MAX_IMPORT_BYTES : MAX_BODY_BYTES;
             if (request.getContentLengthLong() > limit) {
                 response.setStatus(413);
                 response.setContentType(Problems.MEDIA_TYPE);

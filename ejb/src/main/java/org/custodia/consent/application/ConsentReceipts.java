@@ -1,0 +1,237 @@
+package org.custodia.consent.application;
+
+import java.security.GeneralSecurityException;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.cert.X509Certificate;
+import java.text.ParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.util.Base64;
+
+import org.custodia.consent.domain.ConsentEvent;
+import org.custodia.consent.domain.ConsentPurpose;
+import org.custodia.consent.domain.NoticeVersion;
+import org.custodia.crypto.application.TenantSigningKeys;
+import org.custodia.identity.domain.OpaqueToken;
+import org.custodia.notification.application.MailOutbox;
+import org.custodia.platform.context.Actor;
+import org.custodia.platform.context.PublicUrl;
+import org.custodia.platform.persistence.NativeValues;
+import org.custodia.platform.persistence.StoredTime;
+import org.custodia.platform.persistence.TenantSession;
+import org.custodia.platform.problem.ProblemException;
+import org.custodia.tenancy.domain.Tenant;
+
+/**
+ * Consent receipts: the Kantara Consent Receipt v1.1 fields with the ISO/IEC TS 27560 record parts
+ * (header, processing, parties, event) for one ledger event, signed as a JWS (ES256 with the tenant's
+ * key, its certificate in {@code x5c}). Anyone with the certificate can verify; Custodia also checks
+ * the receipt still matches its ledger.
+ */
+@Stateless
+public class ConsentReceipts {
+
+    static final String LINK_PREFIX = "cus_w_";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public record Signed(Map<String, Object> receipt, String jws) {
+    }
+
+    public record Verification(boolean signatureValid, boolean matchesLedger, String reason, Map<String, Object> receipt) {
+    }
+
+    @PersistenceContext(unitName = "custodia")
+    EntityManager em;
+
+    @Inject
+    TenantSession tenantSession;
+
+    @Inject
+    TenantSigningKeys signingKeys;
+
+    @Inject
+    ConsentNotices notices;
+
+    @Inject
+    ConsentSubjects subjects;
+
+    @Inject
+    MailOutbox mail;
+
+    public Signed issue(UUID tenantId, UUID eventId) {
+        tenantSession.bind(tenantId);
+        Map<String, Object> receipt = receipt(tenantId, eventId);
+        try {
+            TenantSigningKeys.ActiveKey key = signingKeys.active(tenantId);
+            X509Certificate cert = key.identity().chain().get(0);
+            boolean ec = key.identity().privateKey() instanceof ECPrivateKey;
+            JWSSigner signer = ec ? new ECDSASigner((ECPrivateKey) key.identity().privateKey())
+                    : new RSASSASigner((RSAPrivateKey) key.identity().privateKey());
+            JWSObject jws = new JWSObject(new JWSHeader.Builder(ec ? JWSAlgorithm.ES256 : JWSAlgorithm.RS256)
+                    .keyID(key.id().toString()).x509CertChain(List.of(Base64.encode(cert.getEncoded())))
+                    .customParam("tenant", tenantId.toString()).build(), new Payload(JSON.writeValueAsString(receipt)));
+            jws.sign(signer);
+            return new Signed(receipt, jws.serialize());
+        } catch (GeneralSecurityException | JOSEException | JsonProcessingException e) {
+            throw new IllegalStateException("receipt signing failed", e);
+        }
+    }
+
+    /** Checks the signature with the tenant's key named in the header, then that the ledger still says the same. */
+    public Verification verify(UUID tenantId, String compact) {
+        JWSObject jws;
+        try {
+            jws = JWSObject.parse(compact);
+        } catch (ParseException e) {
+            throw ProblemException.invalid("jws", "is not a compact JWS");
+        }
+        tenantSession.bind(tenantId);
+        Map<String, Object> claimed = jws.getPayload().toJSONObject();
+        try {
+            X509Certificate cert = certificate(jws.getHeader().getKeyID());
+            if (cert == null) {
+                return new Verification(false, false, "not signed by a key of this organisation", claimed);
+            }
+            JWSVerifier verifier = cert.getPublicKey() instanceof ECPublicKey ec ? new ECDSAVerifier(ec)
+                    : new RSASSAVerifier((RSAPublicKey) cert.getPublicKey());
+            if (!jws.verify(verifier)) {
+                return new Verification(false, false, "the signature does not match the receipt", claimed);
+            }
+        } catch (GeneralSecurityException | JOSEException e) {
+            return new Verification(false, false, "not signed by a key of this organisation", claimed);
+        }
+        Object id = claimed == null ? null : claimed.get("consentReceiptID");
+        Map<String, Object> fromLedger;
+        try {
+            fromLedger = receipt(tenantId, UUID.fromString(String.valueOf(id)));
+        } catch (RuntimeException e) {
+            return new Verification(true, false, "the ledger holds no such consent event", claimed);
+        }
+        boolean same = canonical(fromLedger).equals(canonical(claimed));
+        return new Verification(true, same, same ? "valid" : "the ledger no longer matches this receipt", claimed);
+    }
+
+    /** One of the bound tenant's certificates (retired ones included), or null. */
+    private X509Certificate certificate(String keyId) throws GeneralSecurityException {
+        UUID id;
+        try {
+            id = UUID.fromString(String.valueOf(keyId));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        List<byte[]> rows = em.createNativeQuery("select certificate from app.tenant_signing_key where id = ?1").setParameter(1, id)
+                .getResultList();
+        return rows.isEmpty() ? null : (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(rows.get(0)));
+    }
+
+    /** Mails the receipt with a one-click withdrawal link, if the subject has an address on file. */
+    public void mail(Actor actor, ConsentEvent event, ConsentPurpose purpose) {
+        String email = subjects.emailOf(actor.tenantId(), event.subjectId());
+        if (email == null) {
+            throw ProblemException.invalid("sendReceipt", "the subject has no email address on file (send email with the decision)");
+        }
+        String token = OpaqueToken.generate(LINK_PREFIX);
+        em.createNativeQuery("insert into app.consent_withdrawal_link (token_hash, tenant_id, subject_id, purpose_id, created_at)"
+                        + " values (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, hashOfLink(token)).setParameter(2, actor.tenantId()).setParameter(3, event.subjectId())
+                .setParameter(4, purpose.id()).setParameter(5, NativeValues.at(StoredTime.now())).executeUpdate();
+        Tenant tenant = em.find(Tenant.class, actor.tenantId());
+        mail.enqueue(actor.tenantId(), email, "Your consent to " + tenant.name() + ": " + purpose.name(),
+                "You " + (event.decision().allows() ? "agreed" : "did not agree") + " to \"" + purpose.name() + "\" on "
+                        + event.recordedAt() + ".\nReceipt: " + event.id() + (event.noticeHash() == null ? ""
+                        : "\nNotice version " + event.noticeVersion() + " (SHA-256 " + event.noticeHash() + ")")
+                        + "\n\nChanged your mind? Withdraw with one click:\n" + PublicUrl.base() + "/consent/withdraw#token=" + token
+                        + "\n(For the API, POST /api/v1/consents/withdrawals {\"token\": \"" + token + "\"}.)\n");
+    }
+
+    private static String canonical(Map<String, Object> json) {
+        try {
+            return new org.erdtman.jcs.JsonCanonicalizer(JSON.writeValueAsString(json)).getEncodedString();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String hashOfLink(String token) {
+        return OpaqueToken.wellFormed(token, LINK_PREFIX) ? OpaqueToken.hashOf(token) : "-";
+    }
+
+    /** The receipt's content, from the ledger (tenant bound). */
+    Map<String, Object> receipt(UUID tenantId, UUID eventId) {
+        ConsentEvent event = em.find(ConsentEvent.class, eventId);
+        if (event == null) {
+            throw ProblemException.notFound("consent event " + eventId);
+        }
+        ConsentPurpose purpose = em.find(ConsentPurpose.class, event.purposeId());
+        Tenant tenant = em.find(Tenant.class, tenantId);
+        NoticeVersion notice = event.noticeVersion() == null ? null : notices.version(purpose.id(), purpose.key(), event.noticeVersion());
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("version", "KI-CR-v1.1.0");
+        r.put("iso27560", "ISO/IEC TS 27560:2023");
+        r.put("jurisdiction", "");
+        r.put("consentTimestamp", event.recordedAt().getEpochSecond());
+        r.put("collectionMethod", event.source());
+        r.put("consentReceiptID", event.id().toString());
+        r.put("publicKey", "x5c in the JWS header");
+        r.put("language", notice == null ? "en" : notice.textFor("en").getKey());
+        r.put("piiPrincipalId", event.subjectId());
+        r.put("piiControllers", List.of(Map.of("piiController", tenant.name(), "contact", tenant.slug(), "onBehalf", false)));
+        r.put("policyUrl", PublicUrl.base() + "/notices/" + tenant.slug() + "/" + purpose.key()
+                + (notice == null ? "" : "/" + notice.version()));
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("purpose", purpose.name());
+        p.put("purposeKey", purpose.key());
+        p.put("purposeCategory", purpose.details().dataCategories());
+        p.put("legalBasis", purpose.details().legalBasis().name());
+        p.put("consentType", "EXPLICIT");
+        p.put("piiCategory", purpose.details().dataCategories());
+        p.put("primaryPurpose", true);
+        p.put("termination", event.expiresAt() == null ? (purpose.details().retention() == null ? "on withdrawal"
+                : "retention " + purpose.details().retention()) : event.expiresAt().toString());
+        p.put("thirdPartyDisclosure", purpose.details().honoursGpc());
+        r.put("services", List.of(Map.of("service", purpose.key(), "purposes", List.of(p))));
+        r.put("sensitive", false);
+        r.put("spiCat", List.of());
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("state", switch (event.decision()) {
+            case GRANTED -> "given";
+            case WITHDRAWN -> "withdrawn";
+            case EXPIRED -> "expired";
+            case SUPERSEDED -> "invalidated";
+        });
+        e.put("time", event.recordedAt().toString());
+        e.put("validUntil", event.expiresAt() == null ? null : event.expiresAt().toString());
+        e.put("entity", event.actor());
+        e.put("noticeVersion", event.noticeVersion());
+        e.put("noticeHash", event.noticeHash());
+        e.put("withdrawalMethod", "POST /api/v1/consents {action: withdraw} or the link in the receipt mail");
+        r.put("event", e);
+        return r;
+    }
+}
