@@ -64,7 +64,7 @@ public class ConsentBulk {
     }
 
     public record Job(UUID id, String status, long linesRead, long imported, long rejected, List<ImportLine.Problem> errors,
-                      String inputSha256, Instant startedAt, Instant finishedAt, String failure) {
+                      String inputSha256, String startedAt, String finishedAt, String failure) {
     }
 
     @PersistenceContext(unitName = "custodia")
@@ -126,9 +126,8 @@ public class ConsentBulk {
                     batch.clear();
                 }
             }
-            if (!batch.isEmpty() || read == 0) {
-                imported += self.importBatch(actor, jobId, purposes, batch, read, imported + batch.size(), rejected, errors);
-            }
+            // the last, possibly empty, batch also writes the final counts and errors
+            imported += self.importBatch(actor, jobId, purposes, batch, read, imported + batch.size(), rejected, errors);
             return self.finish(actor, jobId, "COMPLETED", HexFormat.of().formatHex(sha.digest()), null);
         } catch (RuntimeException | IOException e) {
             String reason = e instanceof ProblemException p ? p.getMessage()
@@ -346,7 +345,8 @@ public class ConsentBulk {
             List<ImportLine.Problem> errors = JSON.readValue((String) r[5],
                     JSON.getTypeFactory().constructCollectionType(List.class, ImportLine.Problem.class));
             return new Job((UUID) r[0], (String) r[1], ((Number) r[2]).longValue(), ((Number) r[3]).longValue(),
-                    ((Number) r[4]).longValue(), errors, (String) r[6], NativeValues.instant(r[7]), NativeValues.instant(r[8]), (String) r[9]);
+                    ((Number) r[4]).longValue(), errors, (String) r[6], String.valueOf(NativeValues.instant(r[7])),
+                    r[8] == null ? null : NativeValues.instant(r[8]).toString(), (String) r[9]);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
