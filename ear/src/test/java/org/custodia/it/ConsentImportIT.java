@@ -65,6 +65,11 @@ class ConsentImportIT {
         assertThat(ConsentManagementIT.check(t.api(), "s-2", "news").get("reason").asText()).isEqualTo("GRANTED");
         assertThat(ConsentManagementIT.check(t.api(), "s-6", "news").get("expiresAt").asText()).isEqualTo("2999-01-01T00:00:00Z");
 
+        // a cached answer does not survive an import that changes it
+        assertThat(ConsentManagementIT.check(t.api(), "s-2", "news").get("allowed").asBoolean()).isTrue();
+        upload(t.api(), "/consents/imports", "text/csv", "subject,purpose,action\ns-2,news,withdraw\n");
+        assertThat(ConsentManagementIT.check(t.api(), "s-2", "news").get("reason").asText()).isEqualTo("WITHDRAWN");
+
         // an older decision imported later does not overturn a newer one
         String ndjson = "{\"subject\":\"s-1\",\"purpose\":\"news\",\"action\":\"grant\",\"recordedAt\":\"2024-06-01T00:00:00Z\"}\n"
                 + "not json\n"
@@ -76,14 +81,14 @@ class ConsentImportIT {
         assertThat(ConsentManagementIT.check(t.api(), "s-7", "news").get("reason").asText()).isEqualTo("GRANTED");
 
         JsonNode listed = t.api().get("/consents/imports").json();
-        assertThat(listed).hasSize(2);
+        assertThat(listed).hasSize(3);
         assertThat(t.api().get("/consents/imports/" + job.get("id").asText()).json().get("imported").asLong()).isEqualTo(4);
 
         Api.Reply export = t.api().get("/consents/export");
         assertThat(export.status()).isEqualTo(200);
         assertThat(export.contentType()).startsWith("application/x-ndjson");
         String[] lines = export.raw().body().split("\n");
-        assertThat(lines).hasSize(6);
+        assertThat(lines).hasSize(7);
         assertThat(Api.JSON.readTree(lines[0]).get("subject").asText()).isEqualTo("s-1"); // oldest first: 2024-06-01
         assertThat(upload(t.api(), "/consents/imports", "text/csv", "subject,purpose,action\n").json().get("linesRead").asLong()).isZero();
         Api.Reply keyed = t.api().send(t.api().request("/consents/imports").header("Content-Type", "text/csv")

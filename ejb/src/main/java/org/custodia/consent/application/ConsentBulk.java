@@ -82,6 +82,9 @@ public class ConsentBulk {
     @Inject
     ConsentBulk self;
 
+    @Inject
+    ConsentCheckCache checkCache;
+
     /** Reads the whole stream; runs outside any transaction so each batch commits on its own. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Job importStream(Actor actor, Format format, InputStream body, long skipLines) throws IOException {
@@ -223,6 +226,7 @@ public class ConsentBulk {
             audit.append(actor, "consent.imported", "consent_import", jobId.toString(),
                     Map.of("lines", kept, "throughLine", batch.get(batch.size() - 1).line()));
             feed.publishTenant(actor.tenantId());
+            checkCache.forgetTenantAfterCommit(actor.tenantId());
         }
         return kept;
     }

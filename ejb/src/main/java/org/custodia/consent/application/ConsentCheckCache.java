@@ -28,7 +28,8 @@ import org.custodia.platform.persistence.AfterCommit;
 @ApplicationScoped
 public class ConsentCheckCache {
 
-    static final Duration TTL = Duration.ofSeconds(Long.getLong("custodia.consent.cache.seconds", 10));
+    /** a safety net only: changes arrive by commit (this node) and NOTIFY (other nodes) */
+    static final Duration TTL = Duration.ofSeconds(Long.getLong("custodia.consent.cache.seconds", 600));
     static final long MAX_STATES = Long.getLong("custodia.consent.cache.entries", 2_000_000);
 
     record Key(UUID tenantId, String purposeKey, String subjectId) {
@@ -46,6 +47,14 @@ public class ConsentCheckCache {
     @Inject
     AfterCommit afterCommit;
 
+    @jakarta.annotation.Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService executor;
+
+    /** Tenants whose states are loaded (or loading) in bulk; a tenant is preloaded on its first check. */
+    private final java.util.Set<UUID> preloaded = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Bumped whenever another node's change drops entries: a load that read before it must not fill the cache. */
+    private final java.util.Map<UUID, java.util.concurrent.atomic.AtomicLong> epochs = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Cache<Key, ConsentState> states = Caffeine.newBuilder().maximumSize(MAX_STATES).expireAfterWrite(TTL).build();
     private final Cache<PurposeKey, PurposeRules> purposes = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(TTL).build();
 
@@ -62,8 +71,14 @@ public class ConsentCheckCache {
         Key key = new Key(tenantId, purposeKey, subjectId);
         ConsentState state = states.getIfPresent(key);
         if (state == null) {
+            if (preloaded.add(tenantId)) {
+                executor.execute(() -> preload(tenantId));
+            }
+            long epoch = epoch(tenantId).get();
             state = consents.state(tenantId, rules.purposeId(), subjectId);
-            states.asMap().putIfAbsent(key, state);
+            if (epoch(tenantId).get() == epoch) {
+                states.asMap().putIfAbsent(key, state);
+            }
         }
         ConsentCheck answer = ConsentCheck.evaluate(rules, subjectId, state, Instant.now(), gpcSignal);
         if (gpcSignal && rules.honoursGpc() && !state.gpcOptOut()) {
@@ -82,18 +97,53 @@ public class ConsentCheckCache {
         afterCommit.run(() -> purposes.invalidate(new PurposeKey(tenantId, purposeKey)));
     }
 
+    /** Many of a tenant's states changed (an import batch): drop them all when the transaction commits. */
+    void forgetTenantAfterCommit(UUID tenantId) {
+        afterCommit.run(() -> forgetTenant(tenantId));
+    }
+
     void forget(UUID tenantId, String purposeKey, String subjectId) {
+        epoch(tenantId).incrementAndGet();
         states.invalidate(new Key(tenantId, purposeKey, subjectId));
     }
 
     void forgetTenant(UUID tenantId) {
+        epoch(tenantId).incrementAndGet();
+        preloaded.remove(tenantId); // reloaded in bulk on the next check
         states.asMap().keySet().removeIf(k -> k.tenantId().equals(tenantId));
         purposes.asMap().keySet().removeIf(k -> k.tenantId().equals(tenantId));
     }
 
     void forgetAll() {
+        epochs.values().forEach(java.util.concurrent.atomic.AtomicLong::incrementAndGet);
+        preloaded.clear();
         states.invalidateAll();
         purposes.invalidateAll();
+    }
+
+    private java.util.concurrent.atomic.AtomicLong epoch(UUID tenantId) {
+        return epochs.computeIfAbsent(tenantId, t -> new java.util.concurrent.atomic.AtomicLong());
+    }
+
+    /**
+     * Streams all of a tenant's states into memory (up to the cache's bound), so checks of subjects never
+     * asked before are answered without a query too. Stops filling if another node's change arrives meanwhile.
+     */
+    void preload(UUID tenantId) {
+        long epoch = epoch(tenantId).get();
+        try {
+            consents.eachState(tenantId, (purposeKey, subjectId, state) -> {
+                if (epoch(tenantId).get() != epoch || states.estimatedSize() >= MAX_STATES) {
+                    return false;
+                }
+                states.asMap().putIfAbsent(new Key(tenantId, purposeKey, subjectId), state);
+                return true;
+            });
+        } catch (SQLException | RuntimeException e) {
+            preloaded.remove(tenantId);
+            org.jboss.logging.Logger.getLogger(ConsentCheckCache.class).warnf("consent preload for tenant %s failed: %s", tenantId,
+                    e.getClass().getSimpleName());
+        }
     }
 
     public long size() {

@@ -154,6 +154,33 @@ public class ConsentService {
         }
     }
 
+    /** Receives one state of a bulk read; returns false to stop. */
+    public interface StateSink {
+        boolean accept(String purposeKey, String subjectId, ConsentState state);
+    }
+
+    /** Streams every current state of the tenant (for the check cache's preload), in one transaction. */
+    public void eachState(UUID tenantId, StateSink sink) throws SQLException {
+        try (Connection c = tenantSession.connection(tenantId);
+             PreparedStatement ps = c.prepareStatement("select p.purpose_key, s.subject_id, s.decision, s.source, s.purpose_version,"
+                     + " s.notice_version, s.expires_at, s.recorded_at from app.consent_state s join app.consent_purpose p"
+                     + " on p.id = s.purpose_id")) {
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int notice = rs.getInt(6);
+                    Integer noticeVersion = rs.wasNull() ? null : notice;
+                    java.sql.Timestamp expires = rs.getTimestamp(7);
+                    ConsentState state = new ConsentState(ConsentDecision.valueOf(rs.getString(3)), rs.getString(4).intern(),
+                            rs.getInt(5), noticeVersion, expires == null ? null : expires.toInstant(), rs.getTimestamp(8).toInstant());
+                    if (!sink.accept(rs.getString(1).intern(), rs.getString(2), state)) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
     public ConsentPurpose purposeForUpdate(UUID tenantId, String key) {
         return findPurpose(tenantId, key);
     }
