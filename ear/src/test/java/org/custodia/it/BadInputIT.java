@@ -126,6 +126,28 @@ class BadInputIT {
         assertThat(r.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("slug", "name");
     }
 
+    @Test
+    void invalidConsentDetailsAreRefusedWithoutWriting() {
+        Api.Reply r = refusedWithoutWriting(() -> tenant.api().post("/consents", "{\"subject\":\"s\",\"purpose\":\"analytics\","
+                + "\"action\":\"grant\",\"expiresAt\":\"2001-01-01T00:00:00Z\",\"email\":\"nope\",\"clientIp\":\"\"}"), 422);
+        assertThat(r.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("expiresAt", "email", "clientIp");
+        refusedWithoutWriting(() -> tenant.api().post("/consents", "{\"subject\":\"s\",\"purpose\":\"analytics\","
+                + "\"action\":\"grant\",\"noticeVersion\":1}"), 422); // the purpose has no notice yet
+        refusedWithoutWriting(() -> tenant.api().post("/purposes/analytics/notices", "{\"texts\":{}}"), 422);
+        refusedWithoutWriting(() -> tenant.api().post("/consents/receipts/verify", "{\"jws\":\"not a jws\"}"), 422);
+        refusedWithoutWriting(() -> Api.anonymous().post("/consents/withdrawals", "{\"token\":\"cus_w_forged\"}"), 422);
+    }
+
+    @Test
+    void invalidIdentityInputIsRefusedWithoutWriting() {
+        Api.Reply r = refusedWithoutWriting(() -> tenant.api().post("/users/invitations", "{\"email\":\"not-an-address\",\"role\":\"WIZARD\"}"), 422);
+        assertThat(r.json().get("errors").findValuesAsText("field")).contains("email");
+        refusedWithoutWriting(() -> tenant.api().post("/roles", "{\"name\":\"Bad Name\",\"description\":\"\",\"permissions\":[]}"), 422);
+        refusedWithoutWriting(() -> tenant.api().put("/settings/security", "{\"mfaRequired\":null,\"corsOrigins\":[\"ftp://x\"]}"), 422);
+        refusedWithoutWriting(() -> Api.anonymous().post("/auth/password-reset/confirm", "{\"token\":\"cus_t_x\",\"password\":\"p\"}"), 422);
+        refusedWithoutWriting(() -> Api.anonymous().post("/auth/login", "{\"tenant\":\"" + tenant.slug() + "\",\"unknown\":1}"), 400);
+    }
+
     private Api.Reply refusedWithoutWriting(java.util.function.Supplier<Api.Reply> call, int expectedStatus) {
         Map<String, Long> before = rowCounts();
         Api.Reply r = call.get();
