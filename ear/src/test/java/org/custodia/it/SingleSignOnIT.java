@@ -183,6 +183,11 @@ class SingleSignOnIT {
         assertThat(me.get("role").asText()).isEqualTo("APPROVER");
         assertThat(console.get("/audit/verify").status()).isEqualTo(200);
 
+        // a provider's refusal is a 401 problem naming only its error code
+        Api.Reply refusedByProvider = Api.anonymous().get("/auth/oidc/" + tenant.slug() + "/callback?error=access_denied%3Cscript%3E&state=x");
+        assertThat(refusedByProvider.status()).isEqualTo(401);
+        assertThat(refusedByProvider.json().get("detail").asText()).endsWith("access_deniedscript");
+
         // the state is single-use: replaying the provider's redirect does nothing
         HttpResponse<String> replay = HTTP.send(HttpRequest.newBuilder(callback).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(replay.statusCode()).isEqualTo(422);

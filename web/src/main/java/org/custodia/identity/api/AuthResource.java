@@ -220,8 +220,9 @@ public class AuthResource {
                                  @QueryParam("state") String state, @QueryParam("error") String error) {
         throttled();
         if (error != null) {
+            String errorCode = error.replaceAll("[^A-Za-z0-9_.-]", ""); // an OAuth error code, never echoed raw
             throw new ProblemException(401, "identity-provider", "Sign-in refused by the identity provider",
-                    "The identity provider answered: " + error.replaceAll("[^A-Za-z0-9_.-]", "").substring(0, Math.min(error.length(), 64)), List.of());
+                    "The identity provider answered: " + errorCode.substring(0, Math.min(errorCode.length(), 64)), List.of());
         }
         OidcSignIn.Completed done = oidcSignIn.callback(tenant, code, state, RequestIdFilter.currentRequestId());
         return Response.seeOther(URI.create(done.returnTo()))
