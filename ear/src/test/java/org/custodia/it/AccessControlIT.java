@@ -114,6 +114,41 @@ class AccessControlIT {
     }
 
     @Test
+    void aKeyRevokedOrASessionEndedOnAnotherNodeStopsWorkingHereAtOnce() throws Exception {
+        Api.Tenant t = Api.newTenant("cluster");
+        Api.Reply issued = t.api().post("/api-keys", "{\"name\":\"k\",\"role\":\"AUDITOR\"}");
+        Api key = Api.withKey(issued.json().get("key").asText());
+        Accounts.Account a = Accounts.invited(t, "AUDITOR");
+        Api session = a.session();
+        assertThat(key.get("/purposes").status()).isEqualTo(200);
+        assertThat(session.get("/purposes").status()).isEqualTo(200);
+        // another node revokes both: the rows change, this node's memory does not know yet
+        try (java.sql.Connection c = TestDatabase.superuser(ItEnvironment.DATABASE); java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("update app.api_key set revoked_at = now() where id = '" + issued.json().get("id").asText() + "'");
+            s.executeUpdate("update app.user_session set revoked_at = now() where user_id = '" + a.userId() + "'");
+        }
+        assertThat(key.get("/purposes").status()).as("cached until told").isEqualTo(200);
+        assertThat(session.get("/purposes").status()).as("cached until told").isEqualTo(200);
+        String sessionId;
+        try (java.sql.Connection c = TestDatabase.superuser(ItEnvironment.DATABASE); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("select id from app.user_session where user_id = '" + a.userId() + "'")) {
+            rs.next();
+            sessionId = rs.getString(1);
+        }
+        ClusterNotifications.send("api-key", issued.json().get("id").asText());
+        ClusterNotifications.send("session", sessionId);
+        int keyStatus = 0;
+        int sessionStatus = 0;
+        for (int i = 0; i < 40 && (keyStatus != 401 || sessionStatus != 401); i++) {
+            Thread.sleep(50);
+            keyStatus = key.get("/purposes").status();
+            sessionStatus = session.get("/purposes").status();
+        }
+        assertThat(keyStatus).isEqualTo(401);
+        assertThat(sessionStatus).isEqualTo(401);
+    }
+
+    @Test
     void logsCarryTheUserIdButNoPasswordsTokensSecretsOrAddresses() throws Exception {
         Api.Tenant t = Api.newTenant("log-hygiene");
         Accounts.Account a = Accounts.invited(t, "APPROVER");

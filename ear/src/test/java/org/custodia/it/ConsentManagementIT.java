@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -263,11 +262,7 @@ class ConsentManagementIT {
             s.executeUpdate("update app.consent_state set decision = 'WITHDRAWN' where tenant_id = '" + t.id() + "' and subject_id = 'u-10'");
         }
         assertThat(check(t.api(), "u-10", "p").get("allowed").asBoolean()).as("still cached (no notification yet)").isTrue();
-        try (Connection c = TestDatabase.superuser(ItEnvironment.DATABASE);
-             PreparedStatement s = c.prepareStatement("select pg_notify('custodia_consent', ?)")) {
-            s.setString(1, "[\"" + UUID.randomUUID() + "\",\"" + t.id() + "\",\"p\",\"u-10\"]");
-            s.execute();
-        }
+        ClusterNotifications.send("consent", t.id().toString(), "p", "u-10");
         JsonNode after = null;
         for (int i = 0; i < 30; i++) {
             after = check(t.api(), "u-10", "p");

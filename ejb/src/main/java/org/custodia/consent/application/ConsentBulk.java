@@ -77,7 +77,7 @@ public class ConsentBulk {
     AuditTrail audit;
 
     @Inject
-    ConsentChangeFeed feed;
+    org.custodia.platform.persistence.ChangeFeed feed;
 
     @Inject
     ConsentBulk self;
@@ -225,7 +225,7 @@ public class ConsentBulk {
         if (kept > 0) {
             audit.append(actor, "consent.imported", "consent_import", jobId.toString(),
                     Map.of("lines", kept, "throughLine", batch.get(batch.size() - 1).line()));
-            feed.publishTenant(actor.tenantId());
+            feed.publish("consent-tenant", actor.tenantId().toString());
             checkCache.forgetTenantAfterCommit(actor.tenantId());
         }
         return kept;

@@ -22,7 +22,7 @@ import org.custodia.platform.persistence.AfterCommit;
  * W-TinyLFU eviction), evaluated per request (expiry is a matter of the clock). A decision replaces its
  * entry when its transaction commits, so on this node the very next check sees it; a check that read
  * the database before that commit only fills an empty slot (putIfAbsent), so it never puts an older
- * answer back. Other nodes hear of the change through {@link ConsentChangeFeed} (PostgreSQL NOTIFY,
+ * answer back. Other nodes hear of the change through the {@code ChangeFeed} (PostgreSQL NOTIFY,
  * delivered at commit); {@link #TTL} bounds staleness should a node miss a notification.
  */
 @ApplicationScoped
@@ -95,6 +95,17 @@ public class ConsentCheckCache {
     /** A purpose's notice or rules changed: its rules reload after commit. */
     void forgetPurposeAfterCommit(UUID tenantId, String purposeKey) {
         afterCommit.run(() -> purposes.invalidate(new PurposeKey(tenantId, purposeKey)));
+    }
+
+    /** Another node committed consent changes (or this node may have missed some). */
+    void onClusterChange(@jakarta.enterprise.event.Observes org.custodia.platform.persistence.ChangeFeed.ClusterChange change) {
+        if (change.everything()) {
+            forgetAll();
+        } else if ("consent".equals(change.kind())) {
+            forget(UUID.fromString(change.parts().get(0)), change.parts().get(1), change.parts().get(2));
+        } else if ("consent-tenant".equals(change.kind())) {
+            forgetTenant(UUID.fromString(change.parts().get(0)));
+        }
     }
 
     /** Many of a tenant's states changed (an import batch): drop them all when the transaction commits. */

@@ -30,7 +30,7 @@ import org.custodia.platform.problem.ProblemException;
 /**
  * The consent ledger: every grant, withdrawal, expiry and supersession is an appended event, and the
  * current-state projection moves in the same transaction. The check cache on this node is updated at
- * commit and the other nodes are told through {@link ConsentChangeFeed}.
+ * commit and the other nodes are told through the {@code ChangeFeed}.
  */
 @Stateless
 public class ConsentLedger {
@@ -62,7 +62,7 @@ public class ConsentLedger {
     ConsentCheckCache checkCache;
 
     @Inject
-    ConsentChangeFeed feed;
+    org.custodia.platform.persistence.ChangeFeed feed;
 
     @Inject
     TenantSecrets secrets;
@@ -211,7 +211,7 @@ public class ConsentLedger {
                     .executeUpdate();
             checkCache.replaceAfterCommit(actor.tenantId(), purpose.key(), subject, new ConsentState(decision, source,
                     purpose.version(), notice == null ? null : notice.version(), expiry, now));
-            feed.publish(actor.tenantId(), purpose.key(), subject);
+            feed.publish("consent", actor.tenantId().toString(), purpose.key(), subject);
         }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("purpose", purpose.key());

@@ -17,9 +17,10 @@ import org.custodia.identity.domain.ApiKeySecret;
 
 /**
  * Resolves API keys with an in-memory cache in front of {@link ApiKeyService#authenticate}, so most
- * requests authenticate without a database round trip or a transaction. On this node a revocation or
- * rotation takes effect when it commits (the entry is dropped after commit); other nodes learn within
- * {@link #TTL}, the longest an entry lives. Unknown keys are never cached.
+ * requests authenticate without a database round trip or a transaction. A revocation or rotation takes
+ * effect when it commits: on this node the entry is dropped after commit, other nodes drop it when the
+ * change feed's notification arrives ({@link #TTL} bounds what a node that missed it may serve).
+ * Unknown keys are never cached.
  */
 @ApplicationScoped
 public class ApiKeyAuthenticator {
@@ -35,6 +36,9 @@ public class ApiKeyAuthenticator {
 
     @Inject
     AfterCommit afterCommit;
+
+    @Inject
+    org.custodia.platform.persistence.ChangeFeed feed;
 
     private final Map<String, Entry> byHash = new ConcurrentHashMap<>();
 
@@ -66,6 +70,19 @@ public class ApiKeyAuthenticator {
 
     /** Drops a key's entry once the current transaction commits (revocation, rotation). */
     public void forgetAfterCommit(UUID keyId) {
-        afterCommit.run(() -> byHash.values().removeIf(e -> e.caller().callerId().equals(keyId)));
+        afterCommit.run(() -> forget(keyId));
+        feed.publish("api-key", keyId.toString()); // the other nodes drop it when this commits
+    }
+
+    private void forget(UUID keyId) {
+        byHash.values().removeIf(e -> e.caller().callerId().equals(keyId));
+    }
+
+    void onClusterChange(@jakarta.enterprise.event.Observes org.custodia.platform.persistence.ChangeFeed.ClusterChange change) {
+        if (change.everything()) {
+            byHash.clear();
+        } else if ("api-key".equals(change.kind())) {
+            forget(UUID.fromString(change.parts().get(0)));
+        }
     }
 }

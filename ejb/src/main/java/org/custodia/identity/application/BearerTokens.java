@@ -108,6 +108,12 @@ public class BearerTokens {
         users.keySet().removeIf(k -> k.startsWith(change.tenantId() + "\n"));
     }
 
+    void onClusterChange(@jakarta.enterprise.event.Observes org.custodia.platform.persistence.ChangeFeed.ClusterChange change) {
+        if (change.everything()) {
+            users.clear();
+        }
+    }
+
     static String stringClaim(JWTClaimsSet claims, String name) {
         Object v = claims.getClaim(name);
         return v instanceof String s && !s.isBlank() ? s : null;

@@ -16,7 +16,7 @@ import org.custodia.platform.persistence.AfterCommit;
 /**
  * (tenant, role) → permissions, for bearer tokens whose role comes from a claim on every request.
  * A change to a tenant's roles fires {@link RolesChanged} after commit; every cache of callers on
- * this node drops that tenant's entries. Other nodes learn within their TTL.
+ * this node drops that tenant's entries, and the change feed has the other nodes do the same.
  */
 @ApplicationScoped
 public class RolePermissionCache {
@@ -44,6 +44,9 @@ public class RolePermissionCache {
     @Inject
     Event<RolesChanged> changes;
 
+    @Inject
+    org.custodia.platform.persistence.ChangeFeed feed;
+
     public Set<String> permissionsOf(UUID tenantId, String role) {
         Key key = new Key(tenantId, role);
         Entry e = entries.get(key);
@@ -58,6 +61,16 @@ public class RolePermissionCache {
     /** Tells every caller cache on this node, once the current transaction commits. */
     public void forgetAfterCommit(UUID tenantId) {
         afterCommit.run(() -> changes.fire(new RolesChanged(tenantId)));
+        feed.publish("roles", tenantId.toString());
+    }
+
+    /** Another node changed a tenant's roles or a user's role: this node's caller caches drop that tenant. */
+    void onClusterChange(@Observes org.custodia.platform.persistence.ChangeFeed.ClusterChange change) {
+        if (change.everything()) {
+            entries.clear();
+        } else if ("roles".equals(change.kind())) {
+            changes.fire(new RolesChanged(UUID.fromString(change.parts().get(0))));
+        }
     }
 
     void onChange(@Observes RolesChanged change) {

@@ -24,7 +24,8 @@ import org.custodia.tenancy.application.SecuritySettings;
 /**
  * Console sessions: a random token in an HttpOnly cookie, its SHA-256 in the database. A session lasts
  * {@link #LIFETIME} from sign-in or its last refresh. Sessions resolve from memory for at most
- * {@link #CACHE_TTL}; sign-out, disabling a user and role changes drop entries on commit.
+ * {@link #CACHE_TTL}; sign-out, disabling a user and role changes drop entries on commit, on this node at
+ * once and on the others through the change feed.
  */
 @Stateless
 public class UserSessions {
@@ -54,6 +55,9 @@ public class UserSessions {
 
     @Inject
     SecuritySettings settings;
+
+    @Inject
+    org.custodia.platform.persistence.ChangeFeed feed;
 
     /** Opens a session in the caller's transaction (tenant bound). */
     public Opened open(UUID tenantId, UUID userId, Method method, boolean mfaSatisfied, byte[] refreshSealed, byte[] idTokenSealed) {
@@ -112,6 +116,7 @@ public class UserSessions {
         em.createNativeQuery("update app.user_session set revoked_at = ?1 where id = ?2 and revoked_at is null")
                 .setParameter(1, NativeValues.at(StoredTime.now())).setParameter(2, sessionId).executeUpdate();
         forgetAfterCommit(c -> sessionId.equals(c.sessionId()));
+        feed.publish("session", sessionId.toString());
     }
 
     /** In the caller's transaction: every session of the user ends (disabled, password reset). */
@@ -119,12 +124,14 @@ public class UserSessions {
         em.createNativeQuery("update app.user_session set revoked_at = ?1 where user_id = ?2 and revoked_at is null")
                 .setParameter(1, NativeValues.at(StoredTime.now())).setParameter(2, userId).executeUpdate();
         forgetAfterCommit(c -> userId.equals(c.callerId()));
+        feed.publish("user", userId.toString());
     }
 
     /** In the caller's transaction: the session passed MFA (enrolment just completed). */
     public void markMfaSatisfied(UUID sessionId) {
         em.createNativeQuery("update app.user_session set mfa_satisfied = true where id = ?1").setParameter(1, sessionId).executeUpdate();
         forgetAfterCommit(c -> sessionId.equals(c.sessionId()));
+        feed.publish("session", sessionId.toString());
     }
 
     /** Extends a live session by {@link #LIFETIME} from now; returns the new expiry. */
@@ -150,6 +157,18 @@ public class UserSessions {
 
     static void onRolesChanged(@jakarta.enterprise.event.Observes RolePermissionCache.RolesChanged change) {
         CACHE.values().removeIf(c -> c.caller().tenantId().equals(change.tenantId()));
+    }
+
+    static void onClusterChange(@jakarta.enterprise.event.Observes org.custodia.platform.persistence.ChangeFeed.ClusterChange change) {
+        if (change.everything()) {
+            CACHE.clear();
+        } else if ("session".equals(change.kind())) {
+            UUID id = UUID.fromString(change.parts().get(0));
+            CACHE.values().removeIf(c -> id.equals(c.caller().sessionId()));
+        } else if ("user".equals(change.kind())) {
+            UUID id = UUID.fromString(change.parts().get(0));
+            CACHE.values().removeIf(c -> id.equals(c.caller().callerId()));
+        }
     }
 
     private void forgetAfterCommit(java.util.function.Predicate<ApiCaller> which) {

@@ -1,8 +1,9 @@
-package org.custodia.consent.application;
+package org.custodia.platform.persistence;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,11 +12,14 @@ import javax.sql.DataSource;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,25 +27,35 @@ import jakarta.persistence.PersistenceContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.custodia.platform.persistence.TenantSession;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /**
- * Tells every node that a consent changed, so a withdrawal is seen by the very next check everywhere.
- * The writer sends {@code NOTIFY custodia_consent} in its own transaction (PostgreSQL delivers it only
- * if, and when, that transaction commits); each node listens on one dedicated connection and drops the
- * entry. A node that loses its listening connection drops its whole cache and listens again.
+ * Tells the other nodes that something they may hold in memory changed: a consent, a revoked API key, an
+ * ended session, a tenant's roles. The writer sends {@code NOTIFY custodia_changes} in its own transaction
+ * (PostgreSQL delivers it only if, and when, that transaction commits); each node listens on one dedicated
+ * connection and fires a {@link ClusterChange} for its caches. The writing node updates its own caches at
+ * commit and ignores its own notifications. A node that loses its listening connection fires
+ * {@link ClusterChange#EVERYTHING}, since it may have missed changes.
  */
 @Singleton
 @Startup
-@jakarta.ejb.ConcurrencyManagement(jakarta.ejb.ConcurrencyManagementType.BEAN) // writers must not queue on a lock
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN) // writers must not queue on a lock
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-public class ConsentChangeFeed {
+public class ChangeFeed {
 
-    static final String CHANNEL = "custodia_consent";
-    private static final Logger LOG = Logger.getLogger(ConsentChangeFeed.class);
+    /** A change another node committed: {@code kind} names what, {@code parts} which (ids, keys). */
+    public record ClusterChange(String kind, List<String> parts) {
+        public static final ClusterChange EVERYTHING = new ClusterChange("*", List.of());
+
+        public boolean everything() {
+            return "*".equals(kind);
+        }
+    }
+
+    static final String CHANNEL = "custodia_changes";
+    private static final Logger LOG = Logger.getLogger(ChangeFeed.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String NODE = UUID.randomUUID().toString();
 
@@ -55,22 +69,17 @@ public class ConsentChangeFeed {
     ManagedThreadFactory threads;
 
     @Inject
-    ConsentCheckCache cache;
+    Event<ClusterChange> changes;
 
     private volatile boolean running = true;
     private Thread listener;
 
-    /** In the writer's transaction: one subject's state on one purpose changed. */
-    public void publish(UUID tenantId, String purposeKey, String subjectId) {
-        send(List.of(NODE, tenantId.toString(), purposeKey, subjectId));
-    }
-
-    /** In the writer's transaction: many of a tenant's states changed (a bulk import). */
-    public void publishTenant(UUID tenantId) {
-        send(List.of(NODE, tenantId.toString()));
-    }
-
-    private void send(List<String> message) {
+    /** In the writer's transaction: delivered to the other nodes when it commits. */
+    public void publish(String kind, String... parts) {
+        List<String> message = new ArrayList<>(parts.length + 2);
+        message.add(NODE);
+        message.add(kind);
+        message.addAll(List.of(parts));
         try {
             em.createNativeQuery("select count(*) from (select pg_notify(?1, ?2)) n").setParameter(1, CHANNEL)
                     .setParameter(2, JSON.writeValueAsString(message)).getSingleResult();
@@ -82,7 +91,7 @@ public class ConsentChangeFeed {
     @PostConstruct
     void start() {
         listener = threads.newThread(this::listen);
-        listener.setName("consent-change-feed");
+        listener.setName("cluster-change-feed");
         listener.setDaemon(true);
         listener.start();
     }
@@ -101,7 +110,7 @@ public class ConsentChangeFeed {
                 c.setAutoCommit(true);
                 s.execute("LISTEN " + CHANNEL);
                 PGConnection pg = c.unwrap(PGConnection.class);
-                cache.forgetAll(); // whatever happened while nobody listened
+                changes.fire(ClusterChange.EVERYTHING); // whatever happened while nobody listened
                 while (running) {
                     PGNotification[] received = pg.getNotifications(1000);
                     if (received == null) {
@@ -116,8 +125,8 @@ public class ConsentChangeFeed {
                 if (!running) {
                     return;
                 }
-                LOG.warnf("consent change feed lost its connection (%s); listening again", e.getClass().getSimpleName());
-                cache.forgetAll();
+                LOG.warnf("cluster change feed lost its connection (%s); listening again", e.getClass().getSimpleName());
+                changes.fire(ClusterChange.EVERYTHING);
                 try {
                     Thread.sleep(1000);
                 } catch (InterruptedException interrupted) {
@@ -129,18 +138,13 @@ public class ConsentChangeFeed {
 
     void apply(String payload) {
         try {
-            List<?> m = JSON.readValue(payload, List.class);
+            List<String> m = JSON.readValue(payload, JSON.getTypeFactory().constructCollectionType(List.class, String.class));
             if (NODE.equals(m.get(0))) {
-                return; // this node already updated its entry at commit
+                return; // this node already updated its caches at commit
             }
-            UUID tenantId = UUID.fromString((String) m.get(1));
-            if (m.size() == 2) {
-                cache.forgetTenant(tenantId);
-            } else {
-                cache.forget(tenantId, (String) m.get(2), (String) m.get(3));
-            }
+            changes.fire(new ClusterChange(m.get(1), List.copyOf(m.subList(2, m.size()))));
         } catch (JsonProcessingException | RuntimeException e) {
-            LOG.warnf("unreadable consent change notification (%s)", e.getClass().getSimpleName());
+            LOG.warnf("unreadable change notification (%s)", e.getClass().getSimpleName());
         }
     }
 }
