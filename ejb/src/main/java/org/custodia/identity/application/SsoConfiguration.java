@@ -68,6 +68,9 @@ public class SsoConfiguration {
     @Inject
     AfterCommit afterCommit;
 
+    @Inject
+    org.custodia.platform.persistence.ChangeFeed feed;
+
     public record Input(String issuer, String clientId, String clientSecret, String audience, String roleClaim,
                         LinkedHashMap<String, String> roleMapping, String defaultRole, String scopes) {
     }
@@ -178,10 +181,22 @@ public class SsoConfiguration {
     }
 
     private void forgetAfterCommit(UUID tenantId) {
-        afterCommit.run(() -> {
-            CACHE.remove(tenantId);
+        afterCommit.run(() -> forget(tenantId));
+        feed.publish("sso-settings", tenantId.toString());
+    }
+
+    private static void forget(UUID tenantId) {
+        CACHE.remove(tenantId);
+        TENANTS.clear();
+    }
+
+    static void onClusterChange(@jakarta.enterprise.event.Observes org.custodia.platform.persistence.ChangeFeed.ClusterChange change) {
+        if (change.everything()) {
+            CACHE.clear();
             TENANTS.clear();
-        });
+        } else if ("sso-settings".equals(change.kind())) {
+            forget(UUID.fromString(change.parts().get(0)));
+        }
     }
 
     private static LinkedHashMap<String, String> mapping(String json) {

@@ -36,7 +36,7 @@ public class SecuritySettings {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_ORIGINS = 50;
-    /** read on every browser request; a change on this node applies at commit, elsewhere within a minute */
+    /** read on every browser request; a change applies at commit, here and (change feed) on the other nodes */
     private static final Map<UUID, Cached> CACHE = new ConcurrentHashMap<>();
     private static final long TTL_NANOS = 60_000_000_000L;
 
@@ -54,6 +54,9 @@ public class SecuritySettings {
 
     @Inject
     AfterCommit afterCommit;
+
+    @Inject
+    org.custodia.platform.persistence.ChangeFeed feed;
 
     public Settings of(UUID tenantId) {
         Cached c = CACHE.get(tenantId);
@@ -98,7 +101,16 @@ public class SecuritySettings {
         audit.append(actor, "settings.security_updated", "tenant", actor.tenantId().toString(),
                 Map.of("mfaRequired", mfaRequired.toString(), "corsOrigins", String.join(" ", origins)));
         afterCommit.run(() -> CACHE.remove(actor.tenantId()));
+        feed.publish("security-settings", actor.tenantId().toString());
         return new Settings(mfaRequired, origins);
+    }
+
+    static void onClusterChange(@jakarta.enterprise.event.Observes org.custodia.platform.persistence.ChangeFeed.ClusterChange change) {
+        if (change.everything()) {
+            CACHE.clear();
+        } else if ("security-settings".equals(change.kind())) {
+            CACHE.remove(UUID.fromString(change.parts().get(0)));
+        }
     }
 
     /** Whether any tenant allows the origin (for preflights, which carry no credentials). */
