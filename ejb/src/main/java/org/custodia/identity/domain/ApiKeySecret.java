@@ -1,8 +1,5 @@
 package org.custodia.identity.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
@@ -32,13 +29,9 @@ public record ApiKeySecret(String prefix, String value) {
         return presented != null && FORMAT.matcher(presented).matches();
     }
 
+    /** The stored form: SHA-256 hex, as for every other bearer secret (keys are ASCII, so UTF-8 bytes are the same). */
     public static String hashOf(String presented) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(presented.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return OpaqueToken.hashOf(presented);
     }
 
     public static String mask(String prefix, String last4) {
