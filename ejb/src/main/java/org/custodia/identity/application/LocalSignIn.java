@@ -77,12 +77,14 @@ public class LocalSignIn {
     @Inject
     SealedSecrets sealed;
 
+    @Inject
+    org.custodia.tenancy.application.TenantService tenants;
+
     public Outcome signIn(String tenantSlug, String email, String password, String totpCode, String recoveryCode, String requestId) {
-        Object tenant = tenantSlug == null ? null
-                : em.createNativeQuery("select app.resolve_tenant_slug(?1)").setParameter(1, tenantSlug).getSingleResult();
+        UUID tenant = tenants.idOfSlug(tenantSlug);
         UserAccount user = null;
         if (tenant != null && email != null) {
-            tenantSession.bind((UUID) tenant);
+            tenantSession.bind(tenant);
             user = em.createQuery("select u from UserAccount u where u.email = :e", UserAccount.class)
                     .setParameter("e", UserAccount.normalisedEmail(email)).getResultStream().findFirst().orElse(null);
         }

@@ -91,6 +91,9 @@ public class OidcSignIn {
     @Inject
     SealedSecrets sealed;
 
+    @Inject
+    org.custodia.tenancy.application.TenantService tenants;
+
     public static String redirectUri(String tenantSlug) {
         return PublicUrl.base() + "/api/v1/auth/oidc/" + tenantSlug + "/callback";
     }
@@ -267,11 +270,10 @@ public class OidcSignIn {
     }
 
     private UUID tenantBySlug(String slug) {
-        Object tenant = slug == null ? null
-                : em.createNativeQuery("select app.resolve_tenant_slug(?1)").setParameter(1, slug).getSingleResult();
+        UUID tenant = tenants.idOfSlug(slug);
         if (tenant == null) {
             throw ProblemException.notFound("organisation " + slug);
         }
-        return (UUID) tenant;
+        return tenant;
     }
 }

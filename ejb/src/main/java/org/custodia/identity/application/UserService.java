@@ -253,11 +253,6 @@ public class UserService {
         return user;
     }
 
-    /** A tenant's id by its slug, or null (sign-in forms name the organisation by slug). */
-    public UUID tenantIdOf(String slug) {
-        return (UUID) em.createNativeQuery("select app.resolve_tenant_slug(?1)").setParameter(1, slug).getSingleResult();
-    }
-
     /** The user with this address in the bound tenant, or null. */
     UserAccount byEmail(String email) {
         return em.createQuery("select u from UserAccount u where u.email = :e", UserAccount.class)

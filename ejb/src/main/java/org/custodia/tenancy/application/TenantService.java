@@ -47,6 +47,15 @@ public class TenantService {
     public record CreatedTenant(Tenant tenant, ApiKeyService.IssuedKey firstKey) {
     }
 
+    /**
+     * A tenant's id by its slug, or null: sign-in forms and SSO links name the organisation by slug before any
+     * tenant is bound (the narrow SECURITY DEFINER function {@code app.resolve_tenant_slug}).
+     */
+    public UUID idOfSlug(String slug) {
+        return slug == null ? null
+                : (UUID) em.createNativeQuery("select app.resolve_tenant_slug(?1)").setParameter(1, slug).getSingleResult();
+    }
+
     public CreatedTenant create(String slug, String name, String requestId) {
         List<FieldError> errors = new ArrayList<>();
         if (slug == null || !SLUG.matcher(slug).matches()) {

@@ -73,6 +73,9 @@ public class AuthResource {
     @Inject
     SignInThrottle throttle;
 
+    @Inject
+    org.custodia.tenancy.application.TenantService tenants;
+
     @Context
     HttpServletRequest http;
 
@@ -178,7 +181,7 @@ public class AuthResource {
     public Response requestReset(ResetRequest body) {
         throttled();
         RequestBodies.required(body);
-        java.util.UUID tenant = body.tenant() == null ? null : tenantId(body.tenant());
+        java.util.UUID tenant = tenants.idOfSlug(body.tenant());
         if (tenant != null) {
             users.requestPasswordReset(tenant, body.email(), RequestIdFilter.currentRequestId());
         }
@@ -240,10 +243,6 @@ public class AuthResource {
             throw ProblemException.tooManyRequests("rate-limited", "Too many requests",
                     "Too many sign-in requests from your address; retry after " + wait + " s.", wait);
         }
-    }
-
-    private java.util.UUID tenantId(String slug) {
-        return users.tenantIdOf(slug);
     }
 
     private static String blankToNull(String s) {
