@@ -93,7 +93,7 @@ public class ConsentLedger {
         if (r.clientIp() != null && (r.clientIp().isBlank() || r.clientIp().length() > 45)) {
             errors.add(new FieldError("clientIp", "must be an IPv4 or IPv6 address"));
         }
-        if (r.email() != null && !ConsentSubjects.validEmail(r.email())) {
+        if (r.email() != null && !org.custodia.notification.domain.EmailAddress.valid(r.email())) {
             errors.add(new FieldError("email", "must be an email address"));
         }
         if (!errors.isEmpty()) {

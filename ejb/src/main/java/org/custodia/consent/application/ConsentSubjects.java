@@ -1,9 +1,7 @@
 package org.custodia.consent.application;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -11,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.custodia.crypto.application.SealedSecrets;
+import org.custodia.notification.domain.EmailAddress;
 import org.custodia.crypto.application.TenantSecrets;
 import org.custodia.platform.persistence.NativeValues;
 import org.custodia.platform.persistence.StoredTime;
@@ -25,7 +24,6 @@ public class ConsentSubjects {
 
     static final String EMAIL_SEAL = "consent-subject-email";
     static final String INDEX_KEY = "email-index";
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 
     @PersistenceContext(unitName = "custodia")
     EntityManager em;
@@ -39,17 +37,9 @@ public class ConsentSubjects {
     @Inject
     TenantSecrets secrets;
 
-    public static boolean validEmail(String email) {
-        return email != null && email.length() <= 254 && EMAIL.matcher(email.strip()).matches();
-    }
-
-    static String normalised(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
-    }
-
     /** In the caller's transaction, tenant bound. */
     public void remember(UUID tenantId, String subjectId, String email) {
-        String address = normalised(email);
+        String address = EmailAddress.normalised(email);
         em.createNativeQuery("insert into app.consent_subject (tenant_id, subject_id, email_sealed, email_index, updated_at)"
                         + " values (?1, ?2, ?3, ?4, ?5) on conflict (tenant_id, subject_id) do update set"
                         + " email_sealed = excluded.email_sealed, email_index = excluded.email_index, updated_at = excluded.updated_at")
@@ -72,6 +62,6 @@ public class ConsentSubjects {
     public List<String> byEmail(UUID tenantId, String email) {
         tenantSession.bind(tenantId);
         return em.createNativeQuery("select subject_id from app.consent_subject where email_index = ?1 order by subject_id")
-                .setParameter(1, secrets.hmac(tenantId, INDEX_KEY, normalised(email))).getResultList();
+                .setParameter(1, secrets.hmac(tenantId, INDEX_KEY, EmailAddress.normalised(email))).getResultList();
     }
 }

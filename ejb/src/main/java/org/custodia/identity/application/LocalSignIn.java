@@ -80,13 +80,15 @@ public class LocalSignIn {
     @Inject
     org.custodia.tenancy.application.TenantService tenants;
 
+    @Inject
+    UserService users;
+
     public Outcome signIn(String tenantSlug, String email, String password, String totpCode, String recoveryCode, String requestId) {
         UUID tenant = tenants.idOfSlug(tenantSlug);
         UserAccount user = null;
         if (tenant != null && email != null) {
             tenantSession.bind(tenant);
-            user = em.createQuery("select u from UserAccount u where u.email = :e", UserAccount.class)
-                    .setParameter("e", UserAccount.normalisedEmail(email)).getResultStream().findFirst().orElse(null);
+            user = users.byEmail(email);
         }
         if (user == null || user.status() != UserAccount.Status.ACTIVE || user.passwordHash() == null) {
             Argon2Passwords.matches(password == null ? "" : password, null); // same cost as a real check

@@ -36,6 +36,9 @@ public class SsoUsers {
     @Inject
     RolePermissionCache rolePermissions;
 
+    @Inject
+    UserService users;
+
     public UUID provision(UUID tenantId, String issuer, String subject, String email, boolean emailVerified, String role,
                           String requestId) {
         tenantSession.bind(tenantId);
@@ -44,8 +47,7 @@ public class SsoUsers {
                 UserAccount.class).setParameter("i", issuer).setParameter("s", subject).getResultList();
         UserAccount user = found.isEmpty() ? null : found.get(0);
         if (user == null && email != null) {
-            UserAccount sameAddress = em.createQuery("select u from UserAccount u where u.email = :e", UserAccount.class)
-                    .setParameter("e", UserAccount.normalisedEmail(email)).getResultStream().findFirst().orElse(null);
+            UserAccount sameAddress = users.byEmail(email);
             if (sameAddress != null) {
                 if (!emailVerified || sameAddress.oidcSubject() != null) {
                     throw new ProblemException(409, "account-conflict", "Account conflict",

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -18,6 +17,7 @@ import org.custodia.identity.domain.PasswordPolicy;
 import org.custodia.identity.domain.UserAccount;
 import org.custodia.identity.infrastructure.Argon2Passwords;
 import org.custodia.notification.application.MailOutbox;
+import org.custodia.notification.domain.EmailAddress;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.context.PublicUrl;
 import org.custodia.platform.persistence.StoredTime;
@@ -33,8 +33,6 @@ import org.custodia.tenancy.domain.Tenant;
  */
 @Stateless
 public class UserService {
-
-    static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 
     public record Invitation(UserAccount user, java.time.Instant expiresAt) {
     }
@@ -65,7 +63,7 @@ public class UserService {
 
     public Invitation invite(Actor actor, Set<String> callerPermissions, String email, String role, String displayName) {
         List<FieldError> errors = new ArrayList<>();
-        if (email == null || email.length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
+        if (!EmailAddress.valid(email)) {
             errors.add(new FieldError("email", "must be an email address"));
         }
         if (displayName != null && displayName.length() > 200) {
@@ -104,7 +102,7 @@ public class UserService {
     public Bootstrapped createByOperator(UUID tenantId, String email, String role, String password, String requestId) {
         Actor operator = Actor.system(tenantId, "operator", requestId);
         List<FieldError> errors = new ArrayList<>();
-        if (email == null || email.length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
+        if (!EmailAddress.valid(email)) {
             errors.add(new FieldError("email", "must be an email address"));
         }
         if (!errors.isEmpty()) {
@@ -150,7 +148,7 @@ public class UserService {
 
     /** Always silent about whether the address exists; mails a one-hour link when it does. */
     public void requestPasswordReset(UUID tenantId, String email, String requestId) {
-        if (email == null || !EMAIL.matcher(email.strip()).matches()) {
+        if (!EmailAddress.valid(email)) {
             throw ProblemException.invalid("email", "must be an email address");
         }
         tenantSession.bind(tenantId);
@@ -183,7 +181,7 @@ public class UserService {
 
     /** Sends a 24-hour link to the new address; the address changes only when that link is used. */
     public java.time.Instant requestEmailChange(Actor actor, UUID userId, String newEmail) {
-        if (newEmail == null || newEmail.length() > 254 || !EMAIL.matcher(newEmail.strip()).matches()) {
+        if (!EmailAddress.valid(newEmail)) {
             throw ProblemException.invalid("email", "must be an email address");
         }
         tenantSession.bind(actor.tenantId());
@@ -254,7 +252,7 @@ public class UserService {
     }
 
     /** The user with this address in the bound tenant, or null. */
-    UserAccount byEmail(String email) {
+    public UserAccount byEmail(String email) {
         return em.createQuery("select u from UserAccount u where u.email = :e", UserAccount.class)
                 .setParameter("e", UserAccount.normalisedEmail(email)).getResultStream().findFirst().orElse(null);
     }

@@ -2,7 +2,6 @@ package org.custodia.identity.domain;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -69,7 +68,7 @@ public class UserAccount {
     }
 
     public static String normalisedEmail(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
+        return org.custodia.notification.domain.EmailAddress.normalised(email);
     }
 
     /** The invitation accepted: the password set and the address proven by the link that reached it. */

@@ -172,7 +172,7 @@ public class ConsentResource {
     @GET
     @Path("/subjects")
     public List<String> subjectsByEmail(@QueryParam("email") String email) {
-        if (!ConsentSubjects.validEmail(email)) {
+        if (!org.custodia.notification.domain.EmailAddress.valid(email)) {
             throw new ProblemException(400, "validation", "Invalid request", "Query parameters are invalid.",
                     List.of(new FieldError("email", "must be an email address")));
         }
