@@ -136,8 +136,8 @@ public class ConsentService {
     /** A subject's current state on a purpose, from the projection (one primary-key read). */
     public ConsentState state(UUID tenantId, UUID purposeId, String subjectId) throws SQLException {
         try (Connection c = tenantSession.connection(tenantId);
-             PreparedStatement ps = c.prepareStatement("select decision, source, purpose_version, notice_version, expires_at,"
-                     + " recorded_at from app.consent_state where tenant_id = ? and purpose_id = ? and subject_id = ?")) {
+             PreparedStatement ps = c.prepareStatement("select " + STATE_COLUMNS
+                     + " from app.consent_state s where s.tenant_id = ? and s.purpose_id = ? and s.subject_id = ?")) {
             ps.setObject(1, tenantId);
             ps.setObject(2, purposeId);
             ps.setString(3, subjectId);
@@ -145,13 +145,20 @@ public class ConsentService {
                 if (!rs.next()) {
                     return ConsentState.NONE;
                 }
-                int notice = rs.getInt(4);
-                Integer noticeVersion = rs.wasNull() ? null : notice;
-                java.sql.Timestamp expires = rs.getTimestamp(5);
-                return new ConsentState(ConsentDecision.valueOf(rs.getString(1)), rs.getString(2), rs.getInt(3), noticeVersion,
-                        expires == null ? null : expires.toInstant(), rs.getTimestamp(6).toInstant());
+                return stateAt(rs, 1);
             }
         }
+    }
+
+    /** The projection's columns as the check reads them, and their mapping (from column {@code first} on). */
+    private static final String STATE_COLUMNS = "s.decision, s.source, s.purpose_version, s.notice_version, s.expires_at, s.recorded_at";
+
+    private static ConsentState stateAt(ResultSet rs, int first) throws SQLException {
+        int notice = rs.getInt(first + 3);
+        Integer noticeVersion = rs.wasNull() ? null : notice;
+        java.sql.Timestamp expires = rs.getTimestamp(first + 4);
+        return new ConsentState(ConsentDecision.valueOf(rs.getString(first)), rs.getString(first + 1).intern(), rs.getInt(first + 2),
+                noticeVersion, expires == null ? null : expires.toInstant(), rs.getTimestamp(first + 5).toInstant());
     }
 
     /** Receives one state of a bulk read; returns false to stop. */
@@ -162,18 +169,12 @@ public class ConsentService {
     /** Streams every current state of the tenant (for the check cache's preload), in one transaction. */
     public void eachState(UUID tenantId, StateSink sink) throws SQLException {
         try (Connection c = tenantSession.connection(tenantId);
-             PreparedStatement ps = c.prepareStatement("select p.purpose_key, s.subject_id, s.decision, s.source, s.purpose_version,"
-                     + " s.notice_version, s.expires_at, s.recorded_at from app.consent_state s join app.consent_purpose p"
-                     + " on p.id = s.purpose_id")) {
+             PreparedStatement ps = c.prepareStatement("select p.purpose_key, s.subject_id, " + STATE_COLUMNS
+                     + " from app.consent_state s join app.consent_purpose p on p.id = s.purpose_id")) {
             ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    int notice = rs.getInt(6);
-                    Integer noticeVersion = rs.wasNull() ? null : notice;
-                    java.sql.Timestamp expires = rs.getTimestamp(7);
-                    ConsentState state = new ConsentState(ConsentDecision.valueOf(rs.getString(3)), rs.getString(4).intern(),
-                            rs.getInt(5), noticeVersion, expires == null ? null : expires.toInstant(), rs.getTimestamp(8).toInstant());
-                    if (!sink.accept(rs.getString(1).intern(), rs.getString(2), state)) {
+                    if (!sink.accept(rs.getString(1).intern(), rs.getString(2), stateAt(rs, 3))) {
                         return;
                     }
                 }
