@@ -57,6 +57,7 @@ public class ConsentReceipts {
 
     static final String LINK_PREFIX = "cus_w_";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern UUID_TEXT = java.util.regex.Pattern.compile("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
 
     public record Signed(Map<String, Object> receipt, String jws) {
     }
@@ -112,7 +113,8 @@ public class ConsentReceipts {
         tenantSession.bind(tenantId);
         Map<String, Object> claimed = jws.getPayload().toJSONObject();
         try {
-            X509Certificate cert = certificate(jws.getHeader().getKeyID());
+            X509Certificate cert = UUID_TEXT.matcher(String.valueOf(jws.getHeader().getKeyID())).matches()
+                    ? signingKeys.findCertificate(tenantId, UUID.fromString(jws.getHeader().getKeyID())).orElse(null) : null;
             if (cert == null) {
                 return new Verification(false, false, "not signed by a key of this organisation", claimed);
             }
@@ -133,21 +135,6 @@ public class ConsentReceipts {
         }
         boolean same = canonical(fromLedger).equals(canonical(claimed));
         return new Verification(true, same, same ? "valid" : "the ledger no longer matches this receipt", claimed);
-    }
-
-    /** One of the bound tenant's certificates (retired ones included), or null. */
-    private X509Certificate certificate(String keyId) throws GeneralSecurityException {
-        UUID id;
-        try {
-            id = UUID.fromString(String.valueOf(keyId));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        @SuppressWarnings("unchecked")
-        List<byte[]> rows = em.createNativeQuery("select certificate from app.tenant_signing_key where id = ?1").setParameter(1, id)
-                .getResultList();
-        return rows.isEmpty() ? null : (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
-                .generateCertificate(new java.io.ByteArrayInputStream(rows.get(0)));
     }
 
     /** Mails the receipt with a one-click withdrawal link, if the subject has an address on file. */

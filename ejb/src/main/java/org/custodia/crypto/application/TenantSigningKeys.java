@@ -144,15 +144,18 @@ public class TenantSigningKeys {
     /** A certificate of the tenant by key id (retired keys included: old checkpoints name them). */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public X509Certificate certificate(UUID tenantId, UUID keyId) throws GeneralSecurityException {
+        return findCertificate(tenantId, keyId).orElseThrow(() -> new IllegalStateException("no signing key " + keyId));
+    }
+
+    /** The same, empty when the tenant has no such key (a claim to check, not a fault). */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public java.util.Optional<X509Certificate> findCertificate(UUID tenantId, UUID keyId) throws GeneralSecurityException {
         @SuppressWarnings("unchecked")
         List<byte[]> rows = em.createNativeQuery("select certificate from app.tenant_signing_key where tenant_id = ?1 and id = ?2")
                 .setParameter(1, tenantId)
                 .setParameter(2, keyId)
                 .getResultList();
-        if (rows.isEmpty()) {
-            throw new IllegalStateException("no signing key " + keyId);
-        }
-        return certificate(rows.get(0));
+        return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(certificate(rows.get(0)));
     }
 
     private static X509Certificate certificate(byte[] der) throws GeneralSecurityException {
