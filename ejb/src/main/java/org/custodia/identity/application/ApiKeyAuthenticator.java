@@ -2,13 +2,14 @@ package org.custodia.identity.application;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.custodia.platform.persistence.AfterCommit;
 
@@ -28,9 +29,6 @@ public class ApiKeyAuthenticator {
     static final Duration TTL = Duration.ofSeconds(Long.getLong("custodia.apikey.cache.seconds", 30));
     private static final int MAX_ENTRIES = 100_000;
 
-    private record Entry(ApiCaller caller, Instant loadedAt) {
-    }
-
     @Inject
     ApiKeyService apiKeys;
 
@@ -40,32 +38,28 @@ public class ApiKeyAuthenticator {
     @Inject
     org.custodia.platform.persistence.ChangeFeed feed;
 
-    private final Map<String, Entry> byHash = new ConcurrentHashMap<>();
+    private final Cache<String, ApiCaller> byHash = Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(MAX_ENTRIES).build();
 
     public Optional<ApiCaller> authenticate(String presented) {
         if (!ApiKeySecret.wellFormed(presented)) {
             return Optional.empty();
         }
         String hash = ApiKeySecret.hashOf(presented);
-        Instant now = Instant.now();
-        Entry entry = byHash.get(hash);
-        if (entry != null && entry.loadedAt().plus(TTL).isAfter(now)) {
-            return entry.caller().expiredAt(now) ? Optional.empty() : Optional.of(entry.caller());
+        ApiCaller cached = byHash.getIfPresent(hash);
+        if (cached != null) {
+            return cached.expiredAt(Instant.now()) ? Optional.empty() : Optional.of(cached);
         }
         Optional<ApiCaller> caller = apiKeys.authenticate(presented);
         if (caller.isPresent()) {
-            if (byHash.size() >= MAX_ENTRIES) {
-                byHash.clear(); // crude bound; entries reload on demand
-            }
-            byHash.put(hash, new Entry(caller.get(), now));
+            byHash.put(hash, caller.get());
         } else {
-            byHash.remove(hash);
+            byHash.invalidate(hash);
         }
         return caller;
     }
 
     void onRolesChanged(@jakarta.enterprise.event.Observes RolePermissionCache.RolesChanged change) {
-        byHash.values().removeIf(e -> e.caller().tenantId().equals(change.tenantId()));
+        byHash.asMap().values().removeIf(c -> c.tenantId().equals(change.tenantId()));
     }
 
     /** Drops a key's entry once the current transaction commits (revocation, rotation). */
@@ -75,12 +69,12 @@ public class ApiKeyAuthenticator {
     }
 
     private void forget(UUID keyId) {
-        byHash.values().removeIf(e -> e.caller().callerId().equals(keyId));
+        byHash.asMap().values().removeIf(c -> c.callerId().equals(keyId));
     }
 
     void onClusterChange(@jakarta.enterprise.event.Observes org.custodia.platform.persistence.ChangeFeed.ClusterChange change) {
         if (change.everything()) {
-            byHash.clear();
+            byHash.invalidateAll();
         } else if ("api-key".equals(change.kind())) {
             forget(UUID.fromString(change.parts().get(0)));
         }

@@ -2,13 +2,14 @@ package org.custodia.identity.application;
 
 import java.text.ParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
@@ -29,12 +30,11 @@ import org.jboss.logging.Logger;
 public class BearerTokens {
 
     private static final Logger LOG = Logger.getLogger(BearerTokens.class);
-    private static final long USER_TTL_NANOS = 30_000_000_000L;
-
-    private record KnownUser(UUID userId, String role, long loadedAt) {
+    private record KnownUser(UUID userId, String role) {
     }
 
-    private final Map<String, KnownUser> users = new ConcurrentHashMap<>();
+    private final Cache<String, KnownUser> users = Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofSeconds(30))
+            .maximumSize(100_000).build();
 
     @Inject
     SsoConfiguration sso;
@@ -90,27 +90,24 @@ public class BearerTokens {
 
     private UUID user(UUID tenantId, JWTClaimsSet claims, String role, String requestId) {
         String key = tenantId + "\n" + claims.getIssuer() + "\n" + claims.getSubject();
-        KnownUser known = users.get(key);
-        if (known != null && known.role().equals(role) && System.nanoTime() - known.loadedAt() < USER_TTL_NANOS) {
+        KnownUser known = users.getIfPresent(key);
+        if (known != null && known.role().equals(role)) {
             return known.userId();
         }
         String email = stringClaim(claims, "email");
         boolean verified = Boolean.TRUE.equals(claims.getClaim("email_verified"));
         UUID userId = ssoUsers.provision(tenantId, claims.getIssuer(), claims.getSubject(), email, verified, role, requestId);
-        if (users.size() > 100_000) {
-            users.clear();
-        }
-        users.put(key, new KnownUser(userId, role, System.nanoTime()));
+        users.put(key, new KnownUser(userId, role));
         return userId;
     }
 
     void onRolesChanged(@jakarta.enterprise.event.Observes RolePermissionCache.RolesChanged change) {
-        users.keySet().removeIf(k -> k.startsWith(change.tenantId() + "\n"));
+        users.asMap().keySet().removeIf(k -> k.startsWith(change.tenantId() + "\n"));
     }
 
     void onClusterChange(@jakarta.enterprise.event.Observes org.custodia.platform.persistence.ChangeFeed.ClusterChange change) {
         if (change.everything()) {
-            users.clear();
+            users.invalidateAll();
         }
     }
 

@@ -1,15 +1,16 @@
 package org.custodia.identity.application;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.custodia.platform.persistence.AfterCommit;
 
@@ -30,10 +31,7 @@ public class RolePermissionCache {
     private record Key(UUID tenantId, String role) {
     }
 
-    private record Entry(Set<String> permissions, long loadedAt) {
-    }
-
-    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+    private final Cache<Key, Set<String>> entries = Caffeine.newBuilder().expireAfterWrite(TTL).build();
 
     @Inject
     TenantRoles roles;
@@ -49,13 +47,12 @@ public class RolePermissionCache {
 
     public Set<String> permissionsOf(UUID tenantId, String role) {
         Key key = new Key(tenantId, role);
-        Entry e = entries.get(key);
-        long now = System.nanoTime();
-        if (e == null || now - e.loadedAt() > TTL.toNanos()) {
-            e = new Entry(roles.permissionsOf(tenantId, role), now);
-            entries.put(key, e);
+        Set<String> permissions = entries.getIfPresent(key);
+        if (permissions == null) {
+            permissions = roles.permissionsOf(tenantId, role);
+            entries.put(key, permissions);
         }
-        return e.permissions();
+        return permissions;
     }
 
     /** Tells every caller cache on this node, once the current transaction commits. */
@@ -67,13 +64,13 @@ public class RolePermissionCache {
     /** Another node changed a tenant's roles or a user's role: this node's caller caches drop that tenant. */
     void onClusterChange(@Observes org.custodia.platform.persistence.ChangeFeed.ClusterChange change) {
         if (change.everything()) {
-            entries.clear();
+            entries.invalidateAll();
         } else if ("roles".equals(change.kind())) {
             changes.fire(new RolesChanged(UUID.fromString(change.parts().get(0))));
         }
     }
 
     void onChange(@Observes RolesChanged change) {
-        entries.keySet().removeIf(k -> k.tenantId().equals(change.tenantId()));
+        entries.asMap().keySet().removeIf(k -> k.tenantId().equals(change.tenantId()));
     }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -16,6 +15,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -37,15 +38,9 @@ public class SsoConfiguration {
 
     static final String SECRET_SEAL = "oidc-client-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long TTL_NANOS = 30_000_000_000L;
-    private static final Map<UUID, Cached> CACHE = new ConcurrentHashMap<>();
-    private static final Map<String, CachedTenant> TENANTS = new ConcurrentHashMap<>();
-
-    private record Cached(Optional<OidcSettings> settings, long loadedAt) {
-    }
-
-    private record CachedTenant(Optional<UUID> tenantId, long loadedAt) {
-    }
+    private static final java.time.Duration TTL = java.time.Duration.ofSeconds(30);
+    private static final Cache<UUID, Optional<OidcSettings>> CACHE = Caffeine.newBuilder().expireAfterWrite(TTL).build();
+    private static final Cache<String, Optional<UUID>> TENANTS = Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(10_000).build();
 
     @PersistenceContext(unitName = "custodia")
     EntityManager em;
@@ -76,9 +71,9 @@ public class SsoConfiguration {
     }
 
     public Optional<OidcSettings> of(UUID tenantId) {
-        Cached c = CACHE.get(tenantId);
-        if (c != null && System.nanoTime() - c.loadedAt() < TTL_NANOS) {
-            return c.settings();
+        Optional<OidcSettings> cached = CACHE.getIfPresent(tenantId);
+        if (cached != null) {
+            return cached;
         }
         tenantSession.bind(tenantId);
         @SuppressWarnings("unchecked")
@@ -86,25 +81,22 @@ public class SsoConfiguration {
                 + " role_mapping, default_role, scopes from app.tenant_oidc").getResultList();
         Optional<OidcSettings> s = rows.stream().findFirst().map(r -> new OidcSettings((String) r[0], (String) r[1], (Boolean) r[2],
                 (String) r[3], (String) r[4], mapping((String) r[5]), (String) r[6], (String) r[7]));
-        CACHE.put(tenantId, new Cached(s, System.nanoTime()));
+        CACHE.put(tenantId, s);
         return s;
     }
 
     /** The tenant that trusts tokens of this issuer for one of these audiences. */
     public Optional<UUID> tenantFor(String issuer, List<String> audiences) {
         String key = issuer + "\n" + String.join("\n", audiences);
-        CachedTenant c = TENANTS.get(key);
-        if (c != null && System.nanoTime() - c.loadedAt() < TTL_NANOS) {
-            return c.tenantId();
+        Optional<UUID> cached = TENANTS.getIfPresent(key);
+        if (cached != null) {
+            return cached;
         }
         @SuppressWarnings("unchecked")
         List<UUID> rows = em.createNativeQuery("select tenant_id from app.resolve_oidc_issuer(?1, string_to_array(?2, chr(10)))")
                 .setParameter(1, issuer).setParameter(2, String.join("\n", audiences)).getResultList();
         Optional<UUID> tenant = rows.size() == 1 ? Optional.of(rows.get(0)) : Optional.empty();
-        if (TENANTS.size() > 10_000) {
-            TENANTS.clear();
-        }
-        TENANTS.put(key, new CachedTenant(tenant, System.nanoTime()));
+        TENANTS.put(key, tenant);
         return tenant;
     }
 
@@ -186,14 +178,14 @@ public class SsoConfiguration {
     }
 
     private static void forget(UUID tenantId) {
-        CACHE.remove(tenantId);
-        TENANTS.clear();
+        CACHE.invalidate(tenantId);
+        TENANTS.invalidateAll();
     }
 
     static void onClusterChange(@jakarta.enterprise.event.Observes org.custodia.platform.persistence.ChangeFeed.ClusterChange change) {
         if (change.everything()) {
-            CACHE.clear();
-            TENANTS.clear();
+            CACHE.invalidateAll();
+            TENANTS.invalidateAll();
         } else if ("sso-settings".equals(change.kind())) {
             forget(UUID.fromString(change.parts().get(0)));
         }

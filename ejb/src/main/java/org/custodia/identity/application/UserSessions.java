@@ -3,15 +3,16 @@ package org.custodia.identity.application;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.custodia.identity.domain.ApiCaller;
 import org.custodia.identity.domain.OpaqueToken;
@@ -39,10 +40,7 @@ public class UserSessions {
     public record Opened(String token, UUID sessionId, Instant expiresAt, boolean mfaPending) {
     }
 
-    private record Cached(ApiCaller caller, long loadedAt) {
-    }
-
-    private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
+    private static final Cache<String, ApiCaller> CACHE = Caffeine.newBuilder().expireAfterWrite(CACHE_TTL).maximumSize(100_000).build();
 
     @PersistenceContext(unitName = "custodia")
     EntityManager em;
@@ -83,10 +81,10 @@ public class UserSessions {
             return Optional.empty();
         }
         String hash = OpaqueToken.hashOf(token);
-        Cached cached = CACHE.get(hash);
+        ApiCaller cached = CACHE.getIfPresent(hash);
         Instant now = Instant.now();
-        if (cached != null && System.nanoTime() - cached.loadedAt() < CACHE_TTL.toNanos()) {
-            return cached.caller().expiredAt(now) ? Optional.empty() : Optional.of(cached.caller());
+        if (cached != null) {
+            return cached.expiredAt(now) ? Optional.empty() : Optional.of(cached);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select session_id, tenant_id, user_id, role, permissions, expires_at, revoked_at,"
@@ -97,17 +95,14 @@ public class UserSessions {
         Object[] r = rows.get(0);
         Instant expiresAt = NativeValues.instant(r[5]);
         if (r[6] != null || !"ACTIVE".equals(r[8]) || !expiresAt.isAfter(now)) {
-            CACHE.remove(hash);
+            CACHE.invalidate(hash);
             return Optional.empty();
         }
         UUID tenantId = (UUID) r[1];
         boolean mfaPending = !((Boolean) r[7]) && settings.of(tenantId).mfaRequired();
         ApiCaller caller = ApiCaller.session(tenantId, (UUID) r[2], (UUID) r[0], (String) r[3], NativeValues.textSet(r[4]),
                 expiresAt, mfaPending);
-        if (CACHE.size() > 100_000) {
-            CACHE.clear();
-        }
-        CACHE.put(hash, new Cached(caller, System.nanoTime()));
+        CACHE.put(hash, caller);
         return Optional.of(caller);
     }
 
@@ -156,22 +151,22 @@ public class UserSessions {
     }
 
     static void onRolesChanged(@jakarta.enterprise.event.Observes RolePermissionCache.RolesChanged change) {
-        CACHE.values().removeIf(c -> c.caller().tenantId().equals(change.tenantId()));
+        CACHE.asMap().values().removeIf(c -> c.tenantId().equals(change.tenantId()));
     }
 
     static void onClusterChange(@jakarta.enterprise.event.Observes org.custodia.platform.persistence.ChangeFeed.ClusterChange change) {
         if (change.everything()) {
-            CACHE.clear();
+            CACHE.invalidateAll();
         } else if ("session".equals(change.kind())) {
             UUID id = UUID.fromString(change.parts().get(0));
-            CACHE.values().removeIf(c -> id.equals(c.caller().sessionId()));
+            CACHE.asMap().values().removeIf(c -> id.equals(c.sessionId()));
         } else if ("user".equals(change.kind())) {
             UUID id = UUID.fromString(change.parts().get(0));
-            CACHE.values().removeIf(c -> id.equals(c.caller().callerId()));
+            CACHE.asMap().values().removeIf(c -> id.equals(c.callerId()));
         }
     }
 
     private void forgetAfterCommit(java.util.function.Predicate<ApiCaller> which) {
-        afterCommit.run(() -> CACHE.values().removeIf(c -> which.test(c.caller())));
+        afterCommit.run(() -> CACHE.asMap().values().removeIf(which));
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -14,6 +13,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -37,11 +38,7 @@ public class SecuritySettings {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_ORIGINS = 50;
     /** read on every browser request; a change applies at commit, here and (change feed) on the other nodes */
-    private static final Map<UUID, Cached> CACHE = new ConcurrentHashMap<>();
-    private static final long TTL_NANOS = 60_000_000_000L;
-
-    private record Cached(Settings settings, long loadedAt) {
-    }
+    private static final Cache<UUID, Settings> CACHE = Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofSeconds(60)).build();
 
     @PersistenceContext(unitName = "custodia")
     EntityManager em;
@@ -59,15 +56,15 @@ public class SecuritySettings {
     org.custodia.platform.persistence.ChangeFeed feed;
 
     public Settings of(UUID tenantId) {
-        Cached c = CACHE.get(tenantId);
-        if (c != null && System.nanoTime() - c.loadedAt() < TTL_NANOS) {
-            return c.settings();
+        Settings cached = CACHE.getIfPresent(tenantId);
+        if (cached != null) {
+            return cached;
         }
         tenantSession.bind(tenantId);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select mfa_required, cors_origins from app.tenant_security").getResultList();
         Settings s = rows.isEmpty() ? Settings.DEFAULTS : new Settings((Boolean) rows.get(0)[0], origins((String) rows.get(0)[1]));
-        CACHE.put(tenantId, new Cached(s, System.nanoTime()));
+        CACHE.put(tenantId, s);
         return s;
     }
 
@@ -100,16 +97,16 @@ public class SecuritySettings {
                 .setParameter(4, NativeValues.at(StoredTime.now())).executeUpdate();
         audit.append(actor, "settings.security_updated", "tenant", actor.tenantId().toString(),
                 Map.of("mfaRequired", mfaRequired.toString(), "corsOrigins", String.join(" ", origins)));
-        afterCommit.run(() -> CACHE.remove(actor.tenantId()));
+        afterCommit.run(() -> CACHE.invalidate(actor.tenantId()));
         feed.publish("security-settings", actor.tenantId().toString());
         return new Settings(mfaRequired, origins);
     }
 
     static void onClusterChange(@jakarta.enterprise.event.Observes org.custodia.platform.persistence.ChangeFeed.ClusterChange change) {
         if (change.everything()) {
-            CACHE.clear();
+            CACHE.invalidateAll();
         } else if ("security-settings".equals(change.kind())) {
-            CACHE.remove(UUID.fromString(change.parts().get(0)));
+            CACHE.invalidate(UUID.fromString(change.parts().get(0)));
         }
     }
 

@@ -1,7 +1,5 @@
 package org.custodia.platform.api;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -14,6 +12,9 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.custodia.tenancy.application.SecuritySettings;
 
@@ -29,8 +30,9 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
 
     static final String ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key, X-Api-Key, X-Request-Id";
     static final String EXPOSED_HEADERS = "X-Request-Id, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, RateLimit-Policy, Retry-After";
-    private static final long TTL_NANOS = 60_000_000_000L;
-    private static final Map<String, long[]> KNOWN = new ConcurrentHashMap<>(); // origin → {known 0/1, loaded at}
+    /** origin → whether some tenant allows it */
+    private static final Cache<String, Boolean> KNOWN = Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofSeconds(60))
+            .maximumSize(10_000).build();
 
     @Inject
     SecuritySettings settings;
@@ -78,15 +80,12 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
         if (origin.length() > 200) {
             return false;
         }
-        long[] cached = KNOWN.get(origin);
-        if (cached != null && System.nanoTime() - cached[1] < TTL_NANOS) {
-            return cached[0] == 1;
+        Boolean cached = KNOWN.getIfPresent(origin);
+        if (cached != null) {
+            return cached;
         }
         boolean known = settings.originKnownToSomeTenant(origin);
-        if (KNOWN.size() > 10_000) {
-            KNOWN.clear();
-        }
-        KNOWN.put(origin, new long[] {known ? 1 : 0, System.nanoTime()});
+        KNOWN.put(origin, known);
         return known;
     }
 }
