@@ -57,6 +57,26 @@ class BadInputIT {
     }
 
     @Test
+    void aValueOfTheWrongJsonTypeIsRefusedNotConverted() {
+        String user = java.util.UUID.randomUUID().toString();
+        wrongType(() -> tenant.api().post("/purposes", "{\"key\":\"numbers\",\"name\":12345}"), "name");
+        wrongType(() -> tenant.api().post("/purposes", "{\"key\":true,\"name\":\"Flags\"}"), "key");
+        wrongType(() -> tenant.api().post("/api-keys", "{\"name\":\"k\",\"role\":true}"), "role");
+        wrongType(() -> tenant.api().put("/users/" + user + "/role", "{\"role\":true}"), "role");
+        wrongType(() -> tenant.api().post("/roles", "{\"name\":\"r-1\",\"description\":\"d\",\"permissions\":[true]}"),
+                "permissions.[0]");
+        wrongType(() -> tenant.api().post("/consents",
+                "{\"subject\":\"u-1\",\"purpose\":\"analytics\",\"action\":\"grant\",\"noticeVersion\":\"1\"}"), "noticeVersion");
+        wrongType(() -> tenant.api().post("/consents",
+                "{\"subject\":42,\"purpose\":\"analytics\",\"action\":\"grant\"}"), "subject");
+    }
+
+    private void wrongType(java.util.function.Supplier<Api.Reply> call, String field) {
+        Api.Reply r = refusedWithoutWriting(call, 400);
+        assertThat(r.json().get("errors").get(0).get("field").asText()).as(r.raw().body()).isEqualTo(field);
+    }
+
+    @Test
     void missingFields() {
         Api.Reply r = refusedWithoutWriting(() -> tenant.api().post("/consents", "{\"purpose\":\"analytics\"}"), 422);
         assertThat(r.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("subject", "action");
