@@ -28,6 +28,7 @@ import org.custodia.platform.problem.FieldError;
 import org.custodia.audit.domain.AuditEvent;
 import org.custodia.audit.domain.ChainVerification;
 import org.custodia.platform.api.CallerContext;
+import org.custodia.platform.api.CostlyEndpoint;
 import org.custodia.platform.api.Inputs;
 import org.custodia.platform.problem.ProblemException;
 
@@ -59,6 +60,7 @@ public class AuditResource {
     CallerContext caller;
 
     @RequiresPermission("audit:verify")
+    @CostlyEndpoint(exclusive = true)
     @GET
     @Path("/verify")
     public ChainVerification verify() throws SQLException {
@@ -66,6 +68,7 @@ public class AuditResource {
     }
 
     @RequiresPermission("audit:export")
+    @CostlyEndpoint(exclusive = true)
     @GET
     @Path("/export")
     @Produces({"text/csv", "application/x-ndjson", "application/pdf", MediaType.APPLICATION_JSON})

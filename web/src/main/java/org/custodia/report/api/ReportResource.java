@@ -1,5 +1,6 @@
 package org.custodia.report.api;
 
+import org.custodia.platform.api.CostlyEndpoint;
 import org.custodia.platform.api.RequiresPermission;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -50,6 +51,7 @@ public class ReportResource {
 
     /** A signed PDF/A consent summary for [from, to) (default: the last 30 days). */
     @RequiresPermission("report:export")
+    @CostlyEndpoint
     @GET
     @Path("/consent-summary")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
@@ -67,6 +69,7 @@ public class ReportResource {
 
     /** Takes a report PDF (up to 20 MiB) and says whether its signature and its checkpoint hold. */
     @RequiresPermission("report:verify")
+    @CostlyEndpoint
     @POST
     @Path("/verify")
     @Consumes("application/pdf")
