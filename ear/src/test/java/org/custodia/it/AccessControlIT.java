@@ -114,6 +114,30 @@ class AccessControlIT {
     }
 
     @Test
+    void aConsoleSessionRunsAStateChangingReadOnlyFromThisSite() throws Exception {
+        Api.Tenant t = Api.newTenant("csrf-get");
+        Accounts.Account auditor = Accounts.invited(t, "AUDITOR");
+        Api session = auditor.session();
+        String self = "http://127.0.0.1:" + ItEnvironment.required("custodia.it.http.port");
+        long events = ConsentApiIT.eventTypes(t.api()).size();
+        // an audit export appends an event and a checkpoint: a GET that writes
+        Api.Reply foreignOrigin = session.send(session.request("/audit/export").header("Origin", "https://evil.example.com").GET());
+        assertThat(foreignOrigin.status()).isEqualTo(403);
+        Api.Reply crossSiteNavigation = session.send(session.request("/audit/export").header("Sec-Fetch-Site", "cross-site").GET());
+        assertThat(crossSiteNavigation.status()).isEqualTo(403);
+        Api.Reply crossSiteSummary = session.send(session.request("/reports/consent-summary").header("Sec-Fetch-Site", "cross-site").GET());
+        assertThat(crossSiteSummary.status()).isEqualTo(403);
+        assertThat(ConsentApiIT.eventTypes(t.api())).hasSize((int) events);
+        // a plain read stays readable cross-site (it writes nothing); same-origin exports work
+        assertThat(session.send(session.request("/audit/events").header("Sec-Fetch-Site", "cross-site").GET()).status()).isEqualTo(200);
+        assertThat(session.send(session.request("/audit/export").header("Origin", self).header("Sec-Fetch-Site", "same-origin").GET())
+                .status()).isEqualTo(200);
+        assertThat(session.send(session.request("/audit/export").header("Sec-Fetch-Site", "same-origin").GET()).status()).isEqualTo(200);
+        // an API key is no ambient credential: no origin rule
+        assertThat(t.api().send(t.api().request("/audit/export").header("Sec-Fetch-Site", "cross-site").GET()).status()).isEqualTo(200);
+    }
+
+    @Test
     void aKeyRevokedOrASessionEndedOnAnotherNodeStopsWorkingHereAtOnce() throws Exception {
         Api.Tenant t = Api.newTenant("cluster");
         Api.Reply issued = t.api().post("/api-keys", "{\"name\":\"k\",\"role\":\"AUDITOR\"}");

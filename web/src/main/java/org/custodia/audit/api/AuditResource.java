@@ -29,6 +29,7 @@ import org.custodia.audit.domain.AuditEvent;
 import org.custodia.audit.domain.ChainVerification;
 import org.custodia.platform.api.CallerContext;
 import org.custodia.platform.api.CostlyEndpoint;
+import org.custodia.platform.api.StateChangingRead;
 import org.custodia.platform.api.Inputs;
 import org.custodia.platform.problem.ProblemException;
 
@@ -69,6 +70,7 @@ public class AuditResource {
 
     @RequiresPermission("audit:export")
     @CostlyEndpoint(exclusive = true)
+    @StateChangingRead // appends the export's audit event and a checkpoint
     @GET
     @Path("/export")
     @Produces({"text/csv", "application/x-ndjson", "application/pdf", MediaType.APPLICATION_JSON})

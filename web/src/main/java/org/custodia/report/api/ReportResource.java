@@ -1,6 +1,7 @@
 package org.custodia.report.api;
 
 import org.custodia.platform.api.CostlyEndpoint;
+import org.custodia.platform.api.StateChangingRead;
 import org.custodia.platform.api.RequiresPermission;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -52,6 +53,7 @@ public class ReportResource {
     /** A signed PDF/A consent summary for [from, to) (default: the last 30 days). */
     @RequiresPermission("report:export")
     @CostlyEndpoint
+    @StateChangingRead // appends the report's audit event and a checkpoint
     @GET
     @Path("/consent-summary")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
