@@ -97,6 +97,29 @@ class RateLimitIT {
     }
 
     @Test
+    void limitsChangedOnAnotherNodeApplyHereAtOnce() throws Exception {
+        Api.Tenant t = Api.newTenant("limits-feed");
+        try (java.sql.Connection listening = ClusterNotifications.listen()) {
+            assertThat(setLimits(Api.admin(), t.id(), "{\"checksPerMinute\":50,\"mutationsPerMinute\":40}").status()).isEqualTo(200);
+            assertThat(ClusterNotifications.announced(listening, "rate-limits", t.id().toString())).as("announced at commit").isTrue();
+        }
+        assertThat(t.api().post("/purposes", "{\"key\":\"a\",\"name\":\"A\"}").header("RateLimit-Limit")).isEqualTo("40");
+        // another node changed them: the row changes, this node hears of it by notification
+        try (java.sql.Connection c = TestDatabase.superuser(ItEnvironment.DATABASE); java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("update app.tenant_rate_limit set mutations_per_minute = 7 where tenant_id = '" + t.id() + "'");
+        }
+        assertThat(t.api().post("/purposes", "{\"key\":\"b\",\"name\":\"B\"}").header("RateLimit-Limit"))
+                .as("still cached (no notification yet)").isEqualTo("40");
+        ClusterNotifications.send("rate-limits", t.id().toString());
+        String limit = null;
+        for (int i = 0; i < 30 && !"7".equals(limit); i++) {
+            limit = t.api().post("/purposes", "{\"key\":\"c" + i + "\",\"name\":\"C\"}").header("RateLimit-Limit");
+            Thread.sleep(50);
+        }
+        assertThat(limit).isEqualTo("7");
+    }
+
+    @Test
     void onlyTheOperatorSetsLimitsAndBadValuesAreRefused() {
         Api.Tenant t = Api.newTenant("limits-input");
         assertThat(setLimits(t.api(), t.id(), "{\"checksPerMinute\":5,\"mutationsPerMinute\":3}").status()).isEqualTo(401);

@@ -36,6 +36,15 @@ public class TenantRateLimits {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    org.custodia.platform.persistence.AfterCommit afterCommit;
+
+    @Inject
+    org.custodia.platform.persistence.ChangeFeed feed;
+
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public RateLimits load(UUID tenantId) {
         tenantSession.bind(tenantId);
@@ -88,6 +97,9 @@ public class TenantRateLimits {
                 .setParameter(4, Timestamp.from(Instant.now()))
                 .setParameter(5, costlyPerMinute == null ? 0 : costlyPerMinute) // 0: the default
                 .executeUpdate();
+        UUID tenantId = actor.tenantId();
+        afterCommit.run(() -> limiter.reset(tenantId)); // this node, once the new limits are visible
+        feed.publish("rate-limits", tenantId.toString()); // the other nodes, when this commits
         int costly = costlyPerMinute == null ? RateLimits.DEFAULT_COSTLY : costlyPerMinute;
         audit.append(actor, "tenant.rate_limits.changed", "tenant", actor.tenantId().toString(),
                 Map.of("checksPerMinute", checksPerMinute, "mutationsPerMinute", mutationsPerMinute, "costlyPerMinute", costly));

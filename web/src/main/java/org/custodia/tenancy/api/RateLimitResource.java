@@ -15,7 +15,6 @@ import org.custodia.platform.api.PlatformAdminEndpoint;
 import org.custodia.platform.api.RequestBodies;
 import org.custodia.platform.api.RequestIdFilter;
 import org.custodia.platform.context.Actor;
-import org.custodia.tenancy.application.RateLimiter;
 import org.custodia.tenancy.application.TenantRateLimits;
 import org.custodia.tenancy.domain.RateLimits;
 
@@ -33,9 +32,6 @@ public class RateLimitResource {
     @Inject
     TenantRateLimits limits;
 
-    @Inject
-    RateLimiter limiter;
-
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -44,7 +40,6 @@ public class RateLimitResource {
         UUID id = Inputs.id(tenantId, "Tenant");
         RateLimits set = limits.set(new Actor(id, "system:operator", RequestIdFilter.currentRequestId()),
                 body.checksPerMinute(), body.mutationsPerMinute(), body.costlyPerMinute());
-        limiter.reset(id);
         return new Limits(set.checksPerMinute(), set.mutationsPerMinute(), set.costlyPerMinute());
     }
 }
