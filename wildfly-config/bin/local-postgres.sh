@@ -9,7 +9,9 @@
 #   CUSTODIA_PG_PASSWORD  password of the superuser "postgres" (default postgres; loopback only)
 #
 # PostgreSQL refuses to run as root, so as root the server runs as the unprivileged system user
-# "custodia-pg" (created on first use), which owns CUSTODIA_PG_HOME.
+# "custodia-pg" (created on first use), which owns CUSTODIA_PG_HOME. The socket directory
+# ($CUSTODIA_PG_HOME/run) is that user's alone (0700), and every connection, local or TCP, needs the
+# password (scram-sha-256; no "trust").
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -44,14 +46,19 @@ start() {
   mkdir -p "$home/run"
   [ "$(id -u)" = 0 ] && chown -R "$pg_user" "$home"
   chmod 755 "$home"
+  chmod 700 "$home/run" # the socket directory: the PostgreSQL user's alone
   if [ ! -f "$home/data/PG_VERSION" ]; then
     pwfile="$home/run/pwfile"
     printf '%s\n' "$password" > "$pwfile"
     [ "$(id -u)" = 0 ] && chown "$pg_user" "$pwfile"
     as_pg env LD_LIBRARY_PATH="$home/dist/lib" "$home/dist/bin/initdb" -D "$home/data" -U postgres \
-      --pwfile="$pwfile" --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C >"$home/initdb.log" 2>&1 \
+      --pwfile="$pwfile" --auth-local=scram-sha-256 --auth-host=scram-sha-256 -E UTF8 --locale=C >"$home/initdb.log" 2>&1 \
       || { cat "$home/initdb.log" >&2; exit 1; }
     rm -f "$pwfile"
+  fi
+  # a cluster made by an earlier version trusted local connections: every connection needs the password now
+  if as_pg grep -qE '^[^#]*[[:space:]]trust([[:space:]]|$)' "$home/data/pg_hba.conf"; then
+    as_pg sed -i -E 's/^([^#]*[[:space:]])trust([[:space:]]|$)/\1scram-sha-256\2/' "$home/data/pg_hba.conf"
   fi
   as_pg env LD_LIBRARY_PATH="$home/dist/lib" "$home/dist/bin/pg_ctl" -D "$home/data" -l "$home/postgres.log" -w -t 60 \
     -o "-p $port -h 127.0.0.1 -k $home/run -c max_connections=200 -c shared_buffers=256MB -c fsync=${CUSTODIA_PG_FSYNC:-on}" start >/dev/null \

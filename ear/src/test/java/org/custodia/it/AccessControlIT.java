@@ -85,11 +85,23 @@ class AccessControlIT {
         assertThat(preflight.status()).isEqualTo(204);
         assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(origin);
         assertThat(preflight.header("Access-Control-Allow-Headers")).contains("Authorization").contains("Idempotency-Key");
+        // a preflight answers every well-formed origin alike: no oracle of the origins some tenant allows
         Api.Reply unknown = Api.anonymous().send(Api.anonymous().request("/consents/check")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://unknown.example.com")
+                .header("Access-Control-Request-Method", "POST").header("Access-Control-Request-Headers", "authorization,content-type"));
+        assertThat(unknown.status()).isEqualTo(preflight.status());
+        assertThat(unknown.header("Access-Control-Allow-Origin")).isEqualTo("https://unknown.example.com");
+        for (String h : java.util.List.of("Access-Control-Allow-Methods", "Access-Control-Allow-Headers", "Access-Control-Allow-Credentials",
+                "Access-Control-Max-Age", "Vary")) {
+            assertThat(unknown.header(h)).as(h).isEqualTo(preflight.header(h));
+        }
+        Api.Reply notAnOrigin = Api.anonymous().send(Api.anonymous().request("/consents/check")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "null")
                 .header("Access-Control-Request-Method", "GET"));
-        assertThat(unknown.status()).isEqualTo(403);
-        assertThat(unknown.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(notAnOrigin.status()).isEqualTo(403);
+        // the real answer still reaches only the caller's own allowed origins
+        Api.Reply fromUnknown = a.api().send(a.api().request("/purposes").header("Origin", "https://unknown.example.com").GET());
+        assertThat(fromUnknown.header("Access-Control-Allow-Origin")).isNull();
 
         Api.Reply fromA = a.api().send(a.api().request("/purposes").header("Origin", origin).GET());
         assertThat(fromA.header("Access-Control-Allow-Origin")).isEqualTo(origin);
@@ -111,6 +123,74 @@ class AccessControlIT {
         Api.Reply same = session.send(session.request("/purposes").header("Origin", "http://127.0.0.1:" + ItEnvironment.required("custodia.it.http.port"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"p\",\"name\":\"P\"}")));
         assertThat(same.status()).isEqualTo(201);
+    }
+
+    @Test
+    void aConsoleSessionRunsAStateChangingReadOnlyFromThisSite() throws Exception {
+        Api.Tenant t = Api.newTenant("csrf-get");
+        Accounts.Account auditor = Accounts.invited(t, "AUDITOR");
+        Api session = auditor.session();
+        String self = "http://127.0.0.1:" + ItEnvironment.required("custodia.it.http.port");
+        long events = ConsentApiIT.eventTypes(t.api()).size();
+        // an audit export appends an event and a checkpoint: a GET that writes
+        Api.Reply foreignOrigin = session.send(session.request("/audit/export").header("Origin", "https://evil.example.com").GET());
+        assertThat(foreignOrigin.status()).isEqualTo(403);
+        Api.Reply crossSiteNavigation = session.send(session.request("/audit/export").header("Sec-Fetch-Site", "cross-site").GET());
+        assertThat(crossSiteNavigation.status()).isEqualTo(403);
+        Api.Reply crossSiteSummary = session.send(session.request("/reports/consent-summary").header("Sec-Fetch-Site", "cross-site").GET());
+        assertThat(crossSiteSummary.status()).isEqualTo(403);
+        assertThat(ConsentApiIT.eventTypes(t.api())).hasSize((int) events);
+        // a plain read stays readable cross-site (it writes nothing); same-origin exports work
+        assertThat(session.send(session.request("/audit/events").header("Sec-Fetch-Site", "cross-site").GET()).status()).isEqualTo(200);
+        assertThat(session.send(session.request("/audit/export").header("Origin", self).header("Sec-Fetch-Site", "same-origin").GET())
+                .status()).isEqualTo(200);
+        assertThat(session.send(session.request("/audit/export").header("Sec-Fetch-Site", "same-origin").GET()).status()).isEqualTo(200);
+        // an API key is no ambient credential: no origin rule
+        assertThat(t.api().send(t.api().request("/audit/export").header("Sec-Fetch-Site", "cross-site").GET()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnknownOrganisationLooksLikeOneWithoutTheFeature() throws Exception {
+        Api.Tenant known = Api.newTenant("no-sso"); // no single sign-on configured
+        String unknown = "no-such-org-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        for (String path : java.util.List.of("/login", "/callback?code=c&state=s")) {
+            Api.Reply k = Api.anonymous().get("/auth/oidc/" + known.slug() + path);
+            Api.Reply u = Api.anonymous().get("/auth/oidc/" + unknown + path);
+            assertThat(k.status()).as(k.raw().body()).isEqualTo(404);
+            assertSameAnswer(k, u);
+            assertThat(u.raw().body()).doesNotContain(unknown);
+        }
+        Api.Reply loginKnown = Api.anonymous().post("/auth/login",
+                "{\"tenant\":\"" + known.slug() + "\",\"email\":\"nobody@example.org\",\"password\":\"wrong-password-1234\"}");
+        Api.Reply loginUnknown = Api.anonymous().post("/auth/login",
+                "{\"tenant\":\"" + unknown + "\",\"email\":\"nobody@example.org\",\"password\":\"wrong-password-1234\"}");
+        assertThat(loginKnown.status()).isEqualTo(401);
+        assertSameAnswer(loginKnown, loginUnknown);
+        Api.Reply resetKnown = Api.anonymous().post("/auth/password-reset", "{\"tenant\":\"" + known.slug() + "\",\"email\":\"nobody@example.org\"}");
+        Api.Reply resetUnknown = Api.anonymous().post("/auth/password-reset", "{\"tenant\":\"" + unknown + "\",\"email\":\"nobody@example.org\"}");
+        assertThat(resetKnown.status()).isEqualTo(202);
+        assertSameAnswer(resetKnown, resetUnknown);
+    }
+
+    @Test
+    void theAppRoleHoldsNoUnusedCrossTenantLookups() throws Exception {
+        try (java.sql.Connection c = TestDatabase.superuser(ItEnvironment.DATABASE); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("select has_function_privilege('custodia_app', 'app.resolve_oidc_user(uuid,text,text)', 'execute'),"
+                     + " has_function_privilege('custodia_app', 'app.cors_origin_known(text)', 'execute')")) {
+            rs.next();
+            assertThat(rs.getBoolean(1)).as("resolve_oidc_user").isFalse();
+            assertThat(rs.getBoolean(2)).as("cors_origin_known").isFalse();
+        }
+    }
+
+    /** Same status and body, but for the request id. */
+    private static void assertSameAnswer(Api.Reply a, Api.Reply b) {
+        assertThat(b.status()).as(b.raw().body()).isEqualTo(a.status());
+        com.fasterxml.jackson.databind.node.ObjectNode ja = a.json().deepCopy();
+        com.fasterxml.jackson.databind.node.ObjectNode jb = b.json().deepCopy();
+        ja.remove("requestId");
+        jb.remove("requestId");
+        assertThat(jb).isEqualTo(ja);
     }
 
     @Test

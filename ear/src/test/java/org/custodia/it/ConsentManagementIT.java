@@ -273,4 +273,33 @@ class ConsentManagementIT {
         }
         assertThat(after.get("reason").asText()).isEqualTo("WITHDRAWN");
     }
+
+    @Test
+    void aNoticePublishedOnAnotherNodeAsksForConsentAgainHereAtOnce() throws Exception {
+        Api.Tenant t = Api.newTenant("feed-notice");
+        purpose(t, "p", false, true);
+        assertThat(t.api().post("/purposes/p/notices", "{\"texts\":{\"en\":\"v1\"}}").status()).isEqualTo(201);
+        grant(t.api(), "u-1", "p", ",\"noticeVersion\":1");
+        assertThat(check(t.api(), "u-1", "p").get("reason").asText()).isEqualTo("GRANTED"); // the rules are now cached
+        // this node announces its own notice at commit, so the other nodes drop the purpose's rules
+        try (Connection listening = ClusterNotifications.listen()) {
+            assertThat(t.api().post("/purposes/p/notices", "{\"texts\":{\"en\":\"v2\"}}").status()).isEqualTo(201);
+            assertThat(ClusterNotifications.announced(listening, "consent-purpose", t.id().toString(), "p")).isTrue();
+        }
+        assertThat(check(t.api(), "u-1", "p").get("reason").asText()).isEqualTo("NOTICE_CHANGED");
+        grant(t.api(), "u-1", "p", ",\"noticeVersion\":2");
+        assertThat(check(t.api(), "u-1", "p").get("reason").asText()).isEqualTo("GRANTED");
+        // another node published version 3: the database changed, this node hears of it by notification
+        try (Connection c = TestDatabase.superuser(ItEnvironment.DATABASE); Statement s = c.createStatement()) {
+            s.executeUpdate("update app.consent_purpose set notice_version = 3 where tenant_id = '" + t.id() + "' and purpose_key = 'p'");
+        }
+        assertThat(check(t.api(), "u-1", "p").get("reason").asText()).as("still cached (no notification yet)").isEqualTo("GRANTED");
+        ClusterNotifications.send("consent-purpose", t.id().toString(), "p");
+        String reason = null;
+        for (int i = 0; i < 30 && !"NOTICE_CHANGED".equals(reason); i++) {
+            reason = check(t.api(), "u-1", "p").get("reason").asText();
+            Thread.sleep(50);
+        }
+        assertThat(reason).isEqualTo("NOTICE_CHANGED");
+    }
 }

@@ -47,6 +47,9 @@ public class ConsentCheckCache {
     @Inject
     AfterCommit afterCommit;
 
+    @Inject
+    org.custodia.platform.persistence.ChangeFeed feed;
+
     @jakarta.annotation.Resource
     jakarta.enterprise.concurrent.ManagedExecutorService executor;
 
@@ -92,9 +95,10 @@ public class ConsentCheckCache {
         afterCommit.run(() -> states.put(new Key(tenantId, purposeKey, subjectId), state));
     }
 
-    /** A purpose's notice or rules changed: its rules reload after commit. */
+    /** A purpose's notice or rules changed: its rules reload after commit, on this node and (by the feed) on the others. */
     void forgetPurposeAfterCommit(UUID tenantId, String purposeKey) {
         afterCommit.run(() -> purposes.invalidate(new PurposeKey(tenantId, purposeKey)));
+        feed.publish("consent-purpose", tenantId.toString(), purposeKey);
     }
 
     /** Another node committed consent changes (or this node may have missed some). */
@@ -103,6 +107,8 @@ public class ConsentCheckCache {
             forgetAll();
         } else if ("consent".equals(change.kind())) {
             forget(UUID.fromString(change.parts().get(0)), change.parts().get(1), change.parts().get(2));
+        } else if ("consent-purpose".equals(change.kind())) {
+            purposes.invalidate(new PurposeKey(UUID.fromString(change.parts().get(0)), change.parts().get(1)));
         } else if ("consent-tenant".equals(change.kind())) {
             forgetTenant(UUID.fromString(change.parts().get(0)));
         }

@@ -39,7 +39,7 @@ public class LocalKeystoreKeyProvider implements KeyProvider {
         String passwordSetting = setting("custodia.keystore.password", "CUSTODIA_KEYSTORE_PASSWORD", null);
         if (passwordSetting == null) {
             LOG.warn("CUSTODIA_KEYSTORE_PASSWORD is not set: the local key store uses a development password");
-            passwordSetting = "custodia-development-only";
+            passwordSetting = org.custodia.platform.startup.DevelopmentDefaults.KEYSTORE_PASSWORD; // refused outside development
         }
         char[] password = passwordSetting.toCharArray();
         try {

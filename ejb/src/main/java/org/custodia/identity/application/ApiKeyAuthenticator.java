@@ -21,12 +21,15 @@ import org.custodia.identity.domain.ApiKeySecret;
  * requests authenticate without a database round trip or a transaction. A revocation or rotation takes
  * effect when it commits: on this node the entry is dropped after commit, other nodes drop it when the
  * change feed's notification arrives ({@link #TTL} bounds what a node that missed it may serve).
- * Unknown keys are never cached.
+ * A well-formed key that matches nothing is remembered as unknown for {@link #UNKNOWN_TTL} (default 5 s),
+ * so a client hammering with made-up keys costs one lookup per key and period. That cannot refuse a
+ * real key for long: keys are random, so none is presented before it exists, and the entry is short-lived.
  */
 @ApplicationScoped
 public class ApiKeyAuthenticator {
 
     static final Duration TTL = Duration.ofSeconds(Long.getLong("custodia.apikey.cache.seconds", 30));
+    static final Duration UNKNOWN_TTL = Duration.ofSeconds(Long.getLong("custodia.apikey.unknown.cache.seconds", 5));
     private static final int MAX_ENTRIES = 100_000;
 
     @Inject
@@ -39,6 +42,7 @@ public class ApiKeyAuthenticator {
     org.custodia.platform.persistence.ChangeFeed feed;
 
     private final Cache<String, ApiCaller> byHash = Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(MAX_ENTRIES).build();
+    private final Cache<String, Boolean> unknown = Caffeine.newBuilder().expireAfterWrite(UNKNOWN_TTL).maximumSize(MAX_ENTRIES).build();
 
     public Optional<ApiCaller> authenticate(String presented) {
         if (!ApiKeySecret.wellFormed(presented)) {
@@ -49,11 +53,15 @@ public class ApiKeyAuthenticator {
         if (cached != null) {
             return cached.expiredAt(Instant.now()) ? Optional.empty() : Optional.of(cached);
         }
+        if (unknown.getIfPresent(hash) != null) {
+            return Optional.empty();
+        }
         Optional<ApiCaller> caller = apiKeys.authenticate(presented);
         if (caller.isPresent()) {
             byHash.put(hash, caller.get());
         } else {
             byHash.invalidate(hash);
+            unknown.put(hash, Boolean.TRUE);
         }
         return caller;
     }

@@ -266,14 +266,19 @@ public class OidcSignIn {
     }
 
     private OidcSettings settings(UUID tenantId) {
-        return sso.of(tenantId).orElseThrow(() -> ProblemException.notFound("single sign-on for this organisation"));
+        return sso.of(tenantId).orElseThrow(OidcSignIn::noSingleSignOn);
     }
 
     private UUID tenantBySlug(String slug) {
         UUID tenant = tenants.idOfSlug(slug);
         if (tenant == null) {
-            throw ProblemException.notFound("organisation " + slug);
+            throw noSingleSignOn();
         }
         return tenant;
+    }
+
+    /** One answer for an unknown organisation and for one without single sign-on: no oracle of which slugs exist. */
+    private static ProblemException noSingleSignOn() {
+        return ProblemException.notFound("Single sign-on for this organisation");
     }
 }

@@ -44,6 +44,8 @@ public final class DatabaseSetup {
     }
 
     public void run() throws SQLException {
+        org.custodia.platform.startup.DevelopmentDefaults.refuseOutsideDevelopment(settings,
+                org.custodia.platform.startup.DevelopmentDefaults.inMigration(settings));
         String adminUrl = setting("CUSTODIA_DB_ADMIN_URL", null);
         if (adminUrl != null) {
             createRolesAndDatabase(adminUrl);

@@ -11,6 +11,9 @@ import jakarta.inject.Inject;
 import org.custodia.tenancy.domain.RateLimits;
 import org.custodia.tenancy.domain.RateLimits.Category;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 
@@ -30,8 +33,10 @@ public class RateLimiter {
     TenantRateLimits limits;
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    // limits per tenant, read once per node (no transaction on the hot path); reset() drops them
-    private final Map<UUID, RateLimits> tenantLimits = new ConcurrentHashMap<>();
+    // limits per tenant, read once per node (no transaction on the hot path); a change drops them at commit
+    // here and through the change feed on the other nodes; the expiry bounds what a node that missed it serves
+    private final Cache<UUID, RateLimits> tenantLimits = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(5))
+            .maximumSize(100_000).build();
 
     public Decision consume(UUID tenantId, UUID keyId, Category category) {
         return consume(tenantId, keyId, category, 1);
@@ -39,7 +44,7 @@ public class RateLimiter {
 
     /** Takes {@code tokens} at once (a batch check counts each of its entries). */
     public Decision consume(UUID tenantId, UUID keyId, Category category, int tokens) {
-        int perMinute = tenantLimits.computeIfAbsent(tenantId, limits::load).perMinute(category);
+        int perMinute = tenantLimits.get(tenantId, limits::load).perMinute(category);
         ConsumptionProbe tenant = bucket("t:" + tenantId + ":" + category + ":" + perMinute, perMinute).tryConsumeAndReturnRemaining(tokens);
         if (!tenant.isConsumed()) {
             return refused(perMinute, tenant);
@@ -52,10 +57,18 @@ public class RateLimiter {
         return new Decision(true, perMinute, tighter.getRemainingTokens(), seconds(tighter.getNanosToWaitForReset()), 0);
     }
 
-    /** Forgets a tenant's buckets (its limits changed). */
+    /** Forgets a tenant's limits and buckets (its limits changed). */
     public void reset(UUID tenantId) {
-        tenantLimits.remove(tenantId);
+        tenantLimits.invalidate(tenantId);
         buckets.keySet().removeIf(k -> k.startsWith("t:" + tenantId + ":"));
+    }
+
+    void onClusterChange(@jakarta.enterprise.event.Observes org.custodia.platform.persistence.ChangeFeed.ClusterChange change) {
+        if (change.everything()) {
+            tenantLimits.invalidateAll();
+        } else if ("rate-limits".equals(change.kind())) {
+            reset(UUID.fromString(change.parts().get(0)));
+        }
     }
 
     private Bucket bucket(String name, int perMinute) {

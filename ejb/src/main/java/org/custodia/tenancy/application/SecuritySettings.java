@@ -110,11 +110,6 @@ public class SecuritySettings {
         }
     }
 
-    /** Whether any tenant allows the origin (for preflights, which carry no credentials). */
-    public boolean originKnownToSomeTenant(String origin) {
-        return Boolean.TRUE.equals(em.createNativeQuery("select app.cors_origin_known(?1)").setParameter(1, origin).getSingleResult());
-    }
-
     /** An origin is scheme://host[:port], nothing more; http only for localhost. */
     static String originProblem(String origin) {
         if (origin == null || origin.isBlank()) {

@@ -28,6 +28,8 @@ import org.custodia.platform.problem.FieldError;
 import org.custodia.audit.domain.AuditEvent;
 import org.custodia.audit.domain.ChainVerification;
 import org.custodia.platform.api.CallerContext;
+import org.custodia.platform.api.CostlyEndpoint;
+import org.custodia.platform.api.StateChangingRead;
 import org.custodia.platform.api.Inputs;
 import org.custodia.platform.problem.ProblemException;
 
@@ -59,6 +61,7 @@ public class AuditResource {
     CallerContext caller;
 
     @RequiresPermission("audit:verify")
+    @CostlyEndpoint(exclusive = true)
     @GET
     @Path("/verify")
     public ChainVerification verify() throws SQLException {
@@ -66,6 +69,8 @@ public class AuditResource {
     }
 
     @RequiresPermission("audit:export")
+    @CostlyEndpoint(exclusive = true)
+    @StateChangingRead // appends the export's audit event and a checkpoint
     @GET
     @Path("/export")
     @Produces({"text/csv", "application/x-ndjson", "application/pdf", MediaType.APPLICATION_JSON})

@@ -27,6 +27,7 @@ import org.custodia.platform.api.CallerContext;
 import org.custodia.platform.api.Inputs;
 import org.custodia.platform.api.RequestBodies;
 import org.custodia.platform.api.RequiresPermission;
+import org.custodia.platform.api.StateChangingRead;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
@@ -154,6 +155,7 @@ public class ConsentResource {
 
     /** {@code Sec-GPC: 1} (forwarded from the subject's browser) opts out of purposes that honour GPC, and is recorded. */
     @RequiresPermission("consent:check")
+    @StateChangingRead // Sec-GPC: 1 records an opt-out
     @GET
     @Path("/check")
     public CheckView check(@QueryParam("subject") String subject, @QueryParam("purpose") String purpose,

@@ -83,7 +83,7 @@ public class AuthResource {
     @Path("/login")
     @PublicEndpoint
     public Response login(SignInRequest body) {
-        throttled();
+        throttled(body == null ? null : body.tenant());
         RequestBodies.required(body);
         LocalSignIn.Outcome outcome = localSignIn.signIn(body.tenant(), body.email(), body.password(), blankToNull(body.totpCode()),
                 blankToNull(body.recoveryCode()), RequestIdFilter.currentRequestId());
@@ -179,7 +179,7 @@ public class AuthResource {
     @Path("/password-reset")
     @PublicEndpoint
     public Response requestReset(ResetRequest body) {
-        throttled();
+        throttled(body == null ? null : body.tenant());
         RequestBodies.required(body);
         java.util.UUID tenant = tenants.idOfSlug(body.tenant());
         if (tenant != null) {
@@ -212,7 +212,7 @@ public class AuthResource {
     @Path("/oidc/{tenant}/login")
     @PublicEndpoint
     public Response oidcLogin(@PathParam("tenant") String tenant, @QueryParam("returnTo") String returnTo) {
-        throttled();
+        throttled(tenant);
         return Response.seeOther(oidcSignIn.start(tenant, returnTo)).build();
     }
 
@@ -238,10 +238,15 @@ public class AuthResource {
     }
 
     private void throttled() {
-        long wait = throttle.consume(http.getRemoteAddr());
+        throttled(null);
+    }
+
+    /** Per client address and, when the request names one, per organisation. */
+    private void throttled(String tenantSlug) {
+        long wait = throttle.consume(http.getRemoteAddr(), java.util.Collections.list(http.getHeaders("X-Forwarded-For")), tenantSlug);
         if (wait > 0) {
             throw ProblemException.tooManyRequests("rate-limited", "Too many requests",
-                    "Too many sign-in requests from your address; retry after " + wait + " s.", wait);
+                    "Too many sign-in requests; retry after " + wait + " s.", wait);
         }
     }
 

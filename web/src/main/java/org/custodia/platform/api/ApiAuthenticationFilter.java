@@ -90,8 +90,9 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         ApiCaller c = caller.get();
-        if (c.kind() == ApiCaller.Kind.SESSION && !SAFE_METHODS.contains(request.getMethod()) && !trustedOrigin(request, c)) {
-            // SameSite=Lax already keeps the cookie off cross-site posts; this also covers older browsers
+        boolean changesState = !SAFE_METHODS.contains(request.getMethod()) || marked(StateChangingRead.class);
+        if (c.kind() == ApiCaller.Kind.SESSION && changesState && !trustedOrigin(request, c)) {
+            // SameSite=Lax already keeps the cookie off cross-site posts (not off top-level GETs); this also covers older browsers
             request.abortWith(forbidden("A console session may change data only from this site or an allowed origin."));
             return;
         }
@@ -121,10 +122,18 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
         }
     }
 
+    /**
+     * Whether a request of a console session comes from this site or an origin its tenant allows. A
+     * browser that says the request is cross-site or same-site (Sec-Fetch-Site) must also name an
+     * allowed Origin: a top-level cross-site GET carries the cookie but no Origin.
+     */
     private boolean trustedOrigin(ContainerRequestContext request, ApiCaller caller) {
         String origin = request.getHeaderString("Origin");
-        return origin == null || origin.equals(PublicUrl.origin())
-                || securitySettings.of(caller.tenantId()).corsOrigins().contains(origin);
+        String site = request.getHeaderString("Sec-Fetch-Site");
+        if (origin == null) {
+            return site == null || "same-origin".equals(site) || "none".equals(site);
+        }
+        return origin.equals(PublicUrl.origin()) || securitySettings.of(caller.tenantId()).corsOrigins().contains(origin);
     }
 
     private static jakarta.ws.rs.core.Response forbidden(String detail) {

@@ -13,15 +13,16 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.regex.Pattern;
 
 import org.custodia.tenancy.application.SecuritySettings;
 
 /**
- * CORS with a per-tenant allowlist. A preflight carries no credentials, so it is answered for an origin
- * that some tenant allows; the real response names the origin only when the caller's own tenant allows
- * it, so a browser on another tenant's origin cannot read the answer.
+ * CORS with a per-tenant allowlist. A preflight carries no credentials, so it cannot know the tenant: it
+ * is answered alike for every well-formed origin (answering only origins some tenant allows would tell
+ * anyone which origins those are). The real response names the origin only when the caller's own tenant
+ * allows it, so a browser on any other origin cannot read the answer, and a console session's writes
+ * from a foreign origin are refused ({@link ApiAuthenticationFilter}).
  */
 @Provider
 @PreMatching
@@ -30,9 +31,8 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
 
     static final String ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key, X-Api-Key, X-Request-Id";
     static final String EXPOSED_HEADERS = "X-Request-Id, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, RateLimit-Policy, Retry-After";
-    /** origin → whether some tenant allows it */
-    private static final Cache<String, Boolean> KNOWN = Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofSeconds(60))
-            .maximumSize(10_000).build();
+    /** scheme://host[:port], as browsers send it */
+    private static final Pattern ORIGIN = Pattern.compile("https?://([A-Za-z0-9.-]{1,190}|\\[[0-9A-Fa-f:.]{2,45}\\])(:[0-9]{1,5})?");
 
     @Inject
     SecuritySettings settings;
@@ -46,9 +46,8 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
         if (origin == null || !"OPTIONS".equals(request.getMethod()) || request.getHeaderString("Access-Control-Request-Method") == null) {
             return;
         }
-        if (!known(origin)) {
-            request.abortWith(Problems.response(403, "cors-origin", "Origin not allowed",
-                    "No organisation allows calls from this origin; an administrator adds it under PUT /api/v1/settings/security."));
+        if (!ORIGIN.matcher(origin).matches()) {
+            request.abortWith(Problems.response(403, "cors-origin", "Origin not allowed", "The Origin header is not an origin."));
             return;
         }
         request.abortWith(Response.noContent()
@@ -74,18 +73,5 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
             headers.putSingle("Access-Control-Allow-Credentials", "true");
             headers.putSingle("Access-Control-Expose-Headers", EXPOSED_HEADERS);
         }
-    }
-
-    private boolean known(String origin) {
-        if (origin.length() > 200) {
-            return false;
-        }
-        Boolean cached = KNOWN.getIfPresent(origin);
-        if (cached != null) {
-            return cached;
-        }
-        boolean known = settings.originKnownToSomeTenant(origin);
-        KNOWN.put(origin, known);
-        return known;
     }
 }

@@ -41,6 +41,11 @@ public final class ProblemMappers {
             if (t instanceof PayloadTooLargeException) {
                 return Problems.response(413, "payload-too-large", "Payload too large", t.getMessage());
             }
+            if (t instanceof StrictTextModule.InvalidTextException i) {
+                return Problems.response(400, "invalid-text", "Invalid characters",
+                        "Text must be well-formed UTF-8 without NUL characters or unpaired surrogates.",
+                        List.of(new FieldError(path(i), TextInput.PROBLEM)));
+            }
             if (t instanceof UnrecognizedPropertyException u) {
                 return Problems.response(400, "malformed-body", "Malformed request body",
                         "Unknown property '" + u.getPropertyName() + "'.",

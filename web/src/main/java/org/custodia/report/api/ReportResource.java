@@ -1,5 +1,7 @@
 package org.custodia.report.api;
 
+import org.custodia.platform.api.CostlyEndpoint;
+import org.custodia.platform.api.StateChangingRead;
 import org.custodia.platform.api.RequiresPermission;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -50,6 +52,8 @@ public class ReportResource {
 
     /** A signed PDF/A consent summary for [from, to) (default: the last 30 days). */
     @RequiresPermission("report:export")
+    @CostlyEndpoint
+    @StateChangingRead // appends the report's audit event and a checkpoint
     @GET
     @Path("/consent-summary")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
@@ -67,6 +71,7 @@ public class ReportResource {
 
     /** Takes a report PDF (up to 20 MiB) and says whether its signature and its checkpoint hold. */
     @RequiresPermission("report:verify")
+    @CostlyEndpoint
     @POST
     @Path("/verify")
     @Consumes("application/pdf")

@@ -15,23 +15,22 @@ import org.custodia.platform.api.PlatformAdminEndpoint;
 import org.custodia.platform.api.RequestBodies;
 import org.custodia.platform.api.RequestIdFilter;
 import org.custodia.platform.context.Actor;
-import org.custodia.tenancy.application.RateLimiter;
 import org.custodia.tenancy.application.TenantRateLimits;
 import org.custodia.tenancy.domain.RateLimits;
 
-/** The operator sets a tenant's rate limits (defaults: 10,000 checks and 1,000 mutations per minute). */
+/**
+ * The operator sets a tenant's rate limits (defaults: 10,000 checks, 1,000 mutations and 6 costly operations
+ * per minute; costlyPerMinute may be left out for the installation's default).
+ */
 @Path("/admin/tenants/{tenantId}/rate-limits")
 @PlatformAdminEndpoint
 public class RateLimitResource {
 
-    public record Limits(Integer checksPerMinute, Integer mutationsPerMinute) {
+    public record Limits(Integer checksPerMinute, Integer mutationsPerMinute, Integer costlyPerMinute) {
     }
 
     @Inject
     TenantRateLimits limits;
-
-    @Inject
-    RateLimiter limiter;
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
@@ -40,8 +39,7 @@ public class RateLimitResource {
         RequestBodies.required(body);
         UUID id = Inputs.id(tenantId, "Tenant");
         RateLimits set = limits.set(new Actor(id, "system:operator", RequestIdFilter.currentRequestId()),
-                body.checksPerMinute(), body.mutationsPerMinute());
-        limiter.reset(id);
-        return new Limits(set.checksPerMinute(), set.mutationsPerMinute());
+                body.checksPerMinute(), body.mutationsPerMinute(), body.costlyPerMinute());
+        return new Limits(set.checksPerMinute(), set.mutationsPerMinute(), set.costlyPerMinute());
     }
 }

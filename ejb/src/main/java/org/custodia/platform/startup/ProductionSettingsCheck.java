@@ -1,0 +1,34 @@
+package org.custodia.platform.startup;
+
+import java.util.List;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+
+import org.jboss.logging.Logger;
+
+/** Fails the deployment outside development while a built-in development secret is in use ({@link DevelopmentDefaults}). */
+@Startup
+@Singleton
+public class ProductionSettingsCheck {
+
+    private static final Logger LOG = Logger.getLogger(ProductionSettingsCheck.class);
+
+    @PostConstruct
+    void check() {
+        List<String> found = DevelopmentDefaults.inServer(DevelopmentDefaults::fromSystem);
+        if (DevelopmentDefaults.development(DevelopmentDefaults::fromSystem)) {
+            if (!found.isEmpty()) {
+                LOG.warnf("development mode (CUSTODIA_ENV unset or development): development defaults in use for %s", found);
+            }
+            return;
+        }
+        try {
+            DevelopmentDefaults.refuseOutsideDevelopment(DevelopmentDefaults::fromSystem, found);
+        } catch (IllegalStateException refused) {
+            LOG.error("refusing to start: " + refused.getMessage());
+            throw refused;
+        }
+    }
+}
