@@ -82,7 +82,13 @@ public class ReportVerifier {
                 && signatures.stream().allMatch(s -> s.valid() && s.padesBaselineAttributes())
                 && signatures.stream().anyMatch(PadesVerifier.SignatureCheck::coversWholeDocument);
         tenantSession.bind(tenantId);
-        boolean signerIsTenant = !signatures.isEmpty() && signatures.stream().allMatch(s -> byTenant(tenantId, s));
+        List<X509Certificate> tenantCertificates;
+        try {
+            tenantCertificates = signingKeys.certificates(tenantId);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the tenant's signing certificates", e);
+        }
+        boolean signerIsTenant = !signatures.isEmpty() && signatures.stream().allMatch(s -> byTenant(tenantCertificates, s));
         String signatureProblem = signatures.isEmpty() ? "the PDF is not signed"
                 : !signaturesValid ? "a signature does not verify, or none covers the whole file"
                 : !signerIsTenant ? "the PDF is not signed with a key of this tenant" : null;
@@ -138,7 +144,7 @@ public class ReportVerifier {
     }
 
     /** Whether the signature's certificate is one of the tenant's, valid when it signed (its time-stamp, else /M). */
-    private boolean byTenant(UUID tenantId, PadesVerifier.SignatureCheck signature) {
+    private static boolean byTenant(List<X509Certificate> tenantCertificates, PadesVerifier.SignatureCheck signature) {
         if (signature.certificate() == null) {
             return false;
         }
@@ -146,7 +152,7 @@ public class ReportVerifier {
                 : signature.signingTime() != null ? signature.signingTime() : Instant.now();
         try {
             byte[] der = signature.certificate().getEncoded();
-            for (X509Certificate certificate : signingKeys.certificates(tenantId)) {
+            for (X509Certificate certificate : tenantCertificates) {
                 if (MessageDigest.isEqual(der, certificate.getEncoded())) {
                     certificate.checkValidity(Date.from(at));
                     return true;

@@ -44,7 +44,7 @@ final class DecodeBudget {
         this.limit = limit;
     }
 
-    /** Opens a budget on this thread; close it with {@link #close()}. */
+    /** Opens a budget on this thread (the first call wraps the filters); close it with {@link #close()}. */
     static DecodeBudget open(long limit) {
         DecodeBudget budget = new DecodeBudget(limit);
         CURRENT.set(budget);
@@ -77,11 +77,6 @@ final class DecodeBudget {
             // fail closed: without the bound no untrusted PDF is read
             throw new IllegalStateException("cannot bound PDFBox's stream decoding", e);
         }
-    }
-
-    /** Ensures the filters are wrapped (class initialisation does it). */
-    static void ensureInstalled() {
-        // the static initialiser has run when this is called
     }
 
     /** A filter that decodes through its original, counting the output against the thread's budget. */

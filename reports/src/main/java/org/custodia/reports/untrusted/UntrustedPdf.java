@@ -44,7 +44,6 @@ public final class UntrustedPdf {
      * @throws IOException when it is not a readable PDF (PDFBox's runtime failures on hostile input included)
      */
     public static <T> T read(byte[] pdf, Reader<T> reader) throws IOException {
-        DecodeBudget.ensureInstalled();
         DecodeBudget budget = DecodeBudget.open(MAX_DECODED_BYTES);
         try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(pdf), "", null, null,
                 MemoryUsageSetting.setupMixed(1024 * 1024, MAX_SCRATCH_BYTES).streamCache)) {
