@@ -163,10 +163,15 @@ public class ConsentReceipts {
                         + "\n(For the API, POST /api/v1/consents/withdrawals {\"token\": \"" + token + "\"}.)\n");
     }
 
-    /** The receipt without the tenant's jurisdiction: a setting that may change after a receipt was issued. */
-    private static Map<String, Object> ledgerFacts(Map<String, Object> receipt) {
+    /**
+     * The receipt without what a deployment or tenant setting decides and may change after it was issued:
+     * the jurisdiction, and the policy URL (built from CUSTODIA_PUBLIC_URL; the notice itself is named by
+     * the event's notice version and hash, which stay compared). The signature covers both regardless.
+     */
+    static Map<String, Object> ledgerFacts(Map<String, Object> receipt) {
         Map<String, Object> facts = new LinkedHashMap<>(receipt);
         facts.remove("jurisdiction");
+        facts.remove("policyUrl");
         return facts;
     }
 
