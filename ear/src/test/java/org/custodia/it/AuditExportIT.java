@@ -113,6 +113,110 @@ class AuditExportIT {
     }
 
     @Test
+    void aReportSignedWithAnotherKeyOfTheSameNameIsNotOurs_evenWithAGenuineCheckpoint() throws Exception {
+        Api.Tenant t = tenantWithEvents("forged");
+        byte[] genuine = downloadBytes(t.api(), "/audit/export?format=pdf");
+        JsonNode ok = verify(t.api(), genuine);
+        assertThat(ok.get("verified").asBoolean()).as(ok.toString()).isTrue();
+        assertThat(ok.get("signerIsTenant").asBoolean()).isTrue();
+        assertThat(ok.get("problem").isNull()).isTrue();
+
+        // a key of its own with the tenant certificate's subject DN, and the genuine checkpoint copied over
+        String checkpoint;
+        try (var document = org.apache.pdfbox.Loader.loadPDF(genuine)) {
+            checkpoint = org.custodia.reports.pdf.PdfReportRenderer.checkpointOf(document);
+        }
+        java.security.cert.X509Certificate tenantCertificate = (java.security.cert.X509Certificate)
+                java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(new java.io.ByteArrayInputStream(
+                        t.api().get("/signing-key").json().get("pem").asText().getBytes(StandardCharsets.US_ASCII)));
+        var subject = new org.bouncycastle.asn1.x500.X500Name(tenantCertificate.getSubjectX500Principal().getName());
+        var forger = org.custodia.reports.signing.SelfSignedIdentities.generate(
+                org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(subject.getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.O)[0].getFirst().getValue()),
+                org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(subject.getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.CN)[0].getFirst().getValue()),
+                java.time.Duration.ofDays(30));
+        assertThat(forger.certificate().getSubjectX500Principal()).isEqualTo(tenantCertificate.getSubjectX500Principal());
+        byte[] unsigned = new org.custodia.reports.pdf.PdfReportRenderer().render(new org.custodia.reports.model.Report(
+                "Audit log export", "forged", java.util.UUID.randomUUID().toString(), java.time.Instant.now(),
+                List.of(new org.custodia.reports.model.Report.Paragraph("Nothing to see here."))), checkpoint);
+        byte[] forged = new org.custodia.reports.signing.PadesSigner().sign(unsigned, forger, "forged", "forged",
+                java.time.Instant.now());
+
+        JsonNode refused = verify(t.api(), forged);
+        assertThat(refused.get("signaturesValid").asBoolean()).isTrue(); // the CMS itself is fine
+        assertThat(refused.get("checkpointSignatureValid").asBoolean()).isTrue(); // and so is the copied checkpoint
+        assertThat(refused.get("signerIsTenant").asBoolean()).isFalse();
+        assertThat(refused.get("verified").asBoolean()).isFalse();
+        assertThat(refused.get("problem").asText()).contains("not signed with a key of this tenant");
+
+        // a genuine report with a later revision signed by the forger is not the tenant's either
+        byte[] countersigned = new org.custodia.reports.signing.PadesSigner().sign(genuine, forger, "forged", "forged",
+                java.time.Instant.now());
+        JsonNode appended = verify(t.api(), countersigned);
+        assertThat(appended.get("verified").asBoolean()).isFalse();
+        assertThat(appended.get("signerIsTenant").asBoolean()).isFalse();
+        assertThat(appended.get("problem").asText()).contains("not signed with a key of this tenant");
+    }
+
+    @Test
+    void aFlateBombIsRefusedCleanlyAndTheServerStaysWell() throws Exception {
+        Api.Tenant t = tenantWithEvents("bomb");
+        byte[] bomb = flateBomb(3L * 1024 * 1024 * 1024);
+        assertThat(bomb.length).isLessThan(1024 * 1024);
+        Api.Reply r = t.api().send(t.api().request("/reports/verify").timeout(java.time.Duration.ofMinutes(2))
+                .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.ofByteArray(bomb)));
+        assertThat(r.status()).as(r.raw().body()).isEqualTo(422);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo("body");
+        // the server still verifies a genuine report
+        JsonNode ok = verify(t.api(), downloadBytes(t.api(), "/audit/export?format=pdf"));
+        assertThat(ok.get("signaturesValid").asBoolean()).isTrue();
+        assertThat(ok.get("checkpointMatchesChain").asBoolean()).isTrue();
+    }
+
+    /**
+     * A PDF of some 100 KB whose catalog lives in an object stream that inflates to {@code inflated} bytes
+     * (Flate, then run-length: PDFBox drops a repeated filter): reading the catalog means inflating it.
+     */
+    static byte[] flateBomb(long inflated) throws IOException {
+        String objects = "<< /Type /Catalog /Pages 2 0 R >> << /Type /Pages /Kids [] /Count 0 >>";
+        String header = "1 0 2 34 ";
+        byte[] start = (header + " ".repeat(20 - header.length()) + objects).getBytes(StandardCharsets.US_ASCII);
+        java.io.ByteArrayOutputStream compressed = new java.io.ByteArrayOutputStream();
+        try (var flate = new java.util.zip.DeflaterOutputStream(compressed, new java.util.zip.Deflater(9), 1 << 16)) {
+            flate.write(start.length - 1); // a literal run
+            flate.write(start);
+            byte[] runs = new byte[1 << 16]; // each pair is 128 spaces
+            for (int i = 0; i < runs.length; i += 2) {
+                runs[i] = (byte) 129;
+                runs[i + 1] = ' ';
+            }
+            for (long left = inflated / 128; left > 0; left -= runs.length / 2) {
+                flate.write(runs, 0, (int) Math.min(runs.length / 2, left) * 2);
+            }
+            flate.write(128); // end of data
+        }
+        java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+        pdf.writeBytes("%PDF-1.7\n%\u00e2\u00e3\n".getBytes(StandardCharsets.ISO_8859_1));
+        long objectStream = pdf.size();
+        pdf.writeBytes(("3 0 obj\n<< /Type /ObjStm /N 2 /First 20 /Filter [/FlateDecode /RunLengthDecode] /Length "
+                + compressed.size() + " >>\nstream\n").getBytes(StandardCharsets.US_ASCII));
+        pdf.writeBytes(compressed.toByteArray());
+        pdf.writeBytes("\nendstream\nendobj\n".getBytes(StandardCharsets.US_ASCII));
+        long xref = pdf.size();
+        java.nio.ByteBuffer entries = java.nio.ByteBuffer.allocate(5 * 7);
+        entries.put((byte) 0).putInt(0).putShort((short) 0xffff);
+        entries.put((byte) 2).putInt(3).putShort((short) 0);
+        entries.put((byte) 2).putInt(3).putShort((short) 1);
+        entries.put((byte) 1).putInt((int) objectStream).putShort((short) 0);
+        entries.put((byte) 1).putInt((int) xref).putShort((short) 0);
+        pdf.writeBytes(("4 0 obj\n<< /Type /XRef /Size 5 /Root 1 0 R /W [1 4 2] /Length 35 >>\nstream\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        pdf.writeBytes(entries.array());
+        pdf.writeBytes(("\nendstream\nendobj\nstartxref\n" + xref + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
+        return pdf.toByteArray();
+    }
+
+    @Test
     void theConsentSummaryIsASignedReportThatVerifiesAndIsAudited() throws Exception {
         Api.Tenant t = tenantWithEvents("summary");
         assertThat(t.api().post("/consents", "{\"subject\":\"s-1\",\"purpose\":\"ads\",\"action\":\"withdraw\"}")
@@ -192,6 +296,9 @@ class AuditExportIT {
         JsonNode old = verify(t.api(), before);
         assertThat(old.get("signaturesValid").asBoolean()).isTrue();
         assertThat(old.get("checkpointSignatureValid").asBoolean()).isTrue();
+        assertThat(old.get("signerIsTenant").asBoolean()).isTrue(); // the retired key is still the tenant's
+        assertThat(old.get("verified").asBoolean()).as(old.toString()).isTrue();
+        assertThat(verify(t.api(), after).get("verified").asBoolean()).isTrue();
         assertThat(ConsentApiIT.eventTypes(t.api())).contains("tenant.signing_key.imported");
     }
 

@@ -90,10 +90,128 @@ class ConsentImportIT {
         String[] lines = export.raw().body().split("\n");
         assertThat(lines).hasSize(7);
         assertThat(Api.JSON.readTree(lines[0]).get("subject").asText()).isEqualTo("s-1"); // oldest first: 2024-06-01
+        // the export is audited like the audit export: who took the ledger, how many events
+        List<JsonNode> exported = new ArrayList<>();
+        DsarTimerIT.events(t.api()).stream().filter(e -> e.get("eventType").asText().equals("consent.exported"))
+                .forEach(exported::add);
+        assertThat(exported).hasSize(1);
+        assertThat(exported.get(0).get("payload").get("events").asLong()).isEqualTo(7);
         assertThat(upload(t.api(), "/consents/imports", "text/csv", "subject,purpose,action\n").json().get("linesRead").asLong()).isZero();
         Api.Reply keyed = t.api().send(t.api().request("/consents/imports").header("Content-Type", "text/csv")
                 .header("Idempotency-Key", "k1").POST(HttpRequest.BodyPublishers.ofString(csv)));
         assertThat(keyed.status()).isEqualTo(400);
+    }
+
+    @Test
+    void aMalformedCsvOrANulIsALineProblemLikeAnyOtherBadLine() throws Exception {
+        Api.Tenant t = Api.newTenant("import-malformed");
+        t.api().post("/purposes", "{\"key\":\"news\",\"name\":\"News\"}");
+        String csv = "subject,purpose,action\n"
+                + "s-1,news,grant\n"
+                + "s-\u00002,news,grant\n"             // line 3: NUL in the subject
+                + "s-3,news,grant\n"
+                + "s-" + "x".repeat(70_000) + ",news,grant\n" // line 5: one record over 64 KiB
+                + "s-4,news,grant\n"
+                + "\"s-5,news,grant\n"                  // line 7: the quote never closes
+                + "s-6,news,grant\n";
+        Api.Reply r = upload(t.api(), "/consents/imports", "text/csv", csv);
+        assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
+        JsonNode job = r.json();
+        assertThat(job.get("imported").asLong()).isEqualTo(3);
+        assertThat(job.get("rejected").asLong()).isEqualTo(3);
+        List<String> at = new ArrayList<>();
+        job.get("errors").forEach(e -> at.add(e.get("line").asLong() + ":" + e.get("field").asText()));
+        assertThat(at).containsExactly("3:subject", "5:line", "7:line");
+        assertThat(job.get("errors").get(1).get("reason").asText()).contains("64 KiB");
+        assertThat(job.get("errors").get(2).get("reason").asText()).contains("quote");
+        assertThat(ConsentManagementIT.check(t.api(), "s-4", "news").get("reason").asText()).isEqualTo("GRANTED");
+
+        JsonNode ndjson = upload(t.api(), "/consents/imports", "application/x-ndjson",
+                "{\"subject\":\"s-\\u0000x\",\"purpose\":\"news\",\"action\":\"grant\"}\n"
+                        + "{\"subject\":\"s-\\ud800\",\"purpose\":\"news\",\"action\":\"grant\"}\n"
+                        + "{\"subject\":\"s-8\",\"purpose\":\"news\",\"action\":\"grant\"}\n").json();
+        assertThat(ndjson.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(ndjson.get("imported").asLong()).isEqualTo(1);
+        assertThat(ndjson.get("errors").get(0).get("line").asLong()).isEqualTo(1);
+        assertThat(ndjson.get("errors").get(0).get("field").asText()).isEqualTo("subject");
+        assertThat(ndjson.get("errors").get(1).get("line").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aLineRejectedWhenItsBatchIsWrittenStaysCountedAfterTheNextBatch() throws Exception {
+        Api.Tenant t = Api.newTenant("import-late");
+        t.api().post("/purposes", "{\"key\":\"p\",\"name\":\"P\"}");
+        StringBuilder csv = new StringBuilder("subject,purpose,action,noticeVersion\n");
+        csv.append("s-0,p,grant,9\n"); // line 2: the purpose has no notice 9, found when the first batch is written
+        for (int i = 1; i <= 5000; i++) {
+            csv.append("s-").append(i).append(",p,grant,\n");
+        }
+        Api.Reply r = upload(t.api(), "/consents/imports", "text/csv", csv.toString());
+        assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
+        JsonNode job = r.json();
+        assertThat(job.get("linesRead").asLong()).isEqualTo(5001);
+        assertThat(job.get("imported").asLong()).isEqualTo(5000);
+        assertThat(job.get("rejected").asLong()).isEqualTo(1);
+        assertThat(job.get("errors").get(0).get("line").asLong()).isEqualTo(2);
+        assertThat(job.get("errors").get(0).get("field").asText()).isEqualTo("noticeVersion");
+        assertThat(events(t)).isEqualTo(5000);
+    }
+
+    @Test
+    void aSixtyMegabyteLineIsRefusedByNumberWithoutReadingItWhole() throws Exception {
+        Api.Tenant t = Api.newTenant("import-huge");
+        t.api().post("/purposes", "{\"key\":\"p\",\"name\":\"P\"}");
+        long padding = 60L * 1024 * 1024;
+        byte[] head = "{\"subject\":\"s-1\",\"purpose\":\"p\",\"action\":\"grant\"}\n{\"subject\":\""
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = "\",\"purpose\":\"p\",\"action\":\"grant\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // streamed: the 60 MB line (no newline at all) is never held in the test either
+        java.util.function.Supplier<java.io.InputStream> body = () -> new java.io.SequenceInputStream(java.util.Collections.enumeration(
+                List.of(new java.io.ByteArrayInputStream(head), new RepeatedByte((byte) 'a', padding), new java.io.ByteArrayInputStream(tail))));
+        Api.Reply r = t.api().send(t.api().request("/consents/imports").timeout(java.time.Duration.ofMinutes(3))
+                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofInputStream(body)));
+        assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
+        JsonNode job = r.json();
+        assertThat(job.get("linesRead").asLong()).isEqualTo(2);
+        assertThat(job.get("imported").asLong()).isEqualTo(1);
+        assertThat(job.get("rejected").asLong()).isEqualTo(1);
+        assertThat(job.get("errors").get(0).get("line").asLong()).isEqualTo(2);
+        assertThat(job.get("errors").get(0).get("reason").asText()).contains("64 KiB");
+        // and the server is fine
+        assertThat(upload(t.api(), "/consents/imports", "application/x-ndjson",
+                "{\"subject\":\"s-2\",\"purpose\":\"p\",\"action\":\"grant\"}\n").json().get("imported").asLong()).isEqualTo(1);
+        assertThat(ConsentManagementIT.check(t.api(), "s-2", "p").get("reason").asText()).isEqualTo("GRANTED");
+    }
+
+    /** {@code length} copies of one byte, made as they are read. */
+    static final class RepeatedByte extends java.io.InputStream {
+        private final byte value;
+        private long left;
+
+        RepeatedByte(byte value, long length) {
+            this.value = value;
+            this.left = length;
+        }
+
+        @Override
+        public int read() {
+            if (left == 0) {
+                return -1;
+            }
+            left--;
+            return value;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (left == 0) {
+                return -1;
+            }
+            int n = (int) Math.min(len, left);
+            java.util.Arrays.fill(b, off, off + n, value);
+            left -= n;
+            return n;
+        }
     }
 
     @Test

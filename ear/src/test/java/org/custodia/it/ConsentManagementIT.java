@@ -179,6 +179,46 @@ class ConsentManagementIT {
     }
 
     @Test
+    void aReceiptStatesThePurposesDisclosureTheTenantsJurisdictionAndTheNoticeItsSubjectWasShown() throws Exception {
+        Api.Tenant t = Api.newTenant("receipt-facts");
+        Api.Reply share = t.api().post("/purposes", "{\"key\":\"share\",\"name\":\"Share\",\"thirdPartyDisclosure\":true}");
+        assertThat(share.status()).as(share.raw().body()).isEqualTo(201);
+        assertThat(share.json().get("thirdPartyDisclosure").asBoolean()).isTrue();
+        purpose(t, "ads", true, true); // honours GPC, discloses nothing: the two are not the same thing
+        assertThat(t.api().get("/purposes/ads").json().get("thirdPartyDisclosure").asBoolean()).isFalse();
+        t.api().post("/purposes/share/notices", "{\"texts\":{\"en\":\"We share this with partners\"}}");
+        assertThat(t.api().get("/settings/privacy").json().get("jurisdiction").asText()).isEmpty();
+        Api.Reply set = t.api().put("/settings/privacy", "{\"jurisdiction\":\"EU\"}");
+        assertThat(set.status()).as(set.raw().body()).isEqualTo(200);
+        assertThat(t.api().put("/settings/privacy", "{\"jurisdiction\":\"" + "x".repeat(101) + "\"}").json()
+                .get("errors").get(0).get("field").asText()).isEqualTo("jurisdiction");
+
+        JsonNode shared = t.api().get("/consents/receipts/" + grant(t.api(), "u-1", "share", "").get("id").asText()).json();
+        JsonNode receipt = shared.get("receipt");
+        assertThat(receipt.get("jurisdiction").asText()).isEqualTo("EU");
+        assertThat(receipt.get("services").get(0).get("purposes").get(0).get("thirdPartyDisclosure").asBoolean()).isTrue();
+        String policy = receipt.get("policyUrl").asText();
+        assertThat(policy).endsWith("/api/v1/purposes/share/notices/1");
+        // the URL answers with the notice the subject was shown
+        Api.Reply notice = t.api().get(policy.substring(policy.indexOf("/api/v1") + "/api/v1".length()));
+        assertThat(notice.status()).isEqualTo(200);
+        assertThat(notice.raw().body()).contains("We share this with partners");
+
+        JsonNode ads = t.api().get("/consents/receipts/" + grant(t.api(), "u-1", "ads", "").get("id").asText()).json()
+                .get("receipt");
+        assertThat(ads.get("services").get(0).get("purposes").get(0).get("thirdPartyDisclosure").asBoolean()).isFalse();
+        assertThat(ads.get("policyUrl").isNull()).isTrue(); // no notice was shown
+
+        // a later change of jurisdiction does not unmake receipts issued before it
+        assertThat(t.api().put("/settings/privacy", "{\"jurisdiction\":\"IN\"}").status()).isEqualTo(200);
+        JsonNode verified = t.api().post("/consents/receipts/verify", "{\"jws\":\"" + shared.get("jws").asText() + "\"}").json();
+        assertThat(verified.get("signatureValid").asBoolean()).isTrue();
+        assertThat(verified.get("matchesLedger").asBoolean()).isTrue();
+        assertThat(t.api().get("/consents/receipts/" + shared.get("receipt").get("consentReceiptID").asText()).json()
+                .get("receipt").get("jurisdiction").asText()).isEqualTo("IN");
+    }
+
+    @Test
     void aSignedReceiptVerifiesAChangedOneFailsAndItsMailWithdrawsWithOneClick() throws Exception {
         Api.Tenant t = Api.newTenant("receipts");
         purpose(t, "ads", false, true);

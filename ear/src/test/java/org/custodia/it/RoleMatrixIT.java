@@ -94,6 +94,8 @@ class RoleMatrixIT {
             new Endpoint("user:delete", "DELETE", "/users/" + NO_ID, null, null),
             new Endpoint("settings:view", "GET", "/settings/security", null, null),
             new Endpoint("settings:update", "PUT", "/settings/security", "{\"mfaRequired\":false,\"corsOrigins\":[]}", "application/json"),
+            new Endpoint("settings:view", "GET", "/settings/privacy", null, null),
+            new Endpoint("settings:update", "PUT", "/settings/privacy", "{\"jurisdiction\":\"EU\"}", "application/json"),
             new Endpoint("settings:view", "GET", "/settings/sso", null, null),
             new Endpoint("settings:update", "PUT", "/settings/sso", "{}", "application/json"),
             new Endpoint("settings:delete", "DELETE", "/settings/sso", null, null));

@@ -4,21 +4,18 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,14 +27,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.consent.domain.ImportLine;
+import org.custodia.consent.domain.ImportRecords;
+import org.custodia.consent.domain.ImportTally;
+import org.custodia.consent.domain.ParsedLine;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.persistence.NativeValues;
 import org.custodia.platform.persistence.StoredTime;
@@ -49,13 +45,11 @@ import org.custodia.platform.problem.ProblemException;
  * {@link #BATCH} lines. Each batch is one transaction (its events, the projection and the job's
  * progress commit together or not at all); bad lines are reported by number and skipped. A job that
  * fails part-way says how many lines it committed, so the rest can be sent again with {@code skipLines}.
- * NDJSON export streams the tenant's whole ledger.
  */
 @Stateless
 public class ConsentBulk {
 
     static final int BATCH = 5_000;
-    static final int MAX_REPORTED_ERRORS = 1_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public enum Format { CSV, NDJSON }
@@ -85,7 +79,10 @@ public class ConsentBulk {
     @Inject
     ConsentCheckCache checkCache;
 
-    /** Reads the whole stream; runs outside any transaction so each batch commits on its own. */
+    /**
+     * Reads the whole stream; runs outside any transaction so each batch commits on its own. A record over
+     * 64 KiB, a CSV quote never closed and a NUL are problems of their line like any other bad line.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Job importStream(Actor actor, Format format, InputStream body, long skipLines) throws IOException {
         Map<String, Purpose> purposes = self.purposes(actor.tenantId());
@@ -96,46 +93,37 @@ public class ConsentBulk {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        long read = 0;
-        long imported = 0;
-        List<ImportLine.Problem> errors = new ArrayList<>();
-        long rejected = 0;
+        ImportTally tally = new ImportTally();
         List<ImportLine> batch = new ArrayList<>(BATCH);
         Instant now = Instant.now();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(new DigestInputStream(body, sha), StandardCharsets.UTF_8), 1 << 16)) {
-            Iterator<Map.Entry<Long, java.util.function.Function<String, String>>> lines = format == Format.CSV ? csv(reader) : ndjson(reader);
-            while (lines.hasNext()) {
-                Map.Entry<Long, java.util.function.Function<String, String>> next = lines.next();
-                read++;
-                if (read <= skipLines) {
+            ImportRecords records = format == Format.CSV ? ImportRecords.csv(reader) : ImportRecords.ndjson(reader);
+            for (ImportRecords.Record next = records.next(); next != null; next = records.next()) {
+                tally.recordRead();
+                if (tally.read() <= skipLines) {
                     continue;
                 }
-                Object parsed;
-                try {
-                    parsed = ImportLine.parse(next.getKey(), next.getValue(), purposes, now);
-                } catch (IllegalArgumentException malformed) {
-                    parsed = new ImportLine.Problem(next.getKey(), "line", malformed.getMessage());
+                ParsedLine parsed = next instanceof ImportRecords.Fields f
+                        ? ImportLine.parse(f.line(), f.field(), purposes, now)
+                        : new ImportLine.Problem(next.line(), "line", ((ImportRecords.Unreadable) next).reason());
+                if (parsed instanceof ImportLine line) {
+                    batch.add(line);
+                } else {
+                    tally.reject((ImportLine.Problem) parsed);
                 }
-                if (parsed instanceof ImportLine.Problem p) {
-                    rejected++;
-                    if (errors.size() < MAX_REPORTED_ERRORS) {
-                        errors.add(p);
-                    }
-                    continue;
-                }
-                batch.add((ImportLine) parsed);
                 if (batch.size() == BATCH) {
-                    imported += self.importBatch(actor, jobId, purposes, batch, read, imported + batch.size(), rejected, errors);
+                    tally.add(self.importBatch(actor, jobId, purposes, batch, tally));
                     batch.clear();
                 }
             }
             // the last, possibly empty, batch also writes the final counts and errors
-            imported += self.importBatch(actor, jobId, purposes, batch, read, imported + batch.size(), rejected, errors);
+            tally.add(self.importBatch(actor, jobId, purposes, batch, tally));
             return self.finish(actor, jobId, "COMPLETED", HexFormat.of().formatHex(sha.digest()), null);
         } catch (RuntimeException | IOException e) {
+            long committed = tally.read() - batch.size();
             String reason = e instanceof ProblemException p ? p.getMessage()
-                    : "batch after line " + (read - batch.size()) + " failed (" + e.getClass().getSimpleName() + "); lines up to "
-                    + (read - batch.size()) + " are committed, send the rest with skipLines";
+                    : "batch after line " + committed + " failed (" + e.getClass().getSimpleName() + "); lines up to "
+                    + committed + " are committed, send the rest with skipLines";
             return self.finish(actor, jobId, "FAILED", null, reason);
         }
     }
@@ -167,10 +155,13 @@ public class ConsentBulk {
         return purposes;
     }
 
-    /** One batch in one transaction: events, projection, progress, one audit event. Returns lines imported. */
+    /**
+     * One batch in one transaction: events, projection, the job's progress (the tally's counts with this
+     * batch's), one audit event. Returns what the batch did; the caller adds it to the tally once committed.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int importBatch(Actor actor, UUID jobId, Map<String, Purpose> purposes, List<ImportLine> batch, long read,
-                           long imported, long rejected, List<ImportLine.Problem> errors) {
+    public ImportTally.BatchResult importBatch(Actor actor, UUID jobId, Map<String, Purpose> purposes, List<ImportLine> batch,
+                                               ImportTally tally) {
         tenantSession.bind(actor.tenantId());
         int n = batch.size();
         UUID[] ids = new UUID[n];
@@ -213,22 +204,18 @@ public class ConsentBulk {
         } catch (SQLException e) {
             throw new IllegalStateException("batch failed", e);
         }
-        for (ImportLine.Problem p : late) {
-            if (errors.size() < MAX_REPORTED_ERRORS) {
-                errors.add(p);
-            }
-        }
-        long importedNow = imported - late.size();
+        ImportTally.BatchResult result = new ImportTally.BatchResult(kept, late);
+        ImportTally.Snapshot progress = tally.after(result);
         em.createNativeQuery("update app.consent_import set lines_read = ?1, imported = ?2, rejected = ?3, errors = ?4 where id = ?5")
-                .setParameter(1, read).setParameter(2, importedNow).setParameter(3, rejected + late.size())
-                .setParameter(4, json(errors)).setParameter(5, jobId).executeUpdate();
+                .setParameter(1, progress.read()).setParameter(2, progress.imported()).setParameter(3, progress.rejected())
+                .setParameter(4, json(progress.errors())).setParameter(5, jobId).executeUpdate();
         if (kept > 0) {
             audit.append(actor, "consent.imported", "consent_import", jobId.toString(),
                     Map.of("lines", kept, "throughLine", batch.get(batch.size() - 1).line()));
             feed.publish("consent-tenant", actor.tenantId().toString());
             checkCache.forgetTenantAfterCommit(actor.tenantId());
         }
-        return kept;
+        return result;
     }
 
     private static void insert(Connection c, Actor actor, UUID[] ids, String[] subjects, UUID[] purposeIds, Integer[] purposeVersions,
@@ -306,44 +293,6 @@ public class ConsentBulk {
         return rows.stream().map(ConsentBulk::job).toList();
     }
 
-    /** Streams the ledger as NDJSON, oldest first. */
-    public long exportNdjson(UUID tenantId, OutputStream out) throws SQLException, IOException {
-        long n = 0;
-        try (Connection c = tenantSession.connection(tenantId);
-             PreparedStatement ps = c.prepareStatement("select e.id, e.subject_id, p.purpose_key, e.purpose_version, e.decision, e.source,"
-                     + " e.recorded_at, e.notice_version, e.notice_hash, e.expires_at, e.related_event from app.consent_event e"
-                     + " join app.consent_purpose p on p.id = e.purpose_id order by e.recorded_at, e.id")) {
-            ps.setFetchSize(2000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ObjectNode line = JSON.createObjectNode();
-                    line.put("id", rs.getString(1));
-                    line.put("subject", rs.getString(2));
-                    line.put("purpose", rs.getString(3));
-                    line.put("purposeVersion", rs.getInt(4));
-                    line.put("decision", rs.getString(5));
-                    line.put("source", rs.getString(6));
-                    line.put("recordedAt", rs.getTimestamp(7).toInstant().toString());
-                    int nv = rs.getInt(8);
-                    if (!rs.wasNull()) {
-                        line.put("noticeVersion", nv);
-                        line.put("noticeHash", rs.getString(9));
-                    }
-                    if (rs.getTimestamp(10) != null) {
-                        line.put("expiresAt", rs.getTimestamp(10).toInstant().toString());
-                    }
-                    if (rs.getString(11) != null) {
-                        line.put("ends", rs.getString(11));
-                    }
-                    out.write(JSON.writeValueAsBytes(line));
-                    out.write('\n');
-                    n++;
-                }
-            }
-        }
-        return n;
-    }
-
     private static Job job(Object[] r) {
         try {
             List<ImportLine.Problem> errors = JSON.readValue((String) r[5],
@@ -362,53 +311,5 @@ public class ConsentBulk {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Iterator<Map.Entry<Long, java.util.function.Function<String, String>>> csv(BufferedReader reader) throws IOException {
-        Iterator<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
-                .setTrim(true).get().parse(reader).iterator();
-        return new Iterator<>() {
-            public boolean hasNext() {
-                try {
-                    return records.hasNext();
-                } catch (java.io.UncheckedIOException e) {
-                    throw new IllegalArgumentException("unreadable CSV: " + e.getCause().getMessage());
-                }
-            }
-
-            public Map.Entry<Long, java.util.function.Function<String, String>> next() {
-                CSVRecord r = records.next();
-                // lines are numbered as in the file: the header is line 1
-                return Map.entry(r.getRecordNumber() + 1, name -> r.isMapped(name) && r.isSet(name) ? r.get(name) : null);
-            }
-        };
-    }
-
-    private static Iterator<Map.Entry<Long, java.util.function.Function<String, String>>> ndjson(BufferedReader reader) {
-        Iterator<String> lines = reader.lines().iterator();
-        long[] number = {0};
-        return new Iterator<>() {
-            public boolean hasNext() {
-                return lines.hasNext();
-            }
-
-            public Map.Entry<Long, java.util.function.Function<String, String>> next() {
-                String text = lines.next();
-                long line = ++number[0];
-                JsonNode node;
-                try {
-                    node = JSON.readTree(text);
-                } catch (IOException e) {
-                    node = null;
-                }
-                if (node == null || !node.isObject()) {
-                    return Map.entry(line, name -> {
-                        throw new IllegalArgumentException("is not a JSON object");
-                    });
-                }
-                JsonNode object = node;
-                return Map.entry(line, name -> object.hasNonNull(name) ? object.get(name).asText() : null);
-            }
-        };
     }
 }

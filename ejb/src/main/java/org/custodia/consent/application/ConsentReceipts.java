@@ -1,5 +1,7 @@
 package org.custodia.consent.application;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateKey;
@@ -44,6 +46,7 @@ import org.custodia.platform.persistence.NativeValues;
 import org.custodia.platform.persistence.StoredTime;
 import org.custodia.platform.persistence.TenantSession;
 import org.custodia.platform.problem.ProblemException;
+import org.custodia.tenancy.application.PrivacySettings;
 import org.custodia.tenancy.domain.Tenant;
 
 /**
@@ -82,6 +85,9 @@ public class ConsentReceipts {
 
     @Inject
     MailOutbox mail;
+
+    @Inject
+    PrivacySettings privacy;
 
     public Signed issue(UUID tenantId, UUID eventId) {
         tenantSession.bind(tenantId);
@@ -133,7 +139,7 @@ public class ConsentReceipts {
         } catch (RuntimeException e) {
             return new Verification(true, false, "the ledger holds no such consent event", claimed);
         }
-        boolean same = canonical(fromLedger).equals(canonical(claimed));
+        boolean same = canonical(ledgerFacts(fromLedger)).equals(canonical(ledgerFacts(claimed)));
         return new Verification(true, same, same ? "valid" : "the ledger no longer matches this receipt", claimed);
     }
 
@@ -155,6 +161,18 @@ public class ConsentReceipts {
                         : "\nNotice version " + event.noticeVersion() + " (SHA-256 " + event.noticeHash() + ")")
                         + "\n\nChanged your mind? Withdraw with one click:\n" + PublicUrl.base() + "/consent/withdraw#token=" + token
                         + "\n(For the API, POST /api/v1/consents/withdrawals {\"token\": \"" + token + "\"}.)\n");
+    }
+
+    /**
+     * The receipt without what a deployment or tenant setting decides and may change after it was issued:
+     * the jurisdiction, and the policy URL (built from CUSTODIA_PUBLIC_URL; the notice itself is named by
+     * the event's notice version and hash, which stay compared). The signature covers both regardless.
+     */
+    static Map<String, Object> ledgerFacts(Map<String, Object> receipt) {
+        Map<String, Object> facts = new LinkedHashMap<>(receipt);
+        facts.remove("jurisdiction");
+        facts.remove("policyUrl");
+        return facts;
     }
 
     private static String canonical(Map<String, Object> json) {
@@ -181,7 +199,7 @@ public class ConsentReceipts {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("version", "KI-CR-v1.1.0");
         r.put("iso27560", "ISO/IEC TS 27560:2023");
-        r.put("jurisdiction", "");
+        r.put("jurisdiction", privacy.of(tenantId).jurisdiction());
         r.put("consentTimestamp", event.recordedAt().getEpochSecond());
         r.put("collectionMethod", event.source());
         r.put("consentReceiptID", event.id().toString());
@@ -189,8 +207,9 @@ public class ConsentReceipts {
         r.put("language", notice == null ? "en" : notice.textFor("en").getKey());
         r.put("piiPrincipalId", event.subjectId());
         r.put("piiControllers", List.of(Map.of("piiController", tenant.name(), "contact", tenant.slug(), "onBehalf", false)));
-        r.put("policyUrl", PublicUrl.base() + "/notices/" + tenant.slug() + "/" + purpose.key()
-                + (notice == null ? "" : "/" + notice.version()));
+        // the notice the subject was shown, as the API serves it (no public notice page exists yet)
+        r.put("policyUrl", notice == null ? null : PublicUrl.base() + "/api/v1/purposes/"
+                + URLEncoder.encode(purpose.key(), StandardCharsets.UTF_8) + "/notices/" + notice.version());
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("purpose", purpose.name());
         p.put("purposeKey", purpose.key());
@@ -201,7 +220,7 @@ public class ConsentReceipts {
         p.put("primaryPurpose", true);
         p.put("termination", event.expiresAt() == null ? (purpose.details().retention() == null ? "on withdrawal"
                 : "retention " + purpose.details().retention()) : event.expiresAt().toString());
-        p.put("thirdPartyDisclosure", purpose.details().honoursGpc());
+        p.put("thirdPartyDisclosure", purpose.details().thirdPartyDisclosure());
         r.put("services", List.of(Map.of("service", purpose.key(), "purposes", List.of(p))));
         r.put("sensitive", false);
         r.put("spiCat", List.of());

@@ -28,6 +28,7 @@ public class ConsentPurpose {
     @Column(name = "honours_gpc") private boolean honoursGpc;
     @Column(name = "reconsent_on_notice_change") private boolean reconsentOnNoticeChange;
     @Column(name = "notice_version") private Integer noticeVersion;
+    @Column(name = "third_party_disclosure") private boolean thirdPartyDisclosure;
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
@@ -53,6 +54,7 @@ public class ConsentPurpose {
         this.retention = details.retention();
         this.honoursGpc = details.honoursGpc();
         this.reconsentOnNoticeChange = details.reconsentOnNoticeChange();
+        this.thirdPartyDisclosure = details.thirdPartyDisclosure();
     }
 
     public PurposeDetails details() {
@@ -61,7 +63,7 @@ public class ConsentPurpose {
                     JSON.readValue(namesJson, new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, String>>() { }),
                     PurposeDetails.LegalBasis.valueOf(legalBasis),
                     JSON.readValue(dataCategoriesJson, new com.fasterxml.jackson.core.type.TypeReference<java.util.List<String>>() { }),
-                    retention, honoursGpc, reconsentOnNoticeChange);
+                    retention, honoursGpc, reconsentOnNoticeChange, thirdPartyDisclosure);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("stored purpose details are not JSON", e);
         }

@@ -11,15 +11,21 @@ import java.util.function.Function;
  * recordedAt?, noticeVersion?, expiresAt?}. Lines that fail name their line number and field.
  */
 public record ImportLine(long line, String subject, String purpose, ConsentDecision decision, Instant recordedAt,
-                         Integer noticeVersion, Instant expiresAt) {
+                         Integer noticeVersion, Instant expiresAt) implements ParsedLine {
 
-    public record Problem(long line, String field, String reason) {
+    public record Problem(long line, String field, String reason) implements ParsedLine {
     }
 
     public static final List<String> COLUMNS = List.of("subject", "purpose", "action", "recordedAt", "noticeVersion", "expiresAt");
 
     /** Validates one record's fields; returns the line or the first problem. */
-    public static Object parse(long line, Function<String, String> field, Map<String, ?> purposes, Instant now) {
+    public static ParsedLine parse(long line, Function<String, String> field, Map<String, ?> purposes, Instant now) {
+        for (String column : COLUMNS) {
+            String value = field.apply(column);
+            if (value != null && !storable(value)) {
+                return new Problem(line, column, "must not contain NUL or unpaired surrogate characters");
+            }
+        }
         String subject = field.apply("subject");
         if (subject == null || subject.isBlank() || subject.length() > 200) {
             return new Problem(line, "subject", "is required, at most 200 characters");
@@ -61,6 +67,22 @@ public record ImportLine(long line, String subject, String purpose, ConsentDecis
             }
         }
         return new ImportLine(line, subject, purpose, decision, recordedAt, notice, expiresAt);
+    }
+
+    /** PostgreSQL refuses NUL, and a lone surrogate would be stored as something else than was sent. */
+    static boolean storable(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 0) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean blank(String s) {

@@ -20,18 +20,20 @@ import org.custodia.platform.problem.FieldError;
  * @param retention         ISO-8601 period the data is kept for (e.g. P2Y), or null when not fixed
  * @param honoursGpc        whether a Global Privacy Control signal opts the subject out (sale, sharing, ads)
  * @param reconsentOnNoticeChange whether a new notice version needs the subject's consent again
+ * @param thirdPartyDisclosure    whether the purpose discloses personal data to third parties (stated in receipts)
  */
 public record PurposeDetails(Map<String, String> names, LegalBasis legalBasis, List<String> dataCategories,
-                             String retention, boolean honoursGpc, boolean reconsentOnNoticeChange) {
+                             String retention, boolean honoursGpc, boolean reconsentOnNoticeChange,
+                             boolean thirdPartyDisclosure) {
 
     public enum LegalBasis { CONSENT, CONTRACT, LEGAL_OBLIGATION, VITAL_INTERESTS, PUBLIC_TASK, LEGITIMATE_INTERESTS }
 
-    public static final PurposeDetails DEFAULTS = new PurposeDetails(Map.of(), LegalBasis.CONSENT, List.of(), null, false, true);
+    public static final PurposeDetails DEFAULTS = new PurposeDetails(Map.of(), LegalBasis.CONSENT, List.of(), null, false, true, false);
 
     /** Builds details from request values, collecting every field error; nulls take the defaults. */
     public static PurposeDetails of(Map<String, String> names, String legalBasis, List<String> dataCategories,
                                     String retention, Boolean honoursGpc, Boolean reconsentOnNoticeChange,
-                                    List<FieldError> errors) {
+                                    Boolean thirdPartyDisclosure, List<FieldError> errors) {
         Map<String, String> checkedNames = new LinkedHashMap<>();
         if (names != null) {
             if (names.size() > 50) {
@@ -80,7 +82,8 @@ public record PurposeDetails(Map<String, String> names, LegalBasis legalBasis, L
             }
         }
         return new PurposeDetails(checkedNames, basis, categories, retention,
-                honoursGpc != null && honoursGpc, reconsentOnNoticeChange == null || reconsentOnNoticeChange);
+                honoursGpc != null && honoursGpc, reconsentOnNoticeChange == null || reconsentOnNoticeChange,
+                thirdPartyDisclosure != null && thirdPartyDisclosure);
     }
 
     private static boolean isLanguageTag(String tag) {

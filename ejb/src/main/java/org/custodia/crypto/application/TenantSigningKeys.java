@@ -158,6 +158,19 @@ public class TenantSigningKeys {
         return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(certificate(rows.get(0)));
     }
 
+    /** Every certificate the tenant has signed with, active and retired (the tenant bound by the caller). */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public List<X509Certificate> certificates(UUID tenantId) throws GeneralSecurityException {
+        @SuppressWarnings("unchecked")
+        List<byte[]> rows = em.createNativeQuery("select certificate from app.tenant_signing_key where tenant_id = ?1"
+                + " order by created_at desc").setParameter(1, tenantId).getResultList();
+        List<X509Certificate> certificates = new java.util.ArrayList<>(rows.size());
+        for (byte[] der : rows) {
+            certificates.add(certificate(der));
+        }
+        return certificates;
+    }
+
     private static X509Certificate certificate(byte[] der) throws GeneralSecurityException {
         return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new java.io.ByteArrayInputStream(der));
     }

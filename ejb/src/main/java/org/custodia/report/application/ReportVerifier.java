@@ -2,17 +2,18 @@ package org.custodia.report.application;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.custodia.audit.application.AuditCheckpoints;
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.audit.domain.ChainVerification;
@@ -22,21 +23,35 @@ import org.custodia.platform.persistence.TenantSession;
 import org.custodia.platform.problem.ProblemException;
 import org.custodia.reports.pdf.PdfReportRenderer;
 import org.custodia.reports.signing.PadesVerifier;
+import org.custodia.reports.untrusted.UntrustedPdf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Checks a report PDF: its PAdES signatures, and the audit-chain checkpoint it carries: signed by this
- * tenant's key, and still the same head in the tenant's chain today.
+ * Checks a report PDF: its PAdES signatures, that they were made with one of this tenant's signing keys
+ * (active or retired, within the certificate's validity at the signing time) and that the last covers the
+ * whole file, and the audit-chain checkpoint it carries: signed by this tenant's key, and still the same
+ * head in the tenant's chain today. A genuine checkpoint copied into a PDF signed by anyone else is not
+ * the tenant's report. The PDF is read within {@link UntrustedPdf}'s budgets.
  */
 @Stateless
 public class ReportVerifier {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * @param signerIsTenant every signature was made with a certificate of this tenant, valid at its signing time
+     * @param verified       the whole answer: signatures valid and the tenant's, covering the whole file, and the
+     *                       checkpoint the tenant's and still in its chain
+     * @param problem        why not, when not verified
+     */
     public record Result(List<PadesVerifier.SignatureCheck> signatures, boolean signaturesValid, JsonNode checkpoint,
-                         Boolean checkpointSignatureValid, Boolean checkpointMatchesChain, String checkpointProblem) {
+                         Boolean checkpointSignatureValid, Boolean checkpointMatchesChain, String checkpointProblem,
+                         boolean signerIsTenant, boolean verified, String problem) {
+    }
+
+    private record Read(String checkpoint, List<PadesVerifier.SignatureCheck> signatures) {
     }
 
     @Inject
@@ -52,19 +67,34 @@ public class ReportVerifier {
     AuditTrail audit;
 
     public Result verify(UUID tenantId, byte[] pdf) {
-        List<PadesVerifier.SignatureCheck> signatures;
-        String checkpointText;
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            checkpointText = PdfReportRenderer.checkpointOf(document);
-            signatures = new PadesVerifier().verify(pdf);
+        Read read;
+        try {
+            read = UntrustedPdf.read(pdf, document -> new Read(PdfReportRenderer.checkpointOf(document),
+                    new PadesVerifier().verify(document, pdf)));
+        } catch (UntrustedPdf.TooLarge e) {
+            throw ProblemException.invalid("body", "is too large to verify: " + e.getMessage());
         } catch (IOException e) {
             throw ProblemException.invalid("body", "is not a readable PDF");
         }
+        List<PadesVerifier.SignatureCheck> signatures = read.signatures();
+        String checkpointText = read.checkpoint();
         boolean signaturesValid = !signatures.isEmpty()
                 && signatures.stream().allMatch(s -> s.valid() && s.padesBaselineAttributes())
-                && signatures.get(signatures.size() - 1).coversWholeDocument();
+                && signatures.stream().anyMatch(PadesVerifier.SignatureCheck::coversWholeDocument);
+        tenantSession.bind(tenantId);
+        List<X509Certificate> tenantCertificates;
+        try {
+            tenantCertificates = signingKeys.certificates(tenantId);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the tenant's signing certificates", e);
+        }
+        boolean signerIsTenant = !signatures.isEmpty() && signatures.stream().allMatch(s -> byTenant(tenantCertificates, s));
+        String signatureProblem = signatures.isEmpty() ? "the PDF is not signed"
+                : !signaturesValid ? "a signature does not verify, or none covers the whole file"
+                : !signerIsTenant ? "the PDF is not signed with a key of this tenant" : null;
         if (checkpointText == null) {
-            return new Result(signatures, signaturesValid, null, null, null, "the PDF carries no Custodia checkpoint");
+            return result(signatures, signaturesValid, signerIsTenant, signatureProblem, null, null, null,
+                    "the PDF carries no Custodia checkpoint");
         }
         JsonNode checkpoint;
         AuditCheckpoint parsed;
@@ -76,16 +106,17 @@ public class ReportVerifier {
                     UUID.fromString(checkpoint.get("signingKeyId").asText()),
                     Base64.getDecoder().decode(checkpoint.get("signature").asText()));
         } catch (IOException | RuntimeException e) {
-            return new Result(signatures, signaturesValid, null, false, null, "the embedded checkpoint is malformed");
+            return result(signatures, signaturesValid, signerIsTenant, signatureProblem, null, false, null,
+                    "the embedded checkpoint is malformed");
         }
         if (!parsed.tenantId().equals(tenantId)) {
-            return new Result(signatures, signaturesValid, checkpoint, null, null,
+            return result(signatures, signaturesValid, signerIsTenant, signatureProblem, checkpoint, null, null,
                     "the checkpoint belongs to another tenant");
         }
-        tenantSession.bind(tenantId);
         boolean signatureValid;
         try {
-            signatureValid = AuditCheckpoints.signatureValid(parsed, signingKeys.certificate(tenantId, parsed.signingKeyId()));
+            var certificate = signingKeys.findCertificate(tenantId, parsed.signingKeyId());
+            signatureValid = certificate.isPresent() && AuditCheckpoints.signatureValid(parsed, certificate.get());
         } catch (GeneralSecurityException | IllegalStateException e) {
             signatureValid = false;
         }
@@ -99,6 +130,37 @@ public class ReportVerifier {
         }
         String problem = !signatureValid ? "the checkpoint signature is not the tenant's"
                 : !matches ? "the tenant's audit chain no longer holds this head: the chain was altered" : null;
-        return new Result(signatures, signaturesValid, checkpoint, signatureValid, matches, problem);
+        return result(signatures, signaturesValid, signerIsTenant, signatureProblem, checkpoint, signatureValid, matches,
+                problem);
+    }
+
+    private static Result result(List<PadesVerifier.SignatureCheck> signatures, boolean signaturesValid,
+                                 boolean signerIsTenant, String signatureProblem, JsonNode checkpoint,
+                                 Boolean checkpointSignatureValid, Boolean checkpointMatchesChain, String checkpointProblem) {
+        boolean verified = signatureProblem == null && checkpointProblem == null
+                && Boolean.TRUE.equals(checkpointSignatureValid) && Boolean.TRUE.equals(checkpointMatchesChain);
+        return new Result(signatures, signaturesValid, checkpoint, checkpointSignatureValid, checkpointMatchesChain,
+                checkpointProblem, signerIsTenant, verified, signatureProblem != null ? signatureProblem : checkpointProblem);
+    }
+
+    /** Whether the signature's certificate is one of the tenant's, valid when it signed (its time-stamp, else /M). */
+    private static boolean byTenant(List<X509Certificate> tenantCertificates, PadesVerifier.SignatureCheck signature) {
+        if (signature.certificate() == null) {
+            return false;
+        }
+        Instant at = signature.timestampTime() != null ? signature.timestampTime()
+                : signature.signingTime() != null ? signature.signingTime() : Instant.now();
+        try {
+            byte[] der = signature.certificate().getEncoded();
+            for (X509Certificate certificate : tenantCertificates) {
+                if (MessageDigest.isEqual(der, certificate.getEncoded())) {
+                    certificate.checkValidity(Date.from(at));
+                    return true;
+                }
+            }
+            return false;
+        } catch (GeneralSecurityException e) {
+            return false; // not encodable, expired or not yet valid at the signing time
+        }
     }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.bouncycastle.asn1.ASN1InputStream;
@@ -25,6 +24,7 @@ import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.tsp.TimeStampToken;
+import org.custodia.reports.untrusted.UntrustedPdf;
 
 /**
  * Checks the signatures of a PDF: that the CMS signature verifies over its byte range, that the byte
@@ -42,12 +42,16 @@ public final class PadesVerifier {
                                  Instant timestampTime, String problem) {
     }
 
+    /** Reads {@code pdf} within {@link UntrustedPdf}'s budgets. */
     public List<SignatureCheck> verify(byte[] pdf) throws IOException {
+        return UntrustedPdf.read(pdf, document -> verify(document, pdf));
+    }
+
+    /** The signatures of {@code document}, opened from {@code pdf}, in the order of its fields. */
+    public List<SignatureCheck> verify(PDDocument document, byte[] pdf) throws IOException {
         List<SignatureCheck> checks = new ArrayList<>();
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            for (PDSignature signature : document.getSignatureDictionaries()) {
-                checks.add(check(signature, pdf));
-            }
+        for (PDSignature signature : document.getSignatureDictionaries()) {
+            checks.add(check(signature, pdf));
         }
         return checks;
     }

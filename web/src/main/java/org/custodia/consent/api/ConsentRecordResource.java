@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.custodia.consent.application.ConsentBulk;
+import org.custodia.consent.application.ConsentExport;
 import org.custodia.consent.application.ConsentLedger;
 import org.custodia.consent.application.ConsentReceipts;
 import org.custodia.platform.api.CallerContext;
@@ -50,6 +51,9 @@ public class ConsentRecordResource {
 
     @Inject
     ConsentBulk bulk;
+
+    @Inject
+    ConsentExport export;
 
     @Inject
     CallerContext caller;
@@ -121,21 +125,23 @@ public class ConsentRecordResource {
         return bulk.job(caller.caller().tenantId(), Inputs.id(id, "import"));
     }
 
-    /** The whole ledger as NDJSON, oldest first. */
+    /** The whole ledger as NDJSON, oldest first; the export is recorded in the audit chain first. */
     @GET
     @Path("/export")
     @Produces("application/x-ndjson")
     @RequiresPermission("consent:export")
     public Response export() {
         java.util.UUID tenantId = caller.caller().tenantId();
+        java.util.UUID exportId = export.prepare(caller.actor());
         StreamingOutput out = stream -> {
             try {
-                bulk.exportNdjson(tenantId, stream);
+                export.writeNdjson(tenantId, stream);
             } catch (SQLException e) {
                 throw new IOException("export failed after it started", e);
             }
         };
         return Response.ok(out, "application/x-ndjson")
-                .header("Content-Disposition", "attachment; filename=\"consent-ledger.ndjson\"").build();
+                .header("Content-Disposition", "attachment; filename=\"consent-ledger.ndjson\"")
+                .header("Custodia-Export-Id", exportId.toString()).build();
     }
 }

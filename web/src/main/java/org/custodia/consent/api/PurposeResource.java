@@ -30,22 +30,23 @@ public class PurposeResource {
 
     /**
      * {@code names}: per BCP 47 language tag; {@code legalBasis}: GDPR Art. 6(1), default CONSENT;
-     * {@code retention}: ISO-8601 period; {@code honoursGpc}: default false; {@code reconsentOnNoticeChange}: default true.
+     * {@code retention}: ISO-8601 period; {@code honoursGpc}: default false; {@code reconsentOnNoticeChange}: default true;
+     * {@code thirdPartyDisclosure}: whether the purpose discloses personal data to third parties, default false.
      */
     public record DefinePurpose(String key, String name, String description, Map<String, String> names,
                                 String legalBasis, List<String> dataCategories, String retention, Boolean honoursGpc,
-                                Boolean reconsentOnNoticeChange) {
+                                Boolean reconsentOnNoticeChange, Boolean thirdPartyDisclosure) {
     }
 
     public record PurposeView(String id, String key, String name, String description, int version,
                               Map<String, String> names, String legalBasis, List<String> dataCategories,
                               String retention, boolean honoursGpc, boolean reconsentOnNoticeChange, Integer noticeVersion,
-                              String createdAt) {
+                              String createdAt, boolean thirdPartyDisclosure) {
         static PurposeView of(ConsentPurpose p) {
             PurposeDetails d = p.details();
             return new PurposeView(p.id().toString(), p.key(), p.name(), p.description(), p.version(), d.names(),
                     d.legalBasis().name(), d.dataCategories(), d.retention(), d.honoursGpc(),
-                    d.reconsentOnNoticeChange(), p.noticeVersion(), p.createdAt().toString());
+                    d.reconsentOnNoticeChange(), p.noticeVersion(), p.createdAt().toString(), d.thirdPartyDisclosure());
         }
     }
 
@@ -61,7 +62,7 @@ public class PurposeResource {
         RequestBodies.required(body);
         List<FieldError> errors = new ArrayList<>();
         PurposeDetails details = PurposeDetails.of(body.names(), body.legalBasis(), body.dataCategories(), body.retention(),
-                body.honoursGpc(), body.reconsentOnNoticeChange(), errors);
+                body.honoursGpc(), body.reconsentOnNoticeChange(), body.thirdPartyDisclosure(), errors);
         return Response.status(201).entity(PurposeView.of(consents.definePurpose(caller.actor(), body.key(), body.name(),
                 body.description(), details, errors))).build();
     }

@@ -36,7 +36,12 @@ public class ReportResource {
                                 String signer, String signingTime, String timestampTime, String problem) {
     }
 
-    public record VerificationView(boolean signaturesValid, List<SignatureView> signatures, JsonNode checkpoint,
+    /**
+     * {@code verified} is the answer; {@code signerIsTenant} says whether the signatures were made with this
+     * tenant's keys; {@code problem} says why not when not verified. The other fields are the details.
+     */
+    public record VerificationView(boolean verified, String problem, boolean signerIsTenant, boolean signaturesValid,
+                                   List<SignatureView> signatures, JsonNode checkpoint,
                                    Boolean checkpointSignatureValid, Boolean checkpointMatchesChain,
                                    String checkpointProblem) {
     }
@@ -82,7 +87,7 @@ public class ReportResource {
             throw ProblemException.invalid("body", "a PDF is required");
         }
         ReportVerifier.Result r = verifier.verify(caller.caller().tenantId(), pdf);
-        return new VerificationView(r.signaturesValid(), r.signatures().stream().map(s -> new SignatureView(s.valid(),
+        return new VerificationView(r.verified(), r.problem(), r.signerIsTenant(), r.signaturesValid(), r.signatures().stream().map(s -> new SignatureView(s.valid(),
                 s.coversWholeDocument(), s.padesBaselineAttributes(), s.subFilter(), s.signer(),
                 s.signingTime() == null ? null : s.signingTime().toString(),
                 s.timestampTime() == null ? null : s.timestampTime().toString(), s.problem())).toList(),

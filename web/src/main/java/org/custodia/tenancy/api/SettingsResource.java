@@ -20,9 +20,10 @@ import org.custodia.platform.api.CallerContext;
 import org.custodia.platform.api.RequestBodies;
 import org.custodia.platform.api.RequiresPermission;
 import org.custodia.platform.problem.ProblemException;
+import org.custodia.tenancy.application.PrivacySettings;
 import org.custodia.tenancy.application.SecuritySettings;
 
-/** Tenant settings: MFA enforcement and CORS origins; the single sign-on issuer. */
+/** Tenant settings: MFA enforcement and CORS origins; the jurisdiction receipts state; the single sign-on issuer. */
 @Path("/settings")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,11 +32,17 @@ public class SettingsResource {
     public record Security(Boolean mfaRequired, List<String> corsOrigins) {
     }
 
+    public record Privacy(String jurisdiction) {
+    }
+
     @Inject
     SecuritySettings security;
 
     @Inject
     SsoConfiguration sso;
+
+    @Inject
+    PrivacySettings privacy;
 
     @Inject
     CallerContext caller;
@@ -53,6 +60,22 @@ public class SettingsResource {
     public SecuritySettings.Settings putSecurity(Security body) {
         RequestBodies.required(body);
         return security.update(caller.actor(), body.mfaRequired(), body.corsOrigins());
+    }
+
+    /** The jurisdiction consent receipts state (empty: not stated). */
+    @GET
+    @Path("/privacy")
+    @RequiresPermission("settings:view")
+    public PrivacySettings.Settings getPrivacy() {
+        return privacy.of(caller.caller().tenantId());
+    }
+
+    @PUT
+    @Path("/privacy")
+    @RequiresPermission("settings:update")
+    public PrivacySettings.Settings putPrivacy(Privacy body) {
+        RequestBodies.required(body);
+        return privacy.update(caller.actor(), body.jurisdiction());
     }
 
     @GET
