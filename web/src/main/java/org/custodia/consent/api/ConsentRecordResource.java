@@ -24,11 +24,13 @@ import org.custodia.consent.application.ConsentExport;
 import org.custodia.consent.application.ConsentLedger;
 import org.custodia.consent.application.ConsentReceipts;
 import org.custodia.platform.api.CallerContext;
+import org.custodia.platform.api.CostlyEndpoint;
 import org.custodia.platform.api.Inputs;
 import org.custodia.platform.api.PublicEndpoint;
 import org.custodia.platform.api.RequestBodies;
 import org.custodia.platform.api.RequestIdFilter;
 import org.custodia.platform.api.RequiresPermission;
+import org.custodia.platform.api.StateChangingRead;
 import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
 
@@ -130,6 +132,8 @@ public class ConsentRecordResource {
     @Path("/export")
     @Produces("application/x-ndjson")
     @RequiresPermission("consent:export")
+    @StateChangingRead // appends the export's audit event
+    @CostlyEndpoint(exclusive = true) // streams the whole ledger
     public Response export() {
         java.util.UUID tenantId = caller.caller().tenantId();
         java.util.UUID exportId = export.prepare(caller.actor());
