@@ -62,6 +62,8 @@ import org.custodia.platform.problem.ProblemException;
 @Stateless
 public class OidcSignIn {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(OidcSignIn.class);
+
     static final Duration LOGIN_WINDOW = Duration.ofMinutes(10);
     static final String VERIFIER_SEAL = "oidc-pkce";
     static final String REFRESH_SEAL = "oidc-refresh";
@@ -222,10 +224,7 @@ public class OidcSignIn {
             TokenRequest request = secret == null
                     ? new TokenRequest(tokenEndpoint, new ClientID(settings.clientId()), grant)
                     : new TokenRequest(tokenEndpoint, new ClientSecretBasic(new ClientID(settings.clientId()), new Secret(secret)), grant);
-            var http = request.toHTTPRequest();
-            http.setConnectTimeout(5_000);
-            http.setReadTimeout(5_000);
-            var response = OIDCTokenResponseParser.parse(http.send());
+            var response = OIDCTokenResponseParser.parse(providers.send(request.toHTTPRequest()));
             if (!response.indicatesSuccess()) {
                 var error = response.toErrorResponse().getErrorObject();
                 throw new ProblemException(502, "identity-provider", "Identity provider refused",
@@ -233,8 +232,8 @@ public class OidcSignIn {
             }
             return (OIDCTokenResponse) response.toSuccessResponse();
         } catch (IOException | ParseException e) {
-            throw new ProblemException(502, "identity-provider", "Identity provider unreachable",
-                    "The identity provider's token endpoint failed: " + e.getClass().getSimpleName(), List.of());
+            LOG.warnf("token request to the identity provider of tenant %s failed: %s", tenantId, e.getMessage());
+            throw unreachable();
         }
     }
 
@@ -260,9 +259,14 @@ public class OidcSignIn {
         try {
             return providers.provider(settings.issuer());
         } catch (IOException e) {
-            throw new ProblemException(502, "identity-provider", "Identity provider unreachable",
-                    "The identity provider's discovery document could not be fetched.", List.of());
+            throw unreachable();
         }
+    }
+
+    /** One answer for every network failure: the detail is in the log, never in the response. */
+    static ProblemException unreachable() {
+        return new ProblemException(502, "identity-provider", "Identity provider unreachable",
+                "The identity provider could not be reached.", List.of());
     }
 
     private OidcSettings settings(UUID tenantId) {

@@ -25,6 +25,7 @@ import org.custodia.crypto.application.SealedSecrets;
 import org.custodia.identity.domain.OidcSettings;
 import org.custodia.identity.infrastructure.OidcProviders;
 import org.custodia.platform.context.Actor;
+import org.custodia.platform.outbound.RefusedUrl;
 import org.custodia.platform.persistence.AfterCommit;
 import org.custodia.platform.persistence.NativeValues;
 import org.custodia.platform.persistence.StoredTime;
@@ -138,9 +139,8 @@ public class SsoConfiguration {
         }
         try {
             providers.discover(in.issuer());
-        } catch (IOException | RuntimeException e) {
-            throw ProblemException.invalid("issuer", "its discovery document could not be fetched or does not match: "
-                    + e.getClass().getSimpleName());
+        } catch (IOException | RuntimeException e) { // the detail is logged by OidcProviders: never a port oracle
+            throw ProblemException.invalid("issuer", RefusedUrl.GENERIC);
         }
         String audience = in.audience() == null || in.audience().isBlank() ? in.clientId() : in.audience();
         String scopes = in.scopes() == null ? "openid email profile" : (in.scopes().contains("openid") ? in.scopes() : "openid " + in.scopes());
