@@ -9,10 +9,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -30,6 +35,7 @@ import org.custodia.platform.persistence.AfterCommit;
 import org.custodia.platform.persistence.NativeValues;
 import org.custodia.platform.persistence.StoredTime;
 import org.custodia.platform.persistence.TenantSession;
+import org.custodia.platform.persistence.UniqueViolation;
 import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
 
@@ -66,6 +72,9 @@ public class SsoConfiguration {
 
     @Inject
     org.custodia.platform.persistence.ChangeFeed feed;
+
+    @Resource
+    SessionContext context;
 
     public record Input(String issuer, String clientId, String clientSecret, String audience, String roleClaim,
                         LinkedHashMap<String, String> roleMapping, String defaultRole, String scopes) {
@@ -108,6 +117,12 @@ public class SsoConfiguration {
         return s == null ? null : sealed.sealedText(s, tenantId, SECRET_SEAL);
     }
 
+    /**
+     * Validates, checks the role mapping against the caller's permissions, fetches the issuer's discovery
+     * document and only then opens the transaction that stores the settings: no network call while a
+     * pooled connection is held.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public OidcSettings save(Actor actor, Set<String> callerPermissions, Input in) {
         List<FieldError> errors = new ArrayList<>();
         if (in.issuer() == null || !in.issuer().matches("https?://[^\\s]+") || in.issuer().length() > 500) {
@@ -118,6 +133,9 @@ public class SsoConfiguration {
         }
         if (in.clientSecret() != null && (in.clientSecret().isEmpty() || in.clientSecret().length() > 500)) {
             errors.add(new FieldError("clientSecret", "must be 1 to 500 characters, or absent for a public client"));
+        }
+        if (in.audience() != null && in.audience().length() > 200) {
+            errors.add(new FieldError("audience", "must be at most 200 characters"));
         }
         if (in.roleClaim() == null || !in.roleClaim().matches("[A-Za-z0-9_:/.-]{1,100}")) {
             errors.add(new FieldError("roleClaim", "must name a claim, such as groups or realm_access.roles"));
@@ -137,21 +155,35 @@ public class SsoConfiguration {
         if (in.defaultRole() != null) {
             roles.requireAssignable(actor.tenantId(), callerPermissions, in.defaultRole());
         }
+        String audience = in.audience() == null || in.audience().isBlank() ? in.clientId() : in.audience();
+        self().requireIssuerFree(actor.tenantId(), in.issuer(), audience); // cheap, before the network
         try {
             providers.discover(in.issuer());
         } catch (IOException | RuntimeException e) { // the detail is logged by OidcProviders: never a port oracle
             throw ProblemException.invalid("issuer", RefusedUrl.GENERIC);
         }
-        String audience = in.audience() == null || in.audience().isBlank() ? in.clientId() : in.audience();
+        return self().store(actor, in, audience);
+    }
+
+    /** The transactional half of {@link #save}. */
+    public OidcSettings store(Actor actor, Input in, String audience) {
         String scopes = in.scopes() == null ? "openid email profile" : (in.scopes().contains("openid") ? in.scopes() : "openid " + in.scopes());
+        requireIssuerFree(actor.tenantId(), in.issuer(), audience);
         tenantSession.bind(actor.tenantId());
         em.createNativeQuery("delete from app.tenant_oidc").executeUpdate();
-        em.createNativeQuery("insert into app.tenant_oidc (tenant_id, issuer, client_id, client_secret_sealed, audience, role_claim,"
-                        + " role_mapping, default_role, scopes, updated_at) values (?1, ?2, ?3, null, ?4, ?5, ?6, ?7, ?8, ?9)")
-                .setParameter(1, actor.tenantId()).setParameter(2, in.issuer()).setParameter(3, in.clientId())
-                .setParameter(4, audience).setParameter(5, in.roleClaim()).setParameter(6, json(in.roleMapping()))
-                .setParameter(7, in.defaultRole()).setParameter(8, scopes).setParameter(9, NativeValues.at(StoredTime.now()))
-                .executeUpdate();
+        try {
+            em.createNativeQuery("insert into app.tenant_oidc (tenant_id, issuer, client_id, client_secret_sealed, audience, role_claim,"
+                            + " role_mapping, default_role, scopes, updated_at) values (?1, ?2, ?3, null, ?4, ?5, ?6, ?7, ?8, ?9)")
+                    .setParameter(1, actor.tenantId()).setParameter(2, in.issuer()).setParameter(3, in.clientId())
+                    .setParameter(4, audience).setParameter(5, in.roleClaim()).setParameter(6, json(in.roleMapping()))
+                    .setParameter(7, in.defaultRole()).setParameter(8, scopes).setParameter(9, NativeValues.at(StoredTime.now()))
+                    .executeUpdate();
+        } catch (PersistenceException e) {
+            if (UniqueViolation.causedBy(e)) { // another tenant saved the same pair meanwhile
+                throw issuerTaken();
+            }
+            throw e;
+        }
         if (in.clientSecret() != null) { // EclipseLink binds a null byte[] as varchar, which bytea refuses
             em.createNativeQuery("update app.tenant_oidc set client_secret_sealed = ?1")
                     .setParameter(1, sealed.sealText(actor.tenantId(), SECRET_SEAL, in.clientSecret())).executeUpdate();
@@ -161,6 +193,30 @@ public class SsoConfiguration {
                 Map.of("issuer", in.issuer(), "clientId", in.clientId(), "audience", audience, "roleClaim", in.roleClaim()));
         return new OidcSettings(in.issuer(), in.clientId(), in.clientSecret() != null, audience, in.roleClaim(),
                 in.roleMapping(), in.defaultRole(), scopes);
+    }
+
+    /**
+     * Tokens find their tenant by (issuer, audience): another tenant trusting the same pair would make
+     * both ambiguous, so the pair is unique across tenants (V12) and a second tenant is told so.
+     */
+    public void requireIssuerFree(UUID tenantId, String issuer, String audience) {
+        @SuppressWarnings("unchecked")
+        List<UUID> owners = em.createNativeQuery("select tenant_id from app.resolve_oidc_issuer(?1, array[?2]::text[])")
+                .setParameter(1, issuer).setParameter(2, audience).getResultList();
+        if (owners.stream().anyMatch(owner -> !owner.equals(tenantId))) {
+            throw issuerTaken();
+        }
+    }
+
+    private static ProblemException issuerTaken() {
+        return new ProblemException(409, "sso-issuer-taken", "Issuer and audience in use",
+                "Another organisation already signs in with this issuer and audience; register a client (audience) of your own.",
+                List.of(new FieldError("audience", "this issuer and audience pair is used by another organisation"),
+                        new FieldError("issuer", "this issuer and audience pair is used by another organisation")));
+    }
+
+    private SsoConfiguration self() {
+        return context.getBusinessObject(SsoConfiguration.class);
     }
 
     public void remove(Actor actor) {
