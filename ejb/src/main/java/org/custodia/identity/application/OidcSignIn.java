@@ -76,6 +76,10 @@ public class OidcSignIn {
     public record Completed(UserSessions.Opened session, String returnTo) {
     }
 
+    /** Where to send the browser, and the state it must bring back in the login cookie as well as in the URL. */
+    public record Started(URI authorizationUrl, String state) {
+    }
+
     @PersistenceContext(unitName = "custodia")
     EntityManager em;
 
@@ -120,7 +124,7 @@ public class OidcSignIn {
      * outside a transaction; only the short database steps open one (through {@link #self()}).
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public URI start(String tenantSlug, String returnTo) {
+    public Started start(String tenantSlug, String returnTo) {
         if (returnTo != null && (!returnTo.startsWith("/") || returnTo.startsWith("//") || returnTo.contains("\\") || returnTo.length() > 500)) {
             throw ProblemException.invalid("returnTo", "must be a path on this site, such as /console/");
         }
@@ -131,12 +135,12 @@ public class OidcSignIn {
         Nonce nonce = new Nonce();
         CodeVerifier verifier = new CodeVerifier();
         self().recordLogin(tenantId, state.getValue(), verifier.getValue(), nonce.getValue(), returnTo == null ? "/" : returnTo);
-        return new AuthenticationRequest.Builder(ResponseType.CODE, Scope.parse(settings.scopes()), new ClientID(settings.clientId()),
-                URI.create(redirectUri(tenantSlug)))
+        return new Started(new AuthenticationRequest.Builder(ResponseType.CODE, Scope.parse(settings.scopes()),
+                new ClientID(settings.clientId()), URI.create(redirectUri(tenantSlug)))
                 .endpointURI(provider.metadata().getAuthorizationEndpointURI())
                 .state(state).nonce(nonce)
                 .codeChallenge(verifier, CodeChallengeMethod.S256)
-                .build().toURI();
+                .build().toURI(), state.getValue());
     }
 
     public void recordLogin(UUID tenantId, String state, String verifier, String nonce, String returnTo) {
@@ -150,11 +154,19 @@ public class OidcSignIn {
                 .executeUpdate();
     }
 
-    /** Completes the code flow; the state is single-use. The token exchange runs between two short transactions. */
+    /**
+     * Completes the code flow; the state is single-use and must equal the login cookie set by {@link #start}
+     * in this browser ({@code browserState}), so a callback URL started in another browser (login CSRF) is
+     * refused. The token exchange runs between two short transactions.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Completed callback(String tenantSlug, String code, String state, String requestId) {
+    public Completed callback(String tenantSlug, String code, String state, String browserState, String requestId) {
         if (code == null || state == null) {
             throw ProblemException.invalid(code == null ? "code" : "state", "is missing from the provider's redirect");
+        }
+        if (browserState == null || !java.security.MessageDigest.isEqual(browserState.getBytes(StandardCharsets.UTF_8),
+                state.getBytes(StandardCharsets.UTF_8))) {
+            throw ProblemException.invalid("state", "was not started in this browser; start the sign-in again");
         }
         UUID tenantId = tenantBySlug(tenantSlug);
         OidcSettings settings = settings(tenantId);
@@ -167,6 +179,9 @@ public class OidcSignIn {
         RefreshToken refresh = tokens.getOIDCTokens().getRefreshToken();
         UserSessions.Opened session = self().signIn(tenantId, settings.issuer(), idClaims, role,
                 refresh == null ? null : refresh.getValue(), tokens.getOIDCTokens().getIDTokenString(), requestId);
+        if (session == null) {
+            throw SsoUsers.linkPending(); // after the request for the owner's confirmation was committed
+        }
         return new Completed(session, login.returnTo());
     }
 
@@ -185,12 +200,19 @@ public class OidcSignIn {
         return new PendingLogin(sealed.sealedText((byte[]) login[0], tenantId, VERIFIER_SEAL), (String) login[1], (String) login[2]);
     }
 
-    /** The person is known to the provider: provision or find the user and open a session, in one transaction. */
+    /**
+     * The person is known to the provider: provision or find the user and open a session, in one transaction.
+     * Null when an existing account waits for its owner to confirm the link (nothing else happened).
+     */
     public UserSessions.Opened signIn(UUID tenantId, String issuer, IDTokenClaimsSet idClaims, String role, String refreshToken,
                                       String idToken, String requestId) {
         Object verified = idClaims.getClaim("email_verified");
-        UUID userId = ssoUsers.provision(tenantId, issuer, idClaims.getSubject().getValue(),
+        SsoUsers.Outcome outcome = ssoUsers.provision(tenantId, issuer, idClaims.getSubject().getValue(),
                 idClaims.getStringClaim("email"), Boolean.TRUE.equals(verified), role, requestId);
+        if (!(outcome instanceof SsoUsers.Provisioned provisioned)) {
+            return null;
+        }
+        UUID userId = provisioned.userId();
         ssoUsers.signedIn(tenantId, userId, requestId);
         tenantSession.bind(tenantId);
         return sessions.open(tenantId, userId, UserSessions.Method.OIDC, true,

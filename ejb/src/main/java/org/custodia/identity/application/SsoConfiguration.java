@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.crypto.application.SealedSecrets;
+import org.custodia.identity.domain.ApiCaller;
 import org.custodia.identity.domain.OidcSettings;
 import org.custodia.identity.infrastructure.OidcProviders;
 import org.custodia.platform.context.Actor;
@@ -75,6 +76,11 @@ public class SsoConfiguration {
 
     @Resource
     SessionContext context;
+
+    @Inject
+    UserSessions sessions;
+
+    static final java.time.Duration REAUTHENTICATION_WINDOW = java.time.Duration.ofMinutes(10);
 
     public record Input(String issuer, String clientId, String clientSecret, String audience, String roleClaim,
                         LinkedHashMap<String, String> roleMapping, String defaultRole, String scopes) {
@@ -196,12 +202,36 @@ public class SsoConfiguration {
     }
 
     /**
+     * Who chooses the identity provider chooses who can sign in as whom, so changing it needs a fresh
+     * proof of identity: a console session whose user signed in within {@link #REAUTHENTICATION_WINDOW}
+     * (refreshing a session does not count). ADMIN API keys may still configure single sign-on (for
+     * provisioning by scripts): a key cannot re-authenticate, but it is a secret created by an ADMIN and
+     * shown once, not a cookie a browser carries around. Bearer tokens from the provider itself may not.
+     */
+    public void requireRecentSignIn(ApiCaller caller) {
+        switch (caller.kind()) {
+            case API_KEY -> {
+            }
+            case BEARER_TOKEN -> throw new ProblemException(403, "reauthentication-required", "Sign-in required",
+                    "Single sign-on settings change only from a console session or an API key, not with the provider's own token.", List.of());
+            case SESSION -> {
+                java.time.Instant signedIn = sessions.signedInAt(caller.tenantId(), caller.sessionId());
+                if (signedIn.isBefore(java.time.Instant.now().minus(REAUTHENTICATION_WINDOW))) {
+                    throw new ProblemException(403, "reauthentication-required", "Sign in again",
+                            "Changing single sign-on needs a sign-in within the last " + REAUTHENTICATION_WINDOW.toMinutes()
+                                    + " minutes: sign out, sign in again and retry.", List.of());
+                }
+            }
+        }
+    }
+
+    /**
      * Tokens find their tenant by (issuer, audience): another tenant trusting the same pair would make
      * both ambiguous, so the pair is unique across tenants (V12) and a second tenant is told so.
      */
     public void requireIssuerFree(UUID tenantId, String issuer, String audience) {
         @SuppressWarnings("unchecked")
-        List<UUID> owners = em.createNativeQuery("select tenant_id from app.resolve_oidc_issuer(?1, array[?2]::text[])")
+        List<UUID> owners = em.createNativeQuery("select tenant_id from app.resolve_oidc_issuer(?1, string_to_array(?2, chr(10)))")
                 .setParameter(1, issuer).setParameter(2, audience).getResultList();
         if (owners.stream().anyMatch(owner -> !owner.equals(tenantId))) {
             throw issuerTaken();
