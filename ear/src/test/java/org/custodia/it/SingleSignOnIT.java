@@ -234,8 +234,8 @@ class SingleSignOnIT {
         assertThat(noCookie.statusCode()).as(noCookie.body()).isEqualTo(422);
         assertThat(noCookie.body()).contains("\"state\"");
         assertThat(noCookie.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("custodia_session="));
-        Object[] victim = startSignIn("victim-" + UUID.randomUUID(), List.of("auditors"));
-        HttpResponse<String> otherCookie = HTTP.send(HttpRequest.newBuilder(callback).header("Cookie", loginCookie((Api.Reply) victim[0]))
+        Api.Reply victimStart = Api.anonymous().get("/auth/oidc/" + tenant.slug() + "/login"); // the victim's own sign-in in flight
+        HttpResponse<String> otherCookie = HTTP.send(HttpRequest.newBuilder(callback).header("Cookie", loginCookie(victimStart))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(otherCookie.statusCode()).as(otherCookie.body()).isEqualTo(422);
         assertThat(otherCookie.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("custodia_session="));
