@@ -97,8 +97,8 @@ class RoleMatrixIT {
             new Endpoint("settings:view", "GET", "/settings/privacy", null, null),
             new Endpoint("settings:update", "PUT", "/settings/privacy", "{\"jurisdiction\":\"EU\"}", "application/json"),
             new Endpoint("settings:view", "GET", "/settings/sso", null, null),
-            new Endpoint("settings:update", "PUT", "/settings/sso", "{}", "application/json"),
-            new Endpoint("settings:delete", "DELETE", "/settings/sso", null, null));
+            new Endpoint("sso:configure", "PUT", "/settings/sso", "{}", "application/json"),
+            new Endpoint("sso:configure", "DELETE", "/settings/sso", null, null));
 
     static Api.Tenant tenant;
     static String dsarId;

@@ -57,7 +57,7 @@ class RowLevelSecurityIT {
         SEED.put("tenant_role_permission", List.of("insert into app.tenant_role_permission values ('%1$s', 'custom', 'dsar:view')"));
         SEED.put("tenant_security", List.of("insert into app.tenant_security values ('%1$s', true, '[]', now())"));
         SEED.put("tenant_privacy", List.of("insert into app.tenant_privacy values ('%1$s', 'EU', now())"));
-        SEED.put("tenant_oidc", List.of("insert into app.tenant_oidc values ('%1$s', 'https://idp', 'c', null, 'c', 'groups',"
+        SEED.put("tenant_oidc", List.of("insert into app.tenant_oidc values ('%1$s', 'https://idp/%1$s', 'c', null, 'c', 'groups',"
                 + " '{}', 'IT', 'openid', now())"));
         SEED.put("app_user", List.of("insert into app.app_user (id, tenant_id, email, role, status, created_at) values"
                 + " (gen_random_uuid(), '%1$s', 'u@example.org', 'IT', 'ACTIVE', now())"));
@@ -67,6 +67,8 @@ class RowLevelSecurityIT {
                 + " now(), now() + interval '1 day', null from app.app_user where tenant_id = '%1$s'"));
         SEED.put("user_session", List.of("insert into app.user_session select gen_random_uuid(), '%1$s', id, md5(random()::text),"
                 + " 'PASSWORD', true, now(), now() + interval '1 hour', null, null, null from app.app_user where tenant_id = '%1$s'"));
+        SEED.put("sso_link", List.of("insert into app.sso_link select md5(random()::text), '%1$s', id, 'https://idp', 's', now(),"
+                + " now() + interval '1 day', null from app.app_user where tenant_id = '%1$s'"));
         SEED.put("oidc_login", List.of("insert into app.oidc_login values (md5(random()::text), '%1$s', '\\x00', 'n', '/', now(),"
                 + " now() + interval '10 minutes', null)"));
         SEED.put("mail_outbox", List.of("insert into app.mail_outbox (id, tenant_id, recipient, subject, body, created_at,"

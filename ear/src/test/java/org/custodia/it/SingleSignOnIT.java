@@ -172,7 +172,9 @@ class SingleSignOnIT {
         URI callback = URI.create(atProvider.headers().firstValue("Location").orElseThrow());
         assertThat(callback.getPath()).isEqualTo("/api/v1/auth/oidc/" + tenant.slug() + "/callback");
 
-        HttpResponse<String> back = HTTP.send(HttpRequest.newBuilder(callback).GET().build(), HttpResponse.BodyHandlers.ofString());
+        String loginCookie = loginCookie(start);
+        HttpResponse<String> back = HTTP.send(HttpRequest.newBuilder(callback).header("Cookie", loginCookie).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(back.statusCode()).as(back.body()).isEqualTo(303);
         assertThat(back.headers().firstValue("Location").orElseThrow()).endsWith("/console/dsars");
         String cookie = back.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("custodia_session=")).findFirst().orElseThrow();
@@ -189,7 +191,8 @@ class SingleSignOnIT {
         assertThat(refusedByProvider.json().get("detail").asText()).endsWith("access_deniedscript");
 
         // the state is single-use: replaying the provider's redirect does nothing
-        HttpResponse<String> replay = HTTP.send(HttpRequest.newBuilder(callback).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> replay = HTTP.send(HttpRequest.newBuilder(callback).header("Cookie", loginCookie).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(replay.statusCode()).isEqualTo(422);
 
         idp.enqueueCallback(person(subject, List.of("dpo"), List.of(CLIENT), 3600));
@@ -202,6 +205,72 @@ class SingleSignOnIT {
         assertThat(out.json().get("endSessionUrl").asText()).startsWith(issuer() + "/endsession").contains("id_token_hint=");
         assertThat(console.get("/auth/me").status()).isEqualTo(401);
         assertThat(ConsentApiIT.eventTypes(tenant.api())).contains("user.provisioned", "user.signed_in", "settings.sso_updated");
+    }
+
+    /** The login cookie (name=value) that /login set: the callback needs it in the same browser. */
+    static String loginCookie(Api.Reply start) {
+        String c = start.raw().headers().allValues("Set-Cookie").stream().filter(v -> v.startsWith("custodia_oidc_login=")).findFirst()
+                .orElseThrow();
+        assertThat(c).contains("HttpOnly").contains("SameSite=Lax").contains("Max-Age=600").contains("Path=/api/v1/auth/oidc/");
+        return c.substring(0, c.indexOf(';'));
+    }
+
+    /** Starts a sign-in as the given person and returns the /login reply and the provider's redirect to the callback. */
+    static Object[] startSignIn(String subject, List<String> groups) throws Exception {
+        Api.Reply start = Api.anonymous().get("/auth/oidc/" + tenant.slug() + "/login");
+        assertThat(start.status()).isEqualTo(303);
+        idp.enqueueCallback(person(subject, groups, List.of(CLIENT), 3600));
+        HttpResponse<String> atProvider = HTTP.send(HttpRequest.newBuilder(URI.create(start.header("Location"))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Object[] {start, URI.create(atProvider.headers().firstValue("Location").orElseThrow())};
+    }
+
+    @Test
+    void aCallbackIsRefusedInABrowserThatDidNotStartTheSignIn() throws Exception {
+        // login CSRF: the attacker starts a sign-in as themself and sends the victim the provider's redirect
+        Object[] attacker = startSignIn("attacker-" + UUID.randomUUID(), List.of("auditors"));
+        URI callback = (URI) attacker[1];
+        HttpResponse<String> noCookie = HTTP.send(HttpRequest.newBuilder(callback).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(noCookie.statusCode()).as(noCookie.body()).isEqualTo(422);
+        assertThat(noCookie.body()).contains("\"state\"");
+        assertThat(noCookie.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("custodia_session="));
+        Api.Reply victimStart = Api.anonymous().get("/auth/oidc/" + tenant.slug() + "/login"); // the victim's own sign-in in flight
+        HttpResponse<String> otherCookie = HTTP.send(HttpRequest.newBuilder(callback).header("Cookie", loginCookie(victimStart))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(otherCookie.statusCode()).as(otherCookie.body()).isEqualTo(422);
+        assertThat(otherCookie.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("custodia_session="));
+        // the browser that started it still completes
+        HttpResponse<String> own = HTTP.send(HttpRequest.newBuilder(callback).header("Cookie", loginCookie((Api.Reply) attacker[0]))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(303);
+        assertThat(own.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("custodia_session="))
+                .anyMatch(c -> c.startsWith("custodia_oidc_login=;") && c.contains("Max-Age=0"));
+    }
+
+    @Test
+    void anotherTenantCannotRegisterTheSameIssuerAndAudience() {
+        Api.Tenant other = Api.newTenant("sso-squatter");
+        java.util.Map<String, Long> before = BadInputIT.rowCounts();
+        Api.Reply taken = other.api().put("/settings/sso", "{\"issuer\":\"" + issuer() + "\",\"clientId\":\"" + CLIENT
+                + "\",\"roleClaim\":\"groups\",\"roleMapping\":{\"custodia-admins\":\"ADMIN\"}}");
+        assertThat(taken.status()).as(taken.raw().body()).isEqualTo(409);
+        assertThat(taken.contentType()).startsWith("application/problem+json");
+        assertThat(taken.json().get("errors").findValuesAsText("field")).contains("audience");
+        Api.Reply viaAudience = other.api().put("/settings/sso", "{\"issuer\":\"" + issuer() + "\",\"clientId\":\"their-own\","
+                + "\"audience\":\"" + CLIENT + "\",\"roleClaim\":\"groups\",\"roleMapping\":{\"a\":\"AUDITOR\"}}");
+        assertThat(viaAudience.status()).isEqualTo(409);
+        assertThat(other.api().get("/settings/sso").status()).isEqualTo(404);
+        assertThat(BadInputIT.rowCounts()).isEqualTo(before);
+        // the first tenant's tokens still find it
+        assertThat(Api.withKey(token("still-" + UUID.randomUUID(), List.of("auditors"))).get("/auth/me").status()).isEqualTo(200);
+        // the tenant itself may save its own pair again, and another audience at the same issuer is fine
+        Api.Reply again = tenant.api().put("/settings/sso", "{\"issuer\":\"" + issuer() + "\",\"clientId\":\"" + CLIENT
+                + "\",\"clientSecret\":\"console-secret\",\"roleClaim\":\"groups\",\"roleMapping\":{\"custodia-admins\":\"ADMIN\","
+                + "\"dpo\":\"APPROVER\",\"auditors\":\"AUDITOR\"}}");
+        assertThat(again.status()).as(again.raw().body()).isEqualTo(200);
+        Api.Reply own = other.api().put("/settings/sso", "{\"issuer\":\"" + issuer() + "\",\"clientId\":\"squatter-app\","
+                + "\"roleClaim\":\"groups\",\"roleMapping\":{\"a\":\"AUDITOR\"}}");
+        assertThat(own.status()).as(own.raw().body()).isEqualTo(200);
     }
 
     @Test

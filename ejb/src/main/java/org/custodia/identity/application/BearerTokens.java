@@ -83,22 +83,27 @@ public class BearerTokens {
             throw new ProblemException(403, "no-role", "No role", "Your identity provider's token maps to no Custodia role ("
                     + settings.get().roleClaim() + ").", List.of());
         }
-        UUID userId = user(tenant.get(), claims, role.get(), requestId);
-        return Optional.of(ApiCaller.bearer(tenant.get(), userId, role.get(),
-                rolePermissions.permissionsOf(tenant.get(), role.get()), claims.getExpirationTime().toInstant()));
+        KnownUser user = user(tenant.get(), claims, role.get(), requestId);
+        return Optional.of(ApiCaller.bearer(tenant.get(), user.userId(), user.role(),
+                rolePermissions.permissionsOf(tenant.get(), user.role()), claims.getExpirationTime().toInstant()));
     }
 
-    private UUID user(UUID tenantId, JWTClaimsSet claims, String role, String requestId) {
-        String key = tenantId + "\n" + claims.getIssuer() + "\n" + claims.getSubject();
+    /** The user and the role to act with: the claim's for users the provider provisioned, a linked local account's own otherwise. */
+    private KnownUser user(UUID tenantId, JWTClaimsSet claims, String claimRole, String requestId) {
+        String key = tenantId + "\n" + claims.getIssuer() + "\n" + claims.getSubject() + "\n" + claimRole;
         KnownUser known = users.getIfPresent(key);
-        if (known != null && known.role().equals(role)) {
-            return known.userId();
+        if (known != null) {
+            return known;
         }
         String email = stringClaim(claims, "email");
         boolean verified = Boolean.TRUE.equals(claims.getClaim("email_verified"));
-        UUID userId = ssoUsers.provision(tenantId, claims.getIssuer(), claims.getSubject(), email, verified, role, requestId);
-        users.put(key, new KnownUser(userId, role));
-        return userId;
+        SsoUsers.Outcome outcome = ssoUsers.provision(tenantId, claims.getIssuer(), claims.getSubject(), email, verified, claimRole, requestId);
+        if (!(outcome instanceof SsoUsers.Provisioned p)) {
+            throw SsoUsers.linkPending(); // the request for confirmation is committed (provision ran in its own transaction)
+        }
+        KnownUser user = new KnownUser(p.userId(), p.role());
+        users.put(key, user);
+        return user;
     }
 
     void onRolesChanged(@jakarta.enterprise.event.Observes RolePermissionCache.RolesChanged change) {

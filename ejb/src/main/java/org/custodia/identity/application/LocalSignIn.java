@@ -178,6 +178,11 @@ public class LocalSignIn {
         return new Refused();
     }
 
+    /** In the caller's transaction: a current TOTP code (once) or an unused recovery code of the user. */
+    public boolean secondFactorAccepted(UserAccount user, String totpCode, String recoveryCode) {
+        return totpCode != null ? acceptTotp(user, totpCode) : recoveryCode != null && useRecoveryCode(user, recoveryCode);
+    }
+
     private boolean acceptTotp(UserAccount user, String code) {
         OptionalLong step = TotpCodes.matchingStep(secretOf(user), code, Instant.now().getEpochSecond());
         return step.isPresent() && user.acceptTotpStep(step.getAsLong());

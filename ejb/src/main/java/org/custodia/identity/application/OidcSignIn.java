@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -62,12 +66,18 @@ import org.custodia.platform.problem.ProblemException;
 @Stateless
 public class OidcSignIn {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(OidcSignIn.class);
+
     static final Duration LOGIN_WINDOW = Duration.ofMinutes(10);
     static final String VERIFIER_SEAL = "oidc-pkce";
     static final String REFRESH_SEAL = "oidc-refresh";
     static final String ID_TOKEN_SEAL = "oidc-id-token";
 
     public record Completed(UserSessions.Opened session, String returnTo) {
+    }
+
+    /** Where to send the browser, and the state it must bring back in the login cookie as well as in the URL. */
+    public record Started(URI authorizationUrl, String state) {
     }
 
     @PersistenceContext(unitName = "custodia")
@@ -94,12 +104,27 @@ public class OidcSignIn {
     @Inject
     org.custodia.tenancy.application.TenantService tenants;
 
+    @Resource
+    SessionContext context;
+
     public static String redirectUri(String tenantSlug) {
         return PublicUrl.base() + "/api/v1/auth/oidc/" + tenantSlug + "/callback";
     }
 
-    /** The provider's authorization URL to send the browser to. */
-    public URI start(String tenantSlug, String returnTo) {
+    /** A login in flight, read back at the callback (the state now used). */
+    public record PendingLogin(String codeVerifier, String nonce, String returnTo) {
+    }
+
+    /** A session's provider tokens, opened. */
+    public record SessionTokens(String method, String refreshToken, String idToken) {
+    }
+
+    /**
+     * The provider's authorization URL to send the browser to. Every step that talks to the provider runs
+     * outside a transaction; only the short database steps open one (through {@link #self()}).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Started start(String tenantSlug, String returnTo) {
         if (returnTo != null && (!returnTo.startsWith("/") || returnTo.startsWith("//") || returnTo.contains("\\") || returnTo.length() > 500)) {
             throw ProblemException.invalid("returnTo", "must be a path on this site, such as /console/");
         }
@@ -109,29 +134,59 @@ public class OidcSignIn {
         State state = new State();
         Nonce nonce = new Nonce();
         CodeVerifier verifier = new CodeVerifier();
-        tenantSession.bind(tenantId);
-        em.createNativeQuery("insert into app.oidc_login (state_hash, tenant_id, code_verifier, nonce, return_to, created_at, expires_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-                .setParameter(1, OpaqueToken.hashOf(state.getValue())).setParameter(2, tenantId)
-                .setParameter(3, sealed.sealText(tenantId, VERIFIER_SEAL, verifier.getValue()))
-                .setParameter(4, nonce.getValue()).setParameter(5, returnTo == null ? "/" : returnTo)
-                .setParameter(6, NativeValues.at(StoredTime.now())).setParameter(7, NativeValues.at(StoredTime.now().plus(LOGIN_WINDOW)))
-                .executeUpdate();
-        return new AuthenticationRequest.Builder(ResponseType.CODE, Scope.parse(settings.scopes()), new ClientID(settings.clientId()),
-                URI.create(redirectUri(tenantSlug)))
+        self().recordLogin(tenantId, state.getValue(), verifier.getValue(), nonce.getValue(), returnTo == null ? "/" : returnTo);
+        return new Started(new AuthenticationRequest.Builder(ResponseType.CODE, Scope.parse(settings.scopes()),
+                new ClientID(settings.clientId()), URI.create(redirectUri(tenantSlug)))
                 .endpointURI(provider.metadata().getAuthorizationEndpointURI())
                 .state(state).nonce(nonce)
                 .codeChallenge(verifier, CodeChallengeMethod.S256)
-                .build().toURI();
+                .build().toURI(), state.getValue());
     }
 
-    /** Completes the code flow; the state is single-use. */
-    public Completed callback(String tenantSlug, String code, String state, String requestId) {
+    public void recordLogin(UUID tenantId, String state, String verifier, String nonce, String returnTo) {
+        tenantSession.bind(tenantId);
+        em.createNativeQuery("insert into app.oidc_login (state_hash, tenant_id, code_verifier, nonce, return_to, created_at, expires_at)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                .setParameter(1, OpaqueToken.hashOf(state)).setParameter(2, tenantId)
+                .setParameter(3, sealed.sealText(tenantId, VERIFIER_SEAL, verifier))
+                .setParameter(4, nonce).setParameter(5, returnTo)
+                .setParameter(6, NativeValues.at(StoredTime.now())).setParameter(7, NativeValues.at(StoredTime.now().plus(LOGIN_WINDOW)))
+                .executeUpdate();
+    }
+
+    /**
+     * Completes the code flow; the state is single-use and must equal the login cookie set by {@link #start}
+     * in this browser ({@code browserState}), so a callback URL started in another browser (login CSRF) is
+     * refused. The token exchange runs between two short transactions.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Completed callback(String tenantSlug, String code, String state, String browserState, String requestId) {
         if (code == null || state == null) {
             throw ProblemException.invalid(code == null ? "code" : "state", "is missing from the provider's redirect");
         }
+        if (browserState == null || !java.security.MessageDigest.isEqual(browserState.getBytes(StandardCharsets.UTF_8),
+                state.getBytes(StandardCharsets.UTF_8))) {
+            throw ProblemException.invalid("state", "was not started in this browser; start the sign-in again");
+        }
         UUID tenantId = tenantBySlug(tenantSlug);
         OidcSettings settings = settings(tenantId);
+        PendingLogin login = self().useState(tenantId, state);
+        OIDCTokenResponse tokens = exchange(tenantId, settings, new AuthorizationCodeGrant(new AuthorizationCode(code),
+                URI.create(redirectUri(tenantSlug)), new CodeVerifier(login.codeVerifier())));
+        IDTokenClaimsSet idClaims = validate(settings, tokens.getOIDCTokens().getIDToken(), new Nonce(login.nonce()));
+        String role = settings.roleFor(claimsOf(idClaims)).orElseThrow(() -> new ProblemException(403, "no-role",
+                "No role", "Your identity provider maps you to no Custodia role (claim " + settings.roleClaim() + ").", List.of()));
+        RefreshToken refresh = tokens.getOIDCTokens().getRefreshToken();
+        UserSessions.Opened session = self().signIn(tenantId, settings.issuer(), idClaims, role,
+                refresh == null ? null : refresh.getValue(), tokens.getOIDCTokens().getIDTokenString(), requestId);
+        if (session == null) {
+            throw SsoUsers.linkPending(); // after the request for the owner's confirmation was committed
+        }
+        return new Completed(session, login.returnTo());
+    }
+
+    /** Marks the state used and returns what the login stored with it. */
+    public PendingLogin useState(UUID tenantId, String state) {
         tenantSession.bind(tenantId);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select code_verifier, nonce, return_to, expires_at, used_at from app.oidc_login "
@@ -142,59 +197,88 @@ public class OidcSignIn {
         Object[] login = rows.get(0);
         em.createNativeQuery("update app.oidc_login set used_at = ?1 where state_hash = ?2")
                 .setParameter(1, NativeValues.at(StoredTime.now())).setParameter(2, OpaqueToken.hashOf(state)).executeUpdate();
-        CodeVerifier verifier = new CodeVerifier(sealed.sealedText((byte[]) login[0], tenantId, VERIFIER_SEAL));
-        OIDCTokenResponse tokens = exchange(tenantId, settings, new AuthorizationCodeGrant(new AuthorizationCode(code),
-                URI.create(redirectUri(tenantSlug)), verifier));
-        IDTokenClaimsSet idClaims = validate(settings, tokens.getOIDCTokens().getIDToken(), new Nonce((String) login[1]));
-        String role = settings.roleFor(claimsOf(idClaims)).orElseThrow(() -> new ProblemException(403, "no-role",
-                "No role", "Your identity provider maps you to no Custodia role (claim " + settings.roleClaim() + ").", List.of()));
-        Object verified = idClaims.getClaim("email_verified");
-        UUID userId = ssoUsers.provision(tenantId, settings.issuer(), idClaims.getSubject().getValue(),
-                idClaims.getStringClaim("email"), Boolean.TRUE.equals(verified), role, requestId);
-        ssoUsers.signedIn(tenantId, userId, requestId);
-        RefreshToken refresh = tokens.getOIDCTokens().getRefreshToken();
-        UserSessions.Opened session = sessions.open(tenantId, userId, UserSessions.Method.OIDC, true,
-                refresh == null ? null : sealed.sealText(tenantId, REFRESH_SEAL, refresh.getValue()),
-                sealed.sealText(tenantId, ID_TOKEN_SEAL, tokens.getOIDCTokens().getIDTokenString()));
-        return new Completed(session, (String) login[2]);
+        return new PendingLogin(sealed.sealedText((byte[]) login[0], tenantId, VERIFIER_SEAL), (String) login[1], (String) login[2]);
     }
 
-    /** Extends a session; an SSO session asks the provider first, which may have ended it. */
+    /**
+     * The person is known to the provider: provision or find the user and open a session, in one transaction.
+     * Null when an existing account waits for its owner to confirm the link (nothing else happened).
+     */
+    public UserSessions.Opened signIn(UUID tenantId, String issuer, IDTokenClaimsSet idClaims, String role, String refreshToken,
+                                      String idToken, String requestId) {
+        Object verified = idClaims.getClaim("email_verified");
+        SsoUsers.Outcome outcome = ssoUsers.provision(tenantId, issuer, idClaims.getSubject().getValue(),
+                idClaims.getStringClaim("email"), Boolean.TRUE.equals(verified), role, requestId);
+        if (!(outcome instanceof SsoUsers.Provisioned provisioned)) {
+            return null;
+        }
+        UUID userId = provisioned.userId();
+        ssoUsers.signedIn(tenantId, userId, requestId);
+        tenantSession.bind(tenantId);
+        return sessions.open(tenantId, userId, UserSessions.Method.OIDC, true,
+                refreshToken == null ? null : sealed.sealText(tenantId, REFRESH_SEAL, refreshToken),
+                sealed.sealText(tenantId, ID_TOKEN_SEAL, idToken));
+    }
+
+    /** Extends a session; an SSO session asks the provider first (outside a transaction), which may have ended it. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Instant refresh(ApiCaller caller, String requestId) {
-        tenantSession.bind(caller.tenantId());
-        Object[] details = sessions.details(caller.sessionId());
+        SessionTokens details = self().sessionTokens(caller, false);
         if (details == null) {
             throw new ProblemException(401, "unauthorized", "Unauthorized", "The session has ended.", List.of());
         }
-        byte[] newRefresh = null;
-        if ("OIDC".equals(details[0])) {
-            byte[] refreshSealed = (byte[]) details[1];
-            if (refreshSealed == null || refreshSealed.length == 0) {
+        String newRefresh = null;
+        if ("OIDC".equals(details.method())) {
+            if (details.refreshToken() == null) {
                 throw ProblemException.conflict("session", "the identity provider issued no refresh token; sign in again");
             }
             OidcSettings settings = settings(caller.tenantId());
             OIDCTokenResponse tokens;
             try {
-                tokens = exchange(caller.tenantId(), settings,
-                        new RefreshTokenGrant(new RefreshToken(sealed.sealedText(refreshSealed, caller.tenantId(), REFRESH_SEAL))));
+                tokens = exchange(caller.tenantId(), settings, new RefreshTokenGrant(new RefreshToken(details.refreshToken())));
             } catch (ProblemException refused) {
-                sessions.revoke(caller.tenantId(), caller.sessionId());
+                self().endSession(caller);
                 throw new ProblemException(401, "unauthorized", "Unauthorized",
                         "The identity provider no longer accepts this session; sign in again.", List.of());
             }
             if (tokens.getOIDCTokens().getRefreshToken() != null) {
-                newRefresh = sealed.sealText(caller.tenantId(), REFRESH_SEAL, tokens.getOIDCTokens().getRefreshToken().getValue());
+                newRefresh = tokens.getOIDCTokens().getRefreshToken().getValue();
             }
         }
-        return sessions.extend(caller.sessionId(), newRefresh);
+        return self().extendSession(caller, newRefresh);
+    }
+
+    /** The session's method and provider tokens (opened), or null when it has ended; revokes it first when asked. */
+    public SessionTokens sessionTokens(ApiCaller caller, boolean revoke) {
+        tenantSession.bind(caller.tenantId());
+        Object[] details = sessions.details(caller.sessionId());
+        if (revoke) {
+            sessions.revoke(caller.tenantId(), caller.sessionId());
+        }
+        if (details == null) {
+            return null;
+        }
+        byte[] refresh = (byte[]) details[1];
+        byte[] idToken = (byte[]) details[2];
+        return new SessionTokens((String) details[0],
+                refresh == null || refresh.length == 0 ? null : sealed.sealedText(refresh, caller.tenantId(), REFRESH_SEAL),
+                idToken == null || idToken.length == 0 ? null : sealed.sealedText(idToken, caller.tenantId(), ID_TOKEN_SEAL));
+    }
+
+    public void endSession(ApiCaller caller) {
+        sessions.revoke(caller.tenantId(), caller.sessionId());
+    }
+
+    public Instant extendSession(ApiCaller caller, String newRefreshToken) {
+        tenantSession.bind(caller.tenantId());
+        return sessions.extend(caller.sessionId(), newRefreshToken == null ? null : sealed.sealText(caller.tenantId(), REFRESH_SEAL, newRefreshToken));
     }
 
     /** Ends the session; for SSO sessions, the provider's end-session URL (RP-initiated logout), if it has one. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<URI> signOut(ApiCaller caller) {
-        tenantSession.bind(caller.tenantId());
-        Object[] details = sessions.details(caller.sessionId());
-        sessions.revoke(caller.tenantId(), caller.sessionId());
-        if (details == null || !"OIDC".equals(details[0])) {
+        SessionTokens details = self().sessionTokens(caller, true);
+        if (details == null || !"OIDC".equals(details.method())) {
             return Optional.empty();
         }
         OidcSettings settings = sso.of(caller.tenantId()).orElse(null);
@@ -206,13 +290,15 @@ public class OidcSignIn {
             if (endSession == null) {
                 return Optional.empty();
             }
-            byte[] idToken = (byte[]) details[2];
-            JWT hint = idToken == null || idToken.length == 0 ? null
-                    : JWTParser.parse(sealed.sealedText(idToken, caller.tenantId(), ID_TOKEN_SEAL));
+            JWT hint = details.idToken() == null ? null : JWTParser.parse(details.idToken());
             return Optional.of(new LogoutRequest(endSession, hint, URI.create(PublicUrl.base() + "/"), null).toURI());
         } catch (IOException | java.text.ParseException e) {
             return Optional.empty();
         }
+    }
+
+    private OidcSignIn self() {
+        return context.getBusinessObject(OidcSignIn.class);
     }
 
     private OIDCTokenResponse exchange(UUID tenantId, OidcSettings settings, AuthorizationGrant grant) {
@@ -222,10 +308,7 @@ public class OidcSignIn {
             TokenRequest request = secret == null
                     ? new TokenRequest(tokenEndpoint, new ClientID(settings.clientId()), grant)
                     : new TokenRequest(tokenEndpoint, new ClientSecretBasic(new ClientID(settings.clientId()), new Secret(secret)), grant);
-            var http = request.toHTTPRequest();
-            http.setConnectTimeout(5_000);
-            http.setReadTimeout(5_000);
-            var response = OIDCTokenResponseParser.parse(http.send());
+            var response = OIDCTokenResponseParser.parse(providers.send(request.toHTTPRequest()));
             if (!response.indicatesSuccess()) {
                 var error = response.toErrorResponse().getErrorObject();
                 throw new ProblemException(502, "identity-provider", "Identity provider refused",
@@ -233,8 +316,8 @@ public class OidcSignIn {
             }
             return (OIDCTokenResponse) response.toSuccessResponse();
         } catch (IOException | ParseException e) {
-            throw new ProblemException(502, "identity-provider", "Identity provider unreachable",
-                    "The identity provider's token endpoint failed: " + e.getClass().getSimpleName(), List.of());
+            LOG.warnf("token request to the identity provider of tenant %s failed: %s", tenantId, e.getMessage());
+            throw unreachable();
         }
     }
 
@@ -260,9 +343,14 @@ public class OidcSignIn {
         try {
             return providers.provider(settings.issuer());
         } catch (IOException e) {
-            throw new ProblemException(502, "identity-provider", "Identity provider unreachable",
-                    "The identity provider's discovery document could not be fetched.", List.of());
+            throw unreachable();
         }
+    }
+
+    /** One answer for every network failure: the detail is in the log, never in the response. */
+    static ProblemException unreachable() {
+        return new ProblemException(502, "identity-provider", "Identity provider unreachable",
+                "The identity provider could not be reached.", List.of());
     }
 
     private OidcSettings settings(UUID tenantId) {

@@ -142,6 +142,14 @@ public class UserSessions {
         return expiresAt;
     }
 
+    /** When the session's user signed in (a refresh does not count); binds the tenant. */
+    public Instant signedInAt(UUID tenantId, UUID sessionId) {
+        tenantSession.bind(tenantId);
+        List<?> rows = em.createNativeQuery("select created_at from app.user_session where id = ?1").setParameter(1, sessionId)
+                .getResultList();
+        return rows.isEmpty() ? Instant.EPOCH : NativeValues.instant(rows.get(0));
+    }
+
     /** Method, sealed refresh token and sealed ID token of a session (tenant bound). */
     @SuppressWarnings("unchecked")
     public Object[] details(UUID sessionId) {

@@ -39,6 +39,8 @@ public class UserAccount {
     @Column(name = "totp_last_step") private Long totpLastStep;
     @Column(name = "oidc_issuer") private String oidcIssuer;
     @Column(name = "oidc_subject") private String oidcSubject;
+    /** The identity provider's role mapping governs this user's role (it provisioned the user); never for a linked local account. */
+    @Column(name = "role_from_idp") private boolean roleFromIdp;
     @Column(name = "created_at") private Instant createdAt;
     @Column(name = "last_login_at") private Instant lastLoginAt;
 
@@ -63,6 +65,7 @@ public class UserAccount {
         UserAccount user = new UserAccount(tenantId, email == null ? subject + "@" + hostOf(issuer) : email, role, Status.ACTIVE, now);
         user.oidcIssuer = issuer;
         user.oidcSubject = subject;
+        user.roleFromIdp = true;
         user.emailVerifiedAt = email == null ? null : now;
         return user;
     }
@@ -162,6 +165,7 @@ public class UserAccount {
     public byte[] totpSecret() { return totpSecret; }
     public String oidcIssuer() { return oidcIssuer; }
     public String oidcSubject() { return oidcSubject; }
+    public boolean roleFromIdp() { return roleFromIdp; }
     public Instant createdAt() { return createdAt; }
     public Instant lastLoginAt() { return lastLoginAt; }
     public int failedLogins() { return failedLogins; }

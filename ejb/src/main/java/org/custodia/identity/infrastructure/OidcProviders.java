@@ -2,9 +2,13 @@ package org.custodia.identity.infrastructure;
 
 import java.io.IOException;
 import java.net.MalformedURLException;
+import java.net.URI;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,9 +24,15 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.jose.util.Resource;
 import com.nimbusds.oauth2.sdk.GeneralException;
-import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+
+import org.custodia.platform.outbound.OutboundHttp;
+import org.custodia.platform.outbound.RefusedUrl;
+import org.jboss.logging.Logger;
 
 /**
  * Identity providers as this node knows them: discovery documents and JWK sets, fetched over HTTP and
@@ -32,6 +42,8 @@ import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
  */
 @ApplicationScoped
 public class OidcProviders {
+
+    private static final Logger LOG = Logger.getLogger(OidcProviders.class);
 
     static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
             JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.EdDSA);
@@ -54,37 +66,113 @@ public class OidcProviders {
     }
 
     private final Map<String, Provider> providers = new ConcurrentHashMap<>();
+    /** When discovery of an issuer last failed: a dead provider is asked again only after {@link #FAILURE_TTL_MS}. */
+    private final Map<String, Long> failedAt = new ConcurrentHashMap<>();
+    static final long FAILURE_TTL_MS = 30_000;
+
+    OutboundHttp http = OutboundHttp.fromSettings();
+    LongSupplier clock = System::currentTimeMillis;
 
     /** The provider of an issuer, discovered at {@code <issuer>/.well-known/openid-configuration}. */
     public Provider provider(String issuer) throws IOException {
         Provider p = providers.get(issuer);
-        if (p != null && System.currentTimeMillis() - p.loadedAt() < DISCOVERY_TTL_MS) {
+        if (p != null && clock.getAsLong() - p.loadedAt() < DISCOVERY_TTL_MS) {
             return p;
         }
-        p = discover(issuer);
-        providers.put(issuer, p);
-        return p;
+        return discover(issuer);
     }
 
-    /** Fetches the discovery document now (used when a tenant saves its settings); checks the issuer matches. */
+    /**
+     * Fetches the discovery document now (also when a tenant saves its settings) and checks the issuer
+     * matches. Every URL in it that the server will fetch (jwks_uri, token_endpoint) or send a browser
+     * to for sign-out must pass the outbound guard too: the document is the provider's to write. A
+     * failure is remembered for {@link #FAILURE_TTL_MS}, during which the issuer is not asked again.
+     */
     public Provider discover(String issuer) throws IOException {
-        try {
-            OIDCProviderMetadata metadata = OIDCProviderMetadata.resolve(new Issuer(issuer), TIMEOUT_MS, TIMEOUT_MS);
-            if (metadata.getJWKSetURI() == null) {
-                throw new IOException("the discovery document names no jwks_uri");
-            }
-            JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(metadata.getJWKSetURI().toURL(),
-                            new com.nimbusds.jose.util.DefaultResourceRetriever(TIMEOUT_MS, TIMEOUT_MS, 512 * 1024))
-                    .cache(15 * 60_000L, TIMEOUT_MS)
-                    .rateLimited(Long.getLong("custodia.oidc.jwks.min.refresh.ms",
-                            Long.parseLong(System.getenv().getOrDefault("CUSTODIA_OIDC_JWKS_MIN_REFRESH_MS", "5000"))))
-                    .refreshAheadCache(false)
-                    .retrying(true)
-                    .build();
-            return new Provider(metadata, keys, System.currentTimeMillis());
-        } catch (GeneralException | MalformedURLException e) {
-            throw new IOException(e.getMessage(), e);
+        Long failed = failedAt.get(issuer);
+        if (failed != null && clock.getAsLong() - failed < FAILURE_TTL_MS) {
+            throw new RefusedUrl("discovery of " + issuer + " failed less than " + FAILURE_TTL_MS / 1000 + " s ago");
         }
+        try {
+            Provider p = fetch(issuer);
+            failedAt.remove(issuer);
+            providers.put(issuer, p);
+            return p;
+        } catch (IOException | RuntimeException e) {
+            failedAt.put(issuer, clock.getAsLong());
+            if (failedAt.size() > 10_000) {
+                failedAt.clear(); // bounded: losing the memory of failures only costs a refetch
+            }
+            LOG.warnf("discovery of an identity provider failed: %s", e.getMessage());
+            throw e instanceof IOException io ? io : new RefusedUrl(e.toString(), e);
+        }
+    }
+
+    private Provider fetch(String issuer) throws IOException {
+        String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+        OutboundHttp.Response r = http.get(URI.create(base + "/.well-known/openid-configuration"), "application/json");
+        if (r.status() != 200) {
+            throw new RefusedUrl("discovery answered HTTP " + r.status());
+        }
+        OIDCProviderMetadata metadata;
+        try {
+            metadata = OIDCProviderMetadata.parse(r.text());
+        } catch (GeneralException e) {
+            throw new RefusedUrl("discovery document does not parse: " + e.getMessage(), e);
+        }
+        if (!issuer.equals(metadata.getIssuer().getValue())) {
+            throw new RefusedUrl("discovery document names another issuer");
+        }
+        if (metadata.getJWKSetURI() == null) {
+            throw new RefusedUrl("the discovery document names no jwks_uri");
+        }
+        http.guard().check(metadata.getJWKSetURI());
+        if (metadata.getTokenEndpointURI() != null) {
+            http.guard().check(metadata.getTokenEndpointURI());
+        }
+        if (metadata.getEndSessionEndpointURI() != null) {
+            http.guard().check(metadata.getEndSessionEndpointURI());
+        }
+        JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(metadata.getJWKSetURI().toURL(), this::retrieve)
+                .cache(15 * 60_000L, TIMEOUT_MS)
+                .rateLimited(Long.getLong("custodia.oidc.jwks.min.refresh.ms",
+                        Long.parseLong(System.getenv().getOrDefault("CUSTODIA_OIDC_JWKS_MIN_REFRESH_MS", "5000"))))
+                .refreshAheadCache(false)
+                .retrying(true)
+                .build();
+        return new Provider(metadata, keys, clock.getAsLong());
+    }
+
+    /** The JWK set, through the guard (a JWK set is small: 512 KiB at most). */
+    private Resource retrieve(URL url) throws IOException {
+        try {
+            OutboundHttp.Response r = http.get(url.toURI(), "application/json");
+            if (r.status() != 200 || r.body().length > 512 * 1024) {
+                throw new RefusedUrl("JWK set answered HTTP " + r.status() + " with " + r.body().length + " bytes");
+            }
+            return new Resource(r.text(), r.contentType());
+        } catch (java.net.URISyntaxException e) {
+            throw new RefusedUrl("not a URI", e);
+        }
+    }
+
+    /** Sends a request to the provider's token endpoint through the guard. */
+    public HTTPResponse send(HTTPRequest request) throws IOException {
+        if (request.getMethod() != HTTPRequest.Method.POST) {
+            throw new IllegalArgumentException("token requests are POSTs");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, List<String>> headers = request.getHeaderMap();
+        String type = request.getEntityContentType() == null ? "application/x-www-form-urlencoded; charset=UTF-8"
+                : request.getEntityContentType().toString();
+        OutboundHttp.Response r = http.post(request.getURI(), headers, type,
+                request.getBody() == null ? new byte[0] : request.getBody().getBytes(StandardCharsets.UTF_8));
+        HTTPResponse response = new HTTPResponse(r.status());
+        if (r.contentType() != null) {
+            response.setHeader("Content-Type", r.contentType());
+        }
+        response.setBody(r.text());
+        return response;
     }
 
     /**
@@ -101,7 +189,6 @@ public class OidcProviders {
             }
             try {
                 Provider fresh = discover(issuer);
-                providers.put(issuer, fresh);
                 return process(jwt, fresh, issuer, audience);
             } catch (IOException e) {
                 throw new RejectedToken("the issuer's keys could not be fetched", e);

@@ -22,6 +22,8 @@ import org.custodia.reports.model.Report;
 import org.custodia.reports.pdf.PdfReportRenderer;
 import org.custodia.reports.signing.PadesSigner;
 import org.custodia.reports.signing.TimestampAuthorityClient;
+import org.custodia.platform.outbound.OutboundHttp;
+import org.custodia.platform.outbound.RefusedUrl;
 
 /**
  * Every Custodia report is evidence: it states the audit chain's verification, carries the signed
@@ -63,10 +65,20 @@ public class EvidencePdf {
         return signer().sign(pdf, key.identity(), tenantName, reason, Instant.now());
     }
 
-    /** PAdES B-T when a time-stamp authority is configured (CUSTODIA_TSA_URL), else B-B. */
+    /** PAdES B-T when a time-stamp authority is configured (CUSTODIA_TSA_URL), else B-B; the TSA is reached through the outbound guard. */
     private static PadesSigner signer() {
         String url = System.getProperty("custodia.tsa.url", System.getenv("CUSTODIA_TSA_URL"));
         return url == null || url.isBlank() ? new PadesSigner()
-                : new PadesSigner(new TimestampAuthorityClient(java.net.URI.create(url)));
+                : new PadesSigner(new TimestampAuthorityClient(java.net.URI.create(url), EvidencePdf::guardedPost));
     }
+
+    private static byte[] guardedPost(java.net.URI url, String contentType, byte[] body) throws IOException {
+        OutboundHttp.Response r = TSA_HTTP.post(url, java.util.Map.of(), contentType, body);
+        if (r.status() != 200) {
+            throw new RefusedUrl("the time-stamp authority answered HTTP " + r.status());
+        }
+        return r.body();
+    }
+
+    private static final OutboundHttp TSA_HTTP = OutboundHttp.fromSettings();
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -43,6 +44,9 @@ import org.custodia.platform.problem.ProblemException;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
+    static final String LOGIN_COOKIE = "custodia_oidc_login";
+    static final int LOGIN_COOKIE_SECONDS = 600;
+
     public record SignInRequest(String tenant, String email, String password, String totpCode, String recoveryCode) {
     }
 
@@ -72,6 +76,9 @@ public class AuthResource {
 
     @Inject
     SignInThrottle throttle;
+
+    @Inject
+    org.custodia.identity.application.SsoUsers ssoUsers;
 
     @Inject
     org.custodia.tenancy.application.TenantService tenants;
@@ -208,28 +215,51 @@ public class AuthResource {
         return Map.of("userId", user.id().toString(), "emailVerifiedAt", user.emailVerifiedAt().toString());
     }
 
+    public record LinkConfirmation(String token, String totpCode, String recoveryCode) {
+    }
+
+    /** The owner of an existing account lets a single sign-on identity use it (the link from the mail; TOTP if enabled). */
+    @POST
+    @Path("/sso-link/confirm")
+    @PublicEndpoint
+    public Map<String, Object> confirmSsoLink(LinkConfirmation body) {
+        throttled();
+        RequestBodies.required(body);
+        java.util.UUID userId = ssoUsers.confirmLink(body.token(), blankToNull(body.totpCode()), blankToNull(body.recoveryCode()),
+                RequestIdFilter.currentRequestId());
+        return Map.of("userId", userId.toString(), "linked", true);
+    }
+
     @GET
     @Path("/oidc/{tenant}/login")
     @PublicEndpoint
     public Response oidcLogin(@PathParam("tenant") String tenant, @QueryParam("returnTo") String returnTo) {
         throttled(tenant);
-        return Response.seeOther(oidcSignIn.start(tenant, returnTo)).build();
+        OidcSignIn.Started started = oidcSignIn.start(tenant, returnTo);
+        return Response.seeOther(started.authorizationUrl()).cookie(loginCookie(tenant, started.state(), LOGIN_COOKIE_SECONDS)).build();
     }
 
     @GET
     @Path("/oidc/{tenant}/callback")
     @PublicEndpoint
     public Response oidcCallback(@PathParam("tenant") String tenant, @QueryParam("code") String code,
-                                 @QueryParam("state") String state, @QueryParam("error") String error) {
+                                 @QueryParam("state") String state, @QueryParam("error") String error,
+                                 @CookieParam(LOGIN_COOKIE) String browserState) {
         throttled();
         if (error != null) {
             String errorCode = error.replaceAll("[^A-Za-z0-9_.-]", ""); // an OAuth error code, never echoed raw
             throw new ProblemException(401, "identity-provider", "Sign-in refused by the identity provider",
                     "The identity provider answered: " + errorCode.substring(0, Math.min(errorCode.length(), 64)), List.of());
         }
-        OidcSignIn.Completed done = oidcSignIn.callback(tenant, code, state, RequestIdFilter.currentRequestId());
+        OidcSignIn.Completed done = oidcSignIn.callback(tenant, code, state, browserState, RequestIdFilter.currentRequestId());
         return Response.seeOther(URI.create(done.returnTo()))
-                .cookie(sessionCookie(done.session().token(), UserSessions.LIFETIME.toSeconds())).build();
+                .cookie(sessionCookie(done.session().token(), UserSessions.LIFETIME.toSeconds()), loginCookie(tenant, "", 0)).build();
+    }
+
+    /** Binds an SSO sign-in's state to the browser that started it (login CSRF); only the callback path sees it. */
+    static NewCookie loginCookie(String tenant, String state, int maxAgeSeconds) {
+        return new NewCookie.Builder(LOGIN_COOKIE).value(state).path("/api/v1/auth/oidc/" + tenant + "/")
+                .httpOnly(true).secure(true).sameSite(NewCookie.SameSite.LAX).maxAge(maxAgeSeconds).build();
     }
 
     static NewCookie sessionCookie(String value, long maxAgeSeconds) {

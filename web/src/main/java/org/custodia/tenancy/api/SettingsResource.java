@@ -86,18 +86,21 @@ public class SettingsResource {
         return view(s);
     }
 
+    /** ADMIN only (sso:configure) and a recent sign-in: whoever picks the provider picks who may sign in as whom. */
     @PUT
     @Path("/sso")
-    @RequiresPermission("settings:update")
+    @RequiresPermission("sso:configure")
     public Map<String, Object> putSso(SsoConfiguration.Input body) {
+        sso.requireRecentSignIn(caller.caller());
         RequestBodies.required(body);
         return view(sso.save(caller.actor(), caller.caller().permissions(), body));
     }
 
     @DELETE
     @Path("/sso")
-    @RequiresPermission("settings:delete")
+    @RequiresPermission("sso:configure")
     public Response deleteSso() {
+        sso.requireRecentSignIn(caller.caller());
         sso.remove(caller.actor());
         return Response.noContent().build();
     }
