@@ -31,6 +31,7 @@ import org.custodia.platform.api.Problems;
 import org.custodia.platform.api.PublicEndpoint;
 import org.custodia.platform.api.RequestBodies;
 import org.custodia.platform.api.RequestIdFilter;
+import org.custodia.platform.api.SecretBearingResponse;
 import org.custodia.platform.problem.ProblemException;
 
 /**
@@ -151,6 +152,7 @@ public class AuthResource {
     @POST
     @Path("/mfa/totp")
     @AuthenticatedEndpoint
+    @SecretBearingResponse
     public Response startTotp() {
         LocalSignIn.Enrolment e = localSignIn.startTotp(callerContext.caller());
         return Response.status(201).entity(Map.of("secret", e.secret(), "otpauthUri", e.otpauthUri())).build();
@@ -159,6 +161,7 @@ public class AuthResource {
     @POST
     @Path("/mfa/totp/confirm")
     @AuthenticatedEndpoint
+    @SecretBearingResponse
     public Map<String, Object> confirmTotp(CodeOnly body) {
         RequestBodies.required(body);
         return Map.of("recoveryCodes", localSignIn.confirmTotp(callerContext.caller(), body.code()),
