@@ -12,3 +12,24 @@ alter table app.idempotency_key add column secret_withheld boolean not null defa
 delete from app.idempotency_key
 where response_body ~ '"key"\s*:\s*"cus_' or response_body ~ '"(secret|otpauthUri|recoveryCodes|password)"\s*:';
 
+-- ---- Sign-in failures per (tenant, address): the back-off counter and the not yet summarised log ----
+-- One row per address tried, whether or not a user has it, so an unknown address backs off like a
+-- known one. The address is kept only as a SHA-256 of tenant and normalised address. Failures reach
+-- the audit chain as a periodic per-tenant summary, never synchronously from unauthenticated traffic.
+create table app.sign_in_failure (
+  tenant_id        uuid not null references app.tenant (tenant_id),
+  address_hash     text not null check (length(address_hash) = 64),
+  user_id          uuid,                  -- the account at this address at the last failure, if any
+  failures         integer not null default 0,  -- consecutive; a successful sign-in or a reset clears them
+  locked_until     timestamptz,
+  pending_failures integer not null default 0,  -- not yet in an auth.failed_signins_summary event
+  pending_refusals integer not null default 0,  -- attempts refused while backing off, not yet summarised
+  last_failure_at  timestamptz not null,
+  primary key (tenant_id, address_hash)
+);
+create index sign_in_failure_pending on app.sign_in_failure (tenant_id) where pending_failures > 0 or pending_refusals > 0;
+grant select, insert, update, delete on app.sign_in_failure to custodia_app;
+select app.isolate_tenant_table('app.sign_in_failure');
+
+-- the counter lives in app.sign_in_failure now (it was lost under concurrent failures here)
+alter table app.app_user drop column failed_logins, drop column locked_until;

@@ -14,6 +14,7 @@ import jakarta.persistence.PersistenceContext;
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.identity.domain.GeneratedPasswords;
 import org.custodia.identity.domain.PasswordPolicy;
+import org.custodia.identity.domain.SignInBackoff;
 import org.custodia.identity.domain.UserAccount;
 import org.custodia.identity.infrastructure.Argon2Passwords;
 import org.custodia.notification.application.MailOutbox;
@@ -60,6 +61,9 @@ public class UserService {
 
     @Inject
     MailOutbox mail;
+
+    @Inject
+    SignInFailures signInFailures;
 
     public Invitation invite(Actor actor, Set<String> callerPermissions, String email, String role, String displayName) {
         List<FieldError> errors = new ArrayList<>();
@@ -174,6 +178,7 @@ public class UserService {
         }
         requireAcceptable(password, user, redeemed.tenantId());
         user.changePassword(Argon2Passwords.hash(password));
+        signInFailures.clear(redeemed.tenantId(), SignInBackoff.addressKey(redeemed.tenantId(), user.email()));
         sessions.revokeAllOf(user.id()); // a reset ends every session, a thief's included
         audit.append(new Actor(redeemed.tenantId(), "user:" + user.id(), requestId), "user.password_reset", "user",
                 user.id().toString(), Map.of());

@@ -1,0 +1,95 @@
+package org.custodia.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.custodia.identity.domain.TotpCodes;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Sign-in under pressure: parallel failures and codes, unknown addresses, the back-off's bound, the failure log. */
+@ExtendWith(ArquillianExtension.class)
+class SignInHardeningIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return ItEnvironment.ear();
+    }
+
+    static List<Api.Reply> inParallel(int n, Callable<Api.Reply> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Callable<Api.Reply>> calls = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                calls.add(call);
+            }
+            List<Api.Reply> replies = new ArrayList<>();
+            for (Future<Api.Reply> f : pool.invokeAll(calls)) {
+                replies.add(f.get());
+            }
+            return replies;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The consecutive failures recorded for the tenant's only address tried so far. */
+    static int failuresOf(UUID tenant) throws Exception {
+        try (Connection c = TestDatabase.superuser(ItEnvironment.DATABASE);
+             PreparedStatement ps = c.prepareStatement("select failures from app.sign_in_failure where tenant_id = ?")) {
+            ps.setObject(1, tenant);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                int failures = rs.getInt(1);
+                assertThat(rs.next()).isFalse();
+                return failures;
+            }
+        }
+    }
+
+    static Api.Reply signIn(Api.Tenant t, String email, String password) {
+        return Api.anonymous().post("/auth/login", "{\"tenant\":\"" + t.slug() + "\",\"email\":\"" + email
+                + "\",\"password\":\"" + password + "\"}");
+    }
+
+    @Test
+    void parallelWrongPasswordsAllCountAndReachTheBackOff() throws Exception {
+        Api.Tenant t = Api.newTenant("parallel-fail");
+        Accounts.Account a = Accounts.invited(t, "MANAGER");
+        List<Api.Reply> replies = inParallel(10, () -> signIn(t, a.email(), "not-the-password-at-all-42"));
+        assertThat(replies).allSatisfy(r -> assertThat(r.status()).isIn(401, 429));
+        long counted = replies.stream().filter(r -> r.status() == 401).count();
+        assertThat(counted).isGreaterThanOrEqualTo(5); // the back-off starts after five failures
+        assertThat(failuresOf(t.id())).isEqualTo((int) counted); // none lost
+        assertThat(a.signIn("").status()).isEqualTo(429);
+    }
+
+    @Test
+    void oneTotpCodeSignsInOnceEvenInParallel() throws Exception {
+        Api.Tenant t = Api.newTenant("parallel-totp");
+        Accounts.Account a = Accounts.invited(t, "APPROVER");
+        Api session = a.session();
+        String secret = session.post("/auth/mfa/totp", "").json().get("secret").asText();
+        long step = TotpCodes.stepAt(Instant.now().getEpochSecond());
+        assertThat(session.post("/auth/mfa/totp/confirm", "{\"code\":\"" + TotpCodes.codeAt(secret, step) + "\"}").status())
+                .isEqualTo(200);
+        String next = TotpCodes.codeAt(secret, step + 1);
+        List<Api.Reply> replies = inParallel(5, () -> a.signIn(",\"totpCode\":\"" + next + "\""));
+        assertThat(replies.stream().filter(r -> r.status() == 200).count()).isEqualTo(1);
+        assertThat(replies.stream().filter(r -> r.status() == 401).count()).isEqualTo(4);
+    }
+}
