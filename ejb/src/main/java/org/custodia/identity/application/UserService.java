@@ -244,15 +244,29 @@ public class UserService {
         return user;
     }
 
-    public UserAccount disable(Actor actor, UUID userId) {
+    public UserAccount disable(Actor actor, Set<String> callerPermissions, UUID userId) {
         UserAccount user = get(actor.tenantId(), userId);
         if (("user:" + userId).equals(actor.principal())) {
             throw ProblemException.conflict("id", "you cannot disable yourself");
         }
+        roles.requireNotOutranked(actor.tenantId(), callerPermissions, user.role(), "id");
         user.disable();
         sessions.revokeAllOf(userId);
         rolePermissions.forgetAfterCommit(actor.tenantId());
         audit.append(actor, "user.disabled", "user", userId.toString(), Map.of());
+        return user;
+    }
+
+    /** Re-enables a disabled user (whose permissions the caller all holds); their old sessions stay ended. */
+    public UserAccount enable(Actor actor, Set<String> callerPermissions, UUID userId) {
+        UserAccount user = get(actor.tenantId(), userId);
+        if (user.status() != UserAccount.Status.DISABLED) {
+            throw ProblemException.conflict("id", "the user is not disabled");
+        }
+        roles.requireNotOutranked(actor.tenantId(), callerPermissions, user.role(), "id");
+        user.enable();
+        rolePermissions.forgetAfterCommit(actor.tenantId());
+        audit.append(actor, "user.enabled", "user", userId.toString(), Map.of("status", user.status().name()));
         return user;
     }
 

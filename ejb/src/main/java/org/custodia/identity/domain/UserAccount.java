@@ -106,6 +106,11 @@ public class UserAccount {
         this.status = Status.DISABLED.name();
     }
 
+    /** Undoes {@link #disable()}: active again if the account has a way to sign in, otherwise invited. */
+    public void enable() {
+        this.status = (passwordHash != null || oidcSubject != null ? Status.ACTIVE : Status.INVITED).name();
+    }
+
     public void updateDisplayName(String displayName) {
         if (displayName != null) {
             this.displayName = displayName;

@@ -92,7 +92,7 @@ public class ApiKeyResource {
     @Path("/{id}")
     @RequiresPermission("api_key:revoke")
     public ApiKeyView revoke(@PathParam("id") String id) {
-        return ApiKeyView.of(apiKeys.revoke(caller.actor(), Inputs.id(id, "API key")));
+        return ApiKeyView.of(apiKeys.revoke(caller.actor(), caller.caller().permissions(), Inputs.id(id, "API key")));
     }
 
     @RequiresPermission("api_key:view")

@@ -99,7 +99,14 @@ public class UserResource {
     @Path("/{id}")
     @RequiresPermission("user:delete")
     public Map<String, Object> disable(@PathParam("id") String id) {
-        return view(users.disable(caller.actor(), Inputs.id(id, "user")));
+        return view(users.disable(caller.actor(), caller.caller().permissions(), Inputs.id(id, "user")));
+    }
+
+    @POST
+    @Path("/{id}/enable")
+    @RequiresPermission("user:update")
+    public Map<String, Object> enable(@PathParam("id") String id) {
+        return view(users.enable(caller.actor(), caller.caller().permissions(), Inputs.id(id, "user")));
     }
 
     /** Sends a confirmation link to the new address; the change applies when the link is used. */
