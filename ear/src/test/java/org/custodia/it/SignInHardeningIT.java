@@ -92,4 +92,77 @@ class SignInHardeningIT {
         assertThat(replies.stream().filter(r -> r.status() == 200).count()).isEqualTo(1);
         assertThat(replies.stream().filter(r -> r.status() == 401).count()).isEqualTo(4);
     }
+
+    @Test
+    void anUnknownAddressBacksOffExactlyLikeAKnownOne() throws Exception {
+        Api.Tenant t = Api.newTenant("enumeration");
+        Accounts.Account a = Accounts.invited(t, "MANAGER");
+        String ghost = Accounts.uniqueEmail("ghost");
+        List<String> known = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            known.add(answer(signIn(t, a.email(), "not-the-password-at-all-42")));
+            unknown.add(answer(signIn(t, ghost, "not-the-password-at-all-42")));
+        }
+        assertThat(unknown).isEqualTo(known);
+        assertThat(known).containsExactly("401 invalid-credentials", "401 invalid-credentials", "401 invalid-credentials",
+                "401 invalid-credentials", "401 invalid-credentials", "429 sign-in-backoff");
+        Api.Reply knownWait = signIn(t, a.email(), a.password());
+        Api.Reply unknownWait = signIn(t, ghost, a.password());
+        assertThat(unknownWait.status()).isEqualTo(knownWait.status()).isEqualTo(429);
+        assertThat(Long.parseLong(knownWait.header("Retry-After"))).isBetween(1L, 30L);
+        assertThat(Long.parseLong(unknownWait.header("Retry-After"))).isBetween(1L, 30L);
+    }
+
+    /** Status and problem type, the part of an answer a caller can compare. */
+    static String answer(Api.Reply r) {
+        String type = r.json().path("type").asText();
+        return r.status() + " " + type.substring(type.lastIndexOf('/') + 1);
+    }
+
+    @Test
+    void theBackOffNeverLocksTheOwnerOutForMoreThanFifteenMinutes() throws Exception {
+        Api.Tenant t = Api.newTenant("bounded");
+        Accounts.Account a = Accounts.invited(t, "MANAGER");
+        assertThat(signIn(t, a.email(), "not-the-password-at-all-42").status()).isEqualTo(401);
+        try (Connection c = TestDatabase.superuser(ItEnvironment.DATABASE); PreparedStatement ps = c.prepareStatement(
+                "update app.sign_in_failure set failures = 100000 where tenant_id = ?")) {
+            ps.setObject(1, t.id());
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(signIn(t, a.email(), "not-the-password-at-all-42").status()).isEqualTo(401);
+        Api.Reply waiting = a.signIn("");
+        assertThat(waiting.status()).isEqualTo(429);
+        assertThat(Long.parseLong(waiting.header("Retry-After"))).isBetween(31L, 900L);
+    }
+
+    @Test
+    void aPasswordResetForAKnownAddressIsMailedOffTheRequestPath() throws Exception {
+        Api.Tenant t = Api.newTenant("reset-async");
+        Accounts.Account a = Accounts.invited(t, "IT");
+        // hold the user's row: writing a reset link (a foreign key to it) must wait for this transaction
+        try (Connection c = TestDatabase.superuser(ItEnvironment.DATABASE)) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("select 1 from app.app_user where id = ?::uuid for update")) {
+                ps.setString(1, a.userId());
+                ps.execute();
+            }
+            // answered while the work for the known address cannot have happened yet: it is not on the request path
+            Api.Reply known = Api.anonymous().send(Api.anonymous().request("/auth/password-reset")
+                    .timeout(java.time.Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"tenant\":\"" + t.slug() + "\",\"email\":\"" + a.email() + "\"}")));
+            Api.Reply unknown = Api.anonymous().post("/auth/password-reset",
+                    "{\"tenant\":\"" + t.slug() + "\",\"email\":\"" + Accounts.uniqueEmail("ghost") + "\"}");
+            assertThat(known.status()).isEqualTo(unknown.status()).isEqualTo(202);
+            assertThat(known.raw().body()).isEqualTo(unknown.raw().body());
+            c.commit();
+        }
+        jakarta.mail.internet.MimeMessage mail = TestMailServer.awaitMessage(a.email(), 2, java.time.Duration.ofSeconds(20));
+        assertThat(mail.getSubject()).contains("Reset");
+        // a malformed address is refused the same way whether or not the organisation exists
+        assertThat(Api.anonymous().post("/auth/password-reset", "{\"tenant\":\"" + t.slug() + "\",\"email\":\"nope\"}").status())
+                .isEqualTo(Api.anonymous().post("/auth/password-reset", "{\"tenant\":\"no-such-org-x\",\"email\":\"nope\"}").status())
+                .isEqualTo(422);
+    }
 }

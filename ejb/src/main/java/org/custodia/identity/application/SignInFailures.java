@@ -41,7 +41,7 @@ public class SignInFailures {
     public int recordFailure(UUID tenantId, String addressKey, UUID userId) {
         Instant now = StoredTime.now();
         int failures = ((Number) em.createNativeQuery("insert into app.sign_in_failure (tenant_id, address_hash, user_id, failures,"
-                        + " pending_failures, last_failure_at) values (?1, ?2, ?3, 1, 1, ?4) on conflict (tenant_id, address_hash) do update"
+                        + " pending_failures, last_failure_at) values (?1, ?2, cast(?3 as uuid), 1, 1, ?4) on conflict (tenant_id, address_hash) do update"
                         + " set failures = app.sign_in_failure.failures + 1, pending_failures = app.sign_in_failure.pending_failures + 1,"
                         + " user_id = excluded.user_id, last_failure_at = excluded.last_failure_at returning failures")
                 .setParameter(1, tenantId).setParameter(2, addressKey).setParameter(3, userId).setParameter(4, NativeValues.at(now))

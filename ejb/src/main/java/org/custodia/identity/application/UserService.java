@@ -150,10 +150,14 @@ public class UserService {
         return user;
     }
 
-    /** Always silent about whether the address exists; mails a one-hour link when it does. */
+    /**
+     * Mails a one-hour link when the address has an active local account. Runs after the request has been
+     * answered (asynchronously, in its own transaction), so known and unknown addresses take the same time.
+     */
+    @jakarta.ejb.Asynchronous
     public void requestPasswordReset(UUID tenantId, String email, String requestId) {
         if (!EmailAddress.valid(email)) {
-            throw ProblemException.invalid("email", "must be an email address");
+            return; // the resource refused it already
         }
         tenantSession.bind(tenantId);
         UserAccount user = byEmail(email);

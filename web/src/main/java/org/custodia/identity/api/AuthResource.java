@@ -184,8 +184,12 @@ public class AuthResource {
     public Response requestReset(ResetRequest body) {
         throttled();
         RequestBodies.required(body);
+        if (!org.custodia.notification.domain.EmailAddress.valid(body.email())) {
+            throw ProblemException.invalid("email", "must be an email address"); // the same for every organisation
+        }
         java.util.UUID tenant = tenants.idOfSlug(body.tenant());
         if (tenant != null) {
+            // asynchronous: a known address answers as fast as an unknown one
             users.requestPasswordReset(tenant, body.email(), RequestIdFilter.currentRequestId());
         }
         return Response.accepted(Map.of("detail", "If the address belongs to an account, a reset link is on its way.")).build();
