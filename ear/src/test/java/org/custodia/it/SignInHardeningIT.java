@@ -165,4 +165,40 @@ class SignInHardeningIT {
                 .isEqualTo(Api.anonymous().post("/auth/password-reset", "{\"tenant\":\"no-such-org-x\",\"email\":\"nope\"}").status())
                 .isEqualTo(422);
     }
+
+    @Test
+    void failedSignInsReachTheAuditChainOnlyAsAPeriodicSummary() throws Exception {
+        Api.Tenant t = Api.newTenant("signin-log");
+        Accounts.Account a = Accounts.invited(t, "IT");
+        List<String> before = ConsentApiIT.eventTypes(t.api());
+        for (int i = 0; i < 3; i++) {
+            assertThat(signIn(t, a.email(), "not-the-password-at-all-42").status()).isEqualTo(401);
+        }
+        for (int i = 0; i < 2; i++) {
+            assertThat(signIn(t, Accounts.uniqueEmail("ghost"), "whatever-it-is-77").status()).isEqualTo(401);
+        }
+        assertThat(ConsentApiIT.eventTypes(t.api())).isEqualTo(before); // nothing appended synchronously
+
+        Api.Reply round = Api.admin().post("/admin/sign-ins/summarise", "");
+        assertThat(round.status()).as(round.raw().body()).isEqualTo(200);
+        assertThat(round.json().get("summariesAppended").asInt()).isGreaterThanOrEqualTo(1);
+        com.fasterxml.jackson.databind.JsonNode events = t.api().get("/audit/events?limit=1000").json();
+        List<com.fasterxml.jackson.databind.JsonNode> summaries = new ArrayList<>();
+        events.forEach(e -> {
+            if (e.get("eventType").asText().equals("auth.failed_signins_summary")) {
+                summaries.add(e);
+            }
+        });
+        assertThat(summaries).hasSize(1);
+        com.fasterxml.jackson.databind.JsonNode payload = summaries.get(0).get("payload");
+        assertThat(payload.get("failures").asInt()).isEqualTo(5);
+        assertThat(payload.get("addresses").asInt()).isEqualTo(3);
+        assertThat(payload.get("knownAccounts").asInt()).isEqualTo(1);
+        assertThat(payload.get("failuresByUser").asText()).isEqualTo(a.userId() + ":3");
+        assertThat(payload.toString()).doesNotContain(a.email());
+
+        Api.admin().post("/admin/sign-ins/summarise", "");
+        assertThat(ConsentApiIT.eventTypes(t.api()).stream().filter("auth.failed_signins_summary"::equals).count()).isEqualTo(1);
+        assertThat(t.api().get("/audit/verify").json().get("intact").asBoolean()).isTrue();
+    }
 }

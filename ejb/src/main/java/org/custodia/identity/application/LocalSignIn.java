@@ -98,12 +98,9 @@ public class LocalSignIn {
         // failures count per address, known or not: an unknown address backs off exactly like a known one
         String address = SignInBackoff.addressKey(tenant, email);
         UserAccount user = users.byEmail(email);
+        // failures and refusals go to the sign-in log, not the audit chain: FailedSignInSummary brings them there
         Duration wait = failures.backingOff(tenant, address);
         if (!wait.isZero()) {
-            if (user != null) {
-                audit.append(new Actor(tenant, "user:" + user.id(), requestId), "user.sign_in_refused", "user",
-                        user.id().toString(), Map.of("reason", "backing_off"));
-            }
             return new BackingOff(wait);
         }
         if (user == null || user.status() != UserAccount.Status.ACTIVE || user.passwordHash() == null) {
@@ -114,7 +111,7 @@ public class LocalSignIn {
         Instant now = StoredTime.now();
         Actor actor = new Actor(user.tenantId(), "user:" + user.id(), requestId);
         if (password == null || !Argon2Passwords.matches(password, user.passwordHash())) {
-            return fail(user, address, actor, "password");
+            return fail(user, address);
         }
         boolean secondFactor = false;
         if (user.totpEnabled()) {
@@ -123,7 +120,7 @@ public class LocalSignIn {
             }
             secondFactor = totpCode != null ? acceptTotp(user, totpCode) : useRecoveryCode(user, recoveryCode);
             if (!secondFactor) {
-                return fail(user, address, actor, totpCode != null ? "totp" : "recovery_code");
+                return fail(user, address);
             }
         }
         failures.clear(tenant, address);
@@ -184,10 +181,8 @@ public class LocalSignIn {
         return em.find(UserAccount.class, caller.callerId());
     }
 
-    private Outcome fail(UserAccount user, String address, Actor actor, String factor) {
-        int count = failures.recordFailure(user.tenantId(), address, user.id());
-        audit.append(actor, "user.sign_in_failed", "user", user.id().toString(),
-                Map.of("factor", factor, "failures", Integer.toString(count)));
+    private Outcome fail(UserAccount user, String address) {
+        failures.recordFailure(user.tenantId(), address, user.id());
         return new Refused();
     }
 
