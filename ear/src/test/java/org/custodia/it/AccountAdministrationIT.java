@@ -67,11 +67,16 @@ class AccountAdministrationIT {
         assertThat(outranked.status()).isEqualTo(403);
         assertThat(key(t, "MANAGER").post("/users/" + auditor.userId() + "/enable", "").status()).isEqualTo(403);
 
-        Api.Reply enabled = it.post("/users/" + auditor.userId() + "/enable", "");
+        // IT lacks some of the auditor's permissions (compliance content): not IT's call either
+        assertThat(it.post("/users/" + auditor.userId() + "/enable", "").status()).isEqualTo(403);
+        Api.Reply enabled = t.api().post("/users/" + auditor.userId() + "/enable", "");
         assertThat(enabled.status()).as(enabled.raw().body()).isEqualTo(200);
         assertThat(enabled.json().get("status").asText()).isEqualTo("ACTIVE");
         assertThat(auditor.signIn("").status()).isEqualTo(200);
-        assertThat(it.post("/users/" + auditor.userId() + "/enable", "").status()).isEqualTo(409);
+        assertThat(t.api().post("/users/" + auditor.userId() + "/enable", "").status()).isEqualTo(409);
+        Accounts.Account peer = Accounts.invited(t, "IT");
+        assertThat(it.delete("/users/" + peer.userId()).status()).isEqualTo(200);
+        assertThat(it.post("/users/" + peer.userId() + "/enable", "").json().get("status").asText()).isEqualTo("ACTIVE");
         assertThat(t.api().post("/users/" + admin.userId() + "/enable", "").status()).isEqualTo(200);
         assertThat(admin.signIn("").status()).isEqualTo(200);
 
