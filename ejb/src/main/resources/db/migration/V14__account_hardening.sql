@@ -33,3 +33,25 @@ select app.isolate_tenant_table('app.sign_in_failure');
 
 -- the counter lives in app.sign_in_failure now (it was lost under concurrent failures here)
 alter table app.app_user drop column failed_logins, drop column locked_until;
+
+-- ---- Sessions: an idle limit per tenant and an absolute limit from sign-in ----
+alter table app.tenant_security add column session_idle_minutes integer not null default 30
+  check (session_idle_minutes between 5 and 480);
+alter table app.user_session add column last_seen_at timestamptz;
+
+drop function app.resolve_session(text);
+create function app.resolve_session(p_token_hash text)
+returns table (session_id uuid, tenant_id uuid, user_id uuid, role text, permissions text[], expires_at timestamptz,
+               revoked_at timestamptz, mfa_satisfied boolean, user_status text, created_at timestamptz,
+               last_seen_at timestamptz, idle_minutes integer)
+language sql stable security definer
+set search_path = pg_catalog, app
+as $$
+  select s.id, s.tenant_id, s.user_id, u.role, app.role_permissions(s.tenant_id, u.role), s.expires_at, s.revoked_at,
+         s.mfa_satisfied, u.status, s.created_at, coalesce(s.last_seen_at, s.created_at),
+         coalesce((select ts.session_idle_minutes from app.tenant_security ts where ts.tenant_id = s.tenant_id), 30)
+  from app.user_session s join app.app_user u on u.id = s.user_id
+  where s.token_hash = p_token_hash
+$$;
+revoke all on function app.resolve_session(text) from public;
+grant execute on function app.resolve_session(text) to custodia_app;

@@ -24,7 +24,6 @@ import org.custodia.identity.application.OidcSignIn;
 import org.custodia.identity.application.UserService;
 import org.custodia.identity.application.UserSessions;
 import org.custodia.identity.domain.ApiCaller;
-import org.custodia.platform.api.ApiAuthenticationFilter;
 import org.custodia.platform.api.AuthenticatedEndpoint;
 import org.custodia.platform.api.CallerContext;
 import org.custodia.platform.api.Problems;
@@ -32,12 +31,13 @@ import org.custodia.platform.api.PublicEndpoint;
 import org.custodia.platform.api.RequestBodies;
 import org.custodia.platform.api.RequestIdFilter;
 import org.custodia.platform.api.SecretBearingResponse;
+import org.custodia.platform.api.SessionCookie;
 import org.custodia.platform.problem.ProblemException;
 
 /**
  * Signing in and out: local accounts (password, TOTP or a recovery code), single sign-on by
  * authorization code + PKCE, invitations, password reset and email verification by single-use links.
- * The console's session lives in an HttpOnly, Secure, SameSite=Lax cookie scoped to /api.
+ * The console's session lives in an HttpOnly, Secure, SameSite=Lax cookie ({@link SessionCookie}).
  */
 @Path("/auth")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -240,8 +240,7 @@ public class AuthResource {
     }
 
     static NewCookie sessionCookie(String value, long maxAgeSeconds) {
-        return new NewCookie.Builder(ApiAuthenticationFilter.SESSION_COOKIE).value(value).path("/api")
-                .httpOnly(true).secure(true).sameSite(NewCookie.SameSite.LAX).maxAge((int) maxAgeSeconds).build();
+        return SessionCookie.of(value, maxAgeSeconds);
     }
 
     private void throttled() {

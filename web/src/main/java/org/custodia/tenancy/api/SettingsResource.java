@@ -28,7 +28,8 @@ import org.custodia.tenancy.application.SecuritySettings;
 @Produces(MediaType.APPLICATION_JSON)
 public class SettingsResource {
 
-    public record Security(Boolean mfaRequired, List<String> corsOrigins) {
+    /** {@code sessionIdleMinutes}: 5 to 480, default 30 when left out. */
+    public record Security(Boolean mfaRequired, List<String> corsOrigins, Integer sessionIdleMinutes) {
     }
 
     @Inject
@@ -52,7 +53,7 @@ public class SettingsResource {
     @RequiresPermission("settings:update")
     public SecuritySettings.Settings putSecurity(Security body) {
         RequestBodies.required(body);
-        return security.update(caller.actor(), body.mfaRequired(), body.corsOrigins());
+        return security.update(caller.actor(), body.mfaRequired(), body.corsOrigins(), body.sessionIdleMinutes());
     }
 
     @GET
