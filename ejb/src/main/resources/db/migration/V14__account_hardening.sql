@@ -55,3 +55,8 @@ as $$
 $$;
 revoke all on function app.resolve_session(text) from public;
 grant execute on function app.resolve_session(text) to custodia_app;
+
+-- ---- Email change: the old address gets a single-use link that undoes it (new_email holds the old address) ----
+alter table app.user_token drop constraint user_token_purpose_check;
+alter table app.user_token add constraint user_token_purpose_check
+  check (purpose in ('INVITATION', 'PASSWORD_RESET', 'EMAIL_VERIFICATION', 'EMAIL_CHANGE_UNDO'));

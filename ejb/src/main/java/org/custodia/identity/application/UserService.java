@@ -188,16 +188,23 @@ public class UserService {
                 user.id().toString(), Map.of());
     }
 
-    /** Sends a 24-hour link to the new address; the address changes only when that link is used. */
-    public java.time.Instant requestEmailChange(Actor actor, UUID userId, String newEmail) {
+    /** How recent a sign-in must be to change the address without the current password. */
+    public static final java.time.Duration RECENT_SIGN_IN = java.time.Duration.ofMinutes(10);
+
+    /**
+     * Sends a 24-hour link to the new address; the address changes only when that link is used. Needs the
+     * current password, or (accounts without one, or leaving it out) a session opened within {@link #RECENT_SIGN_IN}.
+     */
+    public java.time.Instant requestEmailChange(Actor actor, UUID userId, UUID sessionId, String newEmail, String currentPassword) {
         if (!EmailAddress.valid(newEmail)) {
             throw ProblemException.invalid("email", "must be an email address");
         }
         tenantSession.bind(actor.tenantId());
+        UserAccount user = em.find(UserAccount.class, userId);
+        requireRecentAuthentication(user, sessionId, currentPassword);
         if (byEmail(newEmail) != null) {
             throw ProblemException.conflict("email", "a user with this address exists in your organisation");
         }
-        UserAccount user = em.find(UserAccount.class, userId);
         String normalised = UserAccount.normalisedEmail(newEmail);
         UserTokens.Issued link = tokens.issue(actor.tenantId(), userId, UserTokens.Purpose.EMAIL_VERIFICATION, normalised);
         mail.enqueue(actor.tenantId(), normalised, "Confirm your new Custodia email address",
@@ -209,16 +216,61 @@ public class UserService {
         return link.expiresAt();
     }
 
+    /** Applies a new address; the old one gets a notice with a 7-day link that undoes the change. */
     public UserAccount confirmEmail(String token, String requestId) {
         UserTokens.Redeemed redeemed = tokens.redeem(token, UserTokens.Purpose.EMAIL_VERIFICATION);
         if (byEmail(redeemed.newEmail()) != null) {
             throw ProblemException.conflict("email", "a user with this address exists in your organisation");
         }
         UserAccount user = em.find(UserAccount.class, redeemed.userId());
+        String previous = user.email();
         user.changeEmail(redeemed.newEmail(), StoredTime.now());
+        UserTokens.Issued undo = tokens.issue(redeemed.tenantId(), user.id(), UserTokens.Purpose.EMAIL_CHANGE_UNDO, previous);
+        mail.enqueue(redeemed.tenantId(), previous, "The email address of your Custodia account was changed",
+                "The email address of your Custodia account was changed to " + user.email() + ".\n\n"
+                        + "If you did not do this, undo it: the account gets this address back and every session ends.\n"
+                        + PublicUrl.base() + "/console/undo-email-change#token=" + undo.token() + "\n\n"
+                        + "The link works once and expires on " + undo.expiresAt() + ". Then choose a new password.\n"
+                        + "Token (for the API, POST /api/v1/auth/email-change/undo): " + undo.token() + "\n");
         audit.append(new Actor(redeemed.tenantId(), "user:" + user.id(), requestId), "user.email_verified", "user",
                 user.id().toString(), Map.of());
         return user;
+    }
+
+    /** The old address's link: restores it, ends every session and voids links sent to the new address. */
+    public UserAccount undoEmailChange(String token, String requestId) {
+        UserTokens.Redeemed redeemed = tokens.redeem(token, UserTokens.Purpose.EMAIL_CHANGE_UNDO);
+        UserAccount user = em.find(UserAccount.class, redeemed.userId());
+        UserAccount holder = byEmail(redeemed.newEmail());
+        if (holder != null && !holder.id().equals(user.id())) {
+            throw ProblemException.conflict("token", "the old address now belongs to another user of your organisation");
+        }
+        user.changeEmail(redeemed.newEmail(), StoredTime.now());
+        em.createNativeQuery("update app.user_token set used_at = ?1 where user_id = ?2 and used_at is null"
+                        + " and purpose in ('PASSWORD_RESET', 'EMAIL_VERIFICATION')")
+                .setParameter(1, org.custodia.platform.persistence.NativeValues.at(StoredTime.now())).setParameter(2, user.id())
+                .executeUpdate();
+        sessions.revokeAllOf(user.id());
+        audit.append(new Actor(redeemed.tenantId(), "user:" + user.id(), requestId), "user.email_change_undone", "user",
+                user.id().toString(), Map.of());
+        return user;
+    }
+
+    private void requireRecentAuthentication(UserAccount user, UUID sessionId, String currentPassword) {
+        boolean proven;
+        if (currentPassword != null) {
+            proven = user.passwordHash() != null && Argon2Passwords.matches(currentPassword, user.passwordHash());
+        } else {
+            proven = sessionId != null && em.createNativeQuery("select 1 from app.user_session where id = ?1 and created_at > ?2")
+                    .setParameter(1, sessionId).setParameter(2, org.custodia.platform.persistence.NativeValues.at(
+                            StoredTime.now().minus(RECENT_SIGN_IN))).getResultList().size() == 1;
+        }
+        if (!proven) {
+            throw new ProblemException(403, "reauthentication-required", "Re-authentication required",
+                    "Changing your email address needs your current password, or a sign-in within the last "
+                            + RECENT_SIGN_IN.toMinutes() + " minutes.",
+                    List.of(new FieldError("currentPassword", currentPassword == null ? "is required" : "is not your current password")));
+        }
     }
 
     public List<UserAccount> list(UUID tenantId) {

@@ -215,6 +215,17 @@ public class AuthResource {
         return Map.of("userId", user.id().toString(), "emailVerifiedAt", user.emailVerifiedAt().toString());
     }
 
+    /** The link mailed to the old address after an email change: restores it and ends every session. */
+    @POST
+    @Path("/email-change/undo")
+    @PublicEndpoint
+    public Map<String, Object> undoEmailChange(TokenOnly body) {
+        throttled();
+        RequestBodies.required(body);
+        var user = users.undoEmailChange(body.token(), RequestIdFilter.currentRequestId());
+        return Map.of("userId", user.id().toString(), "detail", "The previous address is restored; every session has ended.");
+    }
+
     @GET
     @Path("/oidc/{tenant}/login")
     @PublicEndpoint

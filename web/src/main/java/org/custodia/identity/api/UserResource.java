@@ -38,7 +38,8 @@ public class UserResource {
     public record RoleChange(String role) {
     }
 
-    public record EmailChange(String email) {
+    /** {@code currentPassword}: needed unless the session was opened within the last 10 minutes. */
+    public record EmailChange(String email, String currentPassword) {
     }
 
     @Inject
@@ -109,7 +110,10 @@ public class UserResource {
         return view(users.enable(caller.actor(), caller.caller().permissions(), Inputs.id(id, "user")));
     }
 
-    /** Sends a confirmation link to the new address; the change applies when the link is used. */
+    /**
+     * Sends a confirmation link to the new address; the change applies when the link is used, and the old
+     * address then gets a notice with a link that undoes it.
+     */
     @POST
     @Path("/me/email")
     @AuthenticatedEndpoint
@@ -120,6 +124,7 @@ public class UserResource {
             throw ProblemException.conflict("email", "an API key has no email address");
         }
         return Response.accepted(Map.of("verificationExpiresAt",
-                users.requestEmailChange(caller.actor(), c.callerId(), body.email()).toString())).build();
+                users.requestEmailChange(caller.actor(), c.callerId(), c.sessionId(), body.email(),
+                        body.currentPassword()).toString())).build();
     }
 }
