@@ -25,9 +25,14 @@ public final class SessionCookie {
         return overHttps() ? HOST_NAME : PLAIN_NAME;
     }
 
-    /** The cookie carrying {@code value}; an empty value with max-age 0 clears it. */
+    /** "/" for the {@code __Host-} cookie (required by the prefix), else the API's path. */
+    public static String path() {
+        return overHttps() ? "/" : "/api";
+    }
+
+    /** The cookie carrying {@code value}; an empty value with max-age 0 clears it. Never a Domain attribute. */
     public static NewCookie of(String value, long maxAgeSeconds) {
-        return new NewCookie.Builder(name()).value(value).path(overHttps() ? "/" : "/api")
+        return new NewCookie.Builder(name()).value(value).path(path())
                 .httpOnly(true).secure(true).sameSite(NewCookie.SameSite.LAX).maxAge((int) maxAgeSeconds).build();
     }
 }
