@@ -63,6 +63,19 @@ class EmailChangeIT {
     }
 
     @Test
+    void wrongCurrentPasswordsCountTowardsTheSignInBackOff() throws Exception {
+        Api.Tenant t = Api.newTenant("email-guess");
+        Accounts.Account a = Accounts.invited(t, "MANAGER");
+        Api session = a.session();
+        String body = "{\"email\":\"" + Accounts.uniqueEmail("x") + "\",\"currentPassword\":\"guess-guess-guess-1\"}";
+        for (int i = 0; i < 5; i++) {
+            assertThat(session.post("/users/me/email", body).status()).isEqualTo(403);
+        }
+        assertThat(session.post("/users/me/email", body).status()).isEqualTo(429);
+        assertThat(a.signIn("").status()).isEqualTo(429);
+    }
+
+    @Test
     void aFreshSessionChangesTheAddressWithoutThePassword() throws Exception {
         Api.Tenant t = Api.newTenant("email-recent");
         Accounts.Account a = Accounts.invited(t, "AUDITOR");

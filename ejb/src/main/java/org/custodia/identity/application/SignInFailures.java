@@ -8,12 +8,14 @@ import java.util.UUID;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.custodia.identity.domain.SignInBackoff;
 import org.custodia.platform.persistence.NativeValues;
 import org.custodia.platform.persistence.StoredTime;
+import org.custodia.platform.persistence.TenantSession;
 
 /**
  * Failed sign-ins per (tenant, address) in app.sign_in_failure, known address or not: the back-off
@@ -26,6 +28,9 @@ public class SignInFailures {
 
     @PersistenceContext(unitName = "custodia")
     EntityManager em;
+
+    @Inject
+    TenantSession tenantSession;
 
     /** The wait left for this address; zero when it may try. A refused attempt is counted for the summary. */
     public Duration backingOff(UUID tenantId, String addressKey) {
@@ -55,6 +60,16 @@ public class SignInFailures {
                     .executeUpdate();
         }
         return failures;
+    }
+
+    /**
+     * {@link #recordFailure} in a transaction of its own, for a wrong password the caller's transaction
+     * answers with an exception (and rolls back), such as a re-authentication.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordFailureApart(UUID tenantId, String addressKey, UUID userId) {
+        tenantSession.bind(tenantId);
+        recordFailure(tenantId, addressKey, userId);
     }
 
     /** A successful sign-in or a password reset: the back-off starts over (the counts for the summary stay). */

@@ -259,7 +259,18 @@ public class UserService {
     private void requireRecentAuthentication(UserAccount user, UUID sessionId, String currentPassword) {
         boolean proven;
         if (currentPassword != null) {
+            // guesses through a session count like sign-in failures and meet the same back-off
+            String address = SignInBackoff.addressKey(user.tenantId(), user.email());
+            java.time.Duration wait = signInFailures.backingOff(user.tenantId(), address);
+            if (!wait.isZero()) {
+                long seconds = Math.max(1, wait.toSeconds());
+                throw ProblemException.tooManyRequests("sign-in-backoff", "Too many failed sign-ins",
+                        "This account had too many failed sign-ins; try again in " + seconds + " s.", seconds);
+            }
             proven = user.passwordHash() != null && Argon2Passwords.matches(currentPassword, user.passwordHash());
+            if (!proven) {
+                signInFailures.recordFailureApart(user.tenantId(), address, user.id());
+            }
         } else {
             proven = sessionId != null && em.createNativeQuery("select 1 from app.user_session where id = ?1 and created_at > ?2")
                     .setParameter(1, sessionId).setParameter(2, org.custodia.platform.persistence.NativeValues.at(
