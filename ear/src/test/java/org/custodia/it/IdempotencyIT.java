@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.custodia.identity.domain.TotpCodes;
+
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -94,11 +96,13 @@ class IdempotencyIT {
     void whileARequestWithTheKeyIsRunningADuplicateGets409() throws Exception {
         Api.Tenant t = Api.newTenant("idem-inflight");
         assertThat(t.api().post("/purposes", "{\"key\":\"ads\",\"name\":\"Ads\"}").status()).isEqualTo(201);
-        // hold the key's lock as the running request would
+        // hold the key's lock as the running request would (keys are per caller: here the tenant's first key)
+        String callerId = t.api().get("/api-keys").json().get(0).get("id").asText();
         try (Connection c = TestDatabase.app(); PreparedStatement ps = c.prepareStatement(
-                "select pg_advisory_lock(hashtext('idempotency:' || ? || ':' || ?))")) {
+                "select pg_advisory_lock(hashtext('idempotency:' || ? || ':' || ? || ':' || ?))")) {
             ps.setString(1, t.id().toString());
-            ps.setString(2, "busy-1");
+            ps.setString(2, callerId);
+            ps.setString(3, "busy-1");
             ps.execute();
             Api.Reply duplicate = post(t.api(), "/consents", "busy-1", "{\"subject\":\"s\",\"purpose\":\"ads\",\"action\":\"grant\"}");
             assertThat(duplicate.status()).isEqualTo(409);
@@ -132,5 +136,95 @@ class IdempotencyIT {
             pool.shutdownNow();
         }
         assertThat(consentEvents(t.id())).isEqualTo(1);
+    }
+
+    @Test
+    void anotherCallerSendingTheSameKeyGetsNothingOfTheFirstAnswer() throws Exception {
+        Api.Tenant t = Api.newTenant("idem-callers");
+        Api.Reply second = t.api().post("/api-keys", "{\"name\":\"second admin\",\"role\":\"ADMIN\"}");
+        assertThat(second.status()).isEqualTo(201);
+        Api otherAdmin = Api.withKey(second.json().get("key").asText());
+        String body = "{\"name\":\"ci\",\"role\":\"IT\"}";
+        Api.Reply first = post(t.api(), "/api-keys", "mint-1", body);
+        assertThat(first.status()).isEqualTo(201);
+        String secret = first.json().get("key").asText();
+
+        Api.Reply other = post(otherAdmin, "/api-keys", "mint-1", body);
+        assertThat(other.status()).as(other.raw().body()).isEqualTo(201);
+        assertThat(other.header("Idempotent-Replayed")).isNull();
+        assertThat(other.raw().body()).doesNotContain(secret);
+        assertThat(other.json().get("id").asText()).isNotEqualTo(first.json().get("id").asText());
+
+        // a user of the same tenant with the same key gets a fresh execution too
+        Accounts.Account admin = Accounts.invited(t, "ADMIN");
+        Api.Reply byUser = post(admin.session(), "/api-keys", "mint-1", body);
+        assertThat(byUser.status()).isEqualTo(201);
+        assertThat(byUser.raw().body()).doesNotContain(secret);
+        assertThat(byUser.header("Idempotent-Replayed")).isNull();
+    }
+
+    @Test
+    void noSecretIsStoredAndAReplayOfASecretBearingRequestIs409() throws Exception {
+        Api.Tenant t = Api.newTenant("idem-secrets");
+        Api session = Accounts.invited(t, "ADMIN").session();
+        String body = "{\"name\":\"ci\",\"role\":\"IT\"}";
+        Api.Reply created = post(session, "/api-keys", "key-1", body);
+        assertThat(created.status()).isEqualTo(201);
+        String apiKey = created.json().get("key").asText();
+        Api.Reply enrol = post(session, "/auth/mfa/totp", "enrol-1", "");
+        assertThat(enrol.status()).isEqualTo(201);
+        String seed = enrol.json().get("secret").asText();
+        Api.Reply confirmed = post(session, "/auth/mfa/totp/confirm", "confirm-1",
+                "{\"code\":\"" + TotpCodes.codeAt(seed, TotpCodes.stepAt(java.time.Instant.now().getEpochSecond())) + "\"}");
+        assertThat(confirmed.status()).as(confirmed.raw().body()).isEqualTo(200);
+        List<String> secrets = new ArrayList<>(List.of(apiKey, seed, apiKey.substring(apiKey.length() - 20)));
+        confirmed.json().get("recoveryCodes").forEach(c -> secrets.add(c.asText()));
+
+        List<String> stored = new ArrayList<>();
+        try (Connection c = TestDatabase.superuser(ItEnvironment.DATABASE); PreparedStatement ps = c.prepareStatement(
+                "select key, coalesce(response_body, ''), secret_withheld from app.idempotency_key where tenant_id = ?")) {
+            ps.setObject(1, t.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored.add(rs.getString(1) + " " + rs.getString(2));
+                    assertThat(rs.getBoolean(3)).as(rs.getString(1)).isTrue();
+                }
+            }
+        }
+        assertThat(stored).hasSize(3);
+        for (String row : stored) {
+            for (String s : secrets) {
+                assertThat(row).doesNotContain(s);
+            }
+        }
+        // the caller's own replay: the request is not run again and the secret is not shown again
+        int keys = t.api().get("/api-keys").json().size();
+        Api.Reply replay = post(session, "/api-keys", "key-1", body);
+        assertThat(replay.status()).isEqualTo(409);
+        assertThat(replay.contentType()).startsWith("application/problem+json");
+        assertThat(replay.json().get("type").asText()).endsWith("idempotency-secret-withheld");
+        assertThat(replay.raw().body()).doesNotContain(apiKey);
+        assertThat(t.api().get("/api-keys").json().size()).isEqualTo(keys);
+    }
+
+    @Test
+    void aCallerWithoutThePermissionGetsNoReplay() throws Exception {
+        Api.Tenant t = Api.newTenant("idem-authz");
+        Accounts.Account manager = Accounts.invited(t, "MANAGER");
+        Api session = manager.session();
+        String body = "{\"key\":\"ads\",\"name\":\"Ads\"}";
+        assertThat(post(session, "/purposes", "p-9", body).status()).isEqualTo(201);
+        assertThat(t.api().put("/users/" + manager.userId() + "/role", "{\"role\":\"AUDITOR\"}").status()).isEqualTo(200);
+        Api.Reply replay = post(session, "/purposes", "p-9", body);
+        assertThat(replay.status()).isEqualTo(403);
+        assertThat(replay.header("Idempotent-Replayed")).isNull();
+        assertThat(replay.json().get("key")).isNull();
+
+        Api.Reply auditorKey = t.api().post("/api-keys", "{\"name\":\"a\",\"role\":\"AUDITOR\"}");
+        Api auditor = Api.withKey(auditorKey.json().get("key").asText());
+        assertThat(post(t.api(), "/api-keys", "mint-2", "{\"name\":\"x\",\"role\":\"IT\"}").status()).isEqualTo(201);
+        Api.Reply refused = post(auditor, "/api-keys", "mint-2", "{\"name\":\"x\",\"role\":\"IT\"}");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.raw().body()).doesNotContain("cus_");
     }
 }

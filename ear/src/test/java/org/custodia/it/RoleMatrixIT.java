@@ -92,6 +92,7 @@ class RoleMatrixIT {
                     "application/json"),
             new Endpoint("user:update", "PUT", "/users/" + NO_ID + "/role", "{\"role\":\"IT\"}", "application/json"),
             new Endpoint("user:delete", "DELETE", "/users/" + NO_ID, null, null),
+            new Endpoint("user:update", "POST", "/users/" + NO_ID + "/enable", "", "application/json"),
             new Endpoint("settings:view", "GET", "/settings/security", null, null),
             new Endpoint("settings:update", "PUT", "/settings/security", "{\"mfaRequired\":false,\"corsOrigins\":[]}", "application/json"),
             new Endpoint("settings:view", "GET", "/settings/privacy", null, null),

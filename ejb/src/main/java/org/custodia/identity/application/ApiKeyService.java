@@ -60,13 +60,17 @@ public class ApiKeyService {
         return issued;
     }
 
-    /** Revokes one of the tenant's keys; it fails authentication from the next request on. */
-    public ApiKey revoke(Actor actor, UUID keyId) {
+    /**
+     * Revokes one of the tenant's keys (one whose permissions the caller all holds); it fails
+     * authentication from the next request on.
+     */
+    public ApiKey revoke(Actor actor, Set<String> callerPermissions, UUID keyId) {
         tenantSession.bind(actor.tenantId());
         ApiKey key = em.find(ApiKey.class, keyId);
         if (key == null) {
             throw ProblemException.notFound("API key " + keyId);
         }
+        roles.requireNotOutranked(actor.tenantId(), callerPermissions, key.role(), "id");
         key.revoke(StoredTime.now());
         authenticator.forgetAfterCommit(keyId);
         audit.append(actor, "api_key.revoked", "api_key", keyId.toString(), Map.of("prefix", key.prefix()));

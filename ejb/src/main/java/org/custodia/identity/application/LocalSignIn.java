@@ -18,9 +18,11 @@ import org.custodia.audit.application.AuditTrail;
 import org.custodia.crypto.application.SealedSecrets;
 import org.custodia.identity.domain.ApiCaller;
 import org.custodia.identity.domain.OpaqueToken;
+import org.custodia.identity.domain.SignInBackoff;
 import org.custodia.identity.domain.TotpCodes;
 import org.custodia.identity.domain.UserAccount;
 import org.custodia.identity.infrastructure.Argon2Passwords;
+import org.custodia.notification.domain.EmailAddress;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.persistence.NativeValues;
 import org.custodia.platform.persistence.StoredTime;
@@ -30,9 +32,9 @@ import org.custodia.tenancy.domain.Tenant;
 
 /**
  * Sign-in with a local password, optionally a TOTP code or a one-time recovery code, and TOTP enrolment.
- * Failures are counted and committed (the result is returned, not thrown); after
- * {@link UserAccount#FREE_FAILURES} the account backs off and every attempt is refused until the wait
- * is over, the right password included.
+ * Failures are counted per (tenant, address) by {@link SignInFailures}, whether or not the address has an
+ * account, and committed (the result is returned, not thrown); after {@link SignInBackoff#FREE_FAILURES}
+ * the address backs off and every attempt is refused until the wait is over, the right password included.
  */
 @Stateless
 public class LocalSignIn {
@@ -83,26 +85,33 @@ public class LocalSignIn {
     @Inject
     UserService users;
 
+    @Inject
+    SignInFailures failures;
+
     public Outcome signIn(String tenantSlug, String email, String password, String totpCode, String recoveryCode, String requestId) {
         UUID tenant = tenants.idOfSlug(tenantSlug);
-        UserAccount user = null;
-        if (tenant != null && email != null) {
-            tenantSession.bind(tenant);
-            user = users.byEmail(email);
+        if (tenant == null || email == null || email.isBlank() || email.length() > EmailAddress.MAX_LENGTH) {
+            Argon2Passwords.matches(password == null ? "" : password, null); // same cost as a real check
+            return new Refused();
+        }
+        tenantSession.bind(tenant);
+        // failures count per address, known or not: an unknown address backs off exactly like a known one
+        String address = SignInBackoff.addressKey(tenant, email);
+        UserAccount user = users.byEmail(email);
+        // failures and refusals go to the sign-in log, not the audit chain: FailedSignInSummary brings them there
+        Duration wait = failures.backingOff(tenant, address);
+        if (!wait.isZero()) {
+            return new BackingOff(wait);
         }
         if (user == null || user.status() != UserAccount.Status.ACTIVE || user.passwordHash() == null) {
             Argon2Passwords.matches(password == null ? "" : password, null); // same cost as a real check
+            failures.recordFailure(tenant, address, null);
             return new Refused();
         }
         Instant now = StoredTime.now();
         Actor actor = new Actor(user.tenantId(), "user:" + user.id(), requestId);
-        Duration wait = user.backoffRemaining(now);
-        if (!wait.isZero()) {
-            audit.append(actor, "user.sign_in_refused", "user", user.id().toString(), Map.of("reason", "backing_off"));
-            return new BackingOff(wait);
-        }
         if (password == null || !Argon2Passwords.matches(password, user.passwordHash())) {
-            return fail(user, actor, now, "password");
+            return fail(user, address);
         }
         boolean secondFactor = false;
         if (user.totpEnabled()) {
@@ -111,9 +120,10 @@ public class LocalSignIn {
             }
             secondFactor = totpCode != null ? acceptTotp(user, totpCode) : useRecoveryCode(user, recoveryCode);
             if (!secondFactor) {
-                return fail(user, actor, now, totpCode != null ? "totp" : "recovery_code");
+                return fail(user, address);
             }
         }
+        failures.clear(tenant, address);
         user.recordLogin(now);
         UserSessions.Opened session = sessions.open(user.tenantId(), user.id(), UserSessions.Method.PASSWORD, secondFactor, null, null);
         audit.append(actor, "user.signed_in", "user", user.id().toString(), Map.of("method", "password",
@@ -171,10 +181,8 @@ public class LocalSignIn {
         return em.find(UserAccount.class, caller.callerId());
     }
 
-    private Outcome fail(UserAccount user, Actor actor, Instant now, String factor) {
-        user.recordFailedLogin(now);
-        audit.append(actor, "user.sign_in_failed", "user", user.id().toString(),
-                Map.of("factor", factor, "failures", Integer.toString(user.failedLogins())));
+    private Outcome fail(UserAccount user, String address) {
+        failures.recordFailure(user.tenantId(), address, user.id());
         return new Refused();
     }
 
@@ -183,9 +191,12 @@ public class LocalSignIn {
         return totpCode != null ? acceptTotp(user, totpCode) : recoveryCode != null && useRecoveryCode(user, recoveryCode);
     }
 
+    /** A code is accepted once: one atomic update claims its time step, so parallel sign-ins cannot both use it. */
     private boolean acceptTotp(UserAccount user, String code) {
         OptionalLong step = TotpCodes.matchingStep(secretOf(user), code, Instant.now().getEpochSecond());
-        return step.isPresent() && user.acceptTotpStep(step.getAsLong());
+        return step.isPresent() && em.createNativeQuery("update app.app_user set totp_last_step = ?1 where id = ?2"
+                        + " and (totp_last_step is null or totp_last_step < ?1)")
+                .setParameter(1, step.getAsLong()).setParameter(2, user.id()).executeUpdate() == 1;
     }
 
     private boolean useRecoveryCode(UserAccount user, String code) {

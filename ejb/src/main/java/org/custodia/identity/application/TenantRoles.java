@@ -157,6 +157,18 @@ public class TenantRoles {
         }
     }
 
+    /**
+     * A caller disables, changes or revokes a user or key only when it holds every permission that
+     * principal holds (IT cannot disable an ADMIN or revoke an ADMIN key).
+     */
+    public void requireNotOutranked(UUID tenantId, Set<String> callerPermissions, String targetRole, String field) {
+        if (!callerPermissions.containsAll(permissionsOf(tenantId, targetRole))) {
+            throw new ProblemException(403, "forbidden", "Forbidden",
+                    "You cannot act on a user or API key that holds permissions you do not have.",
+                    List.of(new FieldError(field, "holds permissions beyond yours")));
+        }
+    }
+
     static ProblemException escalation(String field) {
         return new ProblemException(403, "forbidden", "Forbidden", "You cannot grant permissions you do not have.",
                 List.of(new FieldError(field, "exceeds your permissions")));

@@ -14,6 +14,7 @@ import jakarta.persistence.PersistenceContext;
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.identity.domain.GeneratedPasswords;
 import org.custodia.identity.domain.PasswordPolicy;
+import org.custodia.identity.domain.SignInBackoff;
 import org.custodia.identity.domain.UserAccount;
 import org.custodia.identity.infrastructure.Argon2Passwords;
 import org.custodia.notification.application.MailOutbox;
@@ -60,6 +61,9 @@ public class UserService {
 
     @Inject
     MailOutbox mail;
+
+    @Inject
+    SignInFailures signInFailures;
 
     public Invitation invite(Actor actor, Set<String> callerPermissions, String email, String role, String displayName) {
         List<FieldError> errors = new ArrayList<>();
@@ -146,10 +150,14 @@ public class UserService {
         return user;
     }
 
-    /** Always silent about whether the address exists; mails a one-hour link when it does. */
+    /**
+     * Mails a one-hour link when the address has an active local account. Runs after the request has been
+     * answered (asynchronously, in its own transaction), so known and unknown addresses take the same time.
+     */
+    @jakarta.ejb.Asynchronous
     public void requestPasswordReset(UUID tenantId, String email, String requestId) {
         if (!EmailAddress.valid(email)) {
-            throw ProblemException.invalid("email", "must be an email address");
+            return; // the resource refused it already
         }
         tenantSession.bind(tenantId);
         UserAccount user = byEmail(email);
@@ -174,21 +182,29 @@ public class UserService {
         }
         requireAcceptable(password, user, redeemed.tenantId());
         user.changePassword(Argon2Passwords.hash(password));
+        signInFailures.clear(redeemed.tenantId(), SignInBackoff.addressKey(redeemed.tenantId(), user.email()));
         sessions.revokeAllOf(user.id()); // a reset ends every session, a thief's included
         audit.append(new Actor(redeemed.tenantId(), "user:" + user.id(), requestId), "user.password_reset", "user",
                 user.id().toString(), Map.of());
     }
 
-    /** Sends a 24-hour link to the new address; the address changes only when that link is used. */
-    public java.time.Instant requestEmailChange(Actor actor, UUID userId, String newEmail) {
+    /** How recent a sign-in must be to change the address without the current password. */
+    public static final java.time.Duration RECENT_SIGN_IN = java.time.Duration.ofMinutes(10);
+
+    /**
+     * Sends a 24-hour link to the new address; the address changes only when that link is used. Needs the
+     * current password, or (accounts without one, or leaving it out) a session opened within {@link #RECENT_SIGN_IN}.
+     */
+    public java.time.Instant requestEmailChange(Actor actor, UUID userId, UUID sessionId, String newEmail, String currentPassword) {
         if (!EmailAddress.valid(newEmail)) {
             throw ProblemException.invalid("email", "must be an email address");
         }
         tenantSession.bind(actor.tenantId());
+        UserAccount user = em.find(UserAccount.class, userId);
+        requireRecentAuthentication(user, sessionId, currentPassword);
         if (byEmail(newEmail) != null) {
             throw ProblemException.conflict("email", "a user with this address exists in your organisation");
         }
-        UserAccount user = em.find(UserAccount.class, userId);
         String normalised = UserAccount.normalisedEmail(newEmail);
         UserTokens.Issued link = tokens.issue(actor.tenantId(), userId, UserTokens.Purpose.EMAIL_VERIFICATION, normalised);
         mail.enqueue(actor.tenantId(), normalised, "Confirm your new Custodia email address",
@@ -200,16 +216,72 @@ public class UserService {
         return link.expiresAt();
     }
 
+    /** Applies a new address; the old one gets a notice with a 7-day link that undoes the change. */
     public UserAccount confirmEmail(String token, String requestId) {
         UserTokens.Redeemed redeemed = tokens.redeem(token, UserTokens.Purpose.EMAIL_VERIFICATION);
         if (byEmail(redeemed.newEmail()) != null) {
             throw ProblemException.conflict("email", "a user with this address exists in your organisation");
         }
         UserAccount user = em.find(UserAccount.class, redeemed.userId());
+        String previous = user.email();
         user.changeEmail(redeemed.newEmail(), StoredTime.now());
+        UserTokens.Issued undo = tokens.issue(redeemed.tenantId(), user.id(), UserTokens.Purpose.EMAIL_CHANGE_UNDO, previous);
+        mail.enqueue(redeemed.tenantId(), previous, "The email address of your Custodia account was changed",
+                "The email address of your Custodia account was changed to " + user.email() + ".\n\n"
+                        + "If you did not do this, undo it: the account gets this address back and every session ends.\n"
+                        + PublicUrl.base() + "/console/undo-email-change#token=" + undo.token() + "\n\n"
+                        + "The link works once and expires on " + undo.expiresAt() + ". Then choose a new password.\n"
+                        + "Token (for the API, POST /api/v1/auth/email-change/undo): " + undo.token() + "\n");
         audit.append(new Actor(redeemed.tenantId(), "user:" + user.id(), requestId), "user.email_verified", "user",
                 user.id().toString(), Map.of());
         return user;
+    }
+
+    /** The old address's link: restores it, ends every session and voids links sent to the new address. */
+    public UserAccount undoEmailChange(String token, String requestId) {
+        UserTokens.Redeemed redeemed = tokens.redeem(token, UserTokens.Purpose.EMAIL_CHANGE_UNDO);
+        UserAccount user = em.find(UserAccount.class, redeemed.userId());
+        UserAccount holder = byEmail(redeemed.newEmail());
+        if (holder != null && !holder.id().equals(user.id())) {
+            throw ProblemException.conflict("token", "the old address now belongs to another user of your organisation");
+        }
+        user.changeEmail(redeemed.newEmail(), StoredTime.now());
+        em.createNativeQuery("update app.user_token set used_at = ?1 where user_id = ?2 and used_at is null"
+                        + " and purpose in ('PASSWORD_RESET', 'EMAIL_VERIFICATION')")
+                .setParameter(1, org.custodia.platform.persistence.NativeValues.at(StoredTime.now())).setParameter(2, user.id())
+                .executeUpdate();
+        sessions.revokeAllOf(user.id());
+        audit.append(new Actor(redeemed.tenantId(), "user:" + user.id(), requestId), "user.email_change_undone", "user",
+                user.id().toString(), Map.of());
+        return user;
+    }
+
+    private void requireRecentAuthentication(UserAccount user, UUID sessionId, String currentPassword) {
+        boolean proven;
+        if (currentPassword != null) {
+            // guesses through a session count like sign-in failures and meet the same back-off
+            String address = SignInBackoff.addressKey(user.tenantId(), user.email());
+            java.time.Duration wait = signInFailures.backingOff(user.tenantId(), address);
+            if (!wait.isZero()) {
+                long seconds = Math.max(1, wait.toSeconds());
+                throw ProblemException.tooManyRequests("sign-in-backoff", "Too many failed sign-ins",
+                        "This account had too many failed sign-ins; try again in " + seconds + " s.", seconds);
+            }
+            proven = user.passwordHash() != null && Argon2Passwords.matches(currentPassword, user.passwordHash());
+            if (!proven) {
+                signInFailures.recordFailureApart(user.tenantId(), address, user.id());
+            }
+        } else {
+            proven = sessionId != null && em.createNativeQuery("select 1 from app.user_session where id = ?1 and created_at > ?2")
+                    .setParameter(1, sessionId).setParameter(2, org.custodia.platform.persistence.NativeValues.at(
+                            StoredTime.now().minus(RECENT_SIGN_IN))).getResultList().size() == 1;
+        }
+        if (!proven) {
+            throw new ProblemException(403, "reauthentication-required", "Re-authentication required",
+                    "Changing your email address needs your current password, or a sign-in within the last "
+                            + RECENT_SIGN_IN.toMinutes() + " minutes.",
+                    List.of(new FieldError("currentPassword", currentPassword == null ? "is required" : "is not your current password")));
+        }
     }
 
     public List<UserAccount> list(UUID tenantId) {
@@ -239,15 +311,29 @@ public class UserService {
         return user;
     }
 
-    public UserAccount disable(Actor actor, UUID userId) {
+    public UserAccount disable(Actor actor, Set<String> callerPermissions, UUID userId) {
         UserAccount user = get(actor.tenantId(), userId);
         if (("user:" + userId).equals(actor.principal())) {
             throw ProblemException.conflict("id", "you cannot disable yourself");
         }
+        roles.requireNotOutranked(actor.tenantId(), callerPermissions, user.role(), "id");
         user.disable();
         sessions.revokeAllOf(userId);
         rolePermissions.forgetAfterCommit(actor.tenantId());
         audit.append(actor, "user.disabled", "user", userId.toString(), Map.of());
+        return user;
+    }
+
+    /** Re-enables a disabled user (whose permissions the caller all holds); their old sessions stay ended. */
+    public UserAccount enable(Actor actor, Set<String> callerPermissions, UUID userId) {
+        UserAccount user = get(actor.tenantId(), userId);
+        if (user.status() != UserAccount.Status.DISABLED) {
+            throw ProblemException.conflict("id", "the user is not disabled");
+        }
+        roles.requireNotOutranked(actor.tenantId(), callerPermissions, user.role(), "id");
+        user.enable();
+        rolePermissions.forgetAfterCommit(actor.tenantId());
+        audit.append(actor, "user.enabled", "user", userId.toString(), Map.of("status", user.status().name()));
         return user;
     }
 

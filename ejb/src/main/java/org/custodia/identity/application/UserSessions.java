@@ -24,7 +24,9 @@ import org.custodia.tenancy.application.SecuritySettings;
 
 /**
  * Console sessions: a random token in an HttpOnly cookie, its SHA-256 in the database. A session lasts
- * {@link #LIFETIME} from sign-in or its last refresh. Sessions resolve from memory for at most
+ * {@link #LIFETIME} from sign-in or its last refresh, never beyond {@link #ABSOLUTE_LIFETIME} from sign-in,
+ * and ends after the tenant's idle time without a request (ASVS 3.3; last use is recorded at most once a
+ * {@link #TOUCH_EVERY} per session and node). Sessions resolve from memory for at most
  * {@link #CACHE_TTL}; sign-out, disabling a user and role changes drop entries on commit, on this node at
  * once and on the others through the change feed.
  */
@@ -33,6 +35,8 @@ public class UserSessions {
 
     public static final String PREFIX = "cus_s_";
     public static final Duration LIFETIME = Duration.ofHours(8);
+    public static final Duration ABSOLUTE_LIFETIME = Duration.ofHours(24);
+    static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     static final Duration CACHE_TTL = Duration.ofSeconds(10);
 
     public enum Method { PASSWORD, OIDC }
@@ -41,6 +45,8 @@ public class UserSessions {
     }
 
     private static final Cache<String, ApiCaller> CACHE = Caffeine.newBuilder().expireAfterWrite(CACHE_TTL).maximumSize(100_000).build();
+    /** sessions whose last use this node recorded within TOUCH_EVERY */
+    private static final Cache<UUID, Boolean> TOUCHED = Caffeine.newBuilder().expireAfterWrite(TOUCH_EVERY).maximumSize(100_000).build();
 
     @PersistenceContext(unitName = "custodia")
     EntityManager em;
@@ -64,7 +70,8 @@ public class UserSessions {
         Instant now = StoredTime.now();
         Instant expiresAt = now.plus(LIFETIME);
         em.createNativeQuery("insert into app.user_session (id, tenant_id, user_id, token_hash, method, mfa_satisfied, created_at,"
-                        + " expires_at, oidc_refresh_sealed, oidc_id_token_sealed) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+                        + " expires_at, oidc_refresh_sealed, oidc_id_token_sealed, last_seen_at)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?7)")
                 .setParameter(1, id).setParameter(2, tenantId).setParameter(3, userId)
                 .setParameter(4, OpaqueToken.hashOf(token)).setParameter(5, method.name()).setParameter(6, mfaSatisfied)
                 .setParameter(7, NativeValues.at(now)).setParameter(8, NativeValues.at(expiresAt))
@@ -84,17 +91,24 @@ public class UserSessions {
         ApiCaller cached = CACHE.getIfPresent(hash);
         Instant now = Instant.now();
         if (cached != null) {
-            return cached.expiredAt(now) ? Optional.empty() : Optional.of(cached);
+            if (cached.expiredAt(now)) {
+                return Optional.empty();
+            }
+            touch(cached);
+            return Optional.of(cached);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select session_id, tenant_id, user_id, role, permissions, expires_at, revoked_at,"
-                + " mfa_satisfied, user_status from app.resolve_session(?1)").setParameter(1, hash).getResultList();
+                + " mfa_satisfied, user_status, created_at, last_seen_at, idle_minutes from app.resolve_session(?1)")
+                .setParameter(1, hash).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Object[] r = rows.get(0);
-        Instant expiresAt = NativeValues.instant(r[5]);
-        if (r[6] != null || !"ACTIVE".equals(r[8]) || !expiresAt.isAfter(now)) {
+        Instant absoluteEnd = NativeValues.instant(r[9]).plus(ABSOLUTE_LIFETIME);
+        Instant idleEnd = NativeValues.instant(r[10]).plusSeconds(60L * ((Number) r[11]).intValue());
+        Instant expiresAt = min(NativeValues.instant(r[5]), absoluteEnd);
+        if (r[6] != null || !"ACTIVE".equals(r[8]) || !expiresAt.isAfter(now) || !idleEnd.isAfter(now)) {
             CACHE.invalidate(hash);
             return Optional.empty();
         }
@@ -103,7 +117,22 @@ public class UserSessions {
         ApiCaller caller = ApiCaller.session(tenantId, (UUID) r[2], (UUID) r[0], (String) r[3], NativeValues.textSet(r[4]),
                 expiresAt, mfaPending);
         CACHE.put(hash, caller);
+        touch(caller);
         return Optional.of(caller);
+    }
+
+    /** Records the session's use (for the idle limit), at most once a TOUCH_EVERY per session on this node. */
+    private void touch(ApiCaller caller) {
+        if (TOUCHED.asMap().putIfAbsent(caller.sessionId(), Boolean.TRUE) != null) {
+            return;
+        }
+        tenantSession.bind(caller.tenantId());
+        em.createNativeQuery("update app.user_session set last_seen_at = ?1 where id = ?2")
+                .setParameter(1, NativeValues.at(StoredTime.now())).setParameter(2, caller.sessionId()).executeUpdate();
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     public void revoke(UUID tenantId, UUID sessionId) {
@@ -129,9 +158,11 @@ public class UserSessions {
         feed.publish("session", sessionId.toString());
     }
 
-    /** Extends a live session by {@link #LIFETIME} from now; returns the new expiry. */
+    /** Extends a live session by {@link #LIFETIME} from now, never past its absolute end; returns the new expiry. */
     public Instant extend(UUID sessionId, byte[] refreshSealed) {
-        Instant expiresAt = StoredTime.now().plus(LIFETIME);
+        Instant createdAt = NativeValues.instant(em.createNativeQuery("select created_at from app.user_session where id = ?1")
+                .setParameter(1, sessionId).getSingleResult());
+        Instant expiresAt = min(StoredTime.now().plus(LIFETIME), createdAt.plus(ABSOLUTE_LIFETIME));
         em.createNativeQuery("update app.user_session set expires_at = ?1 where id = ?2 and revoked_at is null")
                 .setParameter(1, NativeValues.at(expiresAt)).setParameter(2, sessionId).executeUpdate();
         if (refreshSealed != null) {

@@ -16,12 +16,14 @@ import org.custodia.platform.persistence.StoredTime;
 import org.custodia.platform.persistence.TenantSession;
 import org.custodia.platform.problem.ProblemException;
 
-/** Single-use, expiring tokens sent by mail: invitations, password resets, email verification. */
+/** Single-use, expiring tokens sent by mail: invitations, password resets, email verification, undoing an email change. */
 @Stateless
 public class UserTokens {
 
     public enum Purpose {
-        INVITATION(Duration.ofDays(7)), PASSWORD_RESET(Duration.ofHours(1)), EMAIL_VERIFICATION(Duration.ofHours(24));
+        INVITATION(Duration.ofDays(7)), PASSWORD_RESET(Duration.ofHours(1)), EMAIL_VERIFICATION(Duration.ofHours(24)),
+        /** sent to the old address after a change; {@code new_email} holds the address it restores */
+        EMAIL_CHANGE_UNDO(Duration.ofDays(7));
 
         final Duration lifetime;
 

@@ -1,6 +1,5 @@
 package org.custodia.identity.domain;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -19,11 +18,6 @@ public class UserAccount {
 
     public enum Status { INVITED, ACTIVE, DISABLED }
 
-    /** Failures allowed before the account backs off; each later failure doubles the wait. */
-    public static final int FREE_FAILURES = 5;
-    static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
-    static final Duration LONGEST_BACKOFF = Duration.ofMinutes(15);
-
     @Id @Column(name = "id") private UUID id;
     @Column(name = "tenant_id") private UUID tenantId;
     @Column(name = "email") private String email;
@@ -32,8 +26,6 @@ public class UserAccount {
     @Column(name = "status") private String status;
     @Column(name = "password_hash") private String passwordHash;
     @Column(name = "email_verified_at") private Instant emailVerifiedAt;
-    @Column(name = "failed_logins") private int failedLogins;
-    @Column(name = "locked_until") private Instant lockedUntil;
     @Column(name = "totp_secret") private byte[] totpSecret;
     @Column(name = "totp_enabled_at") private Instant totpEnabledAt;
     @Column(name = "totp_last_step") private Long totpLastStep;
@@ -84,29 +76,12 @@ public class UserAccount {
         this.emailVerifiedAt = now;
     }
 
+    /** Failed sign-ins are counted per address in app.sign_in_failure (SignInFailures), not here. */
     public void changePassword(String passwordHash) {
         this.passwordHash = passwordHash;
-        this.failedLogins = 0;
-        this.lockedUntil = null;
-    }
-
-    /** How long the account still backs off after failed passwords; zero when it may try. */
-    public Duration backoffRemaining(Instant now) {
-        return lockedUntil == null || !lockedUntil.isAfter(now) ? Duration.ZERO : Duration.between(now, lockedUntil);
-    }
-
-    public void recordFailedLogin(Instant now) {
-        failedLogins++;
-        if (failedLogins >= FREE_FAILURES) {
-            int doublings = Math.min(failedLogins - FREE_FAILURES, 10);
-            Duration wait = FIRST_BACKOFF.multipliedBy(1L << doublings);
-            lockedUntil = now.plus(wait.compareTo(LONGEST_BACKOFF) > 0 ? LONGEST_BACKOFF : wait);
-        }
     }
 
     public void recordLogin(Instant now) {
-        failedLogins = 0;
-        lockedUntil = null;
         lastLoginAt = now;
     }
 
@@ -121,15 +96,6 @@ public class UserAccount {
         this.totpLastStep = step;
     }
 
-    /** Records the time step of an accepted code; a code of the same or an earlier step is a replay. */
-    public boolean acceptTotpStep(long step) {
-        if (totpLastStep != null && step <= totpLastStep) {
-            return false;
-        }
-        totpLastStep = step;
-        return true;
-    }
-
     public void changeEmail(String newEmail, Instant now) {
         this.email = normalisedEmail(newEmail);
         this.emailVerifiedAt = now;
@@ -141,6 +107,11 @@ public class UserAccount {
 
     public void disable() {
         this.status = Status.DISABLED.name();
+    }
+
+    /** Undoes {@link #disable()}: active again if the account has a way to sign in, otherwise invited. */
+    public void enable() {
+        this.status = (passwordHash != null || oidcSubject != null ? Status.ACTIVE : Status.INVITED).name();
     }
 
     public void updateDisplayName(String displayName) {
@@ -168,5 +139,4 @@ public class UserAccount {
     public boolean roleFromIdp() { return roleFromIdp; }
     public Instant createdAt() { return createdAt; }
     public Instant lastLoginAt() { return lastLoginAt; }
-    public int failedLogins() { return failedLogins; }
 }

@@ -27,12 +27,16 @@ import org.custodia.platform.persistence.TenantSession;
 import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
 
-/** A tenant's security settings: whether local accounts must use MFA, and which browser origins may call the API. */
+/**
+ * A tenant's security settings: whether local accounts must use MFA, which browser origins may call the
+ * API, and after how many idle minutes a console session ends (5 to 480, default 30).
+ */
 @Stateless
 public class SecuritySettings {
 
-    public record Settings(boolean mfaRequired, List<String> corsOrigins) {
-        public static final Settings DEFAULTS = new Settings(false, List.of());
+    public record Settings(boolean mfaRequired, List<String> corsOrigins, int sessionIdleMinutes) {
+        public static final int DEFAULT_IDLE_MINUTES = 30;
+        public static final Settings DEFAULTS = new Settings(false, List.of(), DEFAULT_IDLE_MINUTES);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,14 +66,21 @@ public class SecuritySettings {
         }
         tenantSession.bind(tenantId);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select mfa_required, cors_origins from app.tenant_security").getResultList();
-        Settings s = rows.isEmpty() ? Settings.DEFAULTS : new Settings((Boolean) rows.get(0)[0], origins((String) rows.get(0)[1]));
+        List<Object[]> rows = em.createNativeQuery("select mfa_required, cors_origins, session_idle_minutes from app.tenant_security")
+                .getResultList();
+        Settings s = rows.isEmpty() ? Settings.DEFAULTS : new Settings((Boolean) rows.get(0)[0], origins((String) rows.get(0)[1]),
+                ((Number) rows.get(0)[2]).intValue());
         CACHE.put(tenantId, s);
         return s;
     }
 
-    public Settings update(Actor actor, Boolean mfaRequired, List<String> corsOrigins) {
+    /** {@code sessionIdleMinutes} null means the default (30). */
+    public Settings update(Actor actor, Boolean mfaRequired, List<String> corsOrigins, Integer sessionIdleMinutes) {
         List<FieldError> errors = new ArrayList<>();
+        int idle = sessionIdleMinutes == null ? Settings.DEFAULT_IDLE_MINUTES : sessionIdleMinutes;
+        if (idle < 5 || idle > 480) {
+            errors.add(new FieldError("sessionIdleMinutes", "must be 5 to 480 (minutes)"));
+        }
         if (mfaRequired == null) {
             errors.add(new FieldError("mfaRequired", "is required (true or false)"));
         }
@@ -90,16 +101,18 @@ public class SecuritySettings {
         }
         List<String> origins = corsOrigins.stream().distinct().toList();
         tenantSession.bind(actor.tenantId());
-        em.createNativeQuery("insert into app.tenant_security (tenant_id, mfa_required, cors_origins, updated_at) values (?1, ?2, ?3, ?4) "
-                        + "on conflict (tenant_id) do update set mfa_required = excluded.mfa_required, "
-                        + "cors_origins = excluded.cors_origins, updated_at = excluded.updated_at")
+        em.createNativeQuery("insert into app.tenant_security (tenant_id, mfa_required, cors_origins, updated_at, session_idle_minutes)"
+                        + " values (?1, ?2, ?3, ?4, ?5) on conflict (tenant_id) do update set mfa_required = excluded.mfa_required, "
+                        + "cors_origins = excluded.cors_origins, updated_at = excluded.updated_at, "
+                        + "session_idle_minutes = excluded.session_idle_minutes")
                 .setParameter(1, actor.tenantId()).setParameter(2, mfaRequired).setParameter(3, json(origins))
-                .setParameter(4, NativeValues.at(StoredTime.now())).executeUpdate();
+                .setParameter(4, NativeValues.at(StoredTime.now())).setParameter(5, idle).executeUpdate();
         audit.append(actor, "settings.security_updated", "tenant", actor.tenantId().toString(),
-                Map.of("mfaRequired", mfaRequired.toString(), "corsOrigins", String.join(" ", origins)));
+                Map.of("mfaRequired", mfaRequired.toString(), "corsOrigins", String.join(" ", origins),
+                        "sessionIdleMinutes", Integer.toString(idle)));
         afterCommit.run(() -> CACHE.invalidate(actor.tenantId()));
         feed.publish("security-settings", actor.tenantId().toString());
-        return new Settings(mfaRequired, origins);
+        return new Settings(mfaRequired, origins, idle);
     }
 
     static void onClusterChange(@jakarta.enterprise.event.Observes org.custodia.platform.persistence.ChangeFeed.ClusterChange change) {

@@ -37,26 +37,4 @@ class PasswordPolicyTest {
         assertThat(Argon2Passwords.hash("violet-kettle-harbour-9-quartz")).isNotEqualTo(hash); // salted
         assertThat(Argon2Passwords.matches("anything", null)).isFalse();
     }
-
-    @Test
-    void failuresBeyondTheFreeOnesBackOffLongerEachTime() {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        UserAccount user = UserAccount.invited(UUID.randomUUID(), "b@example.org", "IT", now);
-        for (int i = 1; i < UserAccount.FREE_FAILURES; i++) {
-            user.recordFailedLogin(now);
-            assertThat(user.backoffRemaining(now)).isZero();
-        }
-        user.recordFailedLogin(now);
-        assertThat(user.backoffRemaining(now)).isEqualTo(Duration.ofSeconds(30));
-        user.recordFailedLogin(now);
-        assertThat(user.backoffRemaining(now)).isEqualTo(Duration.ofSeconds(60));
-        for (int i = 0; i < 20; i++) {
-            user.recordFailedLogin(now);
-        }
-        assertThat(user.backoffRemaining(now)).isEqualTo(Duration.ofMinutes(15));
-        assertThat(user.backoffRemaining(now.plus(Duration.ofMinutes(15)))).isZero();
-        user.recordLogin(now);
-        assertThat(user.failedLogins()).isZero();
-        assertThat(user.backoffRemaining(now)).isZero();
-    }
 }

@@ -21,6 +21,7 @@ import org.custodia.identity.domain.ApiKey;
 import org.custodia.platform.api.CallerContext;
 import org.custodia.platform.api.Inputs;
 import org.custodia.platform.api.RequestBodies;
+import org.custodia.platform.api.SecretBearingResponse;
 import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
 
@@ -60,6 +61,7 @@ public class ApiKeyResource {
     CallerContext caller;
 
     @RequiresPermission("api_key:create")
+    @SecretBearingResponse
     @POST
     public Response create(CreateApiKey body) {
         RequestBodies.required(body);
@@ -79,6 +81,7 @@ public class ApiKeyResource {
     @POST
     @Path("/{id}/rotate")
     @RequiresPermission("api_key:rotate")
+    @SecretBearingResponse
     public Response rotate(@PathParam("id") String id, RotateApiKey body) {
         long overlap = body == null || body.overlapSeconds() == null ? 3600 : body.overlapSeconds();
         return Response.status(201).entity(IssuedApiKey.of(apiKeys.rotate(caller.actor(), caller.caller().permissions(),
@@ -89,7 +92,7 @@ public class ApiKeyResource {
     @Path("/{id}")
     @RequiresPermission("api_key:revoke")
     public ApiKeyView revoke(@PathParam("id") String id) {
-        return ApiKeyView.of(apiKeys.revoke(caller.actor(), Inputs.id(id, "API key")));
+        return ApiKeyView.of(apiKeys.revoke(caller.actor(), caller.caller().permissions(), Inputs.id(id, "API key")));
     }
 
     @RequiresPermission("api_key:view")

@@ -25,19 +25,20 @@ import org.custodia.identity.application.OidcSignIn;
 import org.custodia.identity.application.UserService;
 import org.custodia.identity.application.UserSessions;
 import org.custodia.identity.domain.ApiCaller;
-import org.custodia.platform.api.ApiAuthenticationFilter;
 import org.custodia.platform.api.AuthenticatedEndpoint;
 import org.custodia.platform.api.CallerContext;
 import org.custodia.platform.api.Problems;
 import org.custodia.platform.api.PublicEndpoint;
 import org.custodia.platform.api.RequestBodies;
 import org.custodia.platform.api.RequestIdFilter;
+import org.custodia.platform.api.SecretBearingResponse;
+import org.custodia.platform.api.SessionCookie;
 import org.custodia.platform.problem.ProblemException;
 
 /**
  * Signing in and out: local accounts (password, TOTP or a recovery code), single sign-on by
  * authorization code + PKCE, invitations, password reset and email verification by single-use links.
- * The console's session lives in an HttpOnly, Secure, SameSite=Lax cookie scoped to /api.
+ * The console's session lives in an HttpOnly, Secure, SameSite=Lax cookie ({@link SessionCookie}).
  */
 @Path("/auth")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -158,6 +159,7 @@ public class AuthResource {
     @POST
     @Path("/mfa/totp")
     @AuthenticatedEndpoint
+    @SecretBearingResponse
     public Response startTotp() {
         LocalSignIn.Enrolment e = localSignIn.startTotp(callerContext.caller());
         return Response.status(201).entity(Map.of("secret", e.secret(), "otpauthUri", e.otpauthUri())).build();
@@ -166,6 +168,7 @@ public class AuthResource {
     @POST
     @Path("/mfa/totp/confirm")
     @AuthenticatedEndpoint
+    @SecretBearingResponse
     public Map<String, Object> confirmTotp(CodeOnly body) {
         RequestBodies.required(body);
         return Map.of("recoveryCodes", localSignIn.confirmTotp(callerContext.caller(), body.code()),
@@ -188,8 +191,12 @@ public class AuthResource {
     public Response requestReset(ResetRequest body) {
         throttled(body == null ? null : body.tenant());
         RequestBodies.required(body);
+        if (!org.custodia.notification.domain.EmailAddress.valid(body.email())) {
+            throw ProblemException.invalid("email", "must be an email address"); // the same for every organisation
+        }
         java.util.UUID tenant = tenants.idOfSlug(body.tenant());
         if (tenant != null) {
+            // asynchronous: a known address answers as fast as an unknown one
             users.requestPasswordReset(tenant, body.email(), RequestIdFilter.currentRequestId());
         }
         return Response.accepted(Map.of("detail", "If the address belongs to an account, a reset link is on its way.")).build();
@@ -230,6 +237,17 @@ public class AuthResource {
         return Map.of("userId", userId.toString(), "linked", true);
     }
 
+    /** The link mailed to the old address after an email change: restores it and ends every session. */
+    @POST
+    @Path("/email-change/undo")
+    @PublicEndpoint
+    public Map<String, Object> undoEmailChange(TokenOnly body) {
+        throttled();
+        RequestBodies.required(body);
+        var user = users.undoEmailChange(body.token(), RequestIdFilter.currentRequestId());
+        return Map.of("userId", user.id().toString(), "detail", "The previous address is restored; every session has ended.");
+    }
+
     @GET
     @Path("/oidc/{tenant}/login")
     @PublicEndpoint
@@ -263,8 +281,7 @@ public class AuthResource {
     }
 
     static NewCookie sessionCookie(String value, long maxAgeSeconds) {
-        return new NewCookie.Builder(ApiAuthenticationFilter.SESSION_COOKIE).value(value).path("/api")
-                .httpOnly(true).secure(true).sameSite(NewCookie.SameSite.LAX).maxAge((int) maxAgeSeconds).build();
+        return SessionCookie.of(value, maxAgeSeconds);
     }
 
     private void throttled() {

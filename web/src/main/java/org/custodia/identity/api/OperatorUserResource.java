@@ -32,6 +32,7 @@ public class OperatorUserResource {
     UserService users;
 
     @POST
+    @org.custodia.platform.api.SecretBearingResponse
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(@PathParam("tenantId") String tenantId, NewUser body) {

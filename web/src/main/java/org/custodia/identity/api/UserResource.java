@@ -38,7 +38,8 @@ public class UserResource {
     public record RoleChange(String role) {
     }
 
-    public record EmailChange(String email) {
+    /** {@code currentPassword}: needed unless the session was opened within the last 10 minutes. */
+    public record EmailChange(String email, String currentPassword) {
     }
 
     @Inject
@@ -99,10 +100,20 @@ public class UserResource {
     @Path("/{id}")
     @RequiresPermission("user:delete")
     public Map<String, Object> disable(@PathParam("id") String id) {
-        return view(users.disable(caller.actor(), Inputs.id(id, "user")));
+        return view(users.disable(caller.actor(), caller.caller().permissions(), Inputs.id(id, "user")));
     }
 
-    /** Sends a confirmation link to the new address; the change applies when the link is used. */
+    @POST
+    @Path("/{id}/enable")
+    @RequiresPermission("user:update")
+    public Map<String, Object> enable(@PathParam("id") String id) {
+        return view(users.enable(caller.actor(), caller.caller().permissions(), Inputs.id(id, "user")));
+    }
+
+    /**
+     * Sends a confirmation link to the new address; the change applies when the link is used, and the old
+     * address then gets a notice with a link that undoes it.
+     */
     @POST
     @Path("/me/email")
     @AuthenticatedEndpoint
@@ -113,6 +124,7 @@ public class UserResource {
             throw ProblemException.conflict("email", "an API key has no email address");
         }
         return Response.accepted(Map.of("verificationExpiresAt",
-                users.requestEmailChange(caller.actor(), c.callerId(), body.email()).toString())).build();
+                users.requestEmailChange(caller.actor(), c.callerId(), c.sessionId(), body.email(),
+                        body.currentPassword()).toString())).build();
     }
 }

@@ -38,7 +38,8 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
 
     public static final String ADMIN_TOKEN_PROPERTY = "custodia.admin.token";
     public static final String ADMIN_TOKEN_ENV = "CUSTODIA_ADMIN_TOKEN";
-    public static final String SESSION_COOKIE = "custodia_session";
+    /** The session cookie's name in development; see {@link SessionCookie#name()}. */
+    public static final String SESSION_COOKIE = SessionCookie.PLAIN_NAME;
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Context
@@ -74,7 +75,7 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
             }
             return;
         }
-        Cookie session = request.getCookies().get(SESSION_COOKIE);
+        Cookie session = request.getCookies().get(SessionCookie.name());
         Optional<ApiCaller> caller;
         if (presented != null) {
             caller = BearerTokens.looksLikeJwt(presented)

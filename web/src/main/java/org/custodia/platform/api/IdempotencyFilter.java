@@ -21,6 +21,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
@@ -32,12 +34,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * {@code Idempotency-Key} on POST, PUT and PATCH. The request runs in one JTA transaction opened here, so the
- * change and the stored response commit together: a replay (same key, same method, path and body) gets
+ * change and the stored response commit together: a replay (same caller, key, method, path and body) gets
  * the original status and body; the same key with a different request gets 422; while the first request
  * with a key is still running, a duplicate gets 409. Only successful (2xx) answers are kept, for 24 hours.
+ * Keys are per caller: another API key or user sending the same key is a new request. A
+ * {@link SecretBearingResponse} is never stored; its replay answers 409 (the secret was shown once).
+ * Runs after {@link ApiAuthenticationFilter}, so a caller who may not call the endpoint gets no replay.
  */
 @Provider
-@Priority(Priorities.AUTHORIZATION + 200)
+@Priority(Priorities.AUTHORIZATION + 200) // after authentication and authorisation (Priorities.AUTHENTICATION)
 public class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     public static final String HEADER = "Idempotency-Key";
@@ -45,8 +50,11 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     private static final String STATE = IdempotencyFilter.class.getName() + ".state";
     private static final Logger LOG = Logger.getLogger(IdempotencyFilter.class);
 
-    private record State(UserTransaction transaction, String key, String requestHash) {
+    private record State(UserTransaction transaction, String key, String requestHash, boolean secretBearing) {
     }
+
+    @Context
+    ResourceInfo resource;
 
     @Inject
     CallerContext callerContext;
@@ -80,7 +88,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         UserTransaction tx = userTransaction();
         try {
             tx.begin();
-            IdempotencyKeys.Lookup found = keys.lookup(callerContext.caller().tenantId(), key);
+            IdempotencyKeys.Lookup found = keys.lookup(callerContext.caller().tenantId(), callerContext.caller().callerId(), key);
             if (found instanceof IdempotencyKeys.InFlight) {
                 tx.rollback();
                 request.abortWith(Problems.response(409, "idempotency-in-flight", "Conflict",
@@ -92,6 +100,11 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
                     request.abortWith(Problems.response(422, "idempotency-mismatch", "Idempotency-Key reused",
                             "This Idempotency-Key was used for a different request.",
                             List.of(new FieldError(HEADER, "was used with a different method, path or body"))));
+                } else if (replay.response().secretWithheld()) {
+                    request.abortWith(Problems.response(409, "idempotency-secret-withheld", "Already done",
+                            "The request with this Idempotency-Key succeeded; its answer carried a secret that is shown only once"
+                                    + " and is not kept. List the result (e.g. GET /api-keys) and revoke it if the secret was lost.",
+                            List.of(new FieldError(HEADER, "belongs to a completed request whose answer is not kept"))));
                 } else {
                     request.abortWith(Response.status(replay.response().status())
                             .type(replay.response().contentType())
@@ -99,7 +112,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
                             .header("Idempotent-Replayed", "true").build());
                 }
             } else {
-                request.setProperty(STATE, new State(tx, key, hash));
+                request.setProperty(STATE, new State(tx, key, hash, secretBearing()));
             }
         } catch (Exception e) {
             rollbackQuietly(tx);
@@ -120,10 +133,15 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
                 rollbackQuietly(tx);
                 return;
             }
-            String body = response.hasEntity() ? jsonOf(response.getEntity()) : null;
-            String type = response.getMediaType() == null ? null : response.getMediaType().toString();
-            keys.store(callerContext.caller().tenantId(), state.key(), callerContext.caller().callerId(),
-                    new IdempotencyKeys.StoredResponse(state.requestHash(), response.getStatus(), type, body));
+            IdempotencyKeys.StoredResponse stored;
+            if (state.secretBearing()) {
+                stored = IdempotencyKeys.StoredResponse.withheld(state.requestHash(), response.getStatus());
+            } else {
+                String body = response.hasEntity() ? jsonOf(response.getEntity()) : null;
+                String type = response.getMediaType() == null ? null : response.getMediaType().toString();
+                stored = new IdempotencyKeys.StoredResponse(state.requestHash(), response.getStatus(), type, body, false);
+            }
+            keys.store(callerContext.caller().tenantId(), callerContext.caller().callerId(), state.key(), stored);
             tx.commit();
         } catch (Exception e) {
             rollbackQuietly(tx);
@@ -133,6 +151,10 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
                     "The request did not commit; it is safe to retry with the same Idempotency-Key.", List.of()),
                     null, Problems.PROBLEM_JSON);
         }
+    }
+
+    private boolean secretBearing() {
+        return resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(SecretBearingResponse.class);
     }
 
     private String jsonOf(Object entity) throws IOException {

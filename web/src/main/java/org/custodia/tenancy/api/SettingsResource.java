@@ -29,7 +29,8 @@ import org.custodia.tenancy.application.SecuritySettings;
 @Produces(MediaType.APPLICATION_JSON)
 public class SettingsResource {
 
-    public record Security(Boolean mfaRequired, List<String> corsOrigins) {
+    /** {@code sessionIdleMinutes}: 5 to 480, default 30 when left out. */
+    public record Security(Boolean mfaRequired, List<String> corsOrigins, Integer sessionIdleMinutes) {
     }
 
     public record Privacy(String jurisdiction) {
@@ -59,7 +60,7 @@ public class SettingsResource {
     @RequiresPermission("settings:update")
     public SecuritySettings.Settings putSecurity(Security body) {
         RequestBodies.required(body);
-        return security.update(caller.actor(), body.mfaRequired(), body.corsOrigins());
+        return security.update(caller.actor(), body.mfaRequired(), body.corsOrigins(), body.sessionIdleMinutes());
     }
 
     /** The jurisdiction consent receipts state (empty: not stated). */

@@ -32,6 +32,7 @@ public class TenantResource {
     TenantService tenants;
 
     @POST
+    @org.custodia.platform.api.SecretBearingResponse
     public Response create(CreateTenant body) {
         RequestBodies.required(body);
         TenantService.CreatedTenant created = tenants.create(body.slug(), body.name(), RequestIdFilter.currentRequestId());

@@ -1,0 +1,46 @@
+package org.custodia.identity.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import org.custodia.notification.domain.EmailAddress;
+
+/**
+ * The sign-in back-off, per (tenant, address) whether or not an account has that address: after
+ * {@link #FREE_FAILURES} consecutive failures each further one doubles the wait, never beyond
+ * {@link #LONGEST} (so an attacker can keep the owner waiting at most that long after each counted
+ * failure; attempts during a wait are refused without counting).
+ */
+public final class SignInBackoff {
+
+    public static final int FREE_FAILURES = 5;
+    static final Duration FIRST = Duration.ofSeconds(30);
+    public static final Duration LONGEST = Duration.ofMinutes(15);
+
+    private SignInBackoff() {
+    }
+
+    /** How long to refuse sign-ins after {@code failures} consecutive failures; zero when it may try. */
+    public static Duration after(int failures) {
+        if (failures < FREE_FAILURES) {
+            return Duration.ZERO;
+        }
+        Duration wait = FIRST.multipliedBy(1L << Math.min(failures - FREE_FAILURES, 10));
+        return wait.compareTo(LONGEST) > 0 ? LONGEST : wait;
+    }
+
+    /** The key of an address's failures: SHA-256 of the tenant and the normalised address, in hex. */
+    public static String addressKey(UUID tenantId, String email) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((tenantId + "\n" + EmailAddress.normalised(email)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
