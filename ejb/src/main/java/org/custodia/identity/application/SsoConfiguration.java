@@ -80,8 +80,6 @@ public class SsoConfiguration {
     @Inject
     UserSessions sessions;
 
-    static final java.time.Duration REAUTHENTICATION_WINDOW = java.time.Duration.ofMinutes(10);
-
     public record Input(String issuer, String clientId, String clientSecret, String audience, String roleClaim,
                         LinkedHashMap<String, String> roleMapping, String defaultRole, String scopes) {
     }
@@ -203,7 +201,7 @@ public class SsoConfiguration {
 
     /**
      * Who chooses the identity provider chooses who can sign in as whom, so changing it needs a fresh
-     * proof of identity: a console session whose user signed in within {@link #REAUTHENTICATION_WINDOW}
+     * proof of identity: a console session whose user signed in within {@link UserSessions#RECENT_SIGN_IN}
      * (refreshing a session does not count). ADMIN API keys may still configure single sign-on (for
      * provisioning by scripts): a key cannot re-authenticate, but it is a secret created by an ADMIN and
      * shown once, not a cookie a browser carries around. Bearer tokens from the provider itself may not.
@@ -215,10 +213,9 @@ public class SsoConfiguration {
             case BEARER_TOKEN -> throw new ProblemException(403, "reauthentication-required", "Sign-in required",
                     "Single sign-on settings change only from a console session or an API key, not with the provider's own token.", List.of());
             case SESSION -> {
-                java.time.Instant signedIn = sessions.signedInAt(caller.tenantId(), caller.sessionId());
-                if (signedIn.isBefore(java.time.Instant.now().minus(REAUTHENTICATION_WINDOW))) {
+                if (!sessions.signedInRecently(caller.tenantId(), caller.sessionId())) {
                     throw new ProblemException(403, "reauthentication-required", "Sign in again",
-                            "Changing single sign-on needs a sign-in within the last " + REAUTHENTICATION_WINDOW.toMinutes()
+                            "Changing single sign-on needs a sign-in within the last " + UserSessions.RECENT_SIGN_IN.toMinutes()
                                     + " minutes: sign out, sign in again and retry.", List.of());
                 }
             }

@@ -188,12 +188,9 @@ public class UserService {
                 user.id().toString(), Map.of());
     }
 
-    /** How recent a sign-in must be to change the address without the current password. */
-    public static final java.time.Duration RECENT_SIGN_IN = java.time.Duration.ofMinutes(10);
-
     /**
      * Sends a 24-hour link to the new address; the address changes only when that link is used. Needs the
-     * current password, or (accounts without one, or leaving it out) a session opened within {@link #RECENT_SIGN_IN}.
+     * current password, or (accounts without one, or leaving it out) a session opened within {@link UserSessions#RECENT_SIGN_IN}.
      */
     public java.time.Instant requestEmailChange(Actor actor, UUID userId, UUID sessionId, String newEmail, String currentPassword) {
         if (!EmailAddress.valid(newEmail)) {
@@ -272,14 +269,12 @@ public class UserService {
                 signInFailures.recordFailureApart(user.tenantId(), address, user.id());
             }
         } else {
-            proven = sessionId != null && em.createNativeQuery("select 1 from app.user_session where id = ?1 and created_at > ?2")
-                    .setParameter(1, sessionId).setParameter(2, org.custodia.platform.persistence.NativeValues.at(
-                            StoredTime.now().minus(RECENT_SIGN_IN))).getResultList().size() == 1;
+            proven = sessions.signedInRecently(user.tenantId(), sessionId);
         }
         if (!proven) {
             throw new ProblemException(403, "reauthentication-required", "Re-authentication required",
                     "Changing your email address needs your current password, or a sign-in within the last "
-                            + RECENT_SIGN_IN.toMinutes() + " minutes.",
+                            + UserSessions.RECENT_SIGN_IN.toMinutes() + " minutes.",
                     List.of(new FieldError("currentPassword", currentPassword == null ? "is required" : "is not your current password")));
         }
     }

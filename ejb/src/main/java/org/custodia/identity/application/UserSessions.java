@@ -36,6 +36,8 @@ public class UserSessions {
     public static final String PREFIX = "cus_s_";
     public static final Duration LIFETIME = Duration.ofHours(8);
     public static final Duration ABSOLUTE_LIFETIME = Duration.ofHours(24);
+    /** How recent a sign-in must be to stand in for re-authentication. */
+    public static final Duration RECENT_SIGN_IN = Duration.ofMinutes(10);
     static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     static final Duration CACHE_TTL = Duration.ofSeconds(10);
 
@@ -173,12 +175,18 @@ public class UserSessions {
         return expiresAt;
     }
 
-    /** When the session's user signed in (a refresh does not count); binds the tenant. */
-    public Instant signedInAt(UUID tenantId, UUID sessionId) {
+    /**
+     * Whether the session's user signed in (a refresh does not count) within {@link #RECENT_SIGN_IN}: the proof
+     * of identity that changing single sign-on or the account's address asks of a console session. Binds the tenant.
+     */
+    public boolean signedInRecently(UUID tenantId, UUID sessionId) {
+        if (sessionId == null) {
+            return false;
+        }
         tenantSession.bind(tenantId);
         List<?> rows = em.createNativeQuery("select created_at from app.user_session where id = ?1").setParameter(1, sessionId)
                 .getResultList();
-        return rows.isEmpty() ? Instant.EPOCH : NativeValues.instant(rows.get(0));
+        return !rows.isEmpty() && NativeValues.instant(rows.get(0)).isAfter(Instant.now().minus(RECENT_SIGN_IN));
     }
 
     /** Method, sealed refresh token and sealed ID token of a session (tenant bound). */
