@@ -87,4 +87,32 @@ class AccountAdministrationIT {
         assertThat(t.api().post("/users/" + invitedId + "/enable", "").json().get("status").asText()).isEqualTo("INVITED");
         assertThat(ConsentApiIT.eventTypes(t.api())).contains("user.enabled");
     }
+
+    @Test
+    void aRoleEditorCannotRewriteOrDeleteARoleStrongerThanItsOwn() {
+        Api.Tenant t = Api.newTenant("role-outranked");
+        assertThat(t.api().post("/roles", "{\"name\":\"superops\",\"description\":\"strong\","
+                + "\"permissions\":[\"consent:view\",\"consent:export\",\"audit:export\"]}").status()).isEqualTo(201);
+        assertThat(t.api().post("/roles", "{\"name\":\"spare\",\"description\":\"unheld and strong\","
+                + "\"permissions\":[\"audit:export\"]}").status()).isEqualTo(201);
+        assertThat(t.api().post("/roles", "{\"name\":\"rolemgr\",\"description\":\"edits roles\","
+                + "\"permissions\":[\"role:update\",\"role:delete\",\"role:view\",\"consent:view\"]}").status()).isEqualTo(201);
+        Api strong = key(t, "superops");
+        Api manager = key(t, "rolemgr");
+
+        // stripping superops down to what the editor holds would weaken its holders: refused, nothing changes
+        Api.Reply strip = manager.put("/roles/superops", "{\"description\":\"x\",\"permissions\":[\"consent:view\"]}");
+        assertThat(strip.status()).as(strip.raw().body()).isEqualTo(403);
+        assertThat(strip.json().get("errors").get(0).get("field").asText()).isEqualTo("name");
+        assertThat(strong.get("/consents/export").status()).isEqualTo(200);
+        assertThat(t.api().get("/roles").json().get("customRoles").findValuesAsText("description")).contains("strong");
+        assertThat(manager.delete("/roles/spare").status()).isEqualTo(403);
+
+        // a role within the editor's own permissions may be rewritten and deleted
+        assertThat(t.api().post("/roles", "{\"name\":\"viewer\",\"description\":\"reads\","
+                + "\"permissions\":[\"consent:view\"]}").status()).isEqualTo(201);
+        assertThat(manager.put("/roles/viewer", "{\"description\":\"still reads\",\"permissions\":[\"consent:view\"]}")
+                .status()).isEqualTo(200);
+        assertThat(manager.delete("/roles/viewer").status()).isEqualTo(204);
+    }
 }

@@ -79,6 +79,9 @@ class IdempotencyIT {
         assertThat(mismatch.status()).isEqualTo(422);
         assertThat(mismatch.contentType()).startsWith("application/problem+json");
         assertThat(mismatch.json().get("errors").get(0).get("field").asText()).isEqualTo("Idempotency-Key");
+        // the query string is part of the request too
+        Api.Reply otherQuery = post(t.api(), "/purposes?dryRun=true", "p-1", "{\"key\":\"ads\",\"name\":\"Ads\"}");
+        assertThat(otherQuery.status()).isEqualTo(422);
         assertThat(BadInputIT.rowCounts()).isEqualTo(rows);
     }
 

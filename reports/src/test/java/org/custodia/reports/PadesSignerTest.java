@@ -87,6 +87,26 @@ class PadesSignerTest {
     }
 
     @Test
+    void aByteRangeLeavingMoreThanTheSignatureValueUnsignedDoesNotCoverTheWholeDocument() throws Exception {
+        String text = new String(signed, java.nio.charset.StandardCharsets.ISO_8859_1);
+        var m = java.util.regex.Pattern.compile("/ByteRange\\s*\\[0 (\\d+) (\\d+) (\\d+)\\s*\\]").matcher(text);
+        assertThat(m.find()).isTrue();
+        long start = Long.parseLong(m.group(1));
+        // the gap now also spans 20 bytes before the signature value: unsigned bytes a reader would still parse
+        StringBuilder widened = new StringBuilder("/ByteRange [0 " + (start - 20) + " " + m.group(2) + " " + m.group(3));
+        while (widened.length() < m.group().length() - 1) {
+            widened.append(' ');
+        }
+        widened.append(']');
+        byte[] wrapped = (text.substring(0, m.start()) + widened + text.substring(m.end()))
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(wrapped).hasSameSizeAs(signed);
+        PadesVerifier.SignatureCheck check = new PadesVerifier().verify(wrapped).get(0);
+        assertThat(check.coversWholeDocument()).isFalse();
+        assertThat(new PadesVerifier().verify(signed).get(0).coversWholeDocument()).isTrue();
+    }
+
+    @Test
     void withATimestampAuthorityTheSignatureIsPadesBT() throws Exception {
         try (LocalTimestampAuthority tsa = new LocalTimestampAuthority()) {
             byte[] pdf = new PdfReportRenderer().render(SampleReports.consentSummary(5));

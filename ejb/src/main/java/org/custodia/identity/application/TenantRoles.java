@@ -96,6 +96,8 @@ public class TenantRoles {
             throw ProblemException.conflict("name", "a role with this name exists");
         }
         if (exists) {
+            // rewriting a role changes everyone who holds it: only a caller holding all of it may
+            requireNotOutranked(actor.tenantId(), callerPermissions, name, "name");
             em.createNativeQuery("update app.tenant_role set description = ?1 where name = ?2")
                     .setParameter(1, description).setParameter(2, name).executeUpdate();
             em.createNativeQuery("delete from app.tenant_role_permission where role = ?1").setParameter(1, name).executeUpdate();
@@ -114,11 +116,12 @@ public class TenantRoles {
         return new CustomRole(name, description, new TreeSet<>(permissions));
     }
 
-    public void delete(Actor actor, String name) {
+    public void delete(Actor actor, Set<String> callerPermissions, String name) {
         tenantSession.bind(actor.tenantId());
         if (em.createNativeQuery("select 1 from app.tenant_role where name = ?1").setParameter(1, name).getResultList().isEmpty()) {
             throw ProblemException.notFound("role " + name);
         }
+        requireNotOutranked(actor.tenantId(), callerPermissions, name, "name");
         long holders = ((Number) em.createNativeQuery("select (select count(*) from app.app_user where role = ?1 and status <> 'DISABLED')"
                 + " + (select count(*) from app.api_key where role = ?1 and revoked_at is null and (expires_at is null or expires_at > now()))")
                 .setParameter(1, name).getSingleResult()).longValue();
@@ -158,13 +161,14 @@ public class TenantRoles {
     }
 
     /**
-     * A caller disables, changes or revokes a user or key only when it holds every permission that
-     * principal holds (IT cannot disable an ADMIN or revoke an ADMIN key).
+     * A caller disables, changes or revokes a user or key, or rewrites or deletes a custom role, only when it
+     * holds every permission that principal or role holds (IT cannot disable an ADMIN or revoke an ADMIN key,
+     * a role editor cannot strip a role stronger than its own).
      */
     public void requireNotOutranked(UUID tenantId, Set<String> callerPermissions, String targetRole, String field) {
         if (!callerPermissions.containsAll(permissionsOf(tenantId, targetRole))) {
             throw new ProblemException(403, "forbidden", "Forbidden",
-                    "You cannot act on a user or API key that holds permissions you do not have.",
+                    "You cannot act on a user, API key or role that holds permissions you do not have.",
                     List.of(new FieldError(field, "holds permissions beyond yours")));
         }
     }

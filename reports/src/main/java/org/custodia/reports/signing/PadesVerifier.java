@@ -28,7 +28,8 @@ import org.custodia.reports.untrusted.UntrustedPdf;
 
 /**
  * Checks the signatures of a PDF: that the CMS signature verifies over its byte range, that the byte
- * range covers the whole file (nothing appended after signing), and reports signer and signing time.
+ * range covers the whole file (nothing appended after signing, nothing but the signature value left
+ * unsigned), and reports signer and signing time.
  * Trust in the signer's certificate is the caller's question (a tenant's own certificate is self-signed).
  */
 public final class PadesVerifier {
@@ -58,7 +59,8 @@ public final class PadesVerifier {
 
     private static SignatureCheck check(PDSignature signature, byte[] pdf) {
         int[] range = signature.getByteRange();
-        boolean whole = range.length == 4 && range[0] == 0 && (long) range[2] + range[3] == pdf.length;
+        boolean whole = range.length == 4 && range[0] == 0 && (long) range[2] + range[3] == pdf.length
+                && onlyContentsUnsigned(pdf, range);
         Instant time = signature.getSignDate() == null ? null : signature.getSignDate().toInstant();
         try {
             byte[] signedContent = signature.getSignedContent(pdf);
@@ -93,6 +95,24 @@ public final class PadesVerifier {
         } catch (IOException | CertificateException | OperatorCreationException e) {
             return failed(signature, whole, time, e.getMessage());
         }
+    }
+
+    /**
+     * The one gap a signature leaves unsigned must be exactly its own {@code /Contents} hex string: anything
+     * else in it (a second body, an object) would be unsigned content the reader still parses.
+     */
+    private static boolean onlyContentsUnsigned(byte[] pdf, int[] range) {
+        int start = range[1];
+        int end = range[2];
+        if (start < 0 || end > pdf.length || end - start < 2 || pdf[start] != '<' || pdf[end - 1] != '>') {
+            return false;
+        }
+        for (int i = start + 1; i < end - 1; i++) {
+            if (Character.digit(pdf[i], 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static SignatureCheck failed(PDSignature signature, boolean whole, Instant time, String problem) {

@@ -10,7 +10,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 /**
  * Reads a PDF from an untrusted party within fixed budgets: at most {@link #MAX_DECODED_BYTES} decoded
  * (inflated) in all, scratch data in memory up to 1 MiB and then in a temporary file of at most
- * {@link #MAX_SCRATCH_BYTES}, at most {@link #MAX_OBJECTS} objects and {@link #MAX_PAGES} pages.
+ * {@link #MAX_SCRATCH_BYTES}, at most {@link #MAX_OBJECTS} objects (declared or present, counted in the raw
+ * bytes before PDFBox parses anything) and {@link #MAX_PAGES} pages.
  * The reader given must only look at the document's structure (catalog, fields, signatures): content
  * streams are never decoded here, and the budgets are sized for that.
  */
@@ -44,6 +45,9 @@ public final class UntrustedPdf {
      * @throws IOException when it is not a readable PDF (PDFBox's runtime failures on hostile input included)
      */
     public static <T> T read(byte[] pdf, Reader<T> reader) throws IOException {
+        if (ObjectCountScan.declaredObjects(pdf, MAX_OBJECTS) > MAX_OBJECTS) {
+            throw new TooLarge("it declares more than " + MAX_OBJECTS + " objects");
+        }
         DecodeBudget budget = DecodeBudget.open(MAX_DECODED_BYTES);
         try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(pdf), "", null, null,
                 MemoryUsageSetting.setupMixed(1024 * 1024, MAX_SCRATCH_BYTES).streamCache)) {

@@ -60,4 +60,39 @@ class UntrustedPdfTest {
         assertThatThrownBy(() -> UntrustedPdf.read("%PDF-1.7 nothing else".getBytes(), d -> d.getNumberOfPages()))
                 .isInstanceOf(java.io.IOException.class).isNotInstanceOf(UntrustedPdf.TooLarge.class);
     }
+
+    @Test
+    void aFileDeclaringMillionsOfObjectsIsRefusedBeforeItIsParsed() {
+        // an xref stream claiming 20 million one-byte entries, and a classic trailer claiming as many
+        String xrefStream = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n2 0 obj\n<< /Type /XRef /W [0 1 0]"
+                + " /Index [0 20000000] /Size 3 /Root 1 0 R /Length 0 >>\nstream\n\nendstream\nendobj\nstartxref\n44\n%%EOF\n";
+        String trailer = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\nxref\n0 2\n0000000000 65535 f\r\n"
+                + "0000000009 00000 n\r\ntrailer\n<< /Size 20000000 /Root 1 0 R >>\nstartxref\n44\n%%EOF\n";
+        for (String pdf : List.of(xrefStream, trailer)) {
+            assertThatThrownBy(() -> UntrustedPdf.read(pdf.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                    d -> d.getNumberOfPages())).isInstanceOf(UntrustedPdf.TooLarge.class).hasMessageContaining("declares");
+        }
+    }
+
+    @Test
+    void aFileOfCountlessTinyObjectsIsRefusedBeforePdfBoxScansThem() {
+        // no usable cross-reference table: PDFBox would brute-force scan and map every object header
+        StringBuilder pdf = new StringBuilder("%PDF-1.7\n");
+        for (int i = 1; i <= UntrustedPdf.MAX_OBJECTS + 1; i++) {
+            pdf.append(i).append(" 0 obj null endobj\n");
+        }
+        pdf.append("%%EOF\n");
+        assertThatThrownBy(() -> UntrustedPdf.read(pdf.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                d -> d.getNumberOfPages())).isInstanceOf(UntrustedPdf.TooLarge.class).hasMessageContaining("declares");
+    }
+
+    @Test
+    void theObjectCountOfAnOrdinaryReportIsItsOwn() throws Exception {
+        byte[] pdf = new PdfReportRenderer().render(new Report("Report", "Acme", "r-2", Instant.now(),
+                List.of(new Report.Paragraph("Hello."))), "{\"headSeq\":1}");
+        long counted = ObjectCountScan.declaredObjects(pdf, UntrustedPdf.MAX_OBJECTS);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(counted).isBetween(1L, (long) document.getDocument().getXrefTable().size() + 1);
+        }
+    }
 }

@@ -76,7 +76,7 @@ public class RoleResource {
     @Path("/{name}")
     @RequiresPermission("role:delete")
     public Response delete(@PathParam("name") String name) {
-        tenantRoles.delete(caller.actor(), name);
+        tenantRoles.delete(caller.actor(), caller.caller().permissions(), name);
         return Response.noContent().build();
     }
 }

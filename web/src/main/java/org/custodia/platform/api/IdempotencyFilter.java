@@ -83,7 +83,10 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         }
         byte[] body = request.getEntityStream().readAllBytes();
         request.setEntityStream(new ByteArrayInputStream(body));
-        String hash = sha256(request.getMethod() + " " + request.getUriInfo().getRequestUri().getRawPath() + "\n"
+        java.net.URI uri = request.getUriInfo().getRequestUri();
+        // the query is part of the request: the same key with another query is another request (422)
+        String target = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+        String hash = sha256(request.getMethod() + " " + target + "\n"
                 + new String(body, StandardCharsets.UTF_8));
         UserTransaction tx = userTransaction();
         try {
