@@ -41,10 +41,11 @@ public final class SignInBackoff {
 
     /**
      * The key of a trusted device's failures (a device cookie's own counter): SHA-256 of the tenant and the
-     * device's id, in hex. It cannot equal an address's key: an address has no line break.
+     * device's id, in hex. Its input starts with "device", an address key's with the tenant id, so whatever
+     * is typed as an address never hits a device's counter.
      */
     public static String deviceKey(UUID tenantId, UUID deviceId) {
-        return sha256Hex(tenantId + "\ndevice\n" + deviceId);
+        return sha256Hex("device\n" + tenantId + "\n" + deviceId);
     }
 
     private static String sha256Hex(String text) {

@@ -38,6 +38,7 @@ class SignInBackoffTest {
         assertThat(SignInBackoff.deviceKey(tenant, device)).hasSize(64).isEqualTo(SignInBackoff.deviceKey(tenant, device))
                 .isNotEqualTo(SignInBackoff.deviceKey(UUID.randomUUID(), device))
                 .isNotEqualTo(SignInBackoff.deviceKey(tenant, UUID.randomUUID()))
-                .isNotEqualTo(SignInBackoff.addressKey(tenant, "device\n" + device));
+                .isNotEqualTo(SignInBackoff.addressKey(tenant, "device\n" + device))
+                .isNotEqualTo(SignInBackoff.addressKey(tenant, "\n" + device));
     }
 }
