@@ -157,6 +157,23 @@ class DeviceCookieIT {
         assertThat(signIn(t, a.email(), newPassword, after).status()).isEqualTo(200);
     }
 
+    @Test
+    void anUndoneEmailChangeVoidsTheDeviceCookiesOfWhoeverChangedIt() throws Exception {
+        Api.Tenant t = Api.newTenant("device-undo");
+        Accounts.Account a = Accounts.invited(t, "MANAGER");
+        String newEmail = Accounts.uniqueEmail("thief");
+        Api.Reply asked = a.session().post("/users/me/email", "{\"email\":\"" + newEmail + "\",\"currentPassword\":\"" + a.password() + "\"}");
+        assertThat(asked.status()).as(asked.raw().body()).isEqualTo(202);
+        String confirm = TestMailServer.tokenIn(TestMailServer.awaitMessage(newEmail, 1, Duration.ofSeconds(20)));
+        assertThat(Api.anonymous().post("/auth/email-verification/confirm", "{\"token\":\"" + confirm + "\"}").status()).isEqualTo(200);
+        String thiefsDevice = deviceFrom(signIn(t, newEmail, a.password(), null));
+
+        String undo = TestMailServer.tokenIn(TestMailServer.awaitMessage(a.email(), 2, Duration.ofSeconds(20)));
+        assertThat(Api.anonymous().post("/auth/email-change/undo", "{\"token\":\"" + undo + "\"}").status()).isEqualTo(200);
+        lockOut(t, a.email());
+        assertThat(signIn(t, a.email(), a.password(), thiefsDevice).status()).isEqualTo(429);
+    }
+
     /** Failures the tenant's untrusted clients (address rows, not device rows) have recorded. */
     static int addressFailures(UUID tenant) throws Exception {
         try (Connection c = TestDatabase.superuser(ItEnvironment.DATABASE); PreparedStatement ps = c.prepareStatement(
