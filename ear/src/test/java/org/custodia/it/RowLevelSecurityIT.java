@@ -69,6 +69,8 @@ class RowLevelSecurityIT {
                 + " 'PASSWORD', true, now(), now() + interval '1 hour', null, null, null from app.app_user where tenant_id = '%1$s'"));
         SEED.put("sso_link", List.of("insert into app.sso_link select md5(random()::text), '%1$s', id, 'https://idp', 's', now(),"
                 + " now() + interval '1 day', null from app.app_user where tenant_id = '%1$s'"));
+        SEED.put("user_device", List.of("insert into app.user_device select gen_random_uuid(), '%1$s', id,"
+                + " md5(random()::text) || md5(random()::text), now(), now() from app.app_user where tenant_id = '%1$s'"));
         SEED.put("sign_in_failure", List.of("insert into app.sign_in_failure (tenant_id, address_hash, failures, last_failure_at)"
                 + " values ('%1$s', repeat('a', 64), 1, now())"));
         SEED.put("oidc_login", List.of("insert into app.oidc_login values (md5(random()::text), '%1$s', '\\x00', 'n', '/', now(),"

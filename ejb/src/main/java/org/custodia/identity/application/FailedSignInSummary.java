@@ -53,7 +53,7 @@ public class FailedSignInSummary {
                         + " from (select address_hash, pending_failures, pending_refusals from app.sign_in_failure"
                         + " where tenant_id = ?1 and (pending_failures > 0 or pending_refusals > 0) for update) claimed"
                         + " where f.tenant_id = ?1 and f.address_hash = claimed.address_hash"
-                        + " returning f.user_id, claimed.pending_failures, claimed.pending_refusals")
+                        + " returning f.user_id, claimed.pending_failures, claimed.pending_refusals, f.device_id")
                 .setParameter(1, tenantId).getResultList();
         em.createNativeQuery("delete from app.sign_in_failure where tenant_id = ?1 and pending_failures = 0 and pending_refusals = 0"
                         + " and (locked_until is null or locked_until < now()) and last_failure_at < now() - interval '1 day'")
@@ -63,8 +63,12 @@ public class FailedSignInSummary {
         }
         long failures = 0;
         long refusals = 0;
+        long devices = 0;
         Map<String, Long> byUser = new TreeMap<>();
         for (Object[] r : rows) {
+            if (r[3] != null) {
+                devices++; // a trusted device's own counter (device cookie), not an address
+            }
             long f = ((Number) r[1]).longValue();
             failures += f;
             refusals += ((Number) r[2]).longValue();
@@ -75,7 +79,8 @@ public class FailedSignInSummary {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("failures", failures);
         payload.put("refusedWhileBackingOff", refusals);
-        payload.put("addresses", rows.size());
+        payload.put("addresses", rows.size() - devices);
+        payload.put("trustedDevices", devices);
         payload.put("knownAccounts", byUser.size());
         List<String> listed = new ArrayList<>();
         byUser.entrySet().stream().limit(MAX_LISTED_USERS).forEach(e -> listed.add(e.getKey() + ":" + e.getValue()));

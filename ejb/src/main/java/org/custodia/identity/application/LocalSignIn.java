@@ -35,6 +35,9 @@ import org.custodia.tenancy.domain.Tenant;
  * Failures are counted per (tenant, address) by {@link SignInFailures}, whether or not the address has an
  * account, and committed (the result is returned, not thrown); after {@link SignInBackoff#FREE_FAILURES}
  * the address backs off and every attempt is refused until the wait is over, the right password included.
+ * A browser that presents a device cookie of the account ({@link TrustedDevices}) is not subject to that
+ * shared back-off but to one of its own, so whoever keeps the address backing off cannot lock the owner
+ * out of a browser they signed in from before; every successful sign-in hands out a (new) device cookie.
  */
 @Stateless
 public class LocalSignIn {
@@ -47,7 +50,8 @@ public class LocalSignIn {
     public sealed interface Outcome permits SignedIn, Refused, BackingOff, MfaRequired {
     }
 
-    public record SignedIn(UUID tenantId, UUID userId, String role, UserSessions.Opened session) implements Outcome {
+    /** {@code deviceToken}: the device cookie's new value (this browser is now a trusted device of the account). */
+    public record SignedIn(UUID tenantId, UUID userId, String role, UserSessions.Opened session, String deviceToken) implements Outcome {
     }
 
     /** Wrong tenant, address, password or second factor: one answer for all. */
@@ -88,7 +92,12 @@ public class LocalSignIn {
     @Inject
     SignInFailures failures;
 
-    public Outcome signIn(String tenantSlug, String email, String password, String totpCode, String recoveryCode, String requestId) {
+    @Inject
+    TrustedDevices devices;
+
+    /** {@code deviceToken}: the browser's device cookie, if any; one that is not the account's is ignored. */
+    public Outcome signIn(String tenantSlug, String email, String password, String totpCode, String recoveryCode, String deviceToken,
+                          String requestId) {
         UUID tenant = tenants.idOfSlug(tenantSlug);
         if (tenant == null || email == null || email.isBlank() || email.length() > EmailAddress.MAX_LENGTH) {
             Argon2Passwords.matches(password == null ? "" : password, null); // same cost as a real check
@@ -98,20 +107,23 @@ public class LocalSignIn {
         // failures count per address, known or not: an unknown address backs off exactly like a known one
         String address = SignInBackoff.addressKey(tenant, email);
         UserAccount user = users.byEmail(email);
+        // a trusted device of this account counts its own failures; any other browser shares the address's
+        UUID device = devices.recognised(tenant, user == null ? null : user.id(), deviceToken);
+        String counter = device == null ? address : SignInBackoff.deviceKey(tenant, device);
         // failures and refusals go to the sign-in log, not the audit chain: FailedSignInSummary brings them there
-        Duration wait = failures.backingOff(tenant, address);
+        Duration wait = failures.backingOff(tenant, counter);
         if (!wait.isZero()) {
             return new BackingOff(wait);
         }
         if (user == null || user.status() != UserAccount.Status.ACTIVE || user.passwordHash() == null) {
             Argon2Passwords.matches(password == null ? "" : password, null); // same cost as a real check
-            failures.recordFailure(tenant, address, null);
+            failures.recordFailure(tenant, counter, null, device);
             return new Refused();
         }
         Instant now = StoredTime.now();
         Actor actor = new Actor(user.tenantId(), "user:" + user.id(), requestId);
         if (password == null || !Argon2Passwords.matches(password, user.passwordHash())) {
-            return fail(user, address);
+            return fail(user, counter, device);
         }
         boolean secondFactor = false;
         if (user.totpEnabled()) {
@@ -120,15 +132,16 @@ public class LocalSignIn {
             }
             secondFactor = totpCode != null ? acceptTotp(user, totpCode) : useRecoveryCode(user, recoveryCode);
             if (!secondFactor) {
-                return fail(user, address);
+                return fail(user, counter, device);
             }
         }
-        failures.clear(tenant, address);
+        // only the counter this attempt used starts over: the owner's success does not end an attacker's wait
+        failures.clear(tenant, counter);
         user.recordLogin(now);
         UserSessions.Opened session = sessions.open(user.tenantId(), user.id(), UserSessions.Method.PASSWORD, secondFactor, null, null);
         audit.append(actor, "user.signed_in", "user", user.id().toString(), Map.of("method", "password",
                 "secondFactor", totpCode != null ? "totp" : recoveryCode != null ? "recovery_code" : "none"));
-        return new SignedIn(user.tenantId(), user.id(), user.role(), session);
+        return new SignedIn(user.tenantId(), user.id(), user.role(), session, devices.issue(tenant, user.id(), device));
     }
 
     /** Starts (or restarts) TOTP enrolment for the signed-in user; the seed is sealed until confirmed. */
@@ -181,8 +194,8 @@ public class LocalSignIn {
         return em.find(UserAccount.class, caller.callerId());
     }
 
-    private Outcome fail(UserAccount user, String address) {
-        failures.recordFailure(user.tenantId(), address, user.id());
+    private Outcome fail(UserAccount user, String counter, UUID device) {
+        failures.recordFailure(user.tenantId(), counter, user.id(), device);
         return new Refused();
     }
 

@@ -18,7 +18,8 @@ import org.custodia.platform.persistence.StoredTime;
 import org.custodia.platform.persistence.TenantSession;
 
 /**
- * Failed sign-ins per (tenant, address) in app.sign_in_failure, known address or not: the back-off
+ * Failed sign-ins per (tenant, address) in app.sign_in_failure, known address or not, and per trusted
+ * device ({@link TrustedDevices}) in rows of their own: the back-off
  * counter and the not yet summarised counts. Every change is one atomic statement on the address's row,
  * so concurrent failures all count. Joins the caller's transaction with the tenant bound.
  */
@@ -44,13 +45,22 @@ public class SignInFailures {
 
     /** Counts a failure (atomically) and starts the back-off it earns; returns the consecutive failures. */
     public int recordFailure(UUID tenantId, String addressKey, UUID userId) {
+        return recordFailure(tenantId, addressKey, userId, null);
+    }
+
+    /**
+     * {@link #recordFailure(UUID, String, UUID)} for a key of an address or, with {@code deviceId}, of a
+     * trusted device ({@link SignInBackoff#deviceKey}); the summary tells the two apart.
+     */
+    public int recordFailure(UUID tenantId, String addressKey, UUID userId, UUID deviceId) {
         Instant now = StoredTime.now();
         int failures = ((Number) em.createNativeQuery("insert into app.sign_in_failure (tenant_id, address_hash, user_id, failures,"
-                        + " pending_failures, last_failure_at) values (?1, ?2, cast(?3 as uuid), 1, 1, ?4) on conflict (tenant_id, address_hash) do update"
+                        + " pending_failures, last_failure_at, device_id) values (?1, ?2, cast(?3 as uuid), 1, 1, ?4, cast(?5 as uuid))"
+                        + " on conflict (tenant_id, address_hash) do update"
                         + " set failures = app.sign_in_failure.failures + 1, pending_failures = app.sign_in_failure.pending_failures + 1,"
                         + " user_id = excluded.user_id, last_failure_at = excluded.last_failure_at returning failures")
                 .setParameter(1, tenantId).setParameter(2, addressKey).setParameter(3, userId).setParameter(4, NativeValues.at(now))
-                .getSingleResult()).intValue();
+                .setParameter(5, deviceId).getSingleResult()).intValue();
         Duration wait = SignInBackoff.after(failures);
         if (!wait.isZero()) {
             // never shortens a wait a concurrent failure set, never sets one beyond SignInBackoff.LONGEST from now

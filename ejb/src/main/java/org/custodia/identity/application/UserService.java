@@ -65,6 +65,9 @@ public class UserService {
     @Inject
     SignInFailures signInFailures;
 
+    @Inject
+    TrustedDevices trustedDevices;
+
     public Invitation invite(Actor actor, Set<String> callerPermissions, String email, String role, String displayName) {
         List<FieldError> errors = new ArrayList<>();
         if (!EmailAddress.valid(email)) {
@@ -184,6 +187,7 @@ public class UserService {
         user.changePassword(Argon2Passwords.hash(password));
         signInFailures.clear(redeemed.tenantId(), SignInBackoff.addressKey(redeemed.tenantId(), user.email()));
         sessions.revokeAllOf(user.id()); // a reset ends every session, a thief's included
+        trustedDevices.forgetAllOf(user.id()); // and no browser keeps the account's device cookie
         audit.append(new Actor(redeemed.tenantId(), "user:" + user.id(), requestId), "user.password_reset", "user",
                 user.id().toString(), Map.of());
     }
@@ -248,6 +252,7 @@ public class UserService {
                 .setParameter(1, org.custodia.platform.persistence.NativeValues.at(StoredTime.now())).setParameter(2, user.id())
                 .executeUpdate();
         sessions.revokeAllOf(user.id());
+        trustedDevices.forgetAllOf(user.id());
         audit.append(new Actor(redeemed.tenantId(), "user:" + user.id(), requestId), "user.email_change_undone", "user",
                 user.id().toString(), Map.of());
         return user;

@@ -13,7 +13,8 @@ import org.custodia.notification.domain.EmailAddress;
  * The sign-in back-off, per (tenant, address) whether or not an account has that address: after
  * {@link #FREE_FAILURES} consecutive failures each further one doubles the wait, never beyond
  * {@link #LONGEST} (so an attacker can keep the owner waiting at most that long after each counted
- * failure; attempts during a wait are refused without counting).
+ * failure; attempts during a wait are refused without counting). A browser with a device cookie of the
+ * account has a counter of its own ({@link #deviceKey}), so the address's back-off never keeps it out.
  */
 public final class SignInBackoff {
 
@@ -35,10 +36,21 @@ public final class SignInBackoff {
 
     /** The key of an address's failures: SHA-256 of the tenant and the normalised address, in hex. */
     public static String addressKey(UUID tenantId, String email) {
+        return sha256Hex(tenantId + "\n" + EmailAddress.normalised(email));
+    }
+
+    /**
+     * The key of a trusted device's failures (a device cookie's own counter): SHA-256 of the tenant and the
+     * device's id, in hex. Its input starts with "device", an address key's with the tenant id, so whatever
+     * is typed as an address never hits a device's counter.
+     */
+    public static String deviceKey(UUID tenantId, UUID deviceId) {
+        return sha256Hex("device\n" + tenantId + "\n" + deviceId);
+    }
+
+    private static String sha256Hex(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((tenantId + "\n" + EmailAddress.normalised(email)).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -30,4 +30,15 @@ class SignInBackoffTest {
                 .hasSize(64).doesNotContain("dana");
         assertThat(SignInBackoff.addressKey(UUID.randomUUID(), "dana@example.org")).isNotEqualTo(SignInBackoff.addressKey(a, "dana@example.org"));
     }
+
+    @Test
+    void aDeviceKeyIsPerTenantAndDeviceAndNeverAnAddressKey() {
+        UUID tenant = UUID.randomUUID();
+        UUID device = UUID.randomUUID();
+        assertThat(SignInBackoff.deviceKey(tenant, device)).hasSize(64).isEqualTo(SignInBackoff.deviceKey(tenant, device))
+                .isNotEqualTo(SignInBackoff.deviceKey(UUID.randomUUID(), device))
+                .isNotEqualTo(SignInBackoff.deviceKey(tenant, UUID.randomUUID()))
+                .isNotEqualTo(SignInBackoff.addressKey(tenant, "device\n" + device))
+                .isNotEqualTo(SignInBackoff.addressKey(tenant, "\n" + device));
+    }
 }

@@ -47,6 +47,8 @@ public class AuthResource {
 
     static final String LOGIN_COOKIE = "custodia_oidc_login";
     static final int LOGIN_COOKIE_SECONDS = 600;
+    /** The device cookie (OWASP device cookies): a browser the account signed in from before. */
+    static final String DEVICE_COOKIE = "custodia_device";
 
     public record SignInRequest(String tenant, String email, String password, String totpCode, String recoveryCode) {
     }
@@ -90,11 +92,11 @@ public class AuthResource {
     @POST
     @Path("/login")
     @PublicEndpoint
-    public Response login(SignInRequest body) {
+    public Response login(SignInRequest body, @CookieParam(DEVICE_COOKIE) String deviceToken) {
         throttled(body == null ? null : body.tenant());
         RequestBodies.required(body);
         LocalSignIn.Outcome outcome = localSignIn.signIn(body.tenant(), body.email(), body.password(), blankToNull(body.totpCode()),
-                blankToNull(body.recoveryCode()), RequestIdFilter.currentRequestId());
+                blankToNull(body.recoveryCode()), deviceToken, RequestIdFilter.currentRequestId());
         if (outcome instanceof LocalSignIn.SignedIn s) {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("userId", s.userId().toString());
@@ -102,7 +104,8 @@ public class AuthResource {
             view.put("role", s.role());
             view.put("expiresAt", s.session().expiresAt().toString());
             view.put("mfaEnrolmentRequired", s.session().mfaPending());
-            return Response.ok(view).cookie(sessionCookie(s.session().token(), UserSessions.LIFETIME.toSeconds())).build();
+            return Response.ok(view).cookie(sessionCookie(s.session().token(), UserSessions.LIFETIME.toSeconds()),
+                    deviceCookie(s.deviceToken())).build();
         }
         if (outcome instanceof LocalSignIn.BackingOff b) {
             long seconds = Math.max(1, b.retryAfter().toSeconds());
@@ -278,6 +281,13 @@ public class AuthResource {
     static NewCookie loginCookie(String tenant, String state, int maxAgeSeconds) {
         return new NewCookie.Builder(LOGIN_COOKIE).value(state).path("/api/v1/auth/oidc/" + tenant + "/")
                 .httpOnly(true).secure(true).sameSite(NewCookie.SameSite.LAX).maxAge(maxAgeSeconds).build();
+    }
+
+    /** Sent back only to the sign-in endpoint, never cross-site, never to scripts; valid as long as the device is trusted. */
+    static NewCookie deviceCookie(String token) {
+        return new NewCookie.Builder(DEVICE_COOKIE).value(token).path("/api/v1/auth/login")
+                .httpOnly(true).secure(true).sameSite(NewCookie.SameSite.STRICT)
+                .maxAge((int) org.custodia.identity.application.TrustedDevices.LIFETIME.toSeconds()).build();
     }
 
     static NewCookie sessionCookie(String value, long maxAgeSeconds) {
