@@ -101,13 +101,6 @@ public class AuditCheckpoints {
         return true;
     }
 
-    /** Every tenant's id, through app.tenant_ids() (no tenant is bound yet). */
-    public List<UUID> tenantIds() {
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("select * from app.tenant_ids()").getResultList();
-        return ids;
-    }
-
     public List<AuditCheckpoint> list(UUID tenantId, int limit) {
         tenantSession.bind(tenantId);
         @SuppressWarnings("unchecked")

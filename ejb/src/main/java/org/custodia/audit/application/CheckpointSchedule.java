@@ -1,15 +1,10 @@
 package org.custodia.audit.application;
 
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.UUID;
-
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -17,7 +12,8 @@ import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
+import org.custodia.platform.schedule.IntervalTimers;
+import org.custodia.tenancy.application.TenantDirectory;
 
 /**
  * Takes signed checkpoints of every tenant's audit chain periodically ({@code CUSTODIA_CHECKPOINT_INTERVAL},
@@ -28,7 +24,8 @@ import org.jboss.logging.Logger;
 @Startup
 public class CheckpointSchedule {
 
-    private static final Logger LOG = Logger.getLogger(CheckpointSchedule.class);
+    static final IntervalTimers.Setting INTERVAL = new IntervalTimers.Setting("custodia.checkpoint.interval",
+            "CUSTODIA_CHECKPOINT_INTERVAL", "PT1H");
 
     @Resource
     TimerService timers;
@@ -36,24 +33,12 @@ public class CheckpointSchedule {
     @Inject
     AuditCheckpoints checkpoints;
 
+    @Inject
+    TenantDirectory tenants;
+
     @PostConstruct
     void schedule() {
-        String setting = System.getProperty("custodia.checkpoint.interval",
-                System.getenv().getOrDefault("CUSTODIA_CHECKPOINT_INTERVAL", "PT1H"));
-        if (setting.equalsIgnoreCase("off")) {
-            LOG.info("periodic audit checkpoints are off");
-            return;
-        }
-        Duration interval;
-        try {
-            interval = Duration.parse(setting);
-        } catch (DateTimeParseException e) {
-            throw new IllegalStateException("CUSTODIA_CHECKPOINT_INTERVAL must be an ISO-8601 duration or 'off': " + setting, e);
-        }
-        if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalStateException("CUSTODIA_CHECKPOINT_INTERVAL must be at least PT1S");
-        }
-        timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig("audit-checkpoints", false));
+        IntervalTimers.start(timers, "audit checkpoints", INTERVAL);
     }
 
     @Timeout
@@ -66,16 +51,6 @@ public class CheckpointSchedule {
     /** One round over all tenants; returns how many checkpoints were taken. Each tenant in its own transaction. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public int run() {
-        int taken = 0;
-        for (UUID tenantId : checkpoints.tenantIds()) {
-            try {
-                if (checkpoints.takeScheduled(tenantId)) {
-                    taken++;
-                }
-            } catch (Exception e) {
-                LOG.errorf(e, "scheduled checkpoint failed for tenant %s", tenantId);
-            }
-        }
-        return taken;
+        return tenants.eachTenant("scheduled checkpoint", checkpoints::takeScheduled);
     }
 }

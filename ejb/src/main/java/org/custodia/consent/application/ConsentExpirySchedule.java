@@ -1,7 +1,5 @@
 package org.custodia.consent.application;
 
-import java.util.UUID;
-
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Lock;
@@ -9,14 +7,13 @@ import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import org.custodia.audit.application.AuditCheckpoints;
-import org.jboss.logging.Logger;
+import org.custodia.platform.schedule.IntervalTimers;
+import org.custodia.tenancy.application.TenantDirectory;
 
 /**
  * Appends EXPIRED to the ledger for grants whose validity ended ({@code CUSTODIA_CONSENT_EXPIRY_SECONDS},
@@ -26,8 +23,10 @@ import org.jboss.logging.Logger;
 @Startup
 public class ConsentExpirySchedule {
 
-    private static final Logger LOG = Logger.getLogger(ConsentExpirySchedule.class);
     static final int PER_ROUND = 1_000;
+
+    static final IntervalTimers.Setting INTERVAL = new IntervalTimers.Setting("custodia.consent.expiry.seconds",
+            "CUSTODIA_CONSENT_EXPIRY_SECONDS", "60");
 
     @Resource
     TimerService timers;
@@ -36,27 +35,22 @@ public class ConsentExpirySchedule {
     ConsentLedger ledger;
 
     @Inject
-    AuditCheckpoints tenants;
+    TenantDirectory tenants;
 
     @PostConstruct
     void schedule() {
-        long seconds = Long.parseLong(System.getProperty("custodia.consent.expiry.seconds",
-                System.getenv().getOrDefault("CUSTODIA_CONSENT_EXPIRY_SECONDS", "60")));
-        timers.createIntervalTimer(seconds * 1000, seconds * 1000, new TimerConfig("consent-expiry", false));
+        IntervalTimers.start(timers, "consent expiry", INTERVAL);
     }
 
     @Timeout
     @Lock(LockType.WRITE)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void expireDue() {
-        for (UUID tenantId : tenants.tenantIds()) {
-            try {
-                while (ledger.expireDue(tenantId, PER_ROUND) == PER_ROUND) {
-                    // more are due: another round in a fresh transaction
-                }
-            } catch (RuntimeException e) {
-                LOG.errorf("consent expiry failed for tenant %s: %s", tenantId, e.getClass().getSimpleName());
+        tenants.eachTenant("consent expiry", tenantId -> {
+            while (ledger.expireDue(tenantId, PER_ROUND) == PER_ROUND) {
+                // more are due: another round in a fresh transaction
             }
-        }
+            return true;
+        });
     }
 }

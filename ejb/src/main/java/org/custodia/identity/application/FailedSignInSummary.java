@@ -38,11 +38,6 @@ public class FailedSignInSummary {
     @Inject
     AuditTrail audit;
 
-    @SuppressWarnings("unchecked")
-    public List<UUID> tenantIds() {
-        return em.createNativeQuery("select * from app.tenant_ids()").getResultList();
-    }
-
     /** Claims the tenant's unsummarised counts and appends their summary; false when there was nothing. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean summarise(UUID tenantId, String requestId) {
