@@ -1,10 +1,6 @@
 package org.custodia.identity.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.UUID;
 
 import org.custodia.notification.domain.EmailAddress;
@@ -36,7 +32,7 @@ public final class SignInBackoff {
 
     /** The key of an address's failures: SHA-256 of the tenant and the normalised address, in hex. */
     public static String addressKey(UUID tenantId, String email) {
-        return sha256Hex(tenantId + "\n" + EmailAddress.normalised(email));
+        return OpaqueToken.hashOf(tenantId + "\n" + EmailAddress.normalised(email));
     }
 
     /**
@@ -45,14 +41,6 @@ public final class SignInBackoff {
      * is typed as an address never hits a device's counter.
      */
     public static String deviceKey(UUID tenantId, UUID deviceId) {
-        return sha256Hex("device\n" + tenantId + "\n" + deviceId);
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return OpaqueToken.hashOf("device\n" + tenantId + "\n" + deviceId);
     }
 }

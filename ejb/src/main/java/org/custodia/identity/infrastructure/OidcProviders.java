@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.Set;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -67,11 +70,15 @@ public class OidcProviders {
 
     private final Map<String, Provider> providers = new ConcurrentHashMap<>();
     /** When discovery of an issuer last failed: a dead provider is asked again only after {@link #FAILURE_TTL_MS}. */
-    private final Map<String, Long> failedAt = new ConcurrentHashMap<>();
     static final long FAILURE_TTL_MS = 30_000;
+    /** Least time between two fetches of an issuer's JWK set ({@code CUSTODIA_OIDC_JWKS_MIN_REFRESH_MS}). */
+    static final long JWKS_MIN_REFRESH_MS = Long.getLong("custodia.oidc.jwks.min.refresh.ms",
+            Long.parseLong(System.getenv().getOrDefault("CUSTODIA_OIDC_JWKS_MIN_REFRESH_MS", "5000")));
 
     OutboundHttp http = OutboundHttp.fromSettings();
     LongSupplier clock = System::currentTimeMillis;
+    private final Cache<String, Long> failedAt = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMillis(FAILURE_TTL_MS)).ticker(() -> clock.getAsLong() * 1_000_000L).build();
 
     /** The provider of an issuer, discovered at {@code <issuer>/.well-known/openid-configuration}. */
     public Provider provider(String issuer) throws IOException {
@@ -89,20 +96,17 @@ public class OidcProviders {
      * failure is remembered for {@link #FAILURE_TTL_MS}, during which the issuer is not asked again.
      */
     public Provider discover(String issuer) throws IOException {
-        Long failed = failedAt.get(issuer);
+        Long failed = failedAt.getIfPresent(issuer);
         if (failed != null && clock.getAsLong() - failed < FAILURE_TTL_MS) {
             throw new RefusedUrl("discovery of " + issuer + " failed less than " + FAILURE_TTL_MS / 1000 + " s ago");
         }
         try {
             Provider p = fetch(issuer);
-            failedAt.remove(issuer);
+            failedAt.invalidate(issuer);
             providers.put(issuer, p);
             return p;
         } catch (IOException | RuntimeException e) {
             failedAt.put(issuer, clock.getAsLong());
-            if (failedAt.size() > 10_000) {
-                failedAt.clear(); // bounded: losing the memory of failures only costs a refetch
-            }
             LOG.warnf("discovery of an identity provider failed: %s", e.getMessage());
             throw e instanceof IOException io ? io : new RefusedUrl(e.toString(), e);
         }
@@ -135,8 +139,7 @@ public class OidcProviders {
         }
         JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(metadata.getJWKSetURI().toURL(), this::retrieve)
                 .cache(15 * 60_000L, TIMEOUT_MS)
-                .rateLimited(Long.getLong("custodia.oidc.jwks.min.refresh.ms",
-                        Long.parseLong(System.getenv().getOrDefault("CUSTODIA_OIDC_JWKS_MIN_REFRESH_MS", "5000"))))
+                .rateLimited(JWKS_MIN_REFRESH_MS)
                 .refreshAheadCache(false)
                 .retrying(true)
                 .build();
@@ -215,8 +218,7 @@ public class OidcProviders {
 
     private boolean refetchAllowed(String issuer) {
         long now = System.currentTimeMillis();
-        long minInterval = Long.getLong("custodia.oidc.jwks.min.refresh.ms",
-                Long.parseLong(System.getenv().getOrDefault("CUSTODIA_OIDC_JWKS_MIN_REFRESH_MS", "5000")));
+        long minInterval = JWKS_MIN_REFRESH_MS;
         Long last = lastForcedRefetch.get(issuer);
         if (last != null && now - last < minInterval) {
             return false;
