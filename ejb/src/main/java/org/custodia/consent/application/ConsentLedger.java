@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.custodia.kernel.EmailAddress;
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.consent.domain.ConsentDecision;
 import org.custodia.consent.domain.ConsentEvent;
@@ -93,7 +94,7 @@ public class ConsentLedger {
         if (r.clientIp() != null && (r.clientIp().isBlank() || r.clientIp().length() > 45)) {
             errors.add(new FieldError("clientIp", "must be an IPv4 or IPv6 address"));
         }
-        if (r.email() != null && !org.custodia.notification.domain.EmailAddress.valid(r.email())) {
+        if (r.email() != null && !EmailAddress.valid(r.email())) {
             errors.add(new FieldError("email", "must be an email address"));
         }
         if (!errors.isEmpty()) {

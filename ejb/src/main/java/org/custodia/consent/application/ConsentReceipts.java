@@ -38,7 +38,7 @@ import org.custodia.consent.domain.ConsentEvent;
 import org.custodia.consent.domain.ConsentPurpose;
 import org.custodia.consent.domain.NoticeVersion;
 import org.custodia.crypto.application.TenantSigningKeys;
-import org.custodia.identity.domain.OpaqueToken;
+import org.custodia.kernel.OpaqueToken;
 import org.custodia.notification.application.MailOutbox;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.context.PublicUrl;

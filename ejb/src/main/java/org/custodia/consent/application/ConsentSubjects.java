@@ -9,7 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.custodia.crypto.application.SealedSecrets;
-import org.custodia.notification.domain.EmailAddress;
+import org.custodia.kernel.EmailAddress;
 import org.custodia.crypto.application.TenantSecrets;
 import org.custodia.platform.persistence.NativeValues;
 import org.custodia.platform.persistence.StoredTime;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,19 +28,18 @@ import org.custodia.dsar.domain.Jurisdiction;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.engine.ProcessEngineBootstrap;
 import org.custodia.platform.engine.TenantDeployments;
-import org.custodia.platform.persistence.TenantSession;
+import org.custodia.platform.persistence.TenantId;
+import org.custodia.platform.persistence.TenantScoped;
 import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
 
 /** Intake of data subject requests: computes the legal deadline and starts dsar.bpmn for the tenant. */
 @Stateless
+@TenantScoped
 public class DsarService {
 
     @PersistenceContext(unitName = "custodia")
     EntityManager em;
-
-    @Inject
-    TenantSession tenantSession;
 
     @Inject
     AuditTrail audit;
@@ -66,7 +66,6 @@ public class DsarService {
             throw ProblemException.invalid(errors);
         }
         deployments.ensureDeployed(actor.tenantId());
-        tenantSession.bind(actor.tenantId());
         DsarRequest request = new DsarRequest(actor.tenantId(), t, j, subjectId, received,
                 DsarDeadlinePolicy.deadline(j, received, ZoneOffset.UTC), now);
         em.persist(request);
@@ -96,14 +95,27 @@ public class DsarService {
         return request;
     }
 
-    public DsarRequest find(UUID tenantId, UUID id) {
-        tenantSession.bind(tenantId);
+    public DsarRequest find(@TenantId UUID tenantId, UUID id) {
         // row-level security alone decides visibility (the shared cache is off, so find asks PostgreSQL)
         DsarRequest request = em.find(DsarRequest.class, id);
         if (request == null) {
             throw ProblemException.notFound("DSAR " + id);
         }
         return request;
+    }
+
+    /** A deadline timer of dsar.bpmn fired: the breach marks the request overdue; both are audited. */
+    public void recordMilestone(@TenantId UUID tenantId, UUID dsarId, String milestone, String processInstanceId) {
+        DsarRequest request = em.find(DsarRequest.class, dsarId);
+        if (request == null) {
+            throw new IllegalStateException("DSAR " + dsarId + " is not visible to tenant " + tenantId);
+        }
+        if (DsarProcess.MILESTONE_BREACHED.equals(milestone)) {
+            request.markOverdue();
+        }
+        audit.append(Actor.system(tenantId, "deadline-timer", processInstanceId),
+                "dsar.deadline." + milestone.toLowerCase(Locale.ROOT), "dsar", dsarId.toString(),
+                Map.of("jurisdiction", request.jurisdiction().name(), "dueAt", request.dueAt().toString()));
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value, List<FieldError> errors) {

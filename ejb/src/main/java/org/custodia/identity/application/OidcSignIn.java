@@ -49,7 +49,7 @@ import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import org.custodia.crypto.application.SealedSecrets;
 import org.custodia.identity.domain.ApiCaller;
 import org.custodia.identity.domain.OidcSettings;
-import org.custodia.identity.domain.OpaqueToken;
+import org.custodia.kernel.OpaqueToken;
 import org.custodia.identity.infrastructure.OidcProviders;
 import org.custodia.platform.context.PublicUrl;
 import org.custodia.platform.persistence.NativeValues;

@@ -12,7 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.custodia.audit.application.AuditTrail;
-import org.custodia.identity.domain.OpaqueToken;
+import org.custodia.kernel.OpaqueToken;
 import org.custodia.identity.domain.UserAccount;
 import org.custodia.notification.application.MailOutbox;
 import org.custodia.platform.context.Actor;

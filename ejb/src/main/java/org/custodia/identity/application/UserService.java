@@ -18,7 +18,7 @@ import org.custodia.identity.domain.SignInBackoff;
 import org.custodia.identity.domain.UserAccount;
 import org.custodia.identity.infrastructure.Argon2Passwords;
 import org.custodia.notification.application.MailOutbox;
-import org.custodia.notification.domain.EmailAddress;
+import org.custodia.kernel.EmailAddress;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.context.PublicUrl;
 import org.custodia.platform.persistence.StoredTime;

@@ -15,7 +15,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.custodia.identity.domain.ApiCaller;
-import org.custodia.identity.domain.OpaqueToken;
+import org.custodia.kernel.OpaqueToken;
 import org.custodia.platform.persistence.AfterCommit;
 import org.custodia.platform.persistence.NativeValues;
 import org.custodia.platform.persistence.StoredTime;

@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import org.custodia.identity.domain.OpaqueToken;
+import org.custodia.kernel.OpaqueToken;
 import org.custodia.platform.persistence.NativeValues;
 import org.custodia.platform.persistence.StoredTime;
 import org.custodia.platform.persistence.TenantSession;

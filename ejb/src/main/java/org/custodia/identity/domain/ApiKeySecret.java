@@ -1,5 +1,7 @@
 package org.custodia.identity.domain;
 
+import org.custodia.kernel.OpaqueToken;
+
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.regex.Pattern;

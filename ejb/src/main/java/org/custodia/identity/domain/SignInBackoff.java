@@ -1,9 +1,11 @@
 package org.custodia.identity.domain;
 
+import org.custodia.kernel.OpaqueToken;
+
 import java.time.Duration;
 import java.util.UUID;
 
-import org.custodia.notification.domain.EmailAddress;
+import org.custodia.kernel.EmailAddress;
 
 /**
  * The sign-in back-off, per (tenant, address) whether or not an account has that address: after

@@ -1,5 +1,7 @@
 package org.custodia.identity.domain;
 
+import org.custodia.kernel.OpaqueToken;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -63,7 +65,7 @@ public class UserAccount {
     }
 
     public static String normalisedEmail(String email) {
-        return org.custodia.notification.domain.EmailAddress.normalised(email);
+        return org.custodia.kernel.EmailAddress.normalised(email);
     }
 
     /** The invitation accepted: the password set and the address proven by the link that reached it. */

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TransactionRequiredException;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import javax.sql.DataSource;
 
 /**
@@ -22,6 +23,8 @@ public class TenantSession {
 
     public static final String DATASOURCE = "java:jboss/datasources/CustodiaDS";
     private static final String BIND = "select set_config('app.current_tenant_id', ?, true)";
+    /** The tenant this transaction's connection is bound to, kept with the transaction. */
+    private static final Object BOUND = TenantSession.class.getName() + ".bound";
 
     @PersistenceContext(unitName = "custodia")
     EntityManager em;
@@ -29,14 +32,25 @@ public class TenantSession {
     @Resource(lookup = DATASOURCE)
     DataSource dataSource;
 
-    /** Binds the transaction's connection. Call first in every transactional unit of tenant work. */
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /**
+     * Binds the transaction's connection. Only {@link TenantBindingInterceptor} calls this (and tests):
+     * services say which tenant they work for with {@link TenantScoped}. A transaction already bound to
+     * the same tenant is not bound again (nested service calls cost no round trip).
+     */
     public void bind(UUID tenantId) {
         if (!em.isJoinedToTransaction()) {
             throw new TransactionRequiredException("tenant binding needs an active transaction");
         }
+        if (tenantId.equals(transactions.getResource(BOUND))) {
+            return;
+        }
         em.createNativeQuery("select set_config('app.current_tenant_id', ?1, true)")
                 .setParameter(1, tenantId.toString())
                 .getSingleResult();
+        transactions.putResource(BOUND, tenantId);
     }
 
     /**
@@ -48,6 +62,9 @@ public class TenantSession {
         try (PreparedStatement ps = c.prepareStatement(BIND)) {
             ps.setString(1, tenantId.toString());
             ps.execute();
+        }
+        if (transactions.getTransactionStatus() == jakarta.transaction.Status.STATUS_ACTIVE) {
+            transactions.putResource(BOUND, tenantId);
         }
         return c;
     }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.custodia.kernel.EmailAddress;
 import org.custodia.consent.application.ConsentCheckCache;
 import org.custodia.consent.application.ConsentLedger;
 import org.custodia.consent.application.ConsentService;
@@ -174,7 +175,7 @@ public class ConsentResource {
     @GET
     @Path("/subjects")
     public List<String> subjectsByEmail(@QueryParam("email") String email) {
-        if (!org.custodia.notification.domain.EmailAddress.valid(email)) {
+        if (!EmailAddress.valid(email)) {
             throw new ProblemException(400, "validation", "Invalid request", "Query parameters are invalid.",
                     List.of(new FieldError("email", "must be an email address")));
         }

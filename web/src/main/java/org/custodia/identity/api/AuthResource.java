@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
+import org.custodia.kernel.EmailAddress;
 import org.custodia.identity.application.LocalSignIn;
 import org.custodia.identity.application.OidcSignIn;
 import org.custodia.identity.application.UserService;
@@ -194,7 +195,7 @@ public class AuthResource {
     public Response requestReset(ResetRequest body) {
         throttled(body == null ? null : body.tenant());
         RequestBodies.required(body);
-        if (!org.custodia.notification.domain.EmailAddress.valid(body.email())) {
+        if (!EmailAddress.valid(body.email())) {
             throw ProblemException.invalid("email", "must be an email address"); // the same for every organisation
         }
         java.util.UUID tenant = tenants.idOfSlug(body.tenant());

@@ -1,4 +1,4 @@
-package org.custodia.identity.domain;
+package org.custodia.kernel;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.custodia.notification.domain;
+package org.custodia.kernel;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
