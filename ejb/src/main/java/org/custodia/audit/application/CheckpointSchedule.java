@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.custodia.platform.schedule.IntervalTimers;
 import org.custodia.tenancy.application.TenantDirectory;
+import org.custodia.platform.config.Setting;
 
 /**
  * Takes signed checkpoints of every tenant's audit chain periodically ({@code CUSTODIA_CHECKPOINT_INTERVAL},
@@ -24,8 +25,7 @@ import org.custodia.tenancy.application.TenantDirectory;
 @Startup
 public class CheckpointSchedule {
 
-    static final IntervalTimers.Setting INTERVAL = new IntervalTimers.Setting("custodia.checkpoint.interval",
-            "CUSTODIA_CHECKPOINT_INTERVAL", "PT1H");
+    static final Setting INTERVAL = Setting.CHECKPOINT_INTERVAL;
 
     @Resource
     TimerService timers;

@@ -16,6 +16,7 @@ import org.custodia.consent.domain.ConsentState;
 import org.custodia.consent.domain.PurposeRules;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.persistence.AfterCommit;
+import org.custodia.platform.config.Setting;
 
 /**
  * The consent check's read path: subjects' states and purposes' rules from memory (Caffeine, bounded,
@@ -29,8 +30,8 @@ import org.custodia.platform.persistence.AfterCommit;
 public class ConsentCheckCache {
 
     /** a safety net only: changes arrive by commit (this node) and NOTIFY (other nodes) */
-    static final Duration TTL = Duration.ofSeconds(Long.getLong("custodia.consent.cache.seconds", 600));
-    static final long MAX_STATES = Long.getLong("custodia.consent.cache.entries", 2_000_000);
+    static final Duration TTL = Setting.CONSENT_CACHE_SECONDS.seconds();
+    static final long MAX_STATES = Setting.CONSENT_CACHE_ENTRIES.longValue();
 
     record Key(UUID tenantId, String purposeKey, String subjectId) {
     }

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.custodia.platform.schedule.IntervalTimers;
 import org.custodia.tenancy.application.TenantDirectory;
+import org.custodia.platform.config.Setting;
 
 /**
  * Appends EXPIRED to the ledger for grants whose validity ended ({@code CUSTODIA_CONSENT_EXPIRY_SECONDS},
@@ -25,8 +26,7 @@ public class ConsentExpirySchedule {
 
     static final int PER_ROUND = 1_000;
 
-    static final IntervalTimers.Setting INTERVAL = new IntervalTimers.Setting("custodia.consent.expiry.seconds",
-            "CUSTODIA_CONSENT_EXPIRY_SECONDS", "60");
+    static final Setting INTERVAL = Setting.CONSENT_EXPIRY_SECONDS;
 
     @Resource
     TimerService timers;

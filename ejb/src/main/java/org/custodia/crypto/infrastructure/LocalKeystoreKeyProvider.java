@@ -18,6 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.custodia.crypto.domain.Aead;
 import org.custodia.crypto.domain.KeyProvider;
 import org.jboss.logging.Logger;
+import org.custodia.platform.config.Setting;
+import org.custodia.platform.config.ServerEnvironment;
 
 /**
  * The default KEK store: an AES-256 key in a PKCS#12 keystore ({@code CUSTODIA_KEYSTORE}, default
@@ -34,9 +36,9 @@ public class LocalKeystoreKeyProvider implements KeyProvider {
 
     @PostConstruct
     void load() {
-        Path file = Path.of(setting("custodia.keystore", "CUSTODIA_KEYSTORE",
-                Path.of(System.getProperty("jboss.server.data.dir", "."), "custodia-kek.p12").toString()));
-        String passwordSetting = setting("custodia.keystore.password", "CUSTODIA_KEYSTORE_PASSWORD", null);
+        Path file = Path.of(Setting.KEYSTORE.value().orElseGet(() ->
+                ServerEnvironment.dataDirectory().resolve("custodia-kek.p12").toString()));
+        String passwordSetting = Setting.KEYSTORE_PASSWORD.text();
         if (passwordSetting == null) {
             LOG.warn("CUSTODIA_KEYSTORE_PASSWORD is not set: the local key store uses a development password");
             passwordSetting = org.custodia.platform.startup.DevelopmentDefaults.KEYSTORE_PASSWORD; // refused outside development
@@ -77,10 +79,5 @@ public class LocalKeystoreKeyProvider implements KeyProvider {
             throw new GeneralSecurityException("unknown key-encryption key " + key.kekId());
         }
         return Aead.decrypt(kek, key.wrapped(), context);
-    }
-
-    private static String setting(String property, String env, String fallback) {
-        String value = System.getProperty(property, System.getenv(env));
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -15,6 +15,7 @@ import org.custodia.platform.persistence.AfterCommit;
 
 import org.custodia.identity.domain.ApiCaller;
 import org.custodia.identity.domain.ApiKeySecret;
+import org.custodia.platform.config.Setting;
 
 /**
  * Resolves API keys with an in-memory cache in front of {@link ApiKeyService#authenticate}, so most
@@ -28,8 +29,8 @@ import org.custodia.identity.domain.ApiKeySecret;
 @ApplicationScoped
 public class ApiKeyAuthenticator {
 
-    static final Duration TTL = Duration.ofSeconds(Long.getLong("custodia.apikey.cache.seconds", 30));
-    static final Duration UNKNOWN_TTL = Duration.ofSeconds(Long.getLong("custodia.apikey.unknown.cache.seconds", 5));
+    static final Duration TTL = Setting.APIKEY_CACHE_SECONDS.seconds();
+    static final Duration UNKNOWN_TTL = Setting.APIKEY_UNKNOWN_CACHE_SECONDS.seconds();
     private static final int MAX_ENTRIES = 100_000;
 
     @Inject

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.custodia.platform.schedule.IntervalTimers;
 import org.custodia.tenancy.application.TenantDirectory;
+import org.custodia.platform.config.Setting;
 
 /**
  * Summarises failed sign-ins into every tenant's audit chain periodically
@@ -24,8 +25,7 @@ import org.custodia.tenancy.application.TenantDirectory;
 @Startup
 public class SignInSummarySchedule {
 
-    static final IntervalTimers.Setting INTERVAL = new IntervalTimers.Setting("custodia.signin.summary.interval",
-            "CUSTODIA_SIGNIN_SUMMARY_INTERVAL", "PT15M");
+    static final Setting INTERVAL = Setting.SIGNIN_SUMMARY_INTERVAL;
 
     @Resource
     TimerService timers;

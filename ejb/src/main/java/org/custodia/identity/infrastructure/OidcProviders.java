@@ -36,6 +36,7 @@ import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import org.custodia.platform.outbound.OutboundHttp;
 import org.custodia.platform.outbound.RefusedUrl;
 import org.jboss.logging.Logger;
+import org.custodia.platform.config.Setting;
 
 /**
  * Identity providers as this node knows them: discovery documents and JWK sets, fetched over HTTP and
@@ -72,8 +73,7 @@ public class OidcProviders {
     /** When discovery of an issuer last failed: a dead provider is asked again only after {@link #FAILURE_TTL_MS}. */
     static final long FAILURE_TTL_MS = 30_000;
     /** Least time between two fetches of an issuer's JWK set ({@code CUSTODIA_OIDC_JWKS_MIN_REFRESH_MS}). */
-    static final long JWKS_MIN_REFRESH_MS = Long.getLong("custodia.oidc.jwks.min.refresh.ms",
-            Long.parseLong(System.getenv().getOrDefault("CUSTODIA_OIDC_JWKS_MIN_REFRESH_MS", "5000")));
+    static final long JWKS_MIN_REFRESH_MS = Setting.OIDC_JWKS_MIN_REFRESH_MS.longValue();
 
     OutboundHttp http = OutboundHttp.fromSettings();
     LongSupplier clock = System::currentTimeMillis;

@@ -16,14 +16,14 @@ import jakarta.inject.Inject;
 
 import org.custodia.platform.schedule.IntervalTimers;
 import org.custodia.tenancy.application.TenantDirectory;
+import org.custodia.platform.config.Setting;
 
 /** Retries queued mail that could not be sent at commit ({@code CUSTODIA_MAIL_RETRY_SECONDS}, default 30). */
 @Singleton
 @Startup
 public class MailSchedule {
 
-    static final IntervalTimers.Setting INTERVAL = new IntervalTimers.Setting("custodia.mail.retry.seconds",
-            "CUSTODIA_MAIL_RETRY_SECONDS", "30");
+    static final Setting INTERVAL = Setting.MAIL_RETRY_SECONDS;
 
     @Resource
     TimerService timers;

@@ -1,5 +1,7 @@
 package org.custodia.platform.context;
 
+import org.custodia.platform.config.Setting;
+
 /**
  * The address users reach the suite at ({@code CUSTODIA_PUBLIC_URL}, default http://localhost:8080):
  * links in mail and the OIDC redirect URI are built from it, never from a request's Host header.
@@ -10,7 +12,7 @@ public final class PublicUrl {
     }
 
     public static String base() {
-        String url = System.getProperty("custodia.public.url", System.getenv().getOrDefault("CUSTODIA_PUBLIC_URL", "http://localhost:8080"));
+        String url = Setting.PUBLIC_URL.text();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 

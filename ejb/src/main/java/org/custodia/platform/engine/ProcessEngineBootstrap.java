@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.custodia.bpmn.DsarProcess;
 import org.custodia.dsar.infrastructure.DsarDeadlineDelegate;
 import org.custodia.platform.persistence.TenantSession;
+import org.custodia.platform.config.Setting;
 
 /**
  * The one embedded Camunda 7 engine: on the application's JTA datasource and transaction manager,
@@ -58,8 +59,8 @@ public class ProcessEngineBootstrap {
 
         DefaultJobExecutor jobExecutor = new DefaultJobExecutor();
         // an idle executor backs off; keep the back-off short so deadline timers fire promptly
-        jobExecutor.setWaitTimeInMillis(Integer.getInteger("custodia.jobs.wait.ms", 1000));
-        jobExecutor.setMaxWait(Long.getLong("custodia.jobs.max.wait.ms", 5000L));
+        jobExecutor.setWaitTimeInMillis(Setting.JOBS_WAIT_MS.integer());
+        jobExecutor.setMaxWait(Setting.JOBS_MAX_WAIT_MS.longValue());
         config.setJobExecutor(jobExecutor);
         config.setJobExecutorActivate(true);
         engine = config.buildProcessEngine();

@@ -1,6 +1,8 @@
 package org.custodia.platform.outbound;
 
 import java.util.Set;
+import org.custodia.platform.config.Setting;
+import org.custodia.platform.config.ServerEnvironment;
 
 /**
  * Where the server may send requests to URLs that tenants influence. Outside development only HTTPS to
@@ -17,15 +19,11 @@ public record OutboundPolicy(boolean allowPrivate, Set<Integer> refusedPorts) {
 
     /** From the settings: the allowance, and WildFly's management ports (HTTP and HTTPS, with the port offset). */
     public static OutboundPolicy fromSettings() {
-        int offset = Integer.getInteger("jboss.socket.binding.port-offset", 0);
-        return new OutboundPolicy(allowPrivateSetting(), Set.of(
-                Integer.getInteger("jboss.management.http.port", 9990) + offset,
-                Integer.getInteger("jboss.management.https.port", 9993) + offset));
+        return new OutboundPolicy(allowPrivateSetting(), ServerEnvironment.managementPorts());
     }
 
     static boolean allowPrivateSetting() {
-        String v = System.getProperty("custodia.outbound.allow.private", System.getenv("CUSTODIA_OUTBOUND_ALLOW_PRIVATE"));
-        return v != null && v.trim().equalsIgnoreCase("true");
+        return Setting.OUTBOUND_ALLOW_PRIVATE.flag();
     }
 
     public boolean allowsScheme(String scheme) {

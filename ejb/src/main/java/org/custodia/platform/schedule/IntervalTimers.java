@@ -3,17 +3,16 @@ package org.custodia.platform.schedule;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.function.Function;
 
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 
 import org.jboss.logging.Logger;
+import org.custodia.platform.config.Setting;
 
 /**
- * The one way a periodic job reads its interval and starts its timer: a setting read as system property
- * first, then environment variable, then default; either an ISO-8601 duration ("PT15M") or whole seconds,
- * at least one second, or "off". A bad value stops the deployment with the setting's name, never silently.
+ * The one way a periodic job reads its interval and starts its timer: a {@link Setting} holding either an
+ * ISO-8601 duration ("PT15M") or whole seconds, at least one second, or "off". A bad value stops the deployment with the setting's name, never silently.
  */
 public final class IntervalTimers {
 
@@ -21,18 +20,6 @@ public final class IntervalTimers {
     private static final Duration SHORTEST = Duration.ofSeconds(1);
 
     private IntervalTimers() {
-    }
-
-    /** An interval setting: its system property, environment variable and default ("off" allowed). */
-    public record Setting(String property, String environment, String defaultValue) {
-
-        String read(Function<String, String> properties, Function<String, String> environment) {
-            String value = properties.apply(property);
-            if (value == null) {
-                value = environment.apply(this.environment);
-            }
-            return value == null ? defaultValue : value;
-        }
     }
 
     /** The interval the value names, or empty for "off". */
@@ -45,19 +32,19 @@ public final class IntervalTimers {
         try {
             interval = v.matches("\\d{1,9}") ? Duration.ofSeconds(Long.parseLong(v)) : Duration.parse(v);
         } catch (DateTimeParseException e) {
-            throw new IllegalStateException(setting.environment() + " must be an ISO-8601 duration, whole seconds or 'off': " + v, e);
+            throw new IllegalStateException(setting.environmentName() + " must be an ISO-8601 duration, whole seconds or 'off': " + v, e);
         }
         if (interval.compareTo(SHORTEST) < 0) {
-            throw new IllegalStateException(setting.environment() + " must be at least one second: " + v);
+            throw new IllegalStateException(setting.environmentName() + " must be at least one second: " + v);
         }
         return Optional.of(interval);
     }
 
     /** Starts a non-persistent interval timer named {@code name} unless the setting says "off". */
     public static Optional<Duration> start(TimerService timers, String name, Setting setting) {
-        Optional<Duration> interval = parse(setting, setting.read(System::getProperty, System::getenv));
+        Optional<Duration> interval = parse(setting, setting.text());
         if (interval.isEmpty()) {
-            LOG.infof("%s is off (%s)", name, setting.environment());
+            LOG.infof("%s is off (%s)", name, setting.environmentName());
             return interval;
         }
         long millis = interval.get().toMillis();

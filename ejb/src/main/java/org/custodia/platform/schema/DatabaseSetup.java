@@ -8,6 +8,8 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.custodia.platform.config.Setting;
+import org.custodia.platform.config.Settings;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -27,48 +29,46 @@ public final class DatabaseSetup {
     public static final String OWNER_ROLE = "custodia_owner";
     public static final String APP_ROLE = "custodia_app";
 
-    private final Function<String, String> settings;
+    private final Settings settings;
 
-    public DatabaseSetup(Function<String, String> settings) {
+    public DatabaseSetup(Settings settings) {
         this.settings = settings;
     }
 
-    public static void main(String[] args) throws SQLException {
-        new DatabaseSetup(DatabaseSetup::fromSystem).run();
+    /** Settings from a lookup by environment name (tests). */
+    public DatabaseSetup(Function<String, String> byEnvironmentName) {
+        this(Settings.from(byEnvironmentName));
     }
 
-    static String fromSystem(String envName) {
-        String property = envName.toLowerCase().replace('_', '.');
-        String value = System.getProperty(property);
-        return value != null ? value : System.getenv(envName);
+    public static void main(String[] args) throws SQLException {
+        new DatabaseSetup(Settings.system()).run();
     }
 
     public void run() throws SQLException {
         org.custodia.platform.startup.DevelopmentDefaults.refuseOutsideDevelopment(settings,
                 org.custodia.platform.startup.DevelopmentDefaults.inMigration(settings));
-        String adminUrl = setting("CUSTODIA_DB_ADMIN_URL", null);
+        String adminUrl = setting(Setting.DB_ADMIN_URL);
         if (adminUrl != null) {
             createRolesAndDatabase(adminUrl);
         }
         migrate();
     }
 
-    private String setting(String name, String fallback) {
-        String value = settings.apply(name);
-        return value == null || value.isBlank() ? fallback : value;
+    private String setting(Setting setting) {
+        return settings.text(setting);
     }
 
     private String appUrl() {
-        return setting("CUSTODIA_DB_URL", "jdbc:postgresql://127.0.0.1:5432/custodia");
+        return setting(Setting.DB_URL);
     }
 
     private void createRolesAndDatabase(String adminUrl) throws SQLException {
-        String adminUser = setting("CUSTODIA_DB_ADMIN_USER", "postgres");
-        String adminPassword = setting("CUSTODIA_DB_ADMIN_PASSWORD", "postgres");
+        String adminUser = setting(Setting.DB_ADMIN_USER);
+        String adminPassword = setting(Setting.DB_ADMIN_PASSWORD);
         String database = databaseName(appUrl());
         Map<String, String> passwords = Map.of(
-                OWNER_ROLE, setting("CUSTODIA_DB_OWNER_PASSWORD", OWNER_ROLE),
-                APP_ROLE, setting("CUSTODIA_DB_PASSWORD", APP_ROLE));
+                OWNER_ROLE, setting(Setting.DB_OWNER_PASSWORD),
+                APP_ROLE, setting(Setting.DB_PASSWORD));
         try (Connection c = DriverManager.getConnection(adminUrl, adminUser, adminPassword)) {
             for (var role : passwords.entrySet()) {
                 if (!exists(c, "select 1 from pg_roles where rolname = ?", role.getKey())) {
@@ -93,7 +93,7 @@ public final class DatabaseSetup {
 
     private void migrate() {
         Flyway.configure()
-                .dataSource(appUrl(), OWNER_ROLE, setting("CUSTODIA_DB_OWNER_PASSWORD", OWNER_ROLE))
+                .dataSource(appUrl(), OWNER_ROLE, setting(Setting.DB_OWNER_PASSWORD))
                 .schemas("app", "engine")
                 .defaultSchema("app")
                 .locations("classpath:db/migration")

@@ -6,6 +6,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 
+import org.custodia.platform.config.Settings;
 import org.jboss.logging.Logger;
 
 /** Fails the deployment outside development while a built-in development secret is in use ({@link DevelopmentDefaults}). */
@@ -17,15 +18,15 @@ public class ProductionSettingsCheck {
 
     @PostConstruct
     void check() {
-        List<String> found = DevelopmentDefaults.inServer(DevelopmentDefaults::fromSystem);
-        if (DevelopmentDefaults.development(DevelopmentDefaults::fromSystem)) {
+        List<String> found = DevelopmentDefaults.inServer(Settings.system());
+        if (DevelopmentDefaults.development(Settings.system())) {
             if (!found.isEmpty()) {
                 LOG.warnf("development mode (CUSTODIA_ENV unset or development): development defaults in use for %s", found);
             }
             return;
         }
         try {
-            DevelopmentDefaults.refuseOutsideDevelopment(DevelopmentDefaults::fromSystem, found);
+            DevelopmentDefaults.refuseOutsideDevelopment(Settings.system(), found);
         } catch (IllegalStateException refused) {
             LOG.error("refusing to start: " + refused.getMessage());
             throw refused;

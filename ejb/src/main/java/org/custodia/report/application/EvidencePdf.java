@@ -24,6 +24,7 @@ import org.custodia.reports.signing.PadesSigner;
 import org.custodia.reports.signing.TimestampAuthorityClient;
 import org.custodia.platform.outbound.OutboundHttp;
 import org.custodia.platform.outbound.RefusedUrl;
+import org.custodia.platform.config.Setting;
 
 /**
  * Every Custodia report is evidence: it states the audit chain's verification, carries the signed
@@ -67,9 +68,8 @@ public class EvidencePdf {
 
     /** PAdES B-T when a time-stamp authority is configured (CUSTODIA_TSA_URL), else B-B; the TSA is reached through the outbound guard. */
     private static PadesSigner signer() {
-        String url = System.getProperty("custodia.tsa.url", System.getenv("CUSTODIA_TSA_URL"));
-        return url == null || url.isBlank() ? new PadesSigner()
-                : new PadesSigner(new TimestampAuthorityClient(java.net.URI.create(url), EvidencePdf::guardedPost));
+        return Setting.TSA_URL.value().map(url -> new PadesSigner(new TimestampAuthorityClient(java.net.URI.create(url),
+                EvidencePdf::guardedPost))).orElseGet(PadesSigner::new);
     }
 
     private static byte[] guardedPost(java.net.URI url, String contentType, byte[] body) throws IOException {

@@ -54,11 +54,11 @@ public class TenantRateLimits {
                                 + " where tenant_id = ?1")
                 .setParameter(1, tenantId).getResultList();
         if (rows.isEmpty()) {
-            return RateLimits.DEFAULTS;
+            return InstallationRateLimits.DEFAULTS;
         }
         Object[] row = rows.get(0);
         return new RateLimits(((Number) row[0]).intValue(), ((Number) row[1]).intValue(),
-                row[2] == null ? RateLimits.DEFAULT_COSTLY : ((Number) row[2]).intValue());
+                row[2] == null ? InstallationRateLimits.DEFAULTS.costlyPerMinute() : ((Number) row[2]).intValue());
     }
 
     /**
@@ -100,7 +100,7 @@ public class TenantRateLimits {
         UUID tenantId = actor.tenantId();
         afterCommit.run(() -> limiter.reset(tenantId)); // this node, once the new limits are visible
         feed.publish("rate-limits", tenantId.toString()); // the other nodes, when this commits
-        int costly = costlyPerMinute == null ? RateLimits.DEFAULT_COSTLY : costlyPerMinute;
+        int costly = costlyPerMinute == null ? InstallationRateLimits.DEFAULTS.costlyPerMinute() : costlyPerMinute;
         audit.append(actor, "tenant.rate_limits.changed", "tenant", actor.tenantId().toString(),
                 Map.of("checksPerMinute", checksPerMinute, "mutationsPerMinute", mutationsPerMinute, "costlyPerMinute", costly));
         return new RateLimits(checksPerMinute, mutationsPerMinute, costly);

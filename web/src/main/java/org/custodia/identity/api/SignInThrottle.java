@@ -12,6 +12,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.custodia.platform.api.ClientAddress;
 
 import io.github.bucket4j.Bucket;
+import org.custodia.platform.config.Setting;
 
 /**
  * Public sign-in endpoints carry no tenant or key to rate-limit by: they are limited per client address
@@ -32,8 +33,7 @@ public class SignInThrottle {
             .expireAfterAccess(Duration.ofMinutes(2)).maximumSize(MAX_ENTRIES).build();
 
     public SignInThrottle() {
-        this(setting("custodia.signin.per.minute", "CUSTODIA_SIGNIN_PER_MINUTE", 30),
-                setting("custodia.signin.tenant.per.minute", "CUSTODIA_SIGNIN_TENANT_PER_MINUTE", 300),
+        this(Setting.SIGNIN_PER_MINUTE.integer(), Setting.SIGNIN_TENANT_PER_MINUTE.integer(),
                 ClientAddress.configured());
     }
 
@@ -60,9 +60,5 @@ public class SignInThrottle {
                 .addLimit(l -> l.capacity(limit).refillGreedy(limit, Duration.ofMinutes(1))).build());
         var probe = bucket.tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill() / 1_000_000_000L);
-    }
-
-    private static int setting(String property, String env, int fallback) {
-        return Integer.parseInt(System.getProperty(property, System.getenv().getOrDefault(env, String.valueOf(fallback))));
     }
 }

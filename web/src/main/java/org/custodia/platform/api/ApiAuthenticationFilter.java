@@ -25,6 +25,7 @@ import org.custodia.identity.domain.ApiCaller;
 import org.custodia.platform.context.PublicUrl;
 import org.custodia.tenancy.application.SecuritySettings;
 import org.jboss.logging.MDC;
+import org.custodia.platform.config.Setting;
 
 /**
  * Every endpoint needs credentials unless marked {@link PublicEndpoint}. Three kinds fix the tenant: an
@@ -36,8 +37,6 @@ import org.jboss.logging.MDC;
 @Priority(Priorities.AUTHENTICATION) // authorisation too: one filter decides who and whether
 public class ApiAuthenticationFilter implements ContainerRequestFilter {
 
-    public static final String ADMIN_TOKEN_PROPERTY = "custodia.admin.token";
-    public static final String ADMIN_TOKEN_ENV = "CUSTODIA_ADMIN_TOKEN";
     /** The session cookie's name in development; see {@link SessionCookie#name()}. */
     public static final String SESSION_COOKIE = SessionCookie.PLAIN_NAME;
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
@@ -156,7 +155,7 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
     }
 
     private static boolean adminTokenMatches(String presented) {
-        String configured = System.getProperty(ADMIN_TOKEN_PROPERTY, System.getenv(ADMIN_TOKEN_ENV));
+        String configured = Setting.ADMIN_TOKEN.text();
         if (configured == null || configured.length() < 16) {
             return false; // no admin token configured: tenant bootstrap over HTTP is off
         }

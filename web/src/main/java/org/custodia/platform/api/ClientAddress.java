@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.custodia.platform.config.Setting;
 
 /**
  * The address a request comes from, as a throttling key. {@code X-Forwarded-For} counts only when the
@@ -18,8 +19,6 @@ import java.util.regex.Pattern;
  */
 public final class ClientAddress {
 
-    public static final String PROPERTY = "custodia.trusted.proxies";
-    public static final String ENV = "CUSTODIA_TRUSTED_PROXIES";
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     private final List<Cidr> trustedProxies;
@@ -30,7 +29,7 @@ public final class ClientAddress {
 
     /** From the setting; a malformed entry fails loudly (a mistyped proxy list must not silently trust nobody). */
     public static ClientAddress configured() {
-        String value = System.getProperty(PROPERTY, System.getenv().getOrDefault(ENV, ""));
+        String value = Setting.TRUSTED_PROXIES.value().orElse("");
         List<Cidr> cidrs = new ArrayList<>();
         for (String entry : value.split(",")) {
             if (!entry.isBlank()) {
@@ -124,17 +123,17 @@ public final class ClientAddress {
             int slash = text.indexOf('/');
             InetAddress address = ClientAddress.parse(slash < 0 ? text : text.substring(0, slash));
             if (address == null) {
-                throw new IllegalArgumentException(ENV + ": not an address block: " + text);
+                throw new IllegalArgumentException(Setting.TRUSTED_PROXIES.environmentName() + ": not an address block: " + text);
             }
             int bits = address.getAddress().length * 8;
             int prefix;
             try {
                 prefix = slash < 0 ? bits : Integer.parseInt(text.substring(slash + 1));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(ENV + ": not an address block: " + text);
+                throw new IllegalArgumentException(Setting.TRUSTED_PROXIES.environmentName() + ": not an address block: " + text);
             }
             if (prefix < 0 || prefix > bits) {
-                throw new IllegalArgumentException(ENV + ": prefix out of range: " + text);
+                throw new IllegalArgumentException(Setting.TRUSTED_PROXIES.environmentName() + ": prefix out of range: " + text);
             }
             return new Cidr(address.getAddress(), prefix);
         }
