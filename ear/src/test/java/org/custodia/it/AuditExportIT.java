@@ -2,19 +2,16 @@ package org.custodia.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
+import org.custodia.reports.testing.Pdfsig;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -74,7 +71,7 @@ class AuditExportIT {
     void aSignedPdfExportVerifiesWithPdfsigAndWithTheVerifyEndpoint_untilTheChainIsTampered() throws Exception {
         Api.Tenant t = tenantWithEvents("export-pdf");
         byte[] pdf = downloadBytes(t.api(), "/audit/export?format=pdf");
-        String pdfsig = pdfsig(pdf);
+        String pdfsig = Pdfsig.report(pdf);
         assertThat(pdfsig).contains("Signature Validation: Signature is Valid.", "Total document signed",
                 "ETSI.CAdES.detached");
 
@@ -179,7 +176,7 @@ class AuditExportIT {
         assertThat(t.api().post("/consents", "{\"subject\":\"s-1\",\"purpose\":\"ads\",\"action\":\"withdraw\"}")
                 .status()).isEqualTo(201);
         byte[] pdf = downloadBytes(t.api(), "/reports/consent-summary");
-        assertThat(pdfsig(pdf)).contains("Signature Validation: Signature is Valid.", "Total document signed");
+        assertThat(Pdfsig.report(pdf)).contains("Signature Validation: Signature is Valid.", "Total document signed");
         try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
             // ads: 2 grants and 1 withdrawal in the period; 1 subject (s-2) granted now
@@ -247,7 +244,7 @@ class AuditExportIT {
         assertThat(t.api().get("/signing-key").json().get("pem").asText()).startsWith("-----BEGIN CERTIFICATE-----");
 
         byte[] after = downloadBytes(t.api(), "/audit/export?format=pdf");
-        assertThat(pdfsig(after)).contains("Imported signer", "Signature Validation: Signature is Valid.");
+        assertThat(Pdfsig.report(after)).contains("Imported signer", "Signature Validation: Signature is Valid.");
         assertThat(verify(t.api(), after).get("checkpointSignatureValid").asBoolean()).isTrue();
         // reports signed before the import still verify: their checkpoint names the retired key
         JsonNode old = verify(t.api(), before);
@@ -309,18 +306,5 @@ class AuditExportIT {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(pdf)));
         assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
         return r.json();
-    }
-
-    static String pdfsig(byte[] pdf) throws IOException, InterruptedException {
-        Path file = Files.createTempFile("custodia-it-", ".pdf");
-        try {
-            Files.write(file, pdf);
-            Process p = new ProcessBuilder("pdfsig", file.toString()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            return out;
-        } finally {
-            Files.deleteIfExists(file);
-        }
     }
 }

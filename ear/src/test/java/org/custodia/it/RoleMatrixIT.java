@@ -24,8 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Walks every endpoint with a key of every built-in role and checks allow/deny against the role table in
- * the database; keeps docs/roles.md equal to that table.
+ * Walks every permission-guarded endpoint (read from the web module's {@code @RequiresPermission}
+ * annotations, see {@link GuardedEndpoints}) with a key of every built-in role and checks allow/deny
+ * against the role table in the database; keeps docs/roles.md equal to that table.
  */
 @ExtendWith(ArquillianExtension.class)
 class RoleMatrixIT {
@@ -37,69 +38,95 @@ class RoleMatrixIT {
 
     static final List<String> ROLES = List.of("ADMIN", "MANAGER", "APPROVER", "IT", "AUDITOR");
 
-    /** One call per permission-guarded endpoint; {role} is the caller's role, {dsar} an existing DSAR. */
-    record Endpoint(String permission, String method, String path, String body, String contentType) {
+    /**
+     * How to call each permission-guarded endpoint, keyed by "METHOD /path/template" as its resource
+     * declares it (the permission comes from its {@code @RequiresPermission}); in the path, {role} is the
+     * caller's role, {dsar} an existing DSAR, {throwaway} a fresh API key. A guarded endpoint without a
+     * row here, or a row without its endpoint, fails the matrix.
+     */
+    record Call(String path, String body, String contentType) {
     }
 
     static final String NO_ID = "00000000-0000-0000-0000-000000000000";
 
-    static final List<Endpoint> ENDPOINTS = List.of(
-            new Endpoint("api_key:create", "POST", "/api-keys", "{\"name\":\"k\",\"role\":\"{role}\"}", "application/json"),
-            new Endpoint("api_key:view", "GET", "/api-keys", null, null),
-            new Endpoint("api_key:rotate", "POST", "/api-keys/{throwaway}/rotate", "{\"overlapSeconds\":60}", "application/json"),
-            new Endpoint("api_key:revoke", "DELETE", "/api-keys/{throwaway}", null, null),
-            new Endpoint("purpose:create", "POST", "/purposes", "{\"key\":\"p-{role-lower}\",\"name\":\"P\"}", "application/json"),
-            new Endpoint("purpose:view", "GET", "/purposes", null, null),
-            new Endpoint("purpose:view", "GET", "/purposes/seeded", null, null),
-            new Endpoint("consent:create", "POST", "/consents",
-                    "{\"subject\":\"s-1\",\"purpose\":\"seeded\",\"action\":\"grant\"}", "application/json"),
-            new Endpoint("consent:check", "GET", "/consents/check?subject=s-1&purpose=seeded", null, null),
-            new Endpoint("consent:view", "GET", "/consents?subject=s-1", null, null),
-            new Endpoint("consent:check", "POST", "/consents/check", "{\"subject\":\"s-1\",\"purposes\":[\"seeded\"]}",
-                    "application/json"),
-            new Endpoint("audit:verify", "GET", "/audit/verify", null, null),
-            new Endpoint("audit:view", "GET", "/audit/events", null, null),
-            new Endpoint("audit:export", "GET", "/audit/export?format=ndjson", null, null),
-            new Endpoint("checkpoint:create", "POST", "/audit/checkpoints", "", "application/json"),
-            new Endpoint("checkpoint:view", "GET", "/audit/checkpoints", null, null),
-            new Endpoint("dsar:create", "POST", "/dsars",
-                    "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"s-1\"}", "application/json"),
-            new Endpoint("dsar:view", "GET", "/dsars/{dsar}", null, null),
-            new Endpoint("report:export", "GET", "/reports/consent-summary", null, null),
-            new Endpoint("report:verify", "POST", "/reports/verify", "%PDF-1.7 not really", "application/pdf"),
-            new Endpoint("signing_key:view", "GET", "/signing-key", null, null),
-            new Endpoint("signing_key:update", "PUT", "/signing-key", "{\"pkcs12\":\"aGVsbG8=\",\"password\":\"x\"}",
-                    "application/json"),
-            new Endpoint("role:view", "GET", "/roles", null, null),
-            new Endpoint("notice:create", "POST", "/purposes/seeded/notices", "{\"texts\":{\"en\":\"Notice by {role}\"}}", "application/json"),
-            new Endpoint("notice:view", "GET", "/purposes/seeded/notices", null, null),
-            new Endpoint("notice:view", "GET", "/purposes/seeded/notices/99", null, null),
-            new Endpoint("notice:view", "GET", "/notice-languages", null, null),
-            new Endpoint("consent:view", "GET", "/consents/subjects?email=a@example.org", null, null),
-            new Endpoint("consent:view", "GET", "/consents/receipts/" + NO_ID, null, null),
-            new Endpoint("consent:view", "POST", "/consents/receipts/verify", "{\"jws\":\"x.y.z\"}", "application/json"),
-            new Endpoint("consent:import", "POST", "/consents/imports", "subject,purpose,action\ns-{role-lower},seeded,grant\n", "text/csv"),
-            new Endpoint("consent:view", "GET", "/consents/imports", null, null),
-            new Endpoint("consent:view", "GET", "/consents/imports/" + NO_ID, null, null),
-            new Endpoint("consent:export", "GET", "/consents/export", null, null),
-            new Endpoint("role:create", "POST", "/roles", "{\"name\":\"r-{role-lower}\",\"description\":\"d\",\"permissions\":[\"role:view\"]}",
-                    "application/json"),
-            new Endpoint("role:update", "PUT", "/roles/nope", "{\"description\":\"d\",\"permissions\":[\"role:view\"]}", "application/json"),
-            new Endpoint("role:delete", "DELETE", "/roles/nope", null, null),
-            new Endpoint("user:view", "GET", "/users", null, null),
-            new Endpoint("user:view", "GET", "/users/" + NO_ID, null, null),
-            new Endpoint("user:invite", "POST", "/users/invitations", "{\"email\":\"inv-{role-lower}@example.org\",\"role\":\"IT\"}",
-                    "application/json"),
-            new Endpoint("user:update", "PUT", "/users/" + NO_ID + "/role", "{\"role\":\"IT\"}", "application/json"),
-            new Endpoint("user:delete", "DELETE", "/users/" + NO_ID, null, null),
-            new Endpoint("user:update", "POST", "/users/" + NO_ID + "/enable", "", "application/json"),
-            new Endpoint("settings:view", "GET", "/settings/security", null, null),
-            new Endpoint("settings:update", "PUT", "/settings/security", "{\"mfaRequired\":false,\"corsOrigins\":[]}", "application/json"),
-            new Endpoint("settings:view", "GET", "/settings/privacy", null, null),
-            new Endpoint("settings:update", "PUT", "/settings/privacy", "{\"jurisdiction\":\"EU\"}", "application/json"),
-            new Endpoint("settings:view", "GET", "/settings/sso", null, null),
-            new Endpoint("sso:configure", "PUT", "/settings/sso", "{}", "application/json"),
-            new Endpoint("sso:configure", "DELETE", "/settings/sso", null, null));
+    static final Map<String, Call> CALLS = new LinkedHashMap<>();
+
+    private static void row(String endpoint, String path, String body, String contentType) {
+        CALLS.put(endpoint, new Call(path, body, contentType));
+    }
+
+    static {
+        row("POST /api-keys", "/api-keys", "{\"name\":\"k\",\"role\":\"{role}\"}", "application/json");
+        row("GET /api-keys", "/api-keys", null, null);
+        row("POST /api-keys/{id}/rotate", "/api-keys/{throwaway}/rotate", "{\"overlapSeconds\":60}", "application/json");
+        row("DELETE /api-keys/{id}", "/api-keys/{throwaway}", null, null);
+        row("POST /purposes", "/purposes", "{\"key\":\"p-{role-lower}\",\"name\":\"P\"}", "application/json");
+        row("GET /purposes", "/purposes", null, null);
+        row("GET /purposes/{key}", "/purposes/seeded", null, null);
+        row("POST /consents", "/consents", "{\"subject\":\"s-1\",\"purpose\":\"seeded\",\"action\":\"grant\"}", "application/json");
+        row("GET /consents/check", "/consents/check?subject=s-1&purpose=seeded", null, null);
+        row("GET /consents", "/consents?subject=s-1", null, null);
+        row("POST /consents/check", "/consents/check", "{\"subject\":\"s-1\",\"purposes\":[\"seeded\"]}", "application/json");
+        row("GET /audit/verify", "/audit/verify", null, null);
+        row("GET /audit/events", "/audit/events", null, null);
+        row("GET /audit/export", "/audit/export?format=ndjson", null, null);
+        row("POST /audit/checkpoints", "/audit/checkpoints", "", "application/json");
+        row("GET /audit/checkpoints", "/audit/checkpoints", null, null);
+        row("POST /dsars", "/dsars", "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"s-1\"}", "application/json");
+        row("GET /dsars/{id}", "/dsars/{dsar}", null, null);
+        row("GET /reports/consent-summary", "/reports/consent-summary", null, null);
+        row("POST /reports/verify", "/reports/verify", "%PDF-1.7 not really", "application/pdf");
+        row("GET /signing-key", "/signing-key", null, null);
+        row("PUT /signing-key", "/signing-key", "{\"pkcs12\":\"aGVsbG8=\",\"password\":\"x\"}", "application/json");
+        row("GET /roles", "/roles", null, null);
+        row("POST /purposes/{key}/notices", "/purposes/seeded/notices", "{\"texts\":{\"en\":\"Notice by {role}\"}}", "application/json");
+        row("GET /purposes/{key}/notices", "/purposes/seeded/notices", null, null);
+        row("GET /purposes/{key}/notices/{version}", "/purposes/seeded/notices/99", null, null);
+        row("GET /notice-languages", "/notice-languages", null, null);
+        row("GET /consents/subjects", "/consents/subjects?email=a@example.org", null, null);
+        row("GET /consents/receipts/{eventId}", "/consents/receipts/" + NO_ID, null, null);
+        row("POST /consents/receipts/verify", "/consents/receipts/verify", "{\"jws\":\"x.y.z\"}", "application/json");
+        row("POST /consents/imports", "/consents/imports", "subject,purpose,action\ns-{role-lower},seeded,grant\n", "text/csv");
+        row("GET /consents/imports", "/consents/imports", null, null);
+        row("GET /consents/imports/{id}", "/consents/imports/" + NO_ID, null, null);
+        row("GET /consents/export", "/consents/export", null, null);
+        row("POST /roles", "/roles", "{\"name\":\"r-{role-lower}\",\"description\":\"d\",\"permissions\":[\"role:view\"]}", "application/json");
+        row("PUT /roles/{name}", "/roles/nope", "{\"description\":\"d\",\"permissions\":[\"role:view\"]}", "application/json");
+        row("DELETE /roles/{name}", "/roles/nope", null, null);
+        row("GET /users", "/users", null, null);
+        row("GET /users/{id}", "/users/" + NO_ID, null, null);
+        row("POST /users/invitations", "/users/invitations", "{\"email\":\"inv-{role-lower}@example.org\",\"role\":\"IT\"}", "application/json");
+        row("PUT /users/{id}/role", "/users/" + NO_ID + "/role", "{\"role\":\"IT\"}", "application/json");
+        row("DELETE /users/{id}", "/users/" + NO_ID, null, null);
+        row("POST /users/{id}/enable", "/users/" + NO_ID + "/enable", "", "application/json");
+        row("GET /settings/security", "/settings/security", null, null);
+        row("PUT /settings/security", "/settings/security", "{\"mfaRequired\":false,\"corsOrigins\":[]}", "application/json");
+        row("GET /settings/privacy", "/settings/privacy", null, null);
+        row("PUT /settings/privacy", "/settings/privacy", "{\"jurisdiction\":\"EU\"}", "application/json");
+        row("GET /settings/sso", "/settings/sso", null, null);
+        row("PUT /settings/sso", "/settings/sso", "{}", "application/json");
+        row("DELETE /settings/sso", "/settings/sso", null, null);
+    }
+
+    /** A guarded endpoint and how to call it. */
+    record Guarded(GuardedEndpoints.Endpoint endpoint, Call call) {
+    }
+
+    /**
+     * The guarded endpoints, in the order of {@link #CALLS}; fails, naming them, when an endpoint has no
+     * row or a row no endpoint.
+     */
+    static List<Guarded> matrix() {
+        Map<String, GuardedEndpoints.Endpoint> declared = new LinkedHashMap<>();
+        GuardedEndpoints.all().forEach(e -> declared.put(e.key(), e));
+        List<String> differences = new ArrayList<>();
+        declared.values().stream().filter(e -> !CALLS.containsKey(e.key())).forEach(e -> differences.add(
+                e.key() + " (" + e.declaredBy() + ", needs " + e.permission() + ") has no row in RoleMatrixIT.CALLS: add how to call it"));
+        CALLS.keySet().stream().filter(k -> !declared.containsKey(k)).forEach(k -> differences.add(
+                "RoleMatrixIT.CALLS has a row for " + k + ", which no resource declares with @RequiresPermission: remove or correct it"));
+        assertThat(differences).as("the role matrix and the permission-guarded endpoints differ").isEmpty();
+        return CALLS.entrySet().stream().map(c -> new Guarded(declared.get(c.getKey()), c.getValue())).toList();
+    }
 
     static Api.Tenant tenant;
     static String dsarId;
@@ -124,19 +151,26 @@ class RoleMatrixIT {
     }
 
     @Test
+    void everyGuardedEndpointHasARowAndEveryRowAnEndpoint() {
+        assertThat(matrix()).hasSizeGreaterThan(40);
+    }
+
+    @Test
     void everyEndpointAllowsExactlyTheRolesWhosePermissionsIncludeIt() {
+        List<Guarded> matrix = matrix();
         List<String> mismatches = new ArrayList<>();
         for (String role : ROLES) {
-            for (Endpoint e : ENDPOINTS) {
-                Api.Reply r = call(keys.get(role), e, role);
+            for (Guarded g : matrix) {
+                GuardedEndpoints.Endpoint e = g.endpoint();
+                Api.Reply r = call(keys.get(role), e.method(), g.call(), role);
                 boolean expected = permissions.get(role).contains(e.permission());
                 boolean allowed = r.status() != 403;
-                assertThat(r.status()).as("%s %s as %s: %s", e.method(), e.path(), role, r.raw().body()).isNotIn(401, 500);
-                if (expected && e.method().equals("POST") && e.path().equals("/purposes")) {
+                assertThat(r.status()).as("%s %s as %s: %s", e.method(), g.call().path(), role, r.raw().body()).isNotIn(401, 500);
+                if (expected && e.key().equals("POST /purposes")) {
                     assertThat(r.status()).isEqualTo(201); // allowed calls really succeed, not merely pass the filter
                 }
                 if (expected != allowed) {
-                    mismatches.add(role + " " + e.method() + " " + e.path() + " (" + e.permission() + "): " + r.status());
+                    mismatches.add(role + " " + e.method() + " " + g.call().path() + " (" + e.permission() + "): " + r.status());
                 }
                 if (!allowed) {
                     assertThat(r.contentType()).startsWith("application/problem+json");
@@ -164,7 +198,7 @@ class RoleMatrixIT {
         // every permission an endpoint needs exists in the catalogue
         Set<String> known = new HashSet<>();
         catalogue.get("permissions").forEach(p -> known.add(p.get("key").asText()));
-        assertThat(known).containsAll(ENDPOINTS.stream().map(Endpoint::permission).toList());
+        assertThat(known).containsAll(GuardedEndpoints.all().stream().map(GuardedEndpoints.Endpoint::permission).toList());
     }
 
     @Test
@@ -200,7 +234,7 @@ class RoleMatrixIT {
                 .as("docs/roles.md is stale: cp ear/target/roles.md docs/roles.md").isEqualTo(md.toString());
     }
 
-    private static Api.Reply call(Api api, Endpoint e, String role) {
+    private static Api.Reply call(Api api, String method, Call e, String role) {
         String path = e.path().replace("{dsar}", dsarId);
         if (path.contains("{throwaway}")) {
             String id = tenant.api().post("/api-keys", "{\"name\":\"throwaway\",\"role\":\"IT\"}").json().get("id").asText();
@@ -208,10 +242,10 @@ class RoleMatrixIT {
         }
         HttpRequest.Builder b = api.request(path);
         if (e.body() == null) {
-            b.method(e.method(), HttpRequest.BodyPublishers.noBody());
+            b.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             b.header("Content-Type", e.contentType())
-                    .method(e.method(), HttpRequest.BodyPublishers.ofString(
+                    .method(method, HttpRequest.BodyPublishers.ofString(
                             e.body().replace("{role-lower}", role.toLowerCase()).replace("{role}", role)));
         }
         return api.send(b);

@@ -11,6 +11,7 @@ import org.custodia.reports.signing.PadesSigner;
 import org.custodia.reports.signing.PadesVerifier;
 import org.custodia.reports.signing.SelfSignedIdentities;
 import org.custodia.reports.signing.SigningIdentity;
+import org.custodia.reports.testing.Pdfsig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class PadesSignerTest {
 
     @Test
     void pdfsigFindsAValidCadesSignatureOverTheWholeDocument() throws Exception {
-        String report = PdfTools.pdfsig(signed);
+        String report = Pdfsig.report(signed);
         assertThat(report).contains("Signature Type: ETSI.CAdES.detached")
                 .contains("Signature Validation: Signature is Valid.")
                 .contains("Total document signed")
@@ -50,7 +51,7 @@ class PadesSignerTest {
         int at = new String(signed, java.nio.charset.StandardCharsets.ISO_8859_1).lastIndexOf("/Contents <") / 2;
         assertThat(at).isPositive();
         tampered[at] = (byte) (tampered[at] ^ 0x01);
-        assertThat(PdfTools.pdfsig(tampered)).doesNotContain("Signature is Valid.").contains("Digest Mismatch");
+        assertThat(Pdfsig.report(tampered)).doesNotContain("Signature is Valid.").contains("Digest Mismatch");
         List<PadesVerifier.SignatureCheck> checks = new PadesVerifier().verify(tampered);
         assertThat(checks).hasSize(1);
         assertThat(checks.get(0).valid()).isFalse();
@@ -83,7 +84,7 @@ class PadesSignerTest {
         PadesVerifier.SignatureCheck check = new PadesVerifier().verify(appended).get(0);
         assertThat(check.valid()).isTrue();
         assertThat(check.coversWholeDocument()).isFalse();
-        assertThat(PdfTools.pdfsig(appended)).doesNotContain("Total document signed");
+        assertThat(Pdfsig.report(appended)).doesNotContain("Total document signed");
     }
 
     @Test
@@ -117,7 +118,7 @@ class PadesSignerTest {
             PadesVerifier.SignatureCheck check = new PadesVerifier().verify(stamped).get(0);
             assertThat(check.valid()).as(check.problem()).isTrue();
             assertThat(check.timestampTime()).isNotNull().isAfter(before).isBefore(Instant.now().plusSeconds(1));
-            assertThat(PdfTools.pdfsig(stamped)).contains("Signature Validation: Signature is Valid.", "Total document signed");
+            assertThat(Pdfsig.report(stamped)).contains("Signature Validation: Signature is Valid.", "Total document signed");
             assertThat(PdfTools.pdfA2bFailures(stamped)).isEmpty();
         }
         // B-B carries no time-stamp

@@ -1,12 +1,7 @@
 package org.custodia.reports;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
 import org.verapdf.pdfa.Foundries;
@@ -16,7 +11,7 @@ import org.verapdf.pdfa.flavours.PDFAFlavour;
 import org.verapdf.pdfa.results.TestAssertion;
 import org.verapdf.pdfa.results.ValidationResult;
 
-/** The stock tools the tests trust: veraPDF for PDF/A conformance, poppler's pdfsig for signatures. */
+/** veraPDF, the stock tool the tests trust for PDF/A conformance (pdfsig, for signatures: {@link org.custodia.reports.testing.Pdfsig}). */
 final class PdfTools {
 
     static {
@@ -39,23 +34,6 @@ final class PdfTools {
                 return List.of("not compliant");
             }
             return failures;
-        }
-    }
-
-    /** pdfsig's report on a file; it must be installed (Debian poppler-utils): no silent skipping. */
-    static String pdfsig(byte[] pdf) throws IOException, InterruptedException {
-        Path file = Files.createTempFile("custodia-", ".pdf");
-        try {
-            Files.write(file, pdf);
-            Process p = new ProcessBuilder("pdfsig", file.toString()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("pdfsig hung");
-            }
-            return out;
-        } finally {
-            Files.deleteIfExists(file);
         }
     }
 }

@@ -1,9 +1,7 @@
 package org.custodia.tenancy.application;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,11 +30,24 @@ public class RateLimiter {
     @Inject
     TenantRateLimits limits;
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    /** Enough for every tenant's and key's buckets of a large installation; past it, the least used go first. */
+    static final long MAX_BUCKETS = 100_000;
+
+    // a bucket refills completely within a minute: one idle for two has nothing left to remember, so
+    // dropping it resets nothing, and one in use is never dropped for its age
+    private final Cache<String, Bucket> buckets;
     // limits per tenant, read once per node (no transaction on the hot path); a change drops them at commit
     // here and through the change feed on the other nodes; the expiry bounds what a node that missed it serves
     private final Cache<UUID, RateLimits> tenantLimits = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(5))
             .maximumSize(100_000).build();
+
+    public RateLimiter() {
+        this(MAX_BUCKETS);
+    }
+
+    RateLimiter(long maxBuckets) {
+        buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(2)).maximumSize(maxBuckets).build();
+    }
 
     public Decision consume(UUID tenantId, UUID keyId, Category category) {
         return consume(tenantId, keyId, category, 1);
@@ -60,7 +71,7 @@ public class RateLimiter {
     /** Forgets a tenant's limits and buckets (its limits changed). */
     public void reset(UUID tenantId) {
         tenantLimits.invalidate(tenantId);
-        buckets.keySet().removeIf(k -> k.startsWith("t:" + tenantId + ":"));
+        buckets.asMap().keySet().removeIf(k -> k.startsWith("t:" + tenantId + ":"));
     }
 
     void onClusterChange(@jakarta.enterprise.event.Observes org.custodia.platform.persistence.ChangeFeed.ClusterChange change) {
@@ -73,9 +84,15 @@ public class RateLimiter {
 
     private Bucket bucket(String name, int perMinute) {
         // the limit is part of the name: a changed limit starts a fresh bucket
-        return buckets.computeIfAbsent(name, n -> Bucket.builder()
+        return buckets.get(name, n -> Bucket.builder()
                 .addLimit(limit -> limit.capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)))
                 .build());
+    }
+
+    /** How many buckets this node holds now (after pending evictions). */
+    long bucketCount() {
+        buckets.cleanUp();
+        return buckets.estimatedSize();
     }
 
     private static Decision refused(int perMinute, ConsumptionProbe probe) {

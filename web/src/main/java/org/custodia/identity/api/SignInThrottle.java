@@ -29,8 +29,8 @@ public class SignInThrottle {
     private final int perMinute;
     private final int perTenantPerMinute;
     private final ClientAddress clientAddress;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofMinutes(2)).maximumSize(MAX_ENTRIES).build();
+    // a bucket refills completely within a minute, so one idle for two is full and dropping it loses nothing
+    private final Cache<String, Bucket> buckets;
 
     public SignInThrottle() {
         this(Setting.SIGNIN_PER_MINUTE.integer(), Setting.SIGNIN_TENANT_PER_MINUTE.integer(),
@@ -38,9 +38,14 @@ public class SignInThrottle {
     }
 
     SignInThrottle(int perMinute, int perTenantPerMinute, ClientAddress clientAddress) {
+        this(perMinute, perTenantPerMinute, clientAddress, MAX_ENTRIES);
+    }
+
+    SignInThrottle(int perMinute, int perTenantPerMinute, ClientAddress clientAddress, long maxEntries) {
         this.perMinute = perMinute;
         this.perTenantPerMinute = perTenantPerMinute;
         this.clientAddress = clientAddress;
+        this.buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(2)).maximumSize(maxEntries).build();
     }
 
     /**
@@ -61,4 +66,11 @@ public class SignInThrottle {
         var probe = bucket.tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill() / 1_000_000_000L);
     }
+
+    /** How many buckets the throttle holds now (after pending evictions). */
+    long bucketCount() {
+        buckets.cleanUp();
+        return buckets.estimatedSize();
+    }
+
 }

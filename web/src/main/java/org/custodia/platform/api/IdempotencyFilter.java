@@ -70,7 +70,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         if (key == null || !List.of("POST", "PUT", "PATCH").contains(request.getMethod()) || !callerContext.authenticated()) {
             return;
         }
-        if (request.getUriInfo().getRequestUri().getRawPath().equals(RequestIdFilter.IMPORT_PATH)) {
+        if (request.getUriInfo().getRequestUri().getRawPath().equals(RequestBodyLimitFilter.IMPORT_PATH)) {
             // a streamed import commits batch by batch and cannot be one stored response; resume with skipLines instead
             request.abortWith(Problems.response(400, "validation", "Invalid request", "Imports do not take an Idempotency-Key.",
                     List.of(new FieldError(HEADER, "resume a failed import with skipLines instead"))));

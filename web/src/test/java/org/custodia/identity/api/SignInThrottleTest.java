@@ -46,4 +46,16 @@ class SignInThrottleTest {
         assertThat(throttle.consume("203.0.113.3", List.of(), "acme")).isPositive();
         assertThat(throttle.consume("203.0.113.3", List.of(), "globex")).isZero();
     }
+
+    @Test
+    void theBucketsStayWithinTheirBoundUnderAFloodOfAddressesAndTheLimitStillHolds() {
+        SignInThrottle throttle = new SignInThrottle(2, 1000, NO_PROXIES, 100);
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(throttle.consume("10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255), List.of(), null)).isZero();
+        }
+        assertThat(throttle.bucketCount()).isBetween(1L, 100L);
+        assertThat(throttle.consume("203.0.113.7", List.of(), null)).isZero();
+        assertThat(throttle.consume("203.0.113.7", List.of(), null)).isZero();
+        assertThat(throttle.consume("203.0.113.7", List.of(), null)).isPositive();
+    }
 }
