@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,6 +19,7 @@ import org.custodia.dsar.application.DsarService;
  */
 @Stateless
 @LocalBean
+@Named(DsarProcess.BEAN_DEADLINE_REACHED)
 public class DsarDeadlineDelegate implements JavaDelegate {
 
     @Inject

@@ -1,7 +1,5 @@
 package org.custodia.platform.engine;
 
-import java.util.Map;
-
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -11,21 +9,20 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionManager;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.JakartaTransactionProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
-import org.custodia.bpmn.DsarProcess;
-import org.custodia.dsar.infrastructure.DsarDeadlineDelegate;
-import org.custodia.platform.persistence.TenantSession;
 import org.custodia.platform.config.Setting;
+import org.custodia.platform.persistence.TenantSession;
 
 /**
  * The one embedded Camunda 7 engine: on the application's JTA datasource and transaction manager,
  * tables in schema {@code engine} (created by Flyway, not by the engine), job executor on, tenant
- * check on. Delegates are EJBs registered by name, so they run inside the job's JTA transaction.
+ * check on. Delegates are the contexts' {@code @Named} beans (EJBs, so they run inside the job's JTA transaction).
  */
 @Singleton
 @Startup
@@ -36,7 +33,7 @@ public class ProcessEngineBootstrap {
     TransactionManager transactionManager;
 
     @Inject
-    DsarDeadlineDelegate dsarDeadlineDelegate;
+    BeanManager beanManager;
 
     private volatile ProcessEngine engine;
 
@@ -55,7 +52,7 @@ public class ProcessEngineBootstrap {
         config.setHistory("audit");
         config.setTenantCheckEnabled(true);
         config.setMetricsEnabled(false);
-        config.setBeans(Map.of(DsarProcess.BEAN_DEADLINE_REACHED, dsarDeadlineDelegate));
+        config.setBeans(new NamedBeans(beanManager)); // delegates are the contexts' @Named beans
 
         DefaultJobExecutor jobExecutor = new DefaultJobExecutor();
         // an idle executor backs off; keep the back-off short so deadline timers fire promptly

@@ -7,13 +7,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import org.custodia.bpmn.DsarProcess;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
 
 /**
- * Each tenant gets its own deployment of the process models (deployments and instances carry the
- * Custodia tenant id). Deployed lazily, in a transaction of its own so a failed business request does
+ * Each tenant gets its own deployment of the process models the contexts contribute ({@link ProcessModel};
+ * deployments and instances carry the Custodia tenant id). Deployed lazily, in a transaction of its own so a failed business request does
  * not undo it; duplicate filtering makes it a no-op when nothing changed (also across nodes).
  */
 @Singleton
@@ -22,6 +24,10 @@ public class TenantDeployments {
     @Inject
     ProcessEngineBootstrap bootstrap;
 
+    @Inject
+    @Any
+    Instance<ProcessModel> models;
+
     private final Set<UUID> deployed = ConcurrentHashMap.newKeySet();
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -29,13 +35,14 @@ public class TenantDeployments {
         if (deployed.contains(tenantId)) {
             return;
         }
-        bootstrap.engine().getRepositoryService().createDeployment()
+        DeploymentBuilder deployment = bootstrap.engine().getRepositoryService().createDeployment()
                 .name("custodia-processes")
                 .tenantId(tenantId.toString())
-                .enableDuplicateFiltering(false)
-                .addInputStream(DsarProcess.RESOURCE,
-                        DsarProcess.class.getClassLoader().getResourceAsStream(DsarProcess.RESOURCE))
-                .deploy();
+                .enableDuplicateFiltering(false);
+        for (ProcessModel model : models) {
+            deployment.addInputStream(model.resource(), model.open());
+        }
+        deployment.deploy();
         deployed.add(tenantId);
     }
 }

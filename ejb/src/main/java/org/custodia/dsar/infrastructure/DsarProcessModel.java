@@ -1,0 +1,23 @@
+package org.custodia.dsar.infrastructure;
+
+import java.io.InputStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.custodia.bpmn.DsarProcess;
+import org.custodia.platform.engine.ProcessModel;
+
+/** dsar.bpmn, deployed to every tenant. */
+@ApplicationScoped
+public class DsarProcessModel implements ProcessModel {
+
+    @Override
+    public String resource() {
+        return DsarProcess.RESOURCE;
+    }
+
+    @Override
+    public InputStream open() {
+        return DsarProcess.class.getClassLoader().getResourceAsStream(DsarProcess.RESOURCE);
+    }
+}
