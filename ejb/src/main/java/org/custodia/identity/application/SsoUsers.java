@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.kernel.OpaqueToken;
 import org.custodia.identity.domain.SingleUseToken;
+import org.custodia.identity.domain.SsoAccountRules;
 import org.custodia.identity.domain.UserAccount;
 import org.custodia.identity.infrastructure.SsoLinkRepository;
 import org.custodia.identity.infrastructure.UserRepository;
@@ -81,13 +82,7 @@ public class SsoUsers {
         if (user == null && email != null) {
             UserAccount sameAddress = users.byEmail(email);
             if (sameAddress != null) {
-                if (!emailVerified || sameAddress.oidcSubject() != null) {
-                    throw new ProblemException(409, "account-conflict", "Account conflict",
-                            "An account with this address exists and the identity provider does not vouch for the address.", List.of());
-                }
-                if (sameAddress.status() == UserAccount.Status.DISABLED) {
-                    throw new ProblemException(403, "account-disabled", "Account disabled", "This account is disabled in Custodia.", List.of());
-                }
+                SsoAccountRules.requireLinkRequestable(sameAddress, emailVerified);
                 requestLink(tenantId, sameAddress, issuer, subject, sso);
                 return new LinkPending();
             }
@@ -98,10 +93,8 @@ public class SsoUsers {
             audit.append(sso, "user.provisioned", "user", user.id().toString(), Map.of("issuer", issuer, "role", role));
             return new Provisioned(user.id(), role);
         }
-        if (user.status() == UserAccount.Status.DISABLED) {
-            throw new ProblemException(403, "account-disabled", "Account disabled", "This account is disabled in Custodia.", List.of());
-        }
-        if (user.roleFromIdp() && !role.equals(user.role())) {
+        SsoAccountRules.requireEnabled(user);
+        if (SsoAccountRules.roleFollowsProvider(user, role)) {
             // only for users the provider provisioned: the mapping was checked against its author's permissions at save
             audit.append(sso, "user.role_changed", "user", user.id().toString(), Map.of("from", user.role(), "to", role));
             user.assignRole(role);
@@ -145,25 +138,11 @@ public class SsoUsers {
         UserAccount user = users.find(link.userId());
         String issuer = link.issuer();
         String subject = link.subject();
-        if (user.status() == UserAccount.Status.DISABLED) {
-            throw new ProblemException(403, "account-disabled", "Account disabled", "This account is disabled in Custodia.", List.of());
-        }
-        if (user.oidcSubject() != null) {
-            throw ProblemException.conflict("token", "this account is already linked to a single sign-on identity");
-        }
-        if (users.bySsoIdentity(issuer, subject) != null) {
-            throw ProblemException.conflict("token", "this single sign-on identity already has an account");
-        }
-        if (user.totpEnabled()) {
-            if (totpCode == null && recoveryCode == null) {
-                throw new ProblemException(401, "mfa-required", "Second factor required",
-                        "This account uses an authenticator app: send its current code as totpCode (or a recovery code as recoveryCode).",
-                        List.of());
-            }
-            if (!secondFactors.accepted(tenantId, user, totpCode, recoveryCode)) {
-                throw new ProblemException(401, "invalid-credentials", "Confirmation failed", "The code is wrong or was already used.",
-                        List.of());
-            }
+        SsoAccountRules.requireLinkable(user, () -> users.bySsoIdentity(issuer, subject) != null,
+                totpCode != null || recoveryCode != null);
+        if (user.totpEnabled() && !secondFactors.accepted(tenantId, user, totpCode, recoveryCode)) {
+            throw new ProblemException(401, "invalid-credentials", "Confirmation failed", "The code is wrong or was already used.",
+                    List.of());
         }
         users.flush(); // the accepted TOTP step is written before the link below reloads the row
         links.markUsed(hash, StoredTime.now());
