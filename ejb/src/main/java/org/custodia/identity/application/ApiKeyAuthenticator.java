@@ -16,9 +16,11 @@ import org.custodia.platform.persistence.AfterCommit;
 import org.custodia.identity.domain.ApiCaller;
 import org.custodia.identity.domain.ApiKeySecret;
 import org.custodia.platform.config.Setting;
+import org.custodia.identity.infrastructure.ApiKeyRepository;
 
 /**
- * Resolves API keys with an in-memory cache in front of {@link ApiKeyService#authenticate}, so most
+ * Resolves API keys with an in-memory cache in front of {@link ApiKeyRepository#resolve} (a SECURITY
+ * DEFINER look-up by the secret's hash, before any tenant is known), so most
  * requests authenticate without a database round trip or a transaction. A revocation or rotation takes
  * effect when it commits: on this node the entry is dropped after commit, other nodes drop it when the
  * change feed's notification arrives ({@link #TTL} bounds what a node that missed it may serve).
@@ -34,7 +36,7 @@ public class ApiKeyAuthenticator {
     private static final int MAX_ENTRIES = 100_000;
 
     @Inject
-    ApiKeyService apiKeys;
+    ApiKeyRepository apiKeys;
 
     @Inject
     AfterCommit afterCommit;
@@ -57,7 +59,7 @@ public class ApiKeyAuthenticator {
         if (unknown.getIfPresent(hash) != null) {
             return Optional.empty();
         }
-        Optional<ApiCaller> caller = apiKeys.authenticate(presented);
+        Optional<ApiCaller> caller = apiKeys.resolve(hash).flatMap(key -> key.callerAt(Instant.now()));
         if (caller.isPresent()) {
             byHash.put(hash, caller.get());
         } else {

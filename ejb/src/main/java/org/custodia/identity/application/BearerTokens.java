@@ -37,7 +37,7 @@ public class BearerTokens {
             .maximumSize(100_000).build();
 
     @Inject
-    SsoConfiguration sso;
+    SsoDirectory sso;
 
     @Inject
     OidcProviders providers;
@@ -67,7 +67,7 @@ public class BearerTokens {
         if (tenant.isEmpty()) {
             return Optional.empty();
         }
-        Optional<OidcSettings> settings = sso.of(tenant.get());
+        Optional<OidcSettings> settings = sso.settingsOf(tenant.get());
         if (settings.isEmpty()) {
             return Optional.empty();
         }

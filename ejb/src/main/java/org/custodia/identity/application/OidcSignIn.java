@@ -9,14 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.annotation.Resource;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.proc.BadJOSEException;
@@ -46,22 +42,19 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 
-import org.custodia.crypto.application.SealedSecrets;
 import org.custodia.identity.domain.ApiCaller;
 import org.custodia.identity.domain.OidcSettings;
-import org.custodia.kernel.OpaqueToken;
 import org.custodia.identity.infrastructure.OidcProviders;
 import org.custodia.platform.context.PublicUrl;
-import org.custodia.platform.persistence.NativeValues;
-import org.custodia.platform.persistence.StoredTime;
-import org.custodia.platform.persistence.TenantSession;
 import org.custodia.platform.problem.ProblemException;
 
 /**
  * Console sign-in through the tenant's identity provider: authorization code with PKCE (S256), state
  * and nonce kept server-side for ten minutes, the ID token verified against the provider's JWKS, the
  * user provisioned just in time, a session cookie issued. Refresh uses the provider's refresh token;
- * sign-out ends the session and returns the provider's end-session URL.
+ * sign-out ends the session and returns the provider's end-session URL. The organisation comes from its
+ * slug (or the signed-in caller); every step that talks to the provider runs outside a transaction, and
+ * the short database steps run in {@link OidcSignInSteps}, each in a transaction of its own for that tenant.
  */
 @Stateless
 public class OidcSignIn {
@@ -80,32 +73,20 @@ public class OidcSignIn {
     public record Started(URI authorizationUrl, String state) {
     }
 
-    @PersistenceContext(unitName = "custodia")
-    EntityManager em;
-
-    @Inject
-    TenantSession tenantSession;
-
     @Inject
     SsoConfiguration sso;
+
+    @Inject
+    SsoDirectory directory;
+
+    @Inject
+    OidcSignInSteps steps;
 
     @Inject
     OidcProviders providers;
 
     @Inject
-    SsoUsers ssoUsers;
-
-    @Inject
-    UserSessions sessions;
-
-    @Inject
-    SealedSecrets sealed;
-
-    @Inject
     org.custodia.tenancy.application.TenantService tenants;
-
-    @Resource
-    SessionContext context;
 
     public static String redirectUri(String tenantSlug) {
         return PublicUrl.base() + "/api/v1/auth/oidc/" + tenantSlug + "/callback";
@@ -121,7 +102,7 @@ public class OidcSignIn {
 
     /**
      * The provider's authorization URL to send the browser to. Every step that talks to the provider runs
-     * outside a transaction; only the short database steps open one (through {@link #self()}).
+     * outside a transaction; only the short database steps open one (in {@link OidcSignInSteps}).
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Started start(String tenantSlug, String returnTo) {
@@ -134,24 +115,13 @@ public class OidcSignIn {
         State state = new State();
         Nonce nonce = new Nonce();
         CodeVerifier verifier = new CodeVerifier();
-        self().recordLogin(tenantId, state.getValue(), verifier.getValue(), nonce.getValue(), returnTo == null ? "/" : returnTo);
+        steps.recordLogin(tenantId, state.getValue(), verifier.getValue(), nonce.getValue(), returnTo == null ? "/" : returnTo);
         return new Started(new AuthenticationRequest.Builder(ResponseType.CODE, Scope.parse(settings.scopes()),
                 new ClientID(settings.clientId()), URI.create(redirectUri(tenantSlug)))
                 .endpointURI(provider.metadata().getAuthorizationEndpointURI())
                 .state(state).nonce(nonce)
                 .codeChallenge(verifier, CodeChallengeMethod.S256)
                 .build().toURI(), state.getValue());
-    }
-
-    public void recordLogin(UUID tenantId, String state, String verifier, String nonce, String returnTo) {
-        tenantSession.bind(tenantId);
-        em.createNativeQuery("insert into app.oidc_login (state_hash, tenant_id, code_verifier, nonce, return_to, created_at, expires_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-                .setParameter(1, OpaqueToken.hashOf(state)).setParameter(2, tenantId)
-                .setParameter(3, sealed.sealText(tenantId, VERIFIER_SEAL, verifier))
-                .setParameter(4, nonce).setParameter(5, returnTo)
-                .setParameter(6, NativeValues.at(StoredTime.now())).setParameter(7, NativeValues.at(StoredTime.now().plus(LOGIN_WINDOW)))
-                .executeUpdate();
     }
 
     /**
@@ -170,14 +140,14 @@ public class OidcSignIn {
         }
         UUID tenantId = tenantBySlug(tenantSlug);
         OidcSettings settings = settings(tenantId);
-        PendingLogin login = self().useState(tenantId, state);
+        PendingLogin login = steps.useState(tenantId, state);
         OIDCTokenResponse tokens = exchange(tenantId, settings, new AuthorizationCodeGrant(new AuthorizationCode(code),
                 URI.create(redirectUri(tenantSlug)), new CodeVerifier(login.codeVerifier())));
         IDTokenClaimsSet idClaims = validate(settings, tokens.getOIDCTokens().getIDToken(), new Nonce(login.nonce()));
         String role = settings.roleFor(claimsOf(idClaims)).orElseThrow(() -> new ProblemException(403, "no-role",
                 "No role", "Your identity provider maps you to no Custodia role (claim " + settings.roleClaim() + ").", List.of()));
         RefreshToken refresh = tokens.getOIDCTokens().getRefreshToken();
-        UserSessions.Opened session = self().signIn(tenantId, settings.issuer(), idClaims, role,
+        UserSessions.Opened session = steps.signIn(tenantId, settings.issuer(), idClaims, role,
                 refresh == null ? null : refresh.getValue(), tokens.getOIDCTokens().getIDTokenString(), requestId);
         if (session == null) {
             throw SsoUsers.linkPending(); // after the request for the owner's confirmation was committed
@@ -185,45 +155,10 @@ public class OidcSignIn {
         return new Completed(session, login.returnTo());
     }
 
-    /** Marks the state used and returns what the login stored with it. */
-    public PendingLogin useState(UUID tenantId, String state) {
-        tenantSession.bind(tenantId);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select code_verifier, nonce, return_to, expires_at, used_at from app.oidc_login "
-                + "where state_hash = ?1 for update").setParameter(1, OpaqueToken.hashOf(state)).getResultList();
-        if (rows.isEmpty() || rows.get(0)[4] != null || !NativeValues.instant(rows.get(0)[3]).isAfter(Instant.now())) {
-            throw ProblemException.invalid("state", "is unknown, used or expired; start the sign-in again");
-        }
-        Object[] login = rows.get(0);
-        em.createNativeQuery("update app.oidc_login set used_at = ?1 where state_hash = ?2")
-                .setParameter(1, NativeValues.at(StoredTime.now())).setParameter(2, OpaqueToken.hashOf(state)).executeUpdate();
-        return new PendingLogin(sealed.sealedText((byte[]) login[0], tenantId, VERIFIER_SEAL), (String) login[1], (String) login[2]);
-    }
-
-    /**
-     * The person is known to the provider: provision or find the user and open a session, in one transaction.
-     * Null when an existing account waits for its owner to confirm the link (nothing else happened).
-     */
-    public UserSessions.Opened signIn(UUID tenantId, String issuer, IDTokenClaimsSet idClaims, String role, String refreshToken,
-                                      String idToken, String requestId) {
-        Object verified = idClaims.getClaim("email_verified");
-        SsoUsers.Outcome outcome = ssoUsers.provision(tenantId, issuer, idClaims.getSubject().getValue(),
-                idClaims.getStringClaim("email"), Boolean.TRUE.equals(verified), role, requestId);
-        if (!(outcome instanceof SsoUsers.Provisioned provisioned)) {
-            return null;
-        }
-        UUID userId = provisioned.userId();
-        ssoUsers.signedIn(tenantId, userId, requestId);
-        tenantSession.bind(tenantId);
-        return sessions.open(tenantId, userId, UserSessions.Method.OIDC, true,
-                refreshToken == null ? null : sealed.sealText(tenantId, REFRESH_SEAL, refreshToken),
-                sealed.sealText(tenantId, ID_TOKEN_SEAL, idToken));
-    }
-
     /** Extends a session; an SSO session asks the provider first (outside a transaction), which may have ended it. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Instant refresh(ApiCaller caller, String requestId) {
-        SessionTokens details = self().sessionTokens(caller, false);
+        SessionTokens details = steps.sessionTokens(caller.tenantId(), caller.sessionId(), false);
         if (details == null) {
             throw new ProblemException(401, "unauthorized", "Unauthorized", "The session has ended.", List.of());
         }
@@ -237,7 +172,7 @@ public class OidcSignIn {
             try {
                 tokens = exchange(caller.tenantId(), settings, new RefreshTokenGrant(new RefreshToken(details.refreshToken())));
             } catch (ProblemException refused) {
-                self().endSession(caller);
+                steps.endSession(caller.tenantId(), caller.sessionId());
                 throw new ProblemException(401, "unauthorized", "Unauthorized",
                         "The identity provider no longer accepts this session; sign in again.", List.of());
             }
@@ -245,43 +180,17 @@ public class OidcSignIn {
                 newRefresh = tokens.getOIDCTokens().getRefreshToken().getValue();
             }
         }
-        return self().extendSession(caller, newRefresh);
-    }
-
-    /** The session's method and provider tokens (opened), or null when it has ended; revokes it first when asked. */
-    public SessionTokens sessionTokens(ApiCaller caller, boolean revoke) {
-        tenantSession.bind(caller.tenantId());
-        Object[] details = sessions.details(caller.sessionId());
-        if (revoke) {
-            sessions.revoke(caller.tenantId(), caller.sessionId());
-        }
-        if (details == null) {
-            return null;
-        }
-        byte[] refresh = (byte[]) details[1];
-        byte[] idToken = (byte[]) details[2];
-        return new SessionTokens((String) details[0],
-                refresh == null || refresh.length == 0 ? null : sealed.sealedText(refresh, caller.tenantId(), REFRESH_SEAL),
-                idToken == null || idToken.length == 0 ? null : sealed.sealedText(idToken, caller.tenantId(), ID_TOKEN_SEAL));
-    }
-
-    public void endSession(ApiCaller caller) {
-        sessions.revoke(caller.tenantId(), caller.sessionId());
-    }
-
-    public Instant extendSession(ApiCaller caller, String newRefreshToken) {
-        tenantSession.bind(caller.tenantId());
-        return sessions.extend(caller.sessionId(), newRefreshToken == null ? null : sealed.sealText(caller.tenantId(), REFRESH_SEAL, newRefreshToken));
+        return steps.extendSession(caller.tenantId(), caller.sessionId(), newRefresh);
     }
 
     /** Ends the session; for SSO sessions, the provider's end-session URL (RP-initiated logout), if it has one. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<URI> signOut(ApiCaller caller) {
-        SessionTokens details = self().sessionTokens(caller, true);
+        SessionTokens details = steps.sessionTokens(caller.tenantId(), caller.sessionId(), true);
         if (details == null || !"OIDC".equals(details.method())) {
             return Optional.empty();
         }
-        OidcSettings settings = sso.of(caller.tenantId()).orElse(null);
+        OidcSettings settings = directory.settingsOf(caller.tenantId()).orElse(null);
         if (settings == null) {
             return Optional.empty();
         }
@@ -295,10 +204,6 @@ public class OidcSignIn {
         } catch (IOException | java.text.ParseException e) {
             return Optional.empty();
         }
-    }
-
-    private OidcSignIn self() {
-        return context.getBusinessObject(OidcSignIn.class);
     }
 
     private OIDCTokenResponse exchange(UUID tenantId, OidcSettings settings, AuthorizationGrant grant) {
@@ -354,7 +259,7 @@ public class OidcSignIn {
     }
 
     private OidcSettings settings(UUID tenantId) {
-        return sso.of(tenantId).orElseThrow(OidcSignIn::noSingleSignOn);
+        return directory.settingsOf(tenantId).orElseThrow(OidcSignIn::noSingleSignOn);
     }
 
     private UUID tenantBySlug(String slug) {

@@ -3,40 +3,41 @@ package org.custodia.identity.application;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.SortedSet;
+import java.util.TreeSet;
 
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 
-/** The permission catalogue and the built-in roles, as the database holds them (no tenant data). */
+import org.custodia.identity.domain.Permission;
+import org.custodia.identity.infrastructure.RoleRepository;
+
+/** The permission catalogue and the built-in roles, as the database holds them (no tenant data, so no tenant is bound). */
 @Stateless
 public class RoleCatalogue {
 
-    public record Permission(String key, String module, String action, String description) {
-    }
+    /** The built-in roles, in the order the catalogue lists them. */
+    static final List<String> BUILT_IN = List.of("ADMIN", "MANAGER", "APPROVER", "IT", "AUDITOR");
 
-    @PersistenceContext(unitName = "custodia")
-    EntityManager em;
+    @Inject
+    RoleRepository repository;
 
-    @SuppressWarnings("unchecked")
     public List<Permission> permissions() {
-        List<Object[]> rows = em.createNativeQuery("select key, module, action, description from app.permission order by module, action")
-                .getResultList();
-        return rows.stream().map(r -> new Permission((String) r[0], (String) r[1], (String) r[2], (String) r[3])).toList();
+        return repository.permissions();
     }
 
     /** Role name → its permission keys, roles in a fixed order. */
-    @SuppressWarnings("unchecked")
     public Map<String, SortedSet<String>> roles() {
+        return byRole(repository.builtInGrants());
+    }
+
+    static Map<String, SortedSet<String>> byRole(List<RoleRepository.Grant> grants) {
         Map<String, SortedSet<String>> roles = new LinkedHashMap<>();
-        for (String role : List.of("ADMIN", "MANAGER", "APPROVER", "IT", "AUDITOR")) {
+        for (String role : BUILT_IN) {
             roles.put(role, new TreeSet<>());
         }
-        List<Object[]> rows = em.createNativeQuery("select role, permission from app.role_permission").getResultList();
-        for (Object[] r : rows) {
-            roles.computeIfAbsent((String) r[0], k -> new TreeSet<>()).add((String) r[1]);
+        for (RoleRepository.Grant g : grants) {
+            roles.computeIfAbsent(g.role(), k -> new TreeSet<>()).add(g.permission());
         }
         return roles;
     }

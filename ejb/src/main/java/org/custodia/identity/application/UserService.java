@@ -8,21 +8,22 @@ import java.util.UUID;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.identity.domain.GeneratedPasswords;
 import org.custodia.identity.domain.PasswordPolicy;
+import org.custodia.identity.domain.RoleRules;
 import org.custodia.identity.domain.SignInBackoff;
 import org.custodia.identity.domain.UserAccount;
 import org.custodia.identity.infrastructure.Argon2Passwords;
+import org.custodia.identity.infrastructure.UserRepository;
 import org.custodia.notification.application.MailOutbox;
 import org.custodia.kernel.EmailAddress;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.context.PublicUrl;
 import org.custodia.platform.persistence.StoredTime;
-import org.custodia.platform.persistence.TenantSession;
+import org.custodia.platform.persistence.TenantId;
+import org.custodia.platform.persistence.TenantScoped;
 import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
 import org.custodia.tenancy.domain.Tenant;
@@ -30,19 +31,18 @@ import org.custodia.tenancy.domain.Tenant;
 /**
  * The people of a tenant: invitations by mail (7 days), their acceptance with a password, role changes,
  * disabling, password reset and change of email address by single-use links. Audit events name users
- * by id; addresses appear only in the sealed mail outbox and the user row.
+ * by id; addresses appear only in the sealed mail outbox and the user row. The actions that arrive by a
+ * mailed link come through {@link AccountLinks}, which finds the link's tenant.
  */
 @Stateless
+@TenantScoped
 public class UserService {
 
     public record Invitation(UserAccount user, java.time.Instant expiresAt) {
     }
 
-    @PersistenceContext(unitName = "custodia")
-    EntityManager em;
-
     @Inject
-    TenantSession tenantSession;
+    UserRepository repository;
 
     @Inject
     AuditTrail audit;
@@ -85,10 +85,10 @@ public class UserService {
         }
         UserAccount user = UserAccount.invited(actor.tenantId(), email, role, StoredTime.now());
         user.updateDisplayName(displayName == null || displayName.isBlank() ? null : displayName.strip());
-        em.persist(user);
-        em.flush();
+        repository.add(user);
+        repository.flush();
         UserTokens.Issued link = tokens.issue(actor.tenantId(), user.id(), UserTokens.Purpose.INVITATION, null);
-        Tenant tenant = em.find(Tenant.class, actor.tenantId());
+        Tenant tenant = repository.tenant(actor.tenantId());
         mail.enqueue(actor.tenantId(), user.email(), "You are invited to " + tenant.name() + " on Custodia",
                 "You have been invited to " + tenant.name() + " on Custodia as " + role + ".\n\n"
                         + "Accept the invitation and choose a password:\n"
@@ -106,7 +106,7 @@ public class UserService {
     public record Bootstrapped(UserAccount user, String password) {
     }
 
-    public Bootstrapped createByOperator(UUID tenantId, String email, String role, String password, String requestId) {
+    public Bootstrapped createByOperator(@TenantId UUID tenantId, String email, String role, String password, String requestId) {
         Actor operator = Actor.system(tenantId, "operator", requestId);
         List<FieldError> errors = new ArrayList<>();
         if (!EmailAddress.valid(email)) {
@@ -115,8 +115,7 @@ public class UserService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        tenantSession.bind(tenantId);
-        Tenant tenant = em.find(Tenant.class, tenantId);
+        Tenant tenant = repository.tenant(tenantId);
         if (tenant == null) {
             throw ProblemException.notFound("tenant " + tenantId);
         }
@@ -130,15 +129,15 @@ public class UserService {
         String chosen = password == null ? GeneratedPasswords.next() : password;
         requireAcceptable(chosen, user, tenantId);
         user.activate(Argon2Passwords.hash(chosen), null, StoredTime.now());
-        em.persist(user);
+        repository.add(user);
         audit.append(operator, "user.created", "user", user.id().toString(), Map.of("role", role));
         return new Bootstrapped(user, password == null ? chosen : null);
     }
 
     /** Activates an invited account with a password; the link that reached the inbox proves the address. */
-    public UserAccount acceptInvitation(String token, String password, String displayName, String requestId) {
-        UserTokens.Redeemed redeemed = tokens.redeem(token, UserTokens.Purpose.INVITATION);
-        UserAccount user = em.find(UserAccount.class, redeemed.userId());
+    public UserAccount acceptInvitation(@TenantId UUID tenantId, String token, String password, String displayName, String requestId) {
+        UserTokens.Redeemed redeemed = tokens.redeem(tenantId, token, UserTokens.Purpose.INVITATION);
+        UserAccount user = repository.find(redeemed.userId());
         if (user.status() != UserAccount.Status.INVITED) {
             throw ProblemException.invalid("token", "this invitation was already accepted or withdrawn");
         }
@@ -158,11 +157,10 @@ public class UserService {
      * answered (asynchronously, in its own transaction), so known and unknown addresses take the same time.
      */
     @jakarta.ejb.Asynchronous
-    public void requestPasswordReset(UUID tenantId, String email, String requestId) {
+    public void requestPasswordReset(@TenantId UUID tenantId, String email, String requestId) {
         if (!EmailAddress.valid(email)) {
             return; // the resource refused it already
         }
-        tenantSession.bind(tenantId);
         UserAccount user = byEmail(email);
         if (user == null || user.status() != UserAccount.Status.ACTIVE || user.passwordHash() == null) {
             return;
@@ -177,17 +175,17 @@ public class UserService {
                 user.id().toString(), Map.of());
     }
 
-    public void resetPassword(String token, String password, String requestId) {
-        UserTokens.Redeemed redeemed = tokens.redeem(token, UserTokens.Purpose.PASSWORD_RESET);
-        UserAccount user = em.find(UserAccount.class, redeemed.userId());
+    public void resetPassword(@TenantId UUID tenantId, String token, String password, String requestId) {
+        UserTokens.Redeemed redeemed = tokens.redeem(tenantId, token, UserTokens.Purpose.PASSWORD_RESET);
+        UserAccount user = repository.find(redeemed.userId());
         if (user.status() != UserAccount.Status.ACTIVE) {
             throw ProblemException.invalid("token", "is not a valid link token");
         }
         requireAcceptable(password, user, redeemed.tenantId());
         user.changePassword(Argon2Passwords.hash(password));
         signInFailures.clear(redeemed.tenantId(), SignInBackoff.addressKey(redeemed.tenantId(), user.email()));
-        sessions.revokeAllOf(user.id()); // a reset ends every session, a thief's included
-        trustedDevices.forgetAllOf(user.id()); // and no browser keeps the account's device cookie
+        sessions.revokeAllOf(tenantId, user.id()); // a reset ends every session, a thief's included
+        trustedDevices.forgetAllOf(tenantId, user.id()); // and no browser keeps the account's device cookie
         audit.append(new Actor(redeemed.tenantId(), "user:" + user.id(), requestId), "user.password_reset", "user",
                 user.id().toString(), Map.of());
     }
@@ -200,8 +198,7 @@ public class UserService {
         if (!EmailAddress.valid(newEmail)) {
             throw ProblemException.invalid("email", "must be an email address");
         }
-        tenantSession.bind(actor.tenantId());
-        UserAccount user = em.find(UserAccount.class, userId);
+        UserAccount user = repository.find(userId);
         requireRecentAuthentication(user, sessionId, currentPassword);
         if (byEmail(newEmail) != null) {
             throw ProblemException.conflict("email", "a user with this address exists in your organisation");
@@ -218,12 +215,12 @@ public class UserService {
     }
 
     /** Applies a new address; the old one gets a notice with a 7-day link that undoes the change. */
-    public UserAccount confirmEmail(String token, String requestId) {
-        UserTokens.Redeemed redeemed = tokens.redeem(token, UserTokens.Purpose.EMAIL_VERIFICATION);
+    public UserAccount confirmEmail(@TenantId UUID tenantId, String token, String requestId) {
+        UserTokens.Redeemed redeemed = tokens.redeem(tenantId, token, UserTokens.Purpose.EMAIL_VERIFICATION);
         if (byEmail(redeemed.newEmail()) != null) {
             throw ProblemException.conflict("email", "a user with this address exists in your organisation");
         }
-        UserAccount user = em.find(UserAccount.class, redeemed.userId());
+        UserAccount user = repository.find(redeemed.userId());
         String previous = user.email();
         user.changeEmail(redeemed.newEmail(), StoredTime.now());
         UserTokens.Issued undo = tokens.issue(redeemed.tenantId(), user.id(), UserTokens.Purpose.EMAIL_CHANGE_UNDO, previous);
@@ -239,20 +236,17 @@ public class UserService {
     }
 
     /** The old address's link: restores it, ends every session and voids links sent to the new address. */
-    public UserAccount undoEmailChange(String token, String requestId) {
-        UserTokens.Redeemed redeemed = tokens.redeem(token, UserTokens.Purpose.EMAIL_CHANGE_UNDO);
-        UserAccount user = em.find(UserAccount.class, redeemed.userId());
+    public UserAccount undoEmailChange(@TenantId UUID tenantId, String token, String requestId) {
+        UserTokens.Redeemed redeemed = tokens.redeem(tenantId, token, UserTokens.Purpose.EMAIL_CHANGE_UNDO);
+        UserAccount user = repository.find(redeemed.userId());
         UserAccount holder = byEmail(redeemed.newEmail());
         if (holder != null && !holder.id().equals(user.id())) {
             throw ProblemException.conflict("token", "the old address now belongs to another user of your organisation");
         }
         user.changeEmail(redeemed.newEmail(), StoredTime.now());
-        em.createNativeQuery("update app.user_token set used_at = ?1 where user_id = ?2 and used_at is null"
-                        + " and purpose in ('PASSWORD_RESET', 'EMAIL_VERIFICATION')")
-                .setParameter(1, org.custodia.platform.persistence.NativeValues.at(StoredTime.now())).setParameter(2, user.id())
-                .executeUpdate();
-        sessions.revokeAllOf(user.id());
-        trustedDevices.forgetAllOf(user.id());
+        tokens.voidResetsAndVerifications(tenantId, user.id());
+        sessions.revokeAllOf(tenantId, user.id());
+        trustedDevices.forgetAllOf(tenantId, user.id());
         audit.append(new Actor(redeemed.tenantId(), "user:" + user.id(), requestId), "user.email_change_undone", "user",
                 user.id().toString(), Map.of());
         return user;
@@ -284,14 +278,12 @@ public class UserService {
         }
     }
 
-    public List<UserAccount> list(UUID tenantId) {
-        tenantSession.bind(tenantId);
-        return em.createQuery("select u from UserAccount u order by u.createdAt", UserAccount.class).getResultList();
+    public List<UserAccount> list(@TenantId UUID tenantId) {
+        return repository.all();
     }
 
-    public UserAccount get(UUID tenantId, UUID userId) {
-        tenantSession.bind(tenantId);
-        UserAccount user = em.find(UserAccount.class, userId);
+    public UserAccount get(@TenantId UUID tenantId, UUID userId) {
+        UserAccount user = repository.find(userId);
         if (user == null) {
             throw ProblemException.notFound("user " + userId);
         }
@@ -302,7 +294,7 @@ public class UserService {
         UserAccount user = get(actor.tenantId(), userId);
         roles.requireAssignable(actor.tenantId(), callerPermissions, role);
         if (!callerPermissions.containsAll(roles.permissionsOf(actor.tenantId(), user.role()))) {
-            throw TenantRoles.escalation("role"); // nor take a role away from someone who holds more than you
+            throw RoleRules.escalation("role"); // nor take a role away from someone who holds more than you
         }
         String previous = user.role();
         user.assignRole(role);
@@ -318,7 +310,7 @@ public class UserService {
         }
         roles.requireNotOutranked(actor.tenantId(), callerPermissions, user.role(), "id");
         user.disable();
-        sessions.revokeAllOf(userId);
+        sessions.revokeAllOf(actor.tenantId(), userId);
         rolePermissions.forgetAfterCommit(actor.tenantId());
         audit.append(actor, "user.disabled", "user", userId.toString(), Map.of());
         return user;
@@ -337,14 +329,12 @@ public class UserService {
         return user;
     }
 
-    /** The user with this address in the bound tenant, or null. */
-    public UserAccount byEmail(String email) {
-        return em.createQuery("select u from UserAccount u where u.email = :e", UserAccount.class)
-                .setParameter("e", UserAccount.normalisedEmail(email)).getResultStream().findFirst().orElse(null);
+    private UserAccount byEmail(String email) {
+        return repository.byEmail(email);
     }
 
     private void requireAcceptable(String password, UserAccount user, UUID tenantId) {
-        Tenant tenant = em.find(Tenant.class, tenantId);
+        Tenant tenant = repository.tenant(tenantId);
         PasswordPolicy.refusal(password, user.email(), user.email().substring(0, user.email().indexOf('@')), tenant.slug(), tenant.name())
                 .ifPresent(reason -> {
                     throw ProblemException.invalid("password", reason);

@@ -8,22 +8,23 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.custodia.identity.domain.ApiCaller;
 import org.custodia.identity.domain.ApiKeySecret;
+import org.custodia.identity.domain.ResolvedApiKey;
+import org.custodia.identity.infrastructure.ApiKeyRepository;
 import org.junit.jupiter.api.Test;
 
 /** Made-up keys cost one database lookup per key and short period; real keys are found as soon as they exist. */
 class ApiKeyAuthenticatorTest {
 
     /** Stands in for the database: counts lookups. */
-    static final class CountingKeys extends ApiKeyService {
-        final Map<String, ApiCaller> stored = new HashMap<>();
+    static final class CountingKeys extends ApiKeyRepository {
+        final Map<String, ResolvedApiKey> stored = new HashMap<>();
         int lookups;
 
         @Override
-        public Optional<ApiCaller> authenticate(String presented) {
+        public Optional<ResolvedApiKey> resolve(String secretHash) {
             lookups++;
-            return Optional.ofNullable(stored.get(presented));
+            return Optional.ofNullable(stored.get(secretHash));
         }
     }
 
@@ -49,7 +50,8 @@ class ApiKeyAuthenticatorTest {
         authenticator.apiKeys = keys;
         assertThat(authenticator.authenticate(ApiKeySecret.generate().value())).isEmpty();
         String created = ApiKeySecret.generate().value();
-        keys.stored.put(created, ApiCaller.apiKey(UUID.randomUUID(), UUID.randomUUID(), "abcd1234", "ADMIN", Set.of(), null));
+        keys.stored.put(ApiKeySecret.hashOf(created), new ResolvedApiKey(UUID.randomUUID(), UUID.randomUUID(), "abcd1234", "ADMIN",
+                Set.of(), null, false));
         assertThat(authenticator.authenticate(created)).isPresent();
     }
 }

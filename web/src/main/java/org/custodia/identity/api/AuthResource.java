@@ -82,7 +82,7 @@ public class AuthResource {
     SignInThrottle throttle;
 
     @Inject
-    org.custodia.identity.application.SsoUsers ssoUsers;
+    org.custodia.identity.application.AccountLinks links;
 
     @Inject
     org.custodia.tenancy.application.TenantService tenants;
@@ -185,7 +185,7 @@ public class AuthResource {
     public Map<String, Object> acceptInvitation(TokenAndPassword body) {
         throttled();
         RequestBodies.required(body);
-        var user = users.acceptInvitation(body.token(), body.password(), body.displayName(), RequestIdFilter.currentRequestId());
+        var user = links.acceptInvitation(body.token(), body.password(), body.displayName(), RequestIdFilter.currentRequestId());
         return Map.of("userId", user.id().toString(), "status", user.status().name());
     }
 
@@ -212,7 +212,7 @@ public class AuthResource {
     public Response confirmReset(TokenAndPassword body) {
         throttled();
         RequestBodies.required(body);
-        users.resetPassword(body.token(), body.password(), RequestIdFilter.currentRequestId());
+        links.resetPassword(body.token(), body.password(), RequestIdFilter.currentRequestId());
         return Response.noContent().build();
     }
 
@@ -222,7 +222,7 @@ public class AuthResource {
     public Map<String, Object> confirmEmail(TokenOnly body) {
         throttled();
         RequestBodies.required(body);
-        var user = users.confirmEmail(body.token(), RequestIdFilter.currentRequestId());
+        var user = links.confirmEmail(body.token(), RequestIdFilter.currentRequestId());
         return Map.of("userId", user.id().toString(), "emailVerifiedAt", user.emailVerifiedAt().toString());
     }
 
@@ -236,7 +236,7 @@ public class AuthResource {
     public Map<String, Object> confirmSsoLink(LinkConfirmation body) {
         throttled();
         RequestBodies.required(body);
-        java.util.UUID userId = ssoUsers.confirmLink(body.token(), blankToNull(body.totpCode()), blankToNull(body.recoveryCode()),
+        java.util.UUID userId = links.confirmSsoLink(body.token(), blankToNull(body.totpCode()), blankToNull(body.recoveryCode()),
                 RequestIdFilter.currentRequestId());
         return Map.of("userId", userId.toString(), "linked", true);
     }
@@ -248,7 +248,7 @@ public class AuthResource {
     public Map<String, Object> undoEmailChange(TokenOnly body) {
         throttled();
         RequestBodies.required(body);
-        var user = users.undoEmailChange(body.token(), RequestIdFilter.currentRequestId());
+        var user = links.undoEmailChange(body.token(), RequestIdFilter.currentRequestId());
         return Map.of("userId", user.id().toString(), "detail", "The previous address is restored; every session has ended.");
     }
 

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.custodia.identity.application.RoleCatalogue;
 import org.custodia.identity.application.TenantRoles;
+import org.custodia.identity.domain.CustomRole;
+import org.custodia.identity.domain.Permission;
 import org.custodia.platform.api.CallerContext;
 import org.custodia.platform.api.RequestBodies;
 import org.custodia.platform.api.RequiresPermission;
@@ -31,8 +33,8 @@ import org.custodia.platform.api.RequiresPermission;
 @Produces(MediaType.APPLICATION_JSON)
 public class RoleResource {
 
-    public record Catalogue(List<RoleCatalogue.Permission> permissions, Map<String, SortedSet<String>> roles,
-                            List<TenantRoles.CustomRole> customRoles) {
+    public record Catalogue(List<Permission> permissions, Map<String, SortedSet<String>> roles,
+                            List<CustomRole> customRoles) {
     }
 
     public record RoleDefinition(String name, String description, List<String> permissions) {
@@ -64,7 +66,7 @@ public class RoleResource {
     @PUT
     @Path("/{name}")
     @RequiresPermission("role:update")
-    public TenantRoles.CustomRole update(@PathParam("name") String name, RoleDefinition body) {
+    public CustomRole update(@PathParam("name") String name, RoleDefinition body) {
         RequestBodies.required(body);
         if (body.name() != null && !body.name().equals(name)) {
             throw org.custodia.platform.problem.ProblemException.invalid("name", "must match the path (roles are not renamed)");

@@ -20,7 +20,7 @@ import jakarta.ws.rs.ext.Provider;
 import org.custodia.identity.application.ApiKeyAuthenticator;
 import org.custodia.identity.application.ApiKeyService;
 import org.custodia.identity.application.BearerTokens;
-import org.custodia.identity.application.UserSessions;
+import org.custodia.identity.application.SessionAuthenticator;
 import org.custodia.identity.domain.ApiCaller;
 import org.custodia.platform.context.PublicUrl;
 import org.custodia.tenancy.application.SecuritySettings;
@@ -54,7 +54,7 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
     ApiKeyAuthenticator authenticator;
 
     @Inject
-    UserSessions sessions;
+    SessionAuthenticator sessions;
 
     @Inject
     BearerTokens bearerTokens;

@@ -92,7 +92,7 @@ public class SettingsResource {
     @Path("/sso")
     @RequiresPermission("sso:configure")
     public Map<String, Object> putSso(SsoConfiguration.Input body) {
-        sso.requireRecentSignIn(caller.caller());
+        sso.requireRecentSignIn(caller.caller().tenantId(), caller.caller());
         RequestBodies.required(body);
         return view(sso.save(caller.actor(), caller.caller().permissions(), body));
     }
@@ -101,7 +101,7 @@ public class SettingsResource {
     @Path("/sso")
     @RequiresPermission("sso:configure")
     public Response deleteSso() {
-        sso.requireRecentSignIn(caller.caller());
+        sso.requireRecentSignIn(caller.caller().tenantId(), caller.caller());
         sso.remove(caller.actor());
         return Response.noContent().build();
     }
