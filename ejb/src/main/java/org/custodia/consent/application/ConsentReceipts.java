@@ -203,19 +203,25 @@ public class ConsentReceipts {
         ConsentPurpose purpose = purposes.find(event.purposeId());
         Tenant tenant = em.find(Tenant.class, tenantId);
         NoticeVersion notice = event.noticeVersion() == null ? null : notices.version(purpose.id(), purpose.key(), event.noticeVersion());
+        return content(event, purpose, tenant.name(), tenant.slug(), notice, privacy.of(tenantId).jurisdiction(), PublicUrl.base());
+    }
+
+    /** The receipt's fields for one event, its purpose, the controller (tenant) and the notice shown (if any). */
+    static Map<String, Object> content(ConsentEvent event, ConsentPurpose purpose, String controller, String contact, NoticeVersion notice,
+                                       String jurisdiction, String publicBase) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("version", "KI-CR-v1.1.0");
         r.put("iso27560", "ISO/IEC TS 27560:2023");
-        r.put("jurisdiction", privacy.of(tenantId).jurisdiction());
+        r.put("jurisdiction", jurisdiction);
         r.put("consentTimestamp", event.recordedAt().getEpochSecond());
         r.put("collectionMethod", event.source());
         r.put("consentReceiptID", event.id().toString());
         r.put("publicKey", "x5c in the JWS header");
         r.put("language", notice == null ? "en" : notice.textFor("en").getKey());
         r.put("piiPrincipalId", event.subjectId());
-        r.put("piiControllers", List.of(Map.of("piiController", tenant.name(), "contact", tenant.slug(), "onBehalf", false)));
+        r.put("piiControllers", List.of(Map.of("piiController", controller, "contact", contact, "onBehalf", false)));
         // the notice the subject was shown, as the API serves it (no public notice page exists yet)
-        r.put("policyUrl", notice == null ? null : PublicUrl.base() + "/api/v1/purposes/"
+        r.put("policyUrl", notice == null ? null : publicBase + "/api/v1/purposes/"
                 + URLEncoder.encode(purpose.key(), StandardCharsets.UTF_8) + "/notices/" + notice.version());
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("purpose", purpose.name());
