@@ -276,4 +276,38 @@ class ConsentImportIT {
                 .get("errors").get(0).get("field").asText()).isEqualTo("purpose");
         assertThat(ConsentManagementIT.check(a.api(), "a-subject", "secret-purpose").get("reason").asText()).isEqualTo("GRANTED");
     }
+
+    static String projectedDecision(Api.Tenant t, String subject) throws Exception {
+        try (Connection c = TestDatabase.superuser(ItEnvironment.DATABASE); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select decision from app.consent_state where tenant_id = '" + t.id()
+                     + "' and subject_id = '" + subject + "'")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    /**
+     * The projection's one writer takes a rule: a decision recorded now replaces what it holds, even a time ahead of
+     * this node's clock (another node's); an imported line replaces only a state recorded no later than itself.
+     */
+    @Test
+    void aLiveDecisionReplacesTheProjectionWhileAnImportReplacesOnlyAnOlderState() throws Exception {
+        Api.Tenant t = Api.newTenant("precedence");
+        t.api().post("/purposes", "{\"key\":\"news\",\"name\":\"News\"}");
+        ConsentManagementIT.grant(t.api(), "s-1", "news", "");
+        try (Connection c = TestDatabase.superuser(ItEnvironment.DATABASE); Statement s = c.createStatement()) {
+            // as if recorded by a node whose clock runs an hour ahead
+            s.executeUpdate("update app.consent_state set recorded_at = now() + interval '1 hour' where tenant_id = '" + t.id() + "'");
+        }
+        String beforeThat = java.time.Instant.now().minusSeconds(60).toString();
+        JsonNode job = upload(t.api(), "/consents/imports", "text/csv", "subject,purpose,action,recordedAt\ns-1,news,withdraw," + beforeThat + "\n")
+                .json();
+        assertThat(job.get("imported").asLong()).isEqualTo(1);
+        assertThat(projectedDecision(t, "s-1")).as("an imported older line leaves the held state").isEqualTo("GRANTED");
+        assertThat(ConsentManagementIT.check(t.api(), "s-1", "news").get("reason").asText()).isEqualTo("GRANTED");
+
+        Api.Reply withdrawn = t.api().post("/consents", "{\"subject\":\"s-1\",\"purpose\":\"news\",\"action\":\"withdraw\"}");
+        assertThat(withdrawn.status()).as(withdrawn.raw().body()).isEqualTo(201);
+        assertThat(projectedDecision(t, "s-1")).as("a decision recorded now replaces it").isEqualTo("WITHDRAWN");
+        assertThat(ConsentManagementIT.check(t.api(), "s-1", "news").get("reason").asText()).isEqualTo("WITHDRAWN");
+    }
 }

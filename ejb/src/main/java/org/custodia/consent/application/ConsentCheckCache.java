@@ -14,6 +14,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.custodia.consent.domain.ConsentCheck;
 import org.custodia.consent.domain.ConsentState;
 import org.custodia.consent.domain.PurposeRules;
+import org.custodia.consent.infrastructure.ConsentStateRepository;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.persistence.AfterCommit;
 import org.custodia.platform.config.Setting;
@@ -25,6 +26,8 @@ import org.custodia.platform.config.Setting;
  * the database before that commit only fills an empty slot (putIfAbsent), so it never puts an older
  * answer back. Other nodes hear of the change through the {@code ChangeFeed} (PostgreSQL NOTIFY,
  * delivered at commit); {@link #TTL} bounds staleness should a node miss a notification.
+ * Not {@code @TenantScoped}: it holds no transaction; the rules come from {@link ConsentService} (tenant-scoped) and
+ * the states from {@link ConsentStateRepository}'s JDBC reads, which bind the tenant themselves (one round trip less).
  */
 @ApplicationScoped
 public class ConsentCheckCache {
@@ -41,6 +44,9 @@ public class ConsentCheckCache {
 
     @Inject
     ConsentService consents;
+
+    @Inject
+    ConsentStateRepository projection;
 
     @Inject
     ConsentLedger ledger;
@@ -79,7 +85,7 @@ public class ConsentCheckCache {
                 executor.execute(() -> preload(tenantId));
             }
             long epoch = epoch(tenantId).get();
-            state = consents.state(tenantId, rules.purposeId(), subjectId);
+            state = projection.current(tenantId, rules.purposeId(), subjectId);
             if (epoch(tenantId).get() == epoch) {
                 states.asMap().putIfAbsent(key, state);
             }
@@ -150,7 +156,7 @@ public class ConsentCheckCache {
     void preload(UUID tenantId) {
         long epoch = epoch(tenantId).get();
         try {
-            consents.eachState(tenantId, (purposeKey, subjectId, state) -> {
+            projection.eachCurrent(tenantId, (purposeKey, subjectId, state) -> {
                 if (epoch(tenantId).get() != epoch || states.estimatedSize() >= MAX_STATES) {
                     return false;
                 }

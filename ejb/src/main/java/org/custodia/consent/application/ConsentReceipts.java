@@ -37,14 +37,18 @@ import com.nimbusds.jose.util.Base64;
 import org.custodia.consent.domain.ConsentEvent;
 import org.custodia.consent.domain.ConsentPurpose;
 import org.custodia.consent.domain.NoticeVersion;
+import org.custodia.consent.infrastructure.ConsentEventRepository;
+import org.custodia.consent.infrastructure.NoticeRepository;
+import org.custodia.consent.infrastructure.PurposeRepository;
+import org.custodia.consent.infrastructure.WithdrawalLinkRepository;
 import org.custodia.crypto.application.TenantSigningKeys;
 import org.custodia.kernel.OpaqueToken;
 import org.custodia.notification.application.MailOutbox;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.context.PublicUrl;
-import org.custodia.platform.persistence.NativeValues;
 import org.custodia.platform.persistence.StoredTime;
-import org.custodia.platform.persistence.TenantSession;
+import org.custodia.platform.persistence.TenantId;
+import org.custodia.platform.persistence.TenantScoped;
 import org.custodia.platform.problem.ProblemException;
 import org.custodia.tenancy.application.PrivacySettings;
 import org.custodia.tenancy.domain.Tenant;
@@ -56,6 +60,7 @@ import org.custodia.tenancy.domain.Tenant;
  * the receipt still matches its ledger.
  */
 @Stateless
+@TenantScoped
 public class ConsentReceipts {
 
     static final String LINK_PREFIX = "cus_w_";
@@ -68,17 +73,24 @@ public class ConsentReceipts {
     public record Verification(boolean signatureValid, boolean matchesLedger, String reason, Map<String, Object> receipt) {
     }
 
+    /** For the tenant's own row (name, slug) only: the consent ledger is read through the repositories. */
     @PersistenceContext(unitName = "custodia")
     EntityManager em;
-
-    @Inject
-    TenantSession tenantSession;
 
     @Inject
     TenantSigningKeys signingKeys;
 
     @Inject
-    ConsentNotices notices;
+    ConsentEventRepository events;
+
+    @Inject
+    PurposeRepository purposes;
+
+    @Inject
+    NoticeRepository notices;
+
+    @Inject
+    WithdrawalLinkRepository links;
 
     @Inject
     ConsentSubjects subjects;
@@ -89,8 +101,7 @@ public class ConsentReceipts {
     @Inject
     PrivacySettings privacy;
 
-    public Signed issue(UUID tenantId, UUID eventId) {
-        tenantSession.bind(tenantId);
+    public Signed issue(@TenantId UUID tenantId, UUID eventId) {
         Map<String, Object> receipt = receipt(tenantId, eventId);
         try {
             TenantSigningKeys.ActiveKey key = signingKeys.active(tenantId);
@@ -109,14 +120,13 @@ public class ConsentReceipts {
     }
 
     /** Checks the signature with the tenant's key named in the header, then that the ledger still says the same. */
-    public Verification verify(UUID tenantId, String compact) {
+    public Verification verify(@TenantId UUID tenantId, String compact) {
         JWSObject jws;
         try {
             jws = JWSObject.parse(compact);
         } catch (ParseException e) {
             throw ProblemException.invalid("jws", "is not a compact JWS");
         }
-        tenantSession.bind(tenantId);
         Map<String, Object> claimed = jws.getPayload().toJSONObject();
         try {
             X509Certificate cert = UUID_TEXT.matcher(String.valueOf(jws.getHeader().getKeyID())).matches()
@@ -150,10 +160,7 @@ public class ConsentReceipts {
             throw ProblemException.invalid("sendReceipt", "the subject has no email address on file (send email with the decision)");
         }
         String token = OpaqueToken.generate(LINK_PREFIX);
-        em.createNativeQuery("insert into app.consent_withdrawal_link (token_hash, tenant_id, subject_id, purpose_id, created_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, hashOfLink(token)).setParameter(2, actor.tenantId()).setParameter(3, event.subjectId())
-                .setParameter(4, purpose.id()).setParameter(5, NativeValues.at(StoredTime.now())).executeUpdate();
+        links.add(hashOfLink(token), actor.tenantId(), event.subjectId(), purpose.id(), StoredTime.now());
         Tenant tenant = em.find(Tenant.class, actor.tenantId());
         mail.enqueue(actor.tenantId(), email, "Your consent to " + tenant.name() + ": " + purpose.name(),
                 "You " + (event.decision().allows() ? "agreed" : "did not agree") + " to \"" + purpose.name() + "\" on "
@@ -189,26 +196,32 @@ public class ConsentReceipts {
 
     /** The receipt's content, from the ledger (tenant bound). */
     Map<String, Object> receipt(UUID tenantId, UUID eventId) {
-        ConsentEvent event = em.find(ConsentEvent.class, eventId);
+        ConsentEvent event = events.find(eventId);
         if (event == null) {
             throw ProblemException.notFound("consent event " + eventId);
         }
-        ConsentPurpose purpose = em.find(ConsentPurpose.class, event.purposeId());
+        ConsentPurpose purpose = purposes.find(event.purposeId());
         Tenant tenant = em.find(Tenant.class, tenantId);
         NoticeVersion notice = event.noticeVersion() == null ? null : notices.version(purpose.id(), purpose.key(), event.noticeVersion());
+        return content(event, purpose, tenant.name(), tenant.slug(), notice, privacy.of(tenantId).jurisdiction(), PublicUrl.base());
+    }
+
+    /** The receipt's fields for one event, its purpose, the controller (tenant) and the notice shown (if any). */
+    static Map<String, Object> content(ConsentEvent event, ConsentPurpose purpose, String controller, String contact, NoticeVersion notice,
+                                       String jurisdiction, String publicBase) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("version", "KI-CR-v1.1.0");
         r.put("iso27560", "ISO/IEC TS 27560:2023");
-        r.put("jurisdiction", privacy.of(tenantId).jurisdiction());
+        r.put("jurisdiction", jurisdiction);
         r.put("consentTimestamp", event.recordedAt().getEpochSecond());
         r.put("collectionMethod", event.source());
         r.put("consentReceiptID", event.id().toString());
         r.put("publicKey", "x5c in the JWS header");
         r.put("language", notice == null ? "en" : notice.textFor("en").getKey());
         r.put("piiPrincipalId", event.subjectId());
-        r.put("piiControllers", List.of(Map.of("piiController", tenant.name(), "contact", tenant.slug(), "onBehalf", false)));
+        r.put("piiControllers", List.of(Map.of("piiController", controller, "contact", contact, "onBehalf", false)));
         // the notice the subject was shown, as the API serves it (no public notice page exists yet)
-        r.put("policyUrl", notice == null ? null : PublicUrl.base() + "/api/v1/purposes/"
+        r.put("policyUrl", notice == null ? null : publicBase + "/api/v1/purposes/"
                 + URLEncoder.encode(purpose.key(), StandardCharsets.UTF_8) + "/notices/" + notice.version());
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("purpose", purpose.name());

@@ -21,8 +21,9 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.custodia.consent.application.ConsentBulk;
 import org.custodia.consent.application.ConsentExport;
-import org.custodia.consent.application.ConsentLedger;
 import org.custodia.consent.application.ConsentReceipts;
+import org.custodia.consent.application.WithdrawalLinks;
+import org.custodia.consent.domain.ImportJob;
 import org.custodia.platform.api.CallerContext;
 import org.custodia.platform.api.CostlyEndpoint;
 import org.custodia.platform.api.Inputs;
@@ -49,7 +50,7 @@ public class ConsentRecordResource {
     ConsentReceipts receipts;
 
     @Inject
-    ConsentLedger ledger;
+    WithdrawalLinks withdrawalLinks;
 
     @Inject
     ConsentBulk bulk;
@@ -87,7 +88,7 @@ public class ConsentRecordResource {
     @PublicEndpoint
     public Map<String, Object> withdraw(Token body) {
         RequestBodies.required(body);
-        var event = ledger.withdrawByLink(body.token(), RequestIdFilter.currentRequestId());
+        var event = withdrawalLinks.redeem(body.token(), RequestIdFilter.currentRequestId());
         return Map.of("withdrawn", true, "recordedAt", event.recordedAt().toString(), "receipt", event.id().toString());
     }
 
@@ -106,7 +107,7 @@ public class ConsentRecordResource {
                     List.of(new FieldError("skipLines", "must be 0 or more")));
         }
         ConsentBulk.Format format = contentType != null && contentType.startsWith("text/csv") ? ConsentBulk.Format.CSV : ConsentBulk.Format.NDJSON;
-        ConsentBulk.Job job = bulk.importStream(caller.actor(), format, body, skipLines);
+        ImportJob job = bulk.importStream(caller.actor(), format, body, skipLines);
         if (!"COMPLETED".equals(job.status())) {
             throw new ProblemException(500, "import-failed", "Import failed", "Import " + job.id() + ": " + job.failure(), List.of());
         }
@@ -116,14 +117,14 @@ public class ConsentRecordResource {
     @GET
     @Path("/imports")
     @RequiresPermission("consent:view")
-    public List<ConsentBulk.Job> imports() {
+    public List<ImportJob> imports() {
         return bulk.jobs(caller.caller().tenantId());
     }
 
     @GET
     @Path("/imports/{id}")
     @RequiresPermission("consent:view")
-    public ConsentBulk.Job importJob(@PathParam("id") String id) {
+    public ImportJob importJob(@PathParam("id") String id) {
         return bulk.job(caller.caller().tenantId(), Inputs.id(id, "import"));
     }
 

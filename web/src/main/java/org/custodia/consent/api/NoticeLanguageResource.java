@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.custodia.consent.application.ConsentNotices;
+import org.custodia.consent.application.NoticeLanguages;
 import org.custodia.platform.api.RequiresPermission;
 
 /** The languages a notice may be written in (data: migration V11's notice_language). */
@@ -20,11 +20,11 @@ public class NoticeLanguageResource {
     }
 
     @Inject
-    ConsentNotices notices;
+    NoticeLanguages languages;
 
     @GET
     @RequiresPermission("notice:view")
     public List<Language> languages() {
-        return notices.languageCatalogue().stream().map(r -> new Language((String) r[0], (String) r[1], (String) r[2], (String) r[3])).toList();
+        return languages.catalogue().stream().map(l -> new Language(l.code(), l.englishName(), l.nativeName(), l.script())).toList();
     }
 }

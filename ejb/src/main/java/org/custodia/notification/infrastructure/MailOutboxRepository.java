@@ -1,0 +1,68 @@
+package org.custodia.notification.infrastructure;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.custodia.platform.persistence.NativeValues;
+
+/**
+ * The mail outbox ({@code app.mail_outbox}; recipient and body sealed by the caller), in the calling service's
+ * transaction bound to its tenant.
+ */
+@Stateless
+public class MailOutboxRepository {
+
+    /** An unsent message as stored: recipient and body still sealed. */
+    public record QueuedMail(byte[] recipientSealed, String subject, byte[] bodySealed, int attempts) {
+    }
+
+    @PersistenceContext(unitName = "custodia")
+    EntityManager em;
+
+    /** Queues a message, due at once. */
+    public void add(UUID id, UUID tenantId, byte[] recipientSealed, String subject, byte[] bodySealed, Instant createdAt) {
+        em.createNativeQuery("insert into app.mail_outbox (id, tenant_id, recipient, subject, body, created_at, next_try_at) "
+                        + "values (?1, ?2, ?3, ?4, ?5, ?6, ?6)")
+                .setParameter(1, id).setParameter(2, tenantId)
+                .setParameter(3, recipientSealed)
+                .setParameter(4, subject)
+                .setParameter(5, bodySealed)
+                .setParameter(6, NativeValues.at(createdAt))
+                .executeUpdate();
+    }
+
+    /** The message if still unsent and no other transaction is sending it; row locked until this one ends. */
+    @SuppressWarnings("unchecked")
+    public Optional<QueuedMail> lockUnsent(UUID id) {
+        List<Object[]> rows = em.createNativeQuery("select recipient, subject, body, attempts from app.mail_outbox "
+                + "where id = ?1 and sent_at is null for update skip locked").setParameter(1, id).getResultList();
+        return rows.stream().findFirst().map(r -> new QueuedMail((byte[]) r[0], (String) r[1], (byte[]) r[2], ((Number) r[3]).intValue()));
+    }
+
+    public void markSent(UUID id, Instant sentAt) {
+        em.createNativeQuery("update app.mail_outbox set sent_at = ?1, attempts = attempts + 1 where id = ?2")
+                .setParameter(1, NativeValues.at(sentAt)).setParameter(2, id).executeUpdate();
+    }
+
+    /** Records a failed attempt: how many so far, the error's kind (never its message), when to try again. */
+    public void markFailed(UUID id, int attempts, String errorKind, Instant nextTryAt) {
+        em.createNativeQuery("update app.mail_outbox set attempts = ?1, last_error = ?2, next_try_at = ?3 where id = ?4")
+                .setParameter(1, attempts)
+                .setParameter(2, errorKind)
+                .setParameter(3, NativeValues.at(nextTryAt))
+                .setParameter(4, id).executeUpdate();
+    }
+
+    /** Unsent messages whose next try is due, soonest first, at most {@code limit}. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> due(int limit) {
+        return em.createNativeQuery("select id from app.mail_outbox where sent_at is null and next_try_at <= now() "
+                + "order by next_try_at limit ?1").setParameter(1, limit).getResultList();
+    }
+}
