@@ -16,7 +16,7 @@ import jakarta.persistence.PersistenceContext;
 import org.custodia.platform.persistence.NativeValues;
 import org.custodia.platform.persistence.StoredTime;
 import org.custodia.audit.application.AuditTrail;
-import org.custodia.identity.domain.ApiCaller;
+import org.custodia.platform.context.ApiCaller;
 import org.custodia.identity.domain.ApiKey;
 import org.custodia.identity.domain.ApiKeySecret;
 import org.custodia.platform.context.Actor;

@@ -16,7 +16,7 @@ import jakarta.persistence.PersistenceContext;
 
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.crypto.application.SealedSecrets;
-import org.custodia.identity.domain.ApiCaller;
+import org.custodia.platform.context.ApiCaller;
 import org.custodia.kernel.OpaqueToken;
 import org.custodia.identity.domain.SignInBackoff;
 import org.custodia.identity.domain.TotpCodes;

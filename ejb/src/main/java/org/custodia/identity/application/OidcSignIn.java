@@ -47,7 +47,7 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 
 import org.custodia.crypto.application.SealedSecrets;
-import org.custodia.identity.domain.ApiCaller;
+import org.custodia.platform.context.ApiCaller;
 import org.custodia.identity.domain.OidcSettings;
 import org.custodia.kernel.OpaqueToken;
 import org.custodia.identity.infrastructure.OidcProviders;

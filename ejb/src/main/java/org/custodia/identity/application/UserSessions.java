@@ -14,7 +14,7 @@ import jakarta.persistence.PersistenceContext;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import org.custodia.identity.domain.ApiCaller;
+import org.custodia.platform.context.ApiCaller;
 import org.custodia.kernel.OpaqueToken;
 import org.custodia.platform.persistence.AfterCommit;
 import org.custodia.platform.persistence.NativeValues;
