@@ -13,7 +13,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.custodia.platform.persistence.AfterCommit;
 
-import org.custodia.identity.domain.ApiCaller;
+import org.custodia.platform.context.ApiCaller;
 import org.custodia.identity.domain.ApiKeySecret;
 import org.custodia.platform.config.Setting;
 import org.custodia.identity.infrastructure.ApiKeyRepository;

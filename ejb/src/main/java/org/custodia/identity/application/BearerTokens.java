@@ -14,7 +14,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 
-import org.custodia.identity.domain.ApiCaller;
+import org.custodia.platform.context.ApiCaller;
 import org.custodia.identity.domain.OidcSettings;
 import org.custodia.identity.infrastructure.OidcProviders;
 import org.custodia.platform.problem.ProblemException;

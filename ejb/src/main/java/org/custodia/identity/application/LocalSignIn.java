@@ -7,11 +7,11 @@ import java.util.UUID;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import org.custodia.identity.domain.ApiCaller;
 import org.custodia.identity.domain.SignInBackoff;
 import org.custodia.identity.infrastructure.Argon2Passwords;
 import org.custodia.kernel.EmailAddress;
 import org.custodia.platform.context.Actor;
+import org.custodia.platform.context.ApiCaller;
 import org.custodia.platform.problem.ProblemException;
 
 /**

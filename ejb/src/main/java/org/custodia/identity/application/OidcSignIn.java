@@ -14,6 +14,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import org.custodia.identity.domain.OidcSettings;
+import org.custodia.identity.infrastructure.OidcProviders;
+import org.custodia.platform.context.ApiCaller;
+import org.custodia.platform.context.PublicUrl;
+import org.custodia.platform.problem.ProblemException;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jwt.JWT;
@@ -41,12 +47,6 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
-
-import org.custodia.identity.domain.ApiCaller;
-import org.custodia.identity.domain.OidcSettings;
-import org.custodia.identity.infrastructure.OidcProviders;
-import org.custodia.platform.context.PublicUrl;
-import org.custodia.platform.problem.ProblemException;
 
 /**
  * Console sign-in through the tenant's identity provider: authorization code with PKCE (S256), state

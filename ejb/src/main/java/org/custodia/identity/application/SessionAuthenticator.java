@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import org.custodia.identity.domain.ApiCaller;
+import org.custodia.platform.context.ApiCaller;
 import org.custodia.identity.domain.ResolvedSession;
 import org.custodia.identity.infrastructure.SessionRepository;
 import org.custodia.kernel.OpaqueToken;

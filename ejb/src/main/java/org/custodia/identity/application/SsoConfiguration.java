@@ -19,7 +19,7 @@ import jakarta.persistence.PersistenceException;
 
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.crypto.application.SealedSecrets;
-import org.custodia.identity.domain.ApiCaller;
+import org.custodia.platform.context.ApiCaller;
 import org.custodia.identity.domain.OidcSettings;
 import org.custodia.identity.infrastructure.OidcProviders;
 import org.custodia.identity.infrastructure.SsoSettingsRepository;

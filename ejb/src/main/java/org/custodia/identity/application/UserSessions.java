@@ -9,9 +9,9 @@ import java.util.function.Predicate;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import org.custodia.identity.domain.ApiCaller;
 import org.custodia.identity.infrastructure.SessionRepository;
 import org.custodia.kernel.OpaqueToken;
+import org.custodia.platform.context.ApiCaller;
 import org.custodia.platform.persistence.AfterCommit;
 import org.custodia.platform.persistence.StoredTime;
 import org.custodia.platform.persistence.TenantId;

@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.custodia.platform.context.ApiCaller;
+
 /** What {@code app.resolve_api_key} tells about a presented key, read before any tenant is known. */
 public record ResolvedApiKey(UUID keyId, UUID tenantId, String prefix, String role, Set<String> permissions, Instant expiresAt,
                              boolean revoked) {

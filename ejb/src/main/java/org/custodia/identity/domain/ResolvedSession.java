@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.custodia.platform.context.ApiCaller;
+
 /**
  * What {@code app.resolve_session} tells about a session cookie, read before any tenant is known: the
  * session, its user's role and status, and the tenant's idle limit.

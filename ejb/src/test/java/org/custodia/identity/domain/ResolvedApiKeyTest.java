@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
+import org.custodia.platform.context.ApiCaller;
 import org.junit.jupiter.api.Test;
 
 class ResolvedApiKeyTest {

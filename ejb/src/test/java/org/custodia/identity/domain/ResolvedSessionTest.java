@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
+import org.custodia.platform.context.ApiCaller;
 import org.junit.jupiter.api.Test;
 
 /** A resolved session cookie authenticates only while the session, its user and the tenant's idle limit allow. */

@@ -25,7 +25,7 @@ import org.custodia.identity.application.LocalSignIn;
 import org.custodia.identity.application.OidcSignIn;
 import org.custodia.identity.application.UserService;
 import org.custodia.identity.application.UserSessions;
-import org.custodia.identity.domain.ApiCaller;
+import org.custodia.platform.context.ApiCaller;
 import org.custodia.platform.api.AuthenticatedEndpoint;
 import org.custodia.platform.api.CallerContext;
 import org.custodia.platform.api.Problems;

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.custodia.identity.application.UserService;
-import org.custodia.identity.domain.ApiCaller;
+import org.custodia.platform.context.ApiCaller;
 import org.custodia.identity.domain.UserAccount;
 import org.custodia.platform.api.AuthenticatedEndpoint;
 import org.custodia.platform.api.CallerContext;

@@ -2,16 +2,20 @@ package org.custodia.platform.api;
 
 import jakarta.enterprise.context.RequestScoped;
 
-import org.custodia.identity.domain.ApiCaller;
+import org.custodia.platform.context.ApiCaller;
 import org.custodia.platform.context.Actor;
 
-/** The authenticated caller of the current request, set by {@link ApiAuthenticationFilter}. */
+/** The authenticated caller of the current request, set by {@code identity.api.ApiAuthenticationFilter}. */
 @RequestScoped
 public class CallerContext {
 
     private ApiCaller caller;
 
-    void authenticated(ApiCaller caller) {
+    /** Set once per request, by the authentication filter. */
+    public void authenticated(ApiCaller caller) {
+        if (this.caller != null) {
+            throw new IllegalStateException("the caller of this request is already set");
+        }
         this.caller = caller;
     }
 

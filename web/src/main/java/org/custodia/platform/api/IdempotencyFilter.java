@@ -39,7 +39,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * with a key is still running, a duplicate gets 409. Only successful (2xx) answers are kept, for 24 hours.
  * Keys are per caller: another API key or user sending the same key is a new request. A
  * {@link SecretBearingResponse} is never stored; its replay answers 409 (the secret was shown once).
- * Runs after {@link ApiAuthenticationFilter}, so a caller who may not call the endpoint gets no replay.
+ * Runs after {@code identity.api.ApiAuthenticationFilter}, so a caller who may not call the endpoint gets no replay.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION + 200) // after authentication and authorisation (Priorities.AUTHENTICATION)

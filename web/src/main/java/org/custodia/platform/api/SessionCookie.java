@@ -11,7 +11,7 @@ import org.custodia.platform.context.PublicUrl;
  */
 public final class SessionCookie {
 
-    static final String PLAIN_NAME = "custodia_session";
+    public static final String PLAIN_NAME = "custodia_session";
     static final String HOST_NAME = "__Host-" + PLAIN_NAME;
 
     private SessionCookie() {

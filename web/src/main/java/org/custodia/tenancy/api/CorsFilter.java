@@ -1,5 +1,7 @@
-package org.custodia.platform.api;
+package org.custodia.tenancy.api;
 
+
+import java.util.regex.Pattern;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -13,8 +15,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
-import java.util.regex.Pattern;
-
+import org.custodia.platform.api.CallerContext;
+import org.custodia.platform.api.Problems;
 import org.custodia.tenancy.application.SecuritySettings;
 
 /**

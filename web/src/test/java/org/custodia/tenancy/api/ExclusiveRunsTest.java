@@ -1,4 +1,4 @@
-package org.custodia.platform.api;
+package org.custodia.tenancy.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.custodia.platform.api;
+package org.custodia.tenancy.api;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -14,6 +14,9 @@ import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.WriterInterceptor;
 import jakarta.ws.rs.ext.WriterInterceptorContext;
 
+import org.custodia.platform.api.CallerContext;
+import org.custodia.platform.api.CostlyEndpoint;
+import org.custodia.platform.api.Problems;
 import org.custodia.tenancy.application.RateLimiter;
 import org.custodia.tenancy.domain.RateLimits.Category;
 

@@ -1,4 +1,4 @@
-package org.custodia.platform.api;
+package org.custodia.tenancy.api;
 
 import java.time.Duration;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.custodia.platform.api;
+package org.custodia.identity.api;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,11 +21,20 @@ import org.custodia.identity.application.ApiKeyAuthenticator;
 import org.custodia.identity.application.ApiKeyService;
 import org.custodia.identity.application.BearerTokens;
 import org.custodia.identity.application.SessionAuthenticator;
-import org.custodia.identity.domain.ApiCaller;
+import org.custodia.platform.api.AuthenticatedEndpoint;
+import org.custodia.platform.api.CallerContext;
+import org.custodia.platform.api.PlatformAdminEndpoint;
+import org.custodia.platform.api.Problems;
+import org.custodia.platform.api.PublicEndpoint;
+import org.custodia.platform.api.RequestIdFilter;
+import org.custodia.platform.api.RequiresPermission;
+import org.custodia.platform.api.SessionCookie;
+import org.custodia.platform.api.StateChangingRead;
+import org.custodia.platform.config.Setting;
+import org.custodia.platform.context.ApiCaller;
 import org.custodia.platform.context.PublicUrl;
 import org.custodia.tenancy.application.SecuritySettings;
 import org.jboss.logging.MDC;
-import org.custodia.platform.config.Setting;
 
 /**
  * Every endpoint needs credentials unless marked {@link PublicEndpoint}. Three kinds fix the tenant: an

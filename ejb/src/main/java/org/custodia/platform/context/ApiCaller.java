@@ -1,4 +1,4 @@
-package org.custodia.identity.domain;
+package org.custodia.platform.context;
 
 import java.time.Instant;
 import java.util.Set;
