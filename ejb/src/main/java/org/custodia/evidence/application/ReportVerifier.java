@@ -1,4 +1,4 @@
-package org.custodia.report.application;
+package org.custodia.evidence.application;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -14,12 +14,12 @@ import java.util.UUID;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import org.custodia.audit.application.AuditCheckpoints;
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.audit.domain.ChainVerification;
-import org.custodia.audit.domain.AuditCheckpoint;
+import org.custodia.evidence.domain.AuditCheckpoint;
 import org.custodia.crypto.application.TenantSigningKeys;
-import org.custodia.platform.persistence.TenantSession;
+import org.custodia.platform.persistence.TenantId;
+import org.custodia.platform.persistence.TenantScoped;
 import org.custodia.platform.problem.ProblemException;
 import org.custodia.reports.pdf.PdfReportRenderer;
 import org.custodia.reports.signing.PadesVerifier;
@@ -36,6 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * the tenant's report. The PDF is read within {@link UntrustedPdf}'s budgets.
  */
 @Stateless
+@TenantScoped
 public class ReportVerifier {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,18 +56,12 @@ public class ReportVerifier {
     }
 
     @Inject
-    TenantSession tenantSession;
-
-    @Inject
     TenantSigningKeys signingKeys;
-
-    @Inject
-    AuditCheckpoints checkpoints;
 
     @Inject
     AuditTrail audit;
 
-    public Result verify(UUID tenantId, byte[] pdf) {
+    public Result verify(@TenantId UUID tenantId, byte[] pdf) {
         Read read;
         try {
             read = UntrustedPdf.read(pdf, document -> new Read(PdfReportRenderer.checkpointOf(document),
@@ -81,7 +76,6 @@ public class ReportVerifier {
         boolean signaturesValid = !signatures.isEmpty()
                 && signatures.stream().allMatch(s -> s.valid() && s.padesBaselineAttributes())
                 && signatures.stream().anyMatch(PadesVerifier.SignatureCheck::coversWholeDocument);
-        tenantSession.bind(tenantId);
         List<X509Certificate> tenantCertificates;
         try {
             tenantCertificates = signingKeys.certificates(tenantId);
@@ -116,12 +110,12 @@ public class ReportVerifier {
         boolean signatureValid;
         try {
             var certificate = signingKeys.findCertificate(tenantId, parsed.signingKeyId());
-            signatureValid = certificate.isPresent() && AuditCheckpoints.signatureValid(parsed, certificate.get());
+            signatureValid = certificate.isPresent() && parsed.signatureValid(certificate.get());
         } catch (GeneralSecurityException | IllegalStateException e) {
             signatureValid = false;
         }
         // the head must still be there, and every link up to it must still verify
-        boolean matches = checkpoints.stillMatches(tenantId, parsed.headSeq(), parsed.headHash());
+        boolean matches = audit.holds(tenantId, parsed.headSeq(), parsed.headHash());
         try {
             ChainVerification chain = audit.verify(tenantId);
             matches = matches && (chain.intact() || chain.firstBrokenSeq() > parsed.headSeq());

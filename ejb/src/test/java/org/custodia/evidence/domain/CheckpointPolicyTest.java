@@ -1,4 +1,4 @@
-package org.custodia.audit.domain;
+package org.custodia.evidence.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

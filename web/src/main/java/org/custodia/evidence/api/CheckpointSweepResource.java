@@ -1,4 +1,4 @@
-package org.custodia.audit.api;
+package org.custodia.evidence.api;
 
 import java.util.Map;
 
@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.custodia.audit.application.CheckpointSchedule;
+import org.custodia.evidence.application.CheckpointSchedule;
 import org.custodia.platform.api.PlatformAdminEndpoint;
 
 /** The operator runs the periodic checkpoint round now (e.g. before a backup or an audit). */

@@ -1,4 +1,4 @@
-package org.custodia.audit.application;
+package org.custodia.evidence.application;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -7,9 +7,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,14 +16,16 @@ import java.util.UUID;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
-import org.custodia.audit.domain.AuditCheckpoint;
-import org.custodia.audit.domain.AuditExportFilter;
+import org.custodia.audit.application.AuditTrail;
 import org.custodia.audit.domain.ChainVerification;
+import org.custodia.evidence.domain.AuditCheckpoint;
+import org.custodia.evidence.domain.AuditExportFilter;
+import org.custodia.evidence.domain.ExportedEvent;
+import org.custodia.evidence.infrastructure.ExportedEventRepository;
 import org.custodia.platform.context.Actor;
-import org.custodia.platform.persistence.TenantSession;
+import org.custodia.platform.persistence.TenantId;
+import org.custodia.platform.persistence.TenantScoped;
 import org.custodia.platform.problem.ProblemException;
 import org.custodia.reports.model.Report;
 
@@ -39,14 +38,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * database (CSV, NDJSON) or rendered as a PAdES-signed PDF/A report.
  */
 @Stateless
+@TenantScoped
 public class AuditExport {
 
     public enum Format { CSV, NDJSON, PDF }
 
     public static final int PDF_MAX_EVENTS = 10_000;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String COLUMNS = "seq, created_at, event_type, entity_type, entity_id, actor, request_id,"
-            + " payload::text, previous_hash, event_hash";
 
     public record Manifest(UUID exportId, Format format, AuditExportFilter filter, ChainVerification chain,
                            AuditCheckpoint checkpoint) {
@@ -65,11 +63,8 @@ public class AuditExport {
         }
     }
 
-    @PersistenceContext(unitName = "custodia")
-    EntityManager em;
-
     @Inject
-    TenantSession tenantSession;
+    ExportedEventRepository events;
 
     @Inject
     AuditTrail audit;
@@ -78,12 +73,11 @@ public class AuditExport {
     AuditCheckpoints checkpoints;
 
     @Inject
-    org.custodia.report.application.EvidencePdf evidence;
+    EvidencePdf evidence;
 
     public Manifest prepare(Actor actor, AuditExportFilter filter, Format format) throws SQLException, GeneralSecurityException {
-        tenantSession.bind(actor.tenantId());
         if (format == Format.PDF) {
-            long rows = count(actor.tenantId(), filter, Long.MAX_VALUE);
+            long rows = events.count(actor.tenantId(), filter, Long.MAX_VALUE);
             if (rows > PDF_MAX_EVENTS) {
                 throw ProblemException.invalid("format", "a PDF export holds at most " + PDF_MAX_EVENTS
                         + " events (this filter matches " + rows + "): narrow the filter or export csv or ndjson");
@@ -102,7 +96,7 @@ public class AuditExport {
     }
 
     /** Streams CSV or NDJSON: every matching event up to the manifest's checkpoint, in sequence order. */
-    public long writeLines(UUID tenantId, Manifest manifest, OutputStream out) throws SQLException, IOException {
+    public long writeLines(@TenantId UUID tenantId, Manifest manifest, OutputStream out) throws SQLException, IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
         boolean csv = manifest.format() == Format.CSV;
         if (csv) {
@@ -111,55 +105,18 @@ public class AuditExport {
             writer.write(JSON.writeValueAsString(manifest.toJson()));
             writer.write('\n');
         }
-        long written = 0;
-        try (Connection c = tenantSession.connection(tenantId);
-             PreparedStatement ps = select(c, tenantId, manifest.filter(), manifest.checkpoint().headSeq());
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                written++;
-                if (csv) {
-                    for (int i = 1; i <= 10; i++) {
-                        if (i > 1) {
-                            writer.write(',');
-                        }
-                        writer.write(csvCell(i == 2 ? rs.getTimestamp(2).toInstant().toString() : rs.getString(i)));
-                    }
-                    writer.write("\r\n");
-                } else {
-                    ObjectNode e = JSON.createObjectNode();
-                    e.put("record", "event");
-                    e.put("seq", rs.getLong(1));
-                    e.put("createdAt", rs.getTimestamp(2).toInstant().toString());
-                    e.put("eventType", rs.getString(3));
-                    e.put("entityType", rs.getString(4));
-                    e.put("entityId", rs.getString(5));
-                    e.put("actor", rs.getString(6));
-                    e.put("requestId", rs.getString(7));
-                    e.set("payload", JSON.readTree(rs.getString(8)));
-                    e.put("previousHash", rs.getString(9));
-                    e.put("eventHash", rs.getString(10));
-                    writer.write(JSON.writeValueAsString(e));
-                    writer.write('\n');
-                }
-            }
-        }
+        long written = events.each(tenantId, manifest.filter(), manifest.checkpoint().headSeq(),
+                csv ? e -> writeCsv(writer, e) : e -> writeJson(writer, e));
         writer.flush();
         return written;
     }
 
     /** A PAdES-signed PDF/A report of the matching events with the chain result and the signed checkpoint. */
-    public byte[] renderPdf(UUID tenantId, Manifest manifest) throws SQLException, IOException, GeneralSecurityException {
-        tenantSession.bind(tenantId);
+    public byte[] renderPdf(@TenantId UUID tenantId, Manifest manifest) throws SQLException, IOException, GeneralSecurityException {
         List<List<String>> rows = new ArrayList<>();
-        try (Connection c = tenantSession.connection(tenantId);
-             PreparedStatement ps = select(c, tenantId, manifest.filter(), manifest.checkpoint().headSeq());
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                rows.add(List.of(String.valueOf(rs.getLong(1)), rs.getTimestamp(2).toInstant().toString(),
-                        rs.getString(3), rs.getString(4) + " " + rs.getString(5), rs.getString(6),
-                        rs.getString(10).substring(0, 16) + "…"));
-            }
-        }
+        events.each(tenantId, manifest.filter(), manifest.checkpoint().headSeq(), e -> rows.add(List.of(
+                String.valueOf(e.seq()), e.createdAt().toString(), e.eventType(), e.entityType() + " " + e.entityId(),
+                e.actor(), e.eventHash().substring(0, 16) + "…")));
         List<String> filter = manifest.filter().describeLines();
         List<Report.Block> body = List.of(
                 new Report.Paragraph("Events of the tenant's hash-chained audit log up to the signed checkpoint, in"
@@ -170,37 +127,33 @@ public class AuditExport {
                 manifest.checkpoint(), "Custodia audit log export");
     }
 
-    private long count(UUID tenantId, AuditExportFilter filter, long maxSeq) throws SQLException {
-        List<Object> parameters = new ArrayList<>();
-        String conditions = filter.conditions(parameters);
-        try (Connection c = tenantSession.connection(tenantId);
-             PreparedStatement ps = c.prepareStatement("select count(*) from app.audit_event where tenant_id = ?"
-                     + " and seq <= ?" + conditions)) {
-            bind(ps, tenantId, maxSeq, parameters);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+    private static void writeCsv(Writer writer, ExportedEvent e) throws IOException {
+        String[] cells = {String.valueOf(e.seq()), e.createdAt().toString(), e.eventType(), e.entityType(), e.entityId(),
+                e.actor(), e.requestId(), e.payload(), e.previousHash(), e.eventHash()};
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                writer.write(',');
             }
+            writer.write(csvCell(cells[i]));
         }
+        writer.write("\r\n");
     }
 
-    private static PreparedStatement select(Connection c, UUID tenantId, AuditExportFilter filter, long maxSeq)
-            throws SQLException {
-        List<Object> parameters = new ArrayList<>();
-        String conditions = filter.conditions(parameters);
-        PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from app.audit_event where tenant_id = ?"
-                + " and seq <= ?" + conditions + " order by seq");
-        ps.setFetchSize(1000);
-        bind(ps, tenantId, maxSeq, parameters);
-        return ps;
-    }
-
-    private static void bind(PreparedStatement ps, UUID tenantId, long maxSeq, List<Object> parameters) throws SQLException {
-        ps.setObject(1, tenantId);
-        ps.setLong(2, maxSeq);
-        for (int i = 0; i < parameters.size(); i++) {
-            ps.setObject(3 + i, parameters.get(i));
-        }
+    private static void writeJson(Writer writer, ExportedEvent event) throws IOException {
+        ObjectNode e = JSON.createObjectNode();
+        e.put("record", "event");
+        e.put("seq", event.seq());
+        e.put("createdAt", event.createdAt().toString());
+        e.put("eventType", event.eventType());
+        e.put("entityType", event.entityType());
+        e.put("entityId", event.entityId());
+        e.put("actor", event.actor());
+        e.put("requestId", event.requestId());
+        e.set("payload", JSON.readTree(event.payload()));
+        e.put("previousHash", event.previousHash());
+        e.put("eventHash", event.eventHash());
+        writer.write(JSON.writeValueAsString(e));
+        writer.write('\n');
     }
 
     /** RFC 4180 quoting, and a leading quote on cells a spreadsheet would run as a formula. */

@@ -1,4 +1,4 @@
-package org.custodia.audit.domain;
+package org.custodia.evidence.domain;
 
 /** When a scheduled checkpoint is worth taking. */
 public final class CheckpointPolicy {

@@ -1,4 +1,4 @@
-package org.custodia.report.api;
+package org.custodia.evidence.api;
 
 import org.custodia.platform.api.CostlyEndpoint;
 import org.custodia.platform.api.StateChangingRead;
@@ -24,8 +24,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.custodia.platform.api.CallerContext;
 import org.custodia.platform.api.Inputs;
 import org.custodia.platform.problem.ProblemException;
-import org.custodia.report.application.ConsentSummaryReport;
-import org.custodia.report.application.ReportVerifier;
+import org.custodia.evidence.application.ConsentSummaryReport;
+import org.custodia.evidence.application.ReportVerifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,4 +1,4 @@
-package org.custodia.report.application;
+package org.custodia.evidence.application;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -12,12 +12,13 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
-import org.custodia.audit.domain.AuditCheckpoint;
 import org.custodia.audit.domain.ChainVerification;
 import org.custodia.crypto.application.TenantSigningKeys;
+import org.custodia.evidence.domain.AuditCheckpoint;
+import org.custodia.platform.persistence.TenantId;
+import org.custodia.platform.persistence.TenantScoped;
+import org.custodia.tenancy.infrastructure.TenantRepository;
 import org.custodia.reports.model.Report;
 import org.custodia.reports.pdf.PdfReportRenderer;
 import org.custodia.reports.signing.PadesSigner;
@@ -30,20 +31,20 @@ import org.custodia.platform.outbound.RefusedUrl;
  * checkpoint (printed and machine-readable) and is PAdES-signed with the tenant's key.
  */
 @Stateless
+@TenantScoped
 public class EvidencePdf {
 
-    @PersistenceContext(unitName = "custodia")
-    EntityManager em;
+    @Inject
+    TenantRepository tenants;
 
     @Inject
     TenantSigningKeys signingKeys;
 
     /** In the caller's transaction, with the tenant bound. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public byte[] render(UUID tenantId, String title, UUID reportId, List<Report.Block> body, ChainVerification chain,
+    public byte[] render(@TenantId UUID tenantId, String title, UUID reportId, List<Report.Block> body, ChainVerification chain,
                          AuditCheckpoint checkpoint, String reason) throws IOException, GeneralSecurityException {
-        String tenantName = (String) em.createNativeQuery("select name from app.tenant where tenant_id = ?1")
-                .setParameter(1, tenantId).getSingleResult();
+        String tenantName = tenants.nameOf(tenantId);
         List<Report.Block> blocks = new ArrayList<>(body);
         blocks.add(new Report.Heading("Audit chain verification"));
         blocks.add(new Report.KeyValues(List.of(

@@ -1,4 +1,4 @@
-package org.custodia.audit.application;
+package org.custodia.evidence.application;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
