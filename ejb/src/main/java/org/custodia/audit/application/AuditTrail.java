@@ -45,7 +45,7 @@ public class AuditTrail {
     AuditEventRepository events;
 
     /** Verification hashes here (the container's pool, bounded by its configuration), not on the common pool. */
-    @Resource
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService hashing;
 
     private final Clock clock = Clock.systemUTC();
