@@ -11,7 +11,6 @@ import jakarta.persistence.PersistenceException;
 
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.crypto.application.TenantSigningKeys;
-import org.custodia.identity.application.ApiKeyService;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.persistence.StoredTime;
 import org.custodia.platform.persistence.TenantId;
@@ -21,10 +20,13 @@ import org.custodia.platform.problem.ProblemException;
 import org.custodia.tenancy.domain.Tenant;
 import org.custodia.tenancy.infrastructure.TenantRepository;
 
-/** Sets up a new tenant, bound to the new tenant's id, in the transaction of {@link TenantService#create}. */
+/** Sets up a new tenant (row, audit chain, signing key) in the caller's transaction, binding it to the new tenant's id. */
 @Stateless
 @TenantScoped
 public class TenantProvisioning {
+
+    /** The principal of what tenant creation records. */
+    public static final String BOOTSTRAP = "system:bootstrap";
 
     @Inject
     TenantRepository tenants;
@@ -33,14 +35,11 @@ public class TenantProvisioning {
     AuditTrail audit;
 
     @Inject
-    ApiKeyService apiKeys;
-
-    @Inject
     TenantSigningKeys signingKeys;
 
     /** {@code slug} and {@code name} are valid (checked by the caller). */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public TenantService.CreatedTenant provision(@TenantId UUID id, String slug, String name, String requestId) {
+    public Tenant provision(@TenantId UUID id, String slug, String name, String requestId) {
         Tenant tenant = new Tenant(id, slug, name, StoredTime.now());
         try {
             tenants.insert(tenant);
@@ -52,7 +51,7 @@ public class TenantProvisioning {
             throw ProblemException.conflict("slug", "a tenant with this slug exists");
         }
         audit.open(id);
-        Actor actor = new Actor(id, "system:bootstrap", requestId);
+        Actor actor = new Actor(id, BOOTSTRAP, requestId);
         audit.append(actor, "tenant.created", "tenant", id.toString(), Map.of("slug", slug));
         try {
             UUID keyId = signingKeys.create(id, tenant.name());
@@ -60,6 +59,6 @@ public class TenantProvisioning {
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("cannot create the tenant's signing key", e);
         }
-        return new TenantService.CreatedTenant(tenant, apiKeys.issueForBoundTenant(actor, "initial admin key", "ADMIN"));
+        return tenant;
     }
 }

@@ -1,4 +1,4 @@
-package org.custodia.tenancy.api;
+package org.custodia.onboarding.api;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -9,10 +9,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.custodia.identity.api.ApiKeyResource;
+import org.custodia.onboarding.application.TenantOnboarding;
 import org.custodia.platform.api.PlatformAdminEndpoint;
 import org.custodia.platform.api.RequestBodies;
 import org.custodia.platform.api.RequestIdFilter;
-import org.custodia.tenancy.application.TenantService;
 
 /** Tenant bootstrap by the installation's operator (admin token). */
 @Path("/tenants")
@@ -29,13 +29,13 @@ public class TenantResource {
     }
 
     @Inject
-    TenantService tenants;
+    TenantOnboarding tenants;
 
     @POST
     @org.custodia.platform.api.SecretBearingResponse
     public Response create(CreateTenant body) {
         RequestBodies.required(body);
-        TenantService.CreatedTenant created = tenants.create(body.slug(), body.name(), RequestIdFilter.currentRequestId());
+        TenantOnboarding.CreatedTenant created = tenants.create(body.slug(), body.name(), RequestIdFilter.currentRequestId());
         var t = created.tenant();
         return Response.status(201).entity(new CreatedTenant(t.id().toString(), t.slug(), t.name(),
                 t.createdAt().toString(), ApiKeyResource.IssuedApiKey.of(created.firstKey()))).build();
