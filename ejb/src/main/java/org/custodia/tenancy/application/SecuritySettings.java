@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -21,17 +23,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.persistence.AfterCommit;
-import org.custodia.platform.persistence.NativeValues;
 import org.custodia.platform.persistence.StoredTime;
-import org.custodia.platform.persistence.TenantSession;
+import org.custodia.platform.persistence.TenantId;
+import org.custodia.platform.persistence.TenantScoped;
 import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
+import org.custodia.tenancy.infrastructure.TenantSettingsRepository;
 
 /**
  * A tenant's security settings: whether local accounts must use MFA, which browser origins may call the
  * API, and after how many idle minutes a console session ends (5 to 480, default 30).
  */
 @Stateless
+@TenantScoped
 public class SecuritySettings {
 
     public record Settings(boolean mfaRequired, List<String> corsOrigins, int sessionIdleMinutes) {
@@ -44,11 +48,11 @@ public class SecuritySettings {
     /** read on every browser request; a change applies at commit, here and (change feed) on the other nodes */
     private static final Cache<UUID, Settings> CACHE = Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofSeconds(60)).build();
 
-    @PersistenceContext(unitName = "custodia")
-    EntityManager em;
-
     @Inject
-    TenantSession tenantSession;
+    TenantSettingsRepository settings;
+
+    @Resource
+    SessionContext context;
 
     @Inject
     AuditTrail audit;
@@ -59,19 +63,25 @@ public class SecuritySettings {
     @Inject
     org.custodia.platform.persistence.ChangeFeed feed;
 
-    public Settings of(UUID tenantId) {
+    /**
+     * The tenant's settings, from this node's cache when it has them: a cache hit touches no database (the
+     * browser path calls this without a transaction), a miss reads them through {@link #load}.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Settings of(@TenantId UUID tenantId) {
         Settings cached = CACHE.getIfPresent(tenantId);
         if (cached != null) {
             return cached;
         }
-        tenantSession.bind(tenantId);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select mfa_required, cors_origins, session_idle_minutes from app.tenant_security")
-                .getResultList();
-        Settings s = rows.isEmpty() ? Settings.DEFAULTS : new Settings((Boolean) rows.get(0)[0], origins((String) rows.get(0)[1]),
-                ((Number) rows.get(0)[2]).intValue());
+        Settings s = context.getBusinessObject(SecuritySettings.class).load(tenantId);
         CACHE.put(tenantId, s);
         return s;
+    }
+
+    /** The tenant's settings as stored (defaults when unset), bypassing the cache. */
+    public Settings load(@TenantId UUID tenantId) {
+        return settings.security().map(r -> new Settings(r.mfaRequired(), origins(r.corsOrigins()), r.sessionIdleMinutes()))
+                .orElse(Settings.DEFAULTS);
     }
 
     /** {@code sessionIdleMinutes} null means the default (30). */
@@ -100,13 +110,8 @@ public class SecuritySettings {
             throw ProblemException.invalid(errors);
         }
         List<String> origins = corsOrigins.stream().distinct().toList();
-        tenantSession.bind(actor.tenantId());
-        em.createNativeQuery("insert into app.tenant_security (tenant_id, mfa_required, cors_origins, updated_at, session_idle_minutes)"
-                        + " values (?1, ?2, ?3, ?4, ?5) on conflict (tenant_id) do update set mfa_required = excluded.mfa_required, "
-                        + "cors_origins = excluded.cors_origins, updated_at = excluded.updated_at, "
-                        + "session_idle_minutes = excluded.session_idle_minutes")
-                .setParameter(1, actor.tenantId()).setParameter(2, mfaRequired).setParameter(3, json(origins))
-                .setParameter(4, NativeValues.at(StoredTime.now())).setParameter(5, idle).executeUpdate();
+        settings.saveSecurity(actor.tenantId(), new TenantSettingsRepository.StoredSecurity(mfaRequired, json(origins), idle),
+                StoredTime.now());
         audit.append(actor, "settings.security_updated", "tenant", actor.tenantId().toString(),
                 Map.of("mfaRequired", mfaRequired.toString(), "corsOrigins", String.join(" ", origins),
                         "sessionIdleMinutes", Integer.toString(idle)));

@@ -8,9 +8,9 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 
+import org.custodia.tenancy.infrastructure.TenantRepository;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,15 +30,14 @@ public class TenantDirectory {
         boolean run(UUID tenantId) throws Exception;
     }
 
-    @PersistenceContext(unitName = "custodia")
-    EntityManager em;
+    @Inject
+    TenantRepository tenants;
 
     @Resource
     SessionContext context;
 
-    @SuppressWarnings("unchecked")
     public List<UUID> tenantIds() {
-        return em.createNativeQuery("select * from app.tenant_ids()").getResultList();
+        return tenants.allIds();
     }
 
     /** Runs {@code work} for every tenant; returns for how many it did something. */

@@ -1,6 +1,5 @@
 package org.custodia.tenancy.application;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,26 +11,28 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.platform.context.Actor;
-import org.custodia.platform.persistence.TenantSession;
+import org.custodia.platform.persistence.TenantId;
+import org.custodia.platform.persistence.TenantScoped;
 import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
 import org.custodia.tenancy.domain.RateLimits;
+import org.custodia.tenancy.infrastructure.RateLimitRepository;
+import org.custodia.tenancy.infrastructure.TenantRepository;
 
 /** Each tenant's rate limits as stored (defaults when unset); {@link RateLimiter} caches them. */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TenantScoped
 public class TenantRateLimits {
 
-    @PersistenceContext(unitName = "custodia")
-    EntityManager em;
+    @Inject
+    RateLimitRepository repository;
 
     @Inject
-    TenantSession tenantSession;
+    TenantRepository tenants;
 
     @Inject
     AuditTrail audit;
@@ -46,19 +47,9 @@ public class TenantRateLimits {
     org.custodia.platform.persistence.ChangeFeed feed;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public RateLimits load(UUID tenantId) {
-        tenantSession.bind(tenantId);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "select checks_per_minute, mutations_per_minute, costly_per_minute from app.tenant_rate_limit"
-                                + " where tenant_id = ?1")
-                .setParameter(1, tenantId).getResultList();
-        if (rows.isEmpty()) {
-            return InstallationRateLimits.DEFAULTS;
-        }
-        Object[] row = rows.get(0);
-        return new RateLimits(((Number) row[0]).intValue(), ((Number) row[1]).intValue(),
-                row[2] == null ? InstallationRateLimits.DEFAULTS.costlyPerMinute() : ((Number) row[2]).intValue());
+    public RateLimits load(@TenantId UUID tenantId) {
+        return repository.find(tenantId).map(r -> new RateLimits(r.checksPerMinute(), r.mutationsPerMinute(),
+                r.costlyPerMinute() == null ? InstallationRateLimits.DEFAULTS.costlyPerMinute() : r.costlyPerMinute())).orElse(InstallationRateLimits.DEFAULTS);
     }
 
     /**
@@ -80,23 +71,11 @@ public class TenantRateLimits {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        tenantSession.bind(actor.tenantId());
-        Long exists = ((Number) em.createNativeQuery("select count(*) from app.tenant where tenant_id = ?1")
-                .setParameter(1, actor.tenantId()).getSingleResult()).longValue();
-        if (exists == 0) {
+        if (!tenants.exists(actor.tenantId())) {
             throw ProblemException.notFound("Tenant " + actor.tenantId());
         }
-        em.createNativeQuery("insert into app.tenant_rate_limit (tenant_id, checks_per_minute, mutations_per_minute,"
-                        + " updated_at, costly_per_minute) values (?1, ?2, ?3, ?4, nullif(?5, 0)) on conflict (tenant_id) do update"
-                        + " set checks_per_minute = excluded.checks_per_minute,"
-                        + " mutations_per_minute = excluded.mutations_per_minute, updated_at = excluded.updated_at,"
-                        + " costly_per_minute = excluded.costly_per_minute")
-                .setParameter(1, actor.tenantId())
-                .setParameter(2, checksPerMinute)
-                .setParameter(3, mutationsPerMinute)
-                .setParameter(4, Timestamp.from(Instant.now()))
-                .setParameter(5, costlyPerMinute == null ? 0 : costlyPerMinute) // 0: the default
-                .executeUpdate();
+        repository.save(actor.tenantId(), new RateLimitRepository.StoredLimits(checksPerMinute, mutationsPerMinute,
+                costlyPerMinute), Instant.now());
         UUID tenantId = actor.tenantId();
         afterCommit.run(() -> limiter.reset(tenantId)); // this node, once the new limits are visible
         feed.publish("rate-limits", tenantId.toString()); // the other nodes, when this commits

@@ -1,0 +1,145 @@
+package org.custodia.audit.infrastructure;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.custodia.audit.domain.AuditEvent;
+import org.custodia.audit.domain.AuditRecord;
+import org.custodia.audit.domain.ChainHead;
+import org.custodia.platform.persistence.TenantSession;
+
+/**
+ * A tenant's audit chain as stored: the head row ({@code app.audit_chain_head}) and the events
+ * ({@code app.audit_event}). Runs in the caller's transaction, which has the tenant bound.
+ */
+@ApplicationScoped
+public class AuditEventRepository {
+
+    /** Sees the stored events of a chain walk in sequence order. */
+    @FunctionalInterface
+    public interface EventReader {
+        /** @return whether the reader still wants records; once false the remaining rows are only counted */
+        boolean read(AuditRecord record, String storedHash);
+    }
+
+    /** What a chain walk found: the head as stored before the events were read, and how many events there are. */
+    public record ChainScan(Optional<ChainHead> head, long eventCount) {
+    }
+
+    @PersistenceContext(unitName = "custodia")
+    EntityManager em;
+
+    @Inject
+    TenantSession tenantSession;
+
+    public void openChain(UUID tenantId, String genesisHash) {
+        em.createNativeQuery("insert into app.audit_chain_head (tenant_id, last_seq, last_hash) values (?1, 0, ?2)")
+                .setParameter(1, tenantId)
+                .setParameter(2, genesisHash)
+                .executeUpdate();
+    }
+
+    /** The head, locked for the rest of the transaction (serialises the tenant's appends). */
+    public ChainHead lockHead(UUID tenantId) {
+        Object[] head = (Object[]) em.createNativeQuery(
+                        "select last_seq, last_hash from app.audit_chain_head where tenant_id = ?1 for update")
+                .setParameter(1, tenantId)
+                .getSingleResult();
+        return new ChainHead(((Number) head[0]).longValue(), (String) head[1]);
+    }
+
+    public void insert(AuditRecord record, String hash) {
+        em.createNativeQuery("insert into app.audit_event (tenant_id, seq, event_type, entity_type, entity_id, actor,"
+                        + " request_id, payload, previous_hash, event_hash, created_at)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as jsonb), ?9, ?10, ?11)")
+                .setParameter(1, record.tenantId())
+                .setParameter(2, record.seq())
+                .setParameter(3, record.eventType())
+                .setParameter(4, record.entityType())
+                .setParameter(5, record.entityId())
+                .setParameter(6, record.actor())
+                .setParameter(7, record.requestId())
+                .setParameter(8, record.canonicalPayload())
+                .setParameter(9, record.previousHash())
+                .setParameter(10, hash)
+                .setParameter(11, Timestamp.from(record.createdAt()))
+                .executeUpdate();
+    }
+
+    public void advanceHead(UUID tenantId, long seq, String hash) {
+        em.createNativeQuery("update app.audit_chain_head set last_seq = ?1, last_hash = ?2 where tenant_id = ?3")
+                .setParameter(1, seq)
+                .setParameter(2, hash)
+                .setParameter(3, tenantId)
+                .executeUpdate();
+    }
+
+    /** The stored hash of the event at {@code seq}, if there is one. */
+    public Optional<String> hashAt(UUID tenantId, long seq) {
+        @SuppressWarnings("unchecked")
+        List<String> hashes = em.createNativeQuery(
+                        "select event_hash from app.audit_event where tenant_id = ?1 and seq = ?2")
+                .setParameter(1, tenantId)
+                .setParameter(2, seq)
+                .getResultList();
+        return hashes.size() == 1 ? Optional.of(hashes.get(0)) : Optional.empty();
+    }
+
+    public List<AuditEvent> after(UUID tenantId, long afterSeq, int limit) {
+        return em.createQuery("select e from AuditEvent e where e.tenantId = :t and e.seq > :after order by e.seq",
+                        AuditEvent.class)
+                .setParameter("t", tenantId)
+                .setParameter("after", afterSeq)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /**
+     * Reads the head, then streams every event in sequence order ({@code fetchSize} rows per round trip) to
+     * {@code reader}, on the transaction's own connection.
+     */
+    public ChainScan walk(UUID tenantId, int fetchSize, EventReader reader) throws SQLException {
+        try (Connection c = tenantSession.connection(tenantId)) {
+            Optional<ChainHead> head = Optional.empty();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select last_seq, last_hash from app.audit_chain_head where tenant_id = ?")) {
+                ps.setObject(1, tenantId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        head = Optional.of(new ChainHead(rs.getLong(1), rs.getString(2)));
+                    }
+                }
+            }
+            long count = 0;
+            boolean reading = true;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select seq, event_type, entity_type, entity_id, actor, request_id, payload::text, previous_hash,"
+                            + " event_hash, created_at from app.audit_event where tenant_id = ? order by seq")) {
+                ps.setFetchSize(fetchSize);
+                ps.setObject(1, tenantId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        count++;
+                        if (reading) {
+                            reading = reader.read(new AuditRecord(tenantId, rs.getLong(1), rs.getString(2),
+                                    rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                                    rs.getString(8), rs.getTimestamp(10).toInstant()), rs.getString(9));
+                        }
+                    }
+                }
+            }
+            return new ChainScan(head, count);
+        }
+    }
+}
