@@ -14,8 +14,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import org.custodia.audit.domain.AuditEvent;
 import org.custodia.audit.domain.AuditEventHasher;
@@ -38,9 +36,6 @@ public class AuditTrail {
 
     static final int VERIFY_BATCH = 4096;
 
-    @PersistenceContext(unitName = "custodia")
-    EntityManager em;
-
     @Inject
     AuditEventRepository events;
 
@@ -53,13 +48,13 @@ public class AuditTrail {
     /** Starts a tenant's chain; called once, in the transaction that creates the tenant. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void open(@TenantId UUID tenantId) {
-        em.flush();
+        events.flushPending();
         events.openChain(tenantId, AuditEventHasher.GENESIS_HASH);
     }
 
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public long append(Actor actor, String eventType, String entityType, String entityId, Map<String, ?> payload) {
-        em.flush(); // earlier changes of this transaction reach the database before the event that describes them
+        events.flushPending(); // earlier changes of this transaction reach the database before the event that describes them
         ChainHead head = events.lockHead(actor.tenantId());
         long seq = head.lastSeq() + 1;
         AuditRecord record = new AuditRecord(actor.tenantId(), seq, eventType, entityType, entityId,

@@ -43,6 +43,11 @@ public class AuditEventRepository {
     @Inject
     TenantSession tenantSession;
 
+    /** Writes the transaction's pending JPA changes, so an event is never stored before the changes it describes. */
+    public void flushPending() {
+        em.flush();
+    }
+
     public void openChain(UUID tenantId, String genesisHash) {
         em.createNativeQuery("insert into app.audit_chain_head (tenant_id, last_seq, last_hash) values (?1, 0, ?2)")
                 .setParameter(1, tenantId)

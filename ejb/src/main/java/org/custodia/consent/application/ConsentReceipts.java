@@ -3,11 +3,11 @@ package org.custodia.consent.application;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.interfaces.ECPrivateKey;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPublicKey;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,23 +16,6 @@ import java.util.UUID;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.util.Base64;
 
 import org.custodia.consent.domain.ConsentEvent;
 import org.custodia.consent.domain.ConsentPurpose;
@@ -51,7 +34,23 @@ import org.custodia.platform.persistence.TenantId;
 import org.custodia.platform.persistence.TenantScoped;
 import org.custodia.platform.problem.ProblemException;
 import org.custodia.tenancy.application.PrivacySettings;
+import org.custodia.tenancy.application.Tenants;
 import org.custodia.tenancy.domain.Tenant;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.util.Base64;
 
 /**
  * Consent receipts: the Kantara Consent Receipt v1.1 fields with the ISO/IEC TS 27560 record parts
@@ -74,8 +73,8 @@ public class ConsentReceipts {
     }
 
     /** For the tenant's own row (name, slug) only: the consent ledger is read through the repositories. */
-    @PersistenceContext(unitName = "custodia")
-    EntityManager em;
+    @Inject
+    Tenants tenants;
 
     @Inject
     TenantSigningKeys signingKeys;
@@ -161,7 +160,7 @@ public class ConsentReceipts {
         }
         String token = OpaqueToken.generate(LINK_PREFIX);
         links.add(hashOfLink(token), actor.tenantId(), event.subjectId(), purpose.id(), StoredTime.now());
-        Tenant tenant = em.find(Tenant.class, actor.tenantId());
+        Tenant tenant = tenants.of(actor.tenantId());
         mail.enqueue(actor.tenantId(), email, "Your consent to " + tenant.name() + ": " + purpose.name(),
                 "You " + (event.decision().allows() ? "agreed" : "did not agree") + " to \"" + purpose.name() + "\" on "
                         + event.recordedAt() + ".\nReceipt: " + event.id() + (event.noticeHash() == null ? ""
@@ -201,7 +200,7 @@ public class ConsentReceipts {
             throw ProblemException.notFound("consent event " + eventId);
         }
         ConsentPurpose purpose = purposes.find(event.purposeId());
-        Tenant tenant = em.find(Tenant.class, tenantId);
+        Tenant tenant = tenants.of(tenantId);
         NoticeVersion notice = event.noticeVersion() == null ? null : notices.version(purpose.id(), purpose.key(), event.noticeVersion());
         return content(event, purpose, tenant.name(), tenant.slug(), notice, privacy.of(tenantId).jurisdiction(), PublicUrl.base());
     }

@@ -12,22 +12,21 @@ import java.util.UUID;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.custodia.platform.persistence.StoredTime;
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.bpmn.DsarProcess;
 import org.custodia.dsar.domain.DsarDeadlinePolicy;
 import org.custodia.dsar.domain.DsarRequest;
 import org.custodia.dsar.domain.DsarType;
 import org.custodia.dsar.domain.Jurisdiction;
+import org.custodia.dsar.infrastructure.DsarRepository;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.engine.ProcessEngineBootstrap;
 import org.custodia.platform.engine.TenantDeployments;
+import org.custodia.platform.persistence.StoredTime;
 import org.custodia.platform.persistence.TenantId;
 import org.custodia.platform.persistence.TenantScoped;
 import org.custodia.platform.problem.FieldError;
@@ -38,8 +37,8 @@ import org.custodia.platform.problem.ProblemException;
 @TenantScoped
 public class DsarService {
 
-    @PersistenceContext(unitName = "custodia")
-    EntityManager em;
+    @Inject
+    DsarRepository requests;
 
     @Inject
     AuditTrail audit;
@@ -68,7 +67,7 @@ public class DsarService {
         deployments.ensureDeployed(actor.tenantId());
         DsarRequest request = new DsarRequest(actor.tenantId(), t, j, subjectId, received,
                 DsarDeadlinePolicy.deadline(j, received, ZoneOffset.UTC), now);
-        em.persist(request);
+        requests.add(request);
 
         ProcessEngine engine = engines.engine();
         IdentityService identity = engine.getIdentityService();
@@ -96,20 +95,13 @@ public class DsarService {
     }
 
     public DsarRequest find(@TenantId UUID tenantId, UUID id) {
-        // row-level security alone decides visibility (the shared cache is off, so find asks PostgreSQL)
-        DsarRequest request = em.find(DsarRequest.class, id);
-        if (request == null) {
-            throw ProblemException.notFound("DSAR " + id);
-        }
-        return request;
+        return requests.find(id).orElseThrow(() -> ProblemException.notFound("DSAR " + id));
     }
 
     /** A deadline timer of dsar.bpmn fired: the breach marks the request overdue; both are audited. */
     public void recordMilestone(@TenantId UUID tenantId, UUID dsarId, String milestone, String processInstanceId) {
-        DsarRequest request = em.find(DsarRequest.class, dsarId);
-        if (request == null) {
-            throw new IllegalStateException("DSAR " + dsarId + " is not visible to tenant " + tenantId);
-        }
+        DsarRequest request = requests.find(dsarId)
+                .orElseThrow(() -> new IllegalStateException("DSAR " + dsarId + " is not visible to tenant " + tenantId));
         if (DsarProcess.MILESTONE_BREACHED.equals(milestone)) {
             request.markOverdue();
         }

@@ -36,6 +36,11 @@ public class TenantRepository {
         em.flush();
     }
 
+    /** The bound tenant's row, or null. */
+    public Tenant find(UUID tenantId) {
+        return em.find(Tenant.class, tenantId);
+    }
+
     public String nameOf(UUID tenantId) {
         return (String) em.createNativeQuery("select name from app.tenant where tenant_id = ?1")
                 .setParameter(1, tenantId).getSingleResult();

@@ -1,0 +1,63 @@
+package org.custodia.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * The shape the contexts keep as they multiply (docs/contributing.md): contexts depend on each other without
+ * cycles, and the platform and the shared kernel know no context. Checked over the compiled ejb and web classes.
+ */
+class ContextDependenciesTest {
+
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.custodia");
+    }
+
+    @Test
+    void contextsDependOnEachOtherWithoutCycles() {
+        slices().matching("org.custodia.(*)..").namingSlices("$1").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void thePlatformKnowsNoContext() {
+        noClasses().that().resideInAPackage("org.custodia.platform..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("org.custodia.platform..", "org.custodia.kernel..",
+                        "java..", "javax..", "jakarta..", "org.jboss..", "org.camunda..", "com.fasterxml..", "org.flywaydb..",
+                        "org.postgresql..", "org.apache..", "com.github.benmanes..", "io.github.bucket4j..")
+                .because("platform is plumbing every context uses; a context plugs into it, never the other way round")
+                .check(classes);
+    }
+
+    @Test
+    void applicationServicesLeavePersistenceToRepositories() {
+        noClasses().that().resideInAPackage("org.custodia.*.application..")
+                .should().dependOnClassesThat(resideInAnyPackage("java.sql..", "jakarta.persistence..", "javax.sql..")
+                        .and(not(assignableTo(Throwable.class)))) // failures (a unique violation) may pass through
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.custodia.platform.persistence.TenantSession")
+                .because("SQL, JPA and tenant binding belong to a context's infrastructure repositories and the"
+                        + " @TenantScoped interceptor; services orchestrate")
+                .check(classes);
+    }
+
+    @Test
+    void theSharedKernelKnowsNothingElse() {
+        classes().that().resideInAPackage("org.custodia.kernel..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.custodia.kernel..", "java..")
+                .check(classes);
+    }
+}
