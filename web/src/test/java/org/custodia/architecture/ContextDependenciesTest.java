@@ -6,19 +6,29 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The shape the contexts keep as they multiply (docs/contributing.md): contexts depend on each other without
- * cycles, and the platform and the shared kernel know no context. Checked over the compiled ejb and web classes.
+ * cycles and only through application services, application services leave persistence to repositories, and
+ * the platform and the shared kernel know no context. Checked over the compiled ejb and web classes.
  */
 class ContextDependenciesTest {
+
+    static final Pattern CONTEXT_INFRASTRUCTURE = Pattern.compile("org\\.custodia\\.(\\w+)\\.infrastructure(\\..*)?");
 
     static JavaClasses classes;
 
@@ -52,6 +62,24 @@ class ContextDependenciesTest {
                 .because("SQL, JPA and tenant binding belong to a context's infrastructure repositories and the"
                         + " @TenantScoped interceptor; services orchestrate")
                 .check(classes);
+    }
+
+    @Test
+    void aContextsRepositoriesAndAdaptersAreItsOwn() {
+        Set<String> contexts = new TreeSet<>();
+        for (JavaClass c : classes) {
+            Matcher m = CONTEXT_INFRASTRUCTURE.matcher(c.getPackageName());
+            if (m.matches()) {
+                contexts.add(m.group(1));
+            }
+        }
+        assertThat(contexts).as("contexts with an infrastructure package").contains("consent", "identity", "tenancy");
+        for (String context : contexts) {
+            classes().that().resideInAPackage("org.custodia." + context + ".infrastructure..")
+                    .should().onlyBeAccessed().byClassesThat().resideInAPackage("org.custodia." + context + "..")
+                    .because("other contexts go through its application services, which bind the tenant and keep its rules")
+                    .check(classes);
+        }
     }
 
     @Test

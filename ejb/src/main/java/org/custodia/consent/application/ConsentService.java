@@ -1,5 +1,7 @@
 package org.custodia.consent.application;
 
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,15 +11,17 @@ import java.util.regex.Pattern;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import org.custodia.platform.persistence.StoredTime;
 import org.custodia.audit.application.AuditTrail;
-import org.custodia.consent.domain.PurposeRules;
 import org.custodia.consent.domain.ConsentEvent;
 import org.custodia.consent.domain.ConsentPurpose;
 import org.custodia.consent.domain.PurposeDetails;
+import org.custodia.consent.domain.PurposeRules;
+import org.custodia.consent.domain.PurposeTally;
 import org.custodia.consent.infrastructure.ConsentEventRepository;
+import org.custodia.consent.infrastructure.ConsentTallyRepository;
 import org.custodia.consent.infrastructure.PurposeRepository;
 import org.custodia.platform.context.Actor;
+import org.custodia.platform.persistence.StoredTime;
 import org.custodia.platform.persistence.TenantId;
 import org.custodia.platform.persistence.TenantScoped;
 import org.custodia.platform.problem.FieldError;
@@ -37,6 +41,9 @@ public class ConsentService {
 
     @Inject
     ConsentEventRepository events;
+
+    @Inject
+    ConsentTallyRepository tallies;
 
     @Inject
     AuditTrail audit;
@@ -91,6 +98,11 @@ public class ConsentService {
             throw ProblemException.invalid(errors);
         }
         return events.history(tenantId, subjectId);
+    }
+
+    /** Per purpose, ordered by key: grants and withdrawals recorded in [from, to), and subjects granted now. */
+    public List<PurposeTally> tallies(@TenantId UUID tenantId, Instant from, Instant to) throws SQLException {
+        return tallies.tallies(tenantId, from, to);
     }
 
     public static void validateCheck(String subjectId, String purposeKey) {

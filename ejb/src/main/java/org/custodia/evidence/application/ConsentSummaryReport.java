@@ -14,9 +14,9 @@ import jakarta.inject.Inject;
 
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.audit.domain.ChainVerification;
+import org.custodia.consent.application.ConsentService;
+import org.custodia.consent.domain.PurposeTally;
 import org.custodia.evidence.domain.AuditCheckpoint;
-import org.custodia.evidence.domain.PurposeTally;
-import org.custodia.evidence.infrastructure.ConsentSummaryRepository;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.persistence.TenantScoped;
 import org.custodia.platform.problem.ProblemException;
@@ -28,7 +28,7 @@ import org.custodia.reports.model.Report;
 public class ConsentSummaryReport {
 
     @Inject
-    ConsentSummaryRepository consents;
+    ConsentService consents;
 
     @Inject
     AuditTrail audit;

@@ -16,16 +16,16 @@ import jakarta.inject.Inject;
 import org.custodia.audit.domain.ChainVerification;
 import org.custodia.crypto.application.TenantSigningKeys;
 import org.custodia.evidence.domain.AuditCheckpoint;
+import org.custodia.platform.config.Setting;
+import org.custodia.platform.outbound.OutboundHttp;
+import org.custodia.platform.outbound.RefusedUrl;
 import org.custodia.platform.persistence.TenantId;
 import org.custodia.platform.persistence.TenantScoped;
-import org.custodia.tenancy.infrastructure.TenantRepository;
 import org.custodia.reports.model.Report;
 import org.custodia.reports.pdf.PdfReportRenderer;
 import org.custodia.reports.signing.PadesSigner;
 import org.custodia.reports.signing.TimestampAuthorityClient;
-import org.custodia.platform.outbound.OutboundHttp;
-import org.custodia.platform.outbound.RefusedUrl;
-import org.custodia.platform.config.Setting;
+import org.custodia.tenancy.application.Tenants;
 
 /**
  * Every Custodia report is evidence: it states the audit chain's verification, carries the signed
@@ -36,7 +36,7 @@ import org.custodia.platform.config.Setting;
 public class EvidencePdf {
 
     @Inject
-    TenantRepository tenants;
+    Tenants tenants;
 
     @Inject
     TenantSigningKeys signingKeys;
@@ -45,7 +45,7 @@ public class EvidencePdf {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public byte[] render(@TenantId UUID tenantId, String title, UUID reportId, List<Report.Block> body, ChainVerification chain,
                          AuditCheckpoint checkpoint, String reason) throws IOException, GeneralSecurityException {
-        String tenantName = tenants.nameOf(tenantId);
+        String tenantName = tenants.of(tenantId).name();
         List<Report.Block> blocks = new ArrayList<>(body);
         blocks.add(new Report.Heading("Audit chain verification"));
         blocks.add(new Report.KeyValues(List.of(

@@ -128,11 +128,21 @@ public class ApiKeyService {
 
     private IssuedKey issue(Actor actor, Set<String> callerPermissions, String name, String role) {
         roles.requireAssignable(actor.tenantId(), callerPermissions, role);
-        return issueForBoundTenant(actor, name, role);
+        return create(actor, name, role);
     }
 
-    /** Issues a key in the actor's tenant (also for tenant creation, which has bound that tenant already). */
-    public IssuedKey issueForBoundTenant(Actor actor, String name, String role) {
+    /**
+     * The ADMIN key a new tenant starts with (onboarding). Only for a tenant without keys, so it can never
+     * mint an ADMIN key past {@code requireAssignable} for a tenant in use.
+     */
+    public IssuedKey issueFirstAdminKey(Actor actor) {
+        if (!keys.listOf(actor.tenantId()).isEmpty()) {
+            throw new IllegalStateException("tenant " + actor.tenantId() + " has API keys already");
+        }
+        return create(actor, "initial admin key", "ADMIN");
+    }
+
+    private IssuedKey create(Actor actor, String name, String role) {
         if (name == null || name.isBlank() || name.length() > 100) {
             throw ProblemException.invalid("name", "must be 1 to 100 characters");
         }

@@ -39,7 +39,6 @@ public class TenantOnboarding {
         UUID id = UUID.randomUUID();
         Tenant tenant = provisioning.provision(id, slug, name.strip(), requestId);
         // the transaction is bound to the new tenant now (provision named it)
-        return new CreatedTenant(tenant, apiKeys.issueForBoundTenant(new Actor(id, TenantProvisioning.BOOTSTRAP, requestId),
-                "initial admin key", "ADMIN"));
+        return new CreatedTenant(tenant, apiKeys.issueFirstAdminKey(new Actor(id, TenantProvisioning.BOOTSTRAP, requestId)));
     }
 }

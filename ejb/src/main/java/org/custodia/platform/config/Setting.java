@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Every setting of the installation, in one list: its environment variable, its default and what it means.
  * The server reads a setting as system property ({@code CUSTODIA_DB_URL} is {@code -Dcustodia.db.url}) first,
- * then environment variable, then default; a blank value counts as unset. The README's configuration table is
+ * then environment variable, then default; a blank value counts as unset, any other is taken as given (a
+ * password may begin or end with a space); numbers, flags and intervals are checked when the server starts. The README's configuration table is
  * generated from this list and a test keeps the two equal, so a new setting is documented or the build fails.
  * Settings read only by run.sh or the WildFly configuration are listed too (they are the same table for users).
  */
@@ -55,38 +56,45 @@ public enum Setting {
     KEYSTORE_PASSWORD(null, "a development password (a warning is logged)", ReadBy.SERVER, "its password"),
     TSA_URL(null, null, ReadBy.SERVER, "RFC 3161 time-stamp authority (fetched through the outbound-URL guard: HTTPS,"
             + " public address): when set, report signatures are PAdES B-T instead of B-B"),
-    OUTBOUND_ALLOW_PRIVATE("false", null, ReadBy.SERVER, "development only: lets outbound fetches (OIDC, TSA) use http"
+    OUTBOUND_ALLOW_PRIVATE(Kind.FLAG, "false", null, ReadBy.SERVER, "development only: lets outbound fetches (OIDC, TSA) use http"
             + " and loopback/private addresses; link-local/metadata, unspecified, multicast and the management ports stay refused"),
     TRUSTED_PROXIES(null, "none", ReadBy.SERVER, "comma-separated CIDRs of reverse proxies whose `X-Forwarded-For` is"
             + " believed (the right-most untrusted hop is the client); a malformed entry stops the server"),
 
     // limits
-    SIGNIN_PER_MINUTE("30", null, ReadBy.SERVER, "sign-in, reset and invitation requests per client address per minute"),
-    SIGNIN_TENANT_PER_MINUTE("300", null, ReadBy.SERVER, "sign-in, reset and SSO login requests per organisation per minute"),
-    RATELIMIT_CHECKS("10000", null, ReadBy.SERVER, "consent checks per tenant and per key per minute, unless the tenant sets `checksPerMinute`"),
-    RATELIMIT_MUTATIONS("1000", null, ReadBy.SERVER, "changes per tenant and per key per minute, unless the tenant sets `mutationsPerMinute`"),
-    RATELIMIT_COSTLY("6", null, ReadBy.SERVER, "costly operations (audit verify and export, consent export and summary,"
+    SIGNIN_PER_MINUTE(Kind.NUMBER, "30", null, ReadBy.SERVER, "sign-in, reset and invitation requests per client address per minute"),
+    SIGNIN_TENANT_PER_MINUTE(Kind.NUMBER, "300", null, ReadBy.SERVER, "sign-in, reset and SSO login requests per organisation per minute"),
+    RATELIMIT_CHECKS(Kind.NUMBER, "10000", null, ReadBy.SERVER, "consent checks per tenant and per key per minute, unless the tenant sets `checksPerMinute`"),
+    RATELIMIT_MUTATIONS(Kind.NUMBER, "1000", null, ReadBy.SERVER, "changes per tenant and per key per minute, unless the tenant sets `mutationsPerMinute`"),
+    RATELIMIT_COSTLY(Kind.NUMBER, "6", null, ReadBy.SERVER, "costly operations (audit verify and export, consent export and summary,"
             + " report verification) per tenant and per key per minute, unless the tenant sets `costlyPerMinute`"),
 
     // caches: how long a node that missed a cluster notification may serve an old answer
-    CONSENT_CACHE_SECONDS("600", null, ReadBy.SERVER, "the longest a node answers a consent check from memory without"
+    CONSENT_CACHE_SECONDS(Kind.NUMBER, "600", null, ReadBy.SERVER, "the longest a node answers a consent check from memory without"
             + " asking the database (a tenant's consent states are loaded in bulk on its first check after start); a"
             + " decision is visible at once on every node through PostgreSQL `NOTIFY custodia_changes`, this only"
             + " bounds what a node that missed one may serve"),
-    CONSENT_CACHE_ENTRIES("2000000", null, ReadBy.SERVER, "bound of the in-memory consent states (Caffeine, W-TinyLFU eviction)"),
-    APIKEY_CACHE_SECONDS("30", null, ReadBy.SERVER, "the longest a node resolves an API key from memory (revocation and"
+    CONSENT_CACHE_ENTRIES(Kind.NUMBER, "2000000", null, ReadBy.SERVER, "bound of the in-memory consent states (Caffeine, W-TinyLFU eviction)"),
+    APIKEY_CACHE_SECONDS(Kind.NUMBER, "30", null, ReadBy.SERVER, "the longest a node resolves an API key from memory (revocation and"
             + " rotation reach every node at once through `NOTIFY`)"),
-    APIKEY_UNKNOWN_CACHE_SECONDS("5", null, ReadBy.SERVER, "how long a well-formed but unknown API key is answered 401 from memory"),
-    OIDC_JWKS_MIN_REFRESH_MS("5000", null, ReadBy.SERVER, "least time between two fetches of an identity provider's JWKS"),
+    APIKEY_UNKNOWN_CACHE_SECONDS(Kind.NUMBER, "5", null, ReadBy.SERVER, "how long a well-formed but unknown API key is answered 401 from memory"),
+    OIDC_JWKS_MIN_REFRESH_MS(Kind.NUMBER, "5000", null, ReadBy.SERVER, "least time between two fetches of an identity provider's JWKS"),
 
     // periodic jobs: an ISO-8601 duration (PT15M), whole seconds (30) or off
-    MAIL_RETRY_SECONDS("30", null, ReadBy.SERVER, "how often unsent mail (SMTP down at commit) is retried, with back-off per message"),
-    CONSENT_EXPIRY_SECONDS("60", null, ReadBy.SERVER, "how often grants past their `expiresAt` get their EXPIRED ledger"
+    MAIL_RETRY_SECONDS(Kind.INTERVAL, "30", null, ReadBy.SERVER, "how often unsent mail (SMTP down at commit) is retried, with back-off per message"),
+    CONSENT_EXPIRY_SECONDS(Kind.INTERVAL, "60", null, ReadBy.SERVER, "how often grants past their `expiresAt` get their EXPIRED ledger"
             + " event (the check answers EXPIRED from the instant of expiry either way)"),
-    CHECKPOINT_INTERVAL("PT1H", null, ReadBy.SERVER, "how often every tenant's audit chain gets a signed checkpoint; idle chains are skipped"),
-    SIGNIN_SUMMARY_INTERVAL("PT15M", null, ReadBy.SERVER, "how often failed sign-ins are summarised into each tenant's audit chain"),
-    JOBS_WAIT_MS("1000", null, ReadBy.SERVER, "the process engine's job executor: idle wait"),
-    JOBS_MAX_WAIT_MS("5000", null, ReadBy.SERVER, "the most its back-off may wait (timers fire at most this late)");
+    CHECKPOINT_INTERVAL(Kind.INTERVAL, "PT1H", null, ReadBy.SERVER, "how often every tenant's audit chain gets a signed checkpoint; idle chains are skipped"),
+    SIGNIN_SUMMARY_INTERVAL(Kind.INTERVAL, "PT15M", null, ReadBy.SERVER, "how often failed sign-ins are summarised into each tenant's audit chain"),
+    JOBS_WAIT_MS(Kind.NUMBER, "1000", null, ReadBy.SERVER, "the process engine's job executor: idle wait"),
+    JOBS_MAX_WAIT_MS(Kind.NUMBER, "5000", null, ReadBy.SERVER, "the most its back-off may wait (timers fire at most this late)");
+
+    /** What a value must look like; the server checks every setting it reads at start ({@link Settings#problems()}). */
+    public enum Kind {
+        TEXT, NUMBER, FLAG,
+        /** an ISO-8601 duration ("PT15M"), whole seconds, or "off"; at least one second */
+        INTERVAL
+    }
 
     /** Who reads a setting: the server's code, the migration tool, WildFly's configuration, run.sh. */
     public enum ReadBy {
@@ -100,12 +108,18 @@ public enum Setting {
         }
     }
 
+    private final Kind kind;
     private final String defaultValue;
     private final String shownDefault;
     private final ReadBy readBy;
     private final String meaning;
 
     Setting(String defaultValue, String shownDefault, ReadBy readBy, String meaning) {
+        this(Kind.TEXT, defaultValue, shownDefault, readBy, meaning);
+    }
+
+    Setting(Kind kind, String defaultValue, String shownDefault, ReadBy readBy, String meaning) {
+        this.kind = kind;
         this.defaultValue = defaultValue;
         this.shownDefault = shownDefault;
         this.readBy = readBy;
@@ -125,6 +139,10 @@ public enum Setting {
     /** The value the installation runs with when nothing is set; null for none. */
     public String defaultValue() {
         return defaultValue;
+    }
+
+    public Kind kind() {
+        return kind;
     }
 
     public ReadBy readBy() {
@@ -167,5 +185,10 @@ public enum Setting {
 
     public Duration seconds() {
         return Duration.ofSeconds(longValue());
+    }
+
+    /** An {@link Kind#INTERVAL} setting's interval, or empty for "off". */
+    public Optional<Duration> interval() {
+        return Settings.system().interval(this);
     }
 }

@@ -1,5 +1,9 @@
 package org.custodia.platform.config;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +17,7 @@ import java.util.function.Function;
 public final class Settings {
 
     private static final Settings SYSTEM = new Settings(Settings::fromSystem);
+    private static final Duration SHORTEST_INTERVAL = Duration.ofSeconds(1);
 
     private final Function<String, String> byEnvironmentName;
 
@@ -38,10 +43,10 @@ public final class Settings {
         return value != null ? value : System.getenv(environmentName);
     }
 
-    /** What is set, without the default; blank counts as unset. */
+    /** What is set, as given, without the default; blank counts as unset. */
     public Optional<String> configured(Setting setting) {
         String value = byEnvironmentName.apply(setting.environmentName());
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
     /** What is set, else the default; empty when neither. */
@@ -63,7 +68,7 @@ public final class Settings {
     }
 
     public boolean flag(Setting setting) {
-        String v = text(setting);
+        String v = trimmed(setting);
         if (v == null || v.equalsIgnoreCase("false")) {
             return false;
         }
@@ -73,8 +78,55 @@ public final class Settings {
         throw new IllegalStateException(setting.environmentName() + " must be true or false: " + v);
     }
 
-    private long bounded(Setting setting, long min, long max) {
+    /** An interval setting's interval ({@link Setting.Kind#INTERVAL}), or empty for "off". */
+    public Optional<Duration> interval(Setting setting) {
+        String v = trimmed(setting);
+        if (v == null || v.equalsIgnoreCase("off")) {
+            return Optional.empty();
+        }
+        Duration interval;
+        try {
+            interval = v.matches("\\d{1,9}") ? Duration.ofSeconds(Long.parseLong(v)) : Duration.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new IllegalStateException(setting.environmentName() + " must be an ISO-8601 duration, whole seconds or 'off': " + v, e);
+        }
+        if (interval.compareTo(SHORTEST_INTERVAL) < 0) {
+            throw new IllegalStateException(setting.environmentName() + " must be at least one second: " + v);
+        }
+        return Optional.of(interval);
+    }
+
+    /**
+     * What is wrong with the settings the server reads (numbers, flags and intervals that do not parse), so the
+     * server can refuse to start instead of failing at the first request that reads one. Names, never values.
+     */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        for (Setting s : Setting.values()) {
+            if (s.readBy() != Setting.ReadBy.SERVER && s.readBy() != Setting.ReadBy.SERVER_AND_MIGRATION) {
+                continue;
+            }
+            try {
+                switch (s.kind()) {
+                    case NUMBER -> longValue(s);
+                    case FLAG -> flag(s);
+                    case INTERVAL -> interval(s);
+                    case TEXT -> { }
+                }
+            } catch (IllegalStateException e) {
+                problems.add(s.environmentName() + " (" + s.kind().name().toLowerCase(Locale.ROOT) + ")");
+            }
+        }
+        return problems;
+    }
+
+    private String trimmed(Setting setting) {
         String v = text(setting);
+        return v == null ? null : v.strip();
+    }
+
+    private long bounded(Setting setting, long min, long max) {
+        String v = trimmed(setting);
         try {
             long value = Long.parseLong(v);
             if (value < min || value > max) {

@@ -19,7 +19,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
  * Binds the tenant a {@link TenantScoped} method names to the transaction the container started for it,
  * so row-level security shows that tenant's rows only. Runs inside the method's transaction (EJB
  * interceptors share the business method's transaction context). Fails closed: a method with no tenant
- * argument, or called with a null one, never runs. A method that runs without a transaction
+ * argument, or called with a null one, never runs, nor one that names another tenant than the transaction
+ * already works for ({@link TenantSwitchException}). A method that runs without a transaction
  * ({@code NOT_SUPPORTED}) is not bound: the database then shows it no tenant's rows at all.
  */
 @TenantScoped
@@ -39,7 +40,7 @@ public class TenantBindingInterceptor {
     @AroundInvoke
     public Object bind(InvocationContext invocation) throws Exception {
         UUID tenantId = tenantOf(invocation.getMethod(), invocation.getParameters());
-        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+        if (transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) { // marked for rollback too
             tenantSession.bind(tenantId);
         }
         return invocation.proceed();

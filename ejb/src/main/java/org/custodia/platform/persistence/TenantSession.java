@@ -38,13 +38,14 @@ public class TenantSession {
     /**
      * Binds the transaction's connection. Only {@link TenantBindingInterceptor} calls this (and tests):
      * services say which tenant they work for with {@link TenantScoped}. A transaction already bound to
-     * the same tenant is not bound again (nested service calls cost no round trip).
+     * the same tenant is not bound again (nested service calls cost no round trip); one bound to another
+     * tenant is refused, since the caller would go on working as the wrong tenant after the call returns.
      */
     public void bind(UUID tenantId) {
         if (!em.isJoinedToTransaction()) {
             throw new TransactionRequiredException("tenant binding needs an active transaction");
         }
-        if (tenantId.equals(transactions.getResource(BOUND))) {
+        if (alreadyBound(transactions.getResource(BOUND), tenantId)) {
             return;
         }
         em.createNativeQuery("select set_config('app.current_tenant_id', ?1, true)")
@@ -58,14 +59,32 @@ public class TenantSession {
      * hot paths where JPA adds nothing). WildFly hands out the transaction's own physical connection.
      */
     public Connection connection(UUID tenantId) throws SQLException {
+        boolean inTransaction = transactions.getTransactionStatus() != jakarta.transaction.Status.STATUS_NO_TRANSACTION;
+        if (inTransaction) {
+            alreadyBound(transactions.getResource(BOUND), tenantId); // refuses a switch; the bind below is cheap
+        }
         Connection c = dataSource.getConnection();
         try (PreparedStatement ps = c.prepareStatement(BIND)) {
             ps.setString(1, tenantId.toString());
             ps.execute();
         }
-        if (transactions.getTransactionStatus() == jakarta.transaction.Status.STATUS_ACTIVE) {
+        if (inTransaction) {
             transactions.putResource(BOUND, tenantId);
         }
         return c;
+    }
+
+    /**
+     * Whether a transaction bound to {@code bound} (null: none yet) is already bound to {@code requested}.
+     * A transaction belongs to one tenant: asking for another throws.
+     */
+    static boolean alreadyBound(Object bound, UUID requested) {
+        if (bound == null) {
+            return false;
+        }
+        if (!bound.equals(requested)) {
+            throw new TenantSwitchException("this transaction works for tenant " + bound + " and cannot switch to " + requested);
+        }
+        return true;
     }
 }

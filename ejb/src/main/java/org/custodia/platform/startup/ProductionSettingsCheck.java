@@ -9,7 +9,11 @@ import jakarta.ejb.Startup;
 import org.custodia.platform.config.Settings;
 import org.jboss.logging.Logger;
 
-/** Fails the deployment outside development while a built-in development secret is in use ({@link DevelopmentDefaults}). */
+/**
+ * Fails the deployment when a setting the server reads does not parse (in any mode: a typo must not wait for the
+ * first request that reads it), and outside development while a built-in development secret is in use
+ * ({@link DevelopmentDefaults}).
+ */
 @Startup
 @Singleton
 public class ProductionSettingsCheck {
@@ -18,6 +22,13 @@ public class ProductionSettingsCheck {
 
     @PostConstruct
     void check() {
+        List<String> malformed = Settings.system().problems();
+        if (!malformed.isEmpty()) {
+            String refused = "refusing to start: these settings do not parse: " + String.join(", ", malformed)
+                    + " (see the configuration table in the README)";
+            LOG.error(refused);
+            throw new IllegalStateException(refused);
+        }
         List<String> found = DevelopmentDefaults.inServer(Settings.system());
         if (DevelopmentDefaults.development(Settings.system())) {
             if (!found.isEmpty()) {

@@ -41,11 +41,6 @@ public class TenantRepository {
         return em.find(Tenant.class, tenantId);
     }
 
-    public String nameOf(UUID tenantId) {
-        return (String) em.createNativeQuery("select name from app.tenant where tenant_id = ?1")
-                .setParameter(1, tenantId).getSingleResult();
-    }
-
     /** Whether the bound tenant's row is visible (it exists). */
     public boolean exists(UUID tenantId) {
         return ((Number) em.createNativeQuery("select count(*) from app.tenant where tenant_id = ?1")

@@ -37,8 +37,8 @@ class TenantOnboardingTest {
         };
         onboarding.apiKeys = new ApiKeyService() {
             @Override
-            public IssuedKey issueForBoundTenant(Actor actor, String name, String role) {
-                keysIssued.add(actor.tenantId() + "|" + actor.principal() + "|" + name + "|" + role);
+            public IssuedKey issueFirstAdminKey(Actor actor) {
+                keysIssued.add(actor.tenantId() + "|" + actor.principal() + "|initial admin key|ADMIN");
                 return null;
             }
         };

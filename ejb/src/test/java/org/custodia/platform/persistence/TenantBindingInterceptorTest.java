@@ -101,6 +101,27 @@ class TenantBindingInterceptorTest {
                 .isInstanceOf(TenantNotNamedException.class);
     }
 
+    @Test
+    void aTransactionMarkedForRollbackIsStillBoundBeforeTheBodyRuns() throws Exception {
+        transactions.status = Status.STATUS_MARKED_ROLLBACK;
+        Call call = new Call("byTenantId", new Object[] {"x", TENANT});
+        interceptor.bind(call);
+        assertThat(call.boundWhenProceeding).containsExactly(TENANT);
+    }
+
+    @Test
+    void aRefusedBindingNeverReachesTheBody() {
+        interceptor.tenantSession = new TenantSession() {
+            @Override
+            public void bind(UUID tenantId) {
+                throw new TenantSwitchException("bound to another tenant");
+            }
+        };
+        Call call = new Call("byTenantId", new Object[] {"x", TENANT});
+        assertThatThrownBy(() -> interceptor.bind(call)).isInstanceOf(TenantSwitchException.class);
+        assertThat(call.proceeded).isFalse();
+    }
+
     final class Call implements InvocationContext {
         final Method method;
         final Object[] arguments;

@@ -1,4 +1,4 @@
-package org.custodia.evidence.infrastructure;
+package org.custodia.consent.infrastructure;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,12 +13,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.custodia.evidence.domain.PurposeTally;
+import org.custodia.consent.domain.PurposeTally;
 import org.custodia.platform.persistence.TenantSession;
 
-/** The consent summary's figures, counted by PostgreSQL over the tenant's consent tables (read only). */
+/** Per-purpose figures of the ledger and projection, counted by PostgreSQL (for the consent summary report). */
 @ApplicationScoped
-public class ConsentSummaryRepository {
+public class ConsentTallyRepository {
 
     @Inject
     TenantSession tenantSession;
