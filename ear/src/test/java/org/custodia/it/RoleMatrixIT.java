@@ -216,8 +216,8 @@ class RoleMatrixIT {
     void docsRolesMdIsTheDatabasesRoleTable() throws Exception {
         JsonNode catalogue = tenant.api().get("/roles").json();
         StringBuilder md = new StringBuilder("# Roles and permissions\n\n")
-                .append("Generated from the database (migration V5) by RoleMatrixIT; each endpoint's permission is in")
-                .append(" README.md. ✓ = the role has the permission.\n\n| permission | ")
+                .append("Generated from the database (the permission and role tables the migrations fill) by RoleMatrixIT;")
+                .append(" each endpoint's permission is in README.md. ✓ = the role has the permission.\n\n| permission | ")
                 .append(String.join(" | ", ROLES)).append(" |\n|---|").append("---|".repeat(ROLES.size())).append('\n');
         for (JsonNode p : catalogue.get("permissions")) {
             String key = p.get("key").asText();

@@ -34,7 +34,8 @@ final class NamedBeans extends AbstractMap<Object, Object> {
             return null;
         }
         Bean<?> bean = beans.resolve(candidates);
-        return beans.getReference(bean, bean.getBeanClass(), beans.createCreationalContext(bean));
+        // Object is a type of every bean (an EJB's bean class is not, unless it is @LocalBean)
+        return beans.getReference(bean, Object.class, beans.createCreationalContext(bean));
     }
 
     @Override

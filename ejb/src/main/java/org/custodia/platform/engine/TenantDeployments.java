@@ -4,6 +4,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -11,15 +13,20 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.jboss.logging.Logger;
 
 /**
- * Each tenant gets its own deployment of the process models the contexts contribute ({@link ProcessModel};
- * deployments and instances carry the Custodia tenant id). Deployed lazily, in a transaction of its own so a failed business request does
- * not undo it; duplicate filtering makes it a no-op when nothing changed (also across nodes).
+ * Each tenant gets its own deployments of the process models the contexts contribute ({@link ProcessModel};
+ * deployments and instances carry the Custodia tenant id): one deployment per model, each in a transaction
+ * of its own, so a model that fails to deploy is logged and leaves the other processes working (bpmn's
+ * {@code ProcessModelsTest} keeps broken models out of the build). Deployed lazily and not undone by a failed
+ * business request; duplicate filtering makes a deployment a no-op when its model did not change (also
+ * across nodes).
  */
 @Singleton
 public class TenantDeployments {
+
+    private static final Logger LOG = Logger.getLogger(TenantDeployments.class);
 
     @Inject
     ProcessEngineBootstrap bootstrap;
@@ -28,21 +35,37 @@ public class TenantDeployments {
     @Any
     Instance<ProcessModel> models;
 
+    @Resource
+    SessionContext context;
+
     private final Set<UUID> deployed = ConcurrentHashMap.newKeySet();
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void ensureDeployed(UUID tenantId) {
         if (deployed.contains(tenantId)) {
             return;
         }
-        DeploymentBuilder deployment = bootstrap.engine().getRepositoryService().createDeployment()
-                .name("custodia-processes")
-                .tenantId(tenantId.toString())
-                .enableDuplicateFiltering(false);
+        boolean all = true;
         for (ProcessModel model : models) {
-            deployment.addInputStream(model.resource(), model.open());
+            try {
+                context.getBusinessObject(TenantDeployments.class).deploy(tenantId, model);
+            } catch (RuntimeException e) {
+                all = false; // tried again on the next call; the other models are deployed
+                LOG.errorf("process model %s could not be deployed for tenant %s: %s", model.resource(), tenantId, e.getMessage());
+            }
         }
-        deployment.deploy();
-        deployed.add(tenantId);
+        if (all) {
+            deployed.add(tenantId);
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void deploy(UUID tenantId, ProcessModel model) {
+        bootstrap.engine().getRepositoryService().createDeployment()
+                .name(model.resource())
+                .tenantId(tenantId.toString())
+                .enableDuplicateFiltering(false)
+                .addInputStream(model.resource(), model.open())
+                .deploy();
     }
 }
