@@ -2,7 +2,6 @@ package org.custodia.dsar.infrastructure;
 
 import java.util.UUID;
 
-import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -18,7 +17,6 @@ import org.custodia.dsar.application.DsarService;
  * and the engine retries, then raises an incident.
  */
 @Stateless
-@LocalBean
 @Named(DsarProcess.BEAN_DEADLINE_REACHED)
 public class DsarDeadlineDelegate implements JavaDelegate {
 
