@@ -103,6 +103,8 @@ class RoleMatrixIT {
         row("PUT /settings/security", "/settings/security", "{\"mfaRequired\":false,\"corsOrigins\":[]}", "application/json");
         row("GET /settings/privacy", "/settings/privacy", null, null);
         row("PUT /settings/privacy", "/settings/privacy", "{\"jurisdiction\":\"EU\"}", "application/json");
+        row("GET /settings/calendar", "/settings/calendar", null, null);
+        row("PUT /settings/calendar", "/settings/calendar", "{\"timeZone\":\"Europe/Berlin\",\"country\":\"DE\"}", "application/json");
         row("GET /settings/sso", "/settings/sso", null, null);
         row("PUT /settings/sso", "/settings/sso", "{}", "application/json");
         row("DELETE /settings/sso", "/settings/sso", null, null);

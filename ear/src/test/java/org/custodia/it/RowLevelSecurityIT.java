@@ -57,6 +57,7 @@ class RowLevelSecurityIT {
         SEED.put("tenant_role_permission", List.of("insert into app.tenant_role_permission values ('%1$s', 'custom', 'dsar:view')"));
         SEED.put("tenant_security", List.of("insert into app.tenant_security values ('%1$s', true, '[]', now())"));
         SEED.put("tenant_privacy", List.of("insert into app.tenant_privacy values ('%1$s', 'EU', now())"));
+        SEED.put("tenant_calendar", List.of("insert into app.tenant_calendar values ('%1$s', 'Europe/Berlin', 'DE', 'BY', now())"));
         SEED.put("tenant_oidc", List.of("insert into app.tenant_oidc values ('%1$s', 'https://idp/%1$s', 'c', null, 'c', 'groups',"
                 + " '{}', 'IT', 'openid', now())"));
         SEED.put("app_user", List.of("insert into app.app_user (id, tenant_id, email, role, status, created_at) values"

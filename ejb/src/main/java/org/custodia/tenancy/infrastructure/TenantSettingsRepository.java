@@ -2,6 +2,7 @@ package org.custodia.tenancy.infrastructure;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,9 +11,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.custodia.platform.persistence.NativeValues;
+import org.custodia.tenancy.domain.ControllerCalendar;
 
 /**
- * A tenant's settings rows ({@code app.tenant_security}, {@code app.tenant_privacy}): at most one each,
+ * A tenant's settings rows ({@code app.tenant_security}, {@code app.tenant_privacy}, {@code app.tenant_calendar}):
+ * at most one each,
  * read through row-level security (the bound tenant's) and written by upsert.
  */
 @ApplicationScoped
@@ -53,5 +56,21 @@ public class TenantSettingsRepository {
                         + " on conflict (tenant_id) do update set jurisdiction = excluded.jurisdiction, updated_at = excluded.updated_at")
                 .setParameter(1, tenantId).setParameter(2, jurisdiction)
                 .setParameter(3, NativeValues.at(updatedAt)).executeUpdate();
+    }
+
+    public Optional<ControllerCalendar> calendar() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select time_zone, country, subdivision from app.tenant_calendar").getResultList();
+        return rows.stream().findFirst().map(r -> ControllerCalendar.of((String) r[0], (String) r[1], (String) r[2]));
+    }
+
+    public void saveCalendar(UUID tenantId, ControllerCalendar calendar, Instant updatedAt) {
+        em.createNativeQuery("insert into app.tenant_calendar (tenant_id, time_zone, country, subdivision, updated_at)"
+                        + " values (?1, ?2, nullif(?3, ''), nullif(?4, ''), ?5) on conflict (tenant_id) do update set time_zone = excluded.time_zone,"
+                        + " country = excluded.country, subdivision = excluded.subdivision, updated_at = excluded.updated_at")
+                .setParameter(1, tenantId).setParameter(2, calendar.timeZone().getId())
+                .setParameter(3, Objects.requireNonNullElse(calendar.country(), ""))
+                .setParameter(4, Objects.requireNonNullElse(calendar.subdivision(), "")) // none: '' binds as text, then null
+                .setParameter(5, NativeValues.at(updatedAt)).executeUpdate();
     }
 }

@@ -13,8 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.custodia.platform.api.CallerContext;
 import org.custodia.platform.api.RequestBodies;
 import org.custodia.platform.api.RequiresPermission;
+import org.custodia.tenancy.application.CalendarSettings;
 import org.custodia.tenancy.application.PrivacySettings;
 import org.custodia.tenancy.application.SecuritySettings;
+import org.custodia.tenancy.domain.ControllerCalendar;
 
 /** Tenant settings: MFA enforcement and CORS origins; the jurisdiction receipts state (single sign-on: identity's SsoSettingsResource). */
 @Path("/settings")
@@ -29,11 +31,23 @@ public class SettingsResource {
     public record Privacy(String jurisdiction) {
     }
 
+    /** {@code country}/{@code subdivision} may be empty or left out: no public holidays. */
+    public record Calendar(String timeZone, String country, String subdivision) {
+
+        static Calendar of(ControllerCalendar c) {
+            return new Calendar(c.timeZone().getId(), c.country() == null ? "" : c.country(),
+                    c.subdivision() == null ? "" : c.subdivision());
+        }
+    }
+
     @Inject
     SecuritySettings security;
 
     @Inject
     PrivacySettings privacy;
+
+    @Inject
+    CalendarSettings calendar;
 
     @Inject
     CallerContext caller;
@@ -67,5 +81,21 @@ public class SettingsResource {
     public PrivacySettings.Settings putPrivacy(Privacy body) {
         RequestBodies.required(body);
         return privacy.update(caller.actor(), body.jurisdiction());
+    }
+
+    /** Where legal deadlines are counted: their end of day (time zone) and the public holidays skipped. */
+    @GET
+    @Path("/calendar")
+    @RequiresPermission("settings:view")
+    public Calendar getCalendar() {
+        return Calendar.of(calendar.of(caller.caller().tenantId()));
+    }
+
+    @PUT
+    @Path("/calendar")
+    @RequiresPermission("settings:update")
+    public Calendar putCalendar(Calendar body) {
+        RequestBodies.required(body);
+        return Calendar.of(calendar.update(caller.actor(), body.timeZone(), body.country(), body.subdivision()));
     }
 }

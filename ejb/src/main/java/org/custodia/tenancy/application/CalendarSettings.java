@@ -1,0 +1,50 @@
+package org.custodia.tenancy.application;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import org.custodia.audit.application.AuditTrail;
+import org.custodia.platform.context.Actor;
+import org.custodia.platform.persistence.StoredTime;
+import org.custodia.platform.persistence.TenantId;
+import org.custodia.platform.persistence.TenantScoped;
+import org.custodia.platform.problem.FieldError;
+import org.custodia.platform.problem.ProblemException;
+import org.custodia.tenancy.domain.ControllerCalendar;
+import org.custodia.tenancy.infrastructure.TenantSettingsRepository;
+
+/** A tenant's calendar as controller: the time zone and public holidays its legal deadlines are counted in. */
+@Stateless
+@TenantScoped
+public class CalendarSettings {
+
+    @Inject
+    TenantSettingsRepository settings;
+
+    @Inject
+    AuditTrail audit;
+
+    public ControllerCalendar of(@TenantId UUID tenantId) {
+        return settings.calendar().orElse(ControllerCalendar.DEFAULT);
+    }
+
+    public ControllerCalendar update(Actor actor, String timeZone, String country, String subdivision) {
+        List<FieldError> problems = ControllerCalendar.problems(timeZone, country, subdivision);
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
+        ControllerCalendar calendar = ControllerCalendar.of(timeZone, country, subdivision);
+        settings.saveCalendar(actor.tenantId(), calendar, StoredTime.now());
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("timeZone", calendar.timeZone().getId());
+        payload.put("country", calendar.country() == null ? "" : calendar.country());
+        payload.put("subdivision", calendar.subdivision() == null ? "" : calendar.subdivision());
+        audit.append(actor, "settings.calendar_updated", "tenant", actor.tenantId().toString(), payload);
+        return calendar;
+    }
+}

@@ -1,0 +1,50 @@
+package org.custodia.tenancy.domain;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.custodia.platform.problem.FieldError;
+
+/**
+ * Where a tenant, as controller, counts its legal deadlines: the time zone whose end of day a deadline falls
+ * at, and the country (ISO 3166-1 alpha-2) and subdivision (the part after the dash of ISO 3166-2, e.g.
+ * {@code BY} for Bavaria) whose public holidays do not count as working days. Without one: UTC, no holidays.
+ */
+public record ControllerCalendar(ZoneId timeZone, String country, String subdivision) {
+
+    public static final ControllerCalendar DEFAULT = new ControllerCalendar(ZoneId.of("UTC"), null, null);
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    /** What is wrong with each field; empty when they name a calendar. */
+    public static List<FieldError> problems(String timeZone, String country, String subdivision) {
+        List<FieldError> problems = new ArrayList<>();
+        if (timeZone == null || timeZone.isBlank()) {
+            problems.add(new FieldError("timeZone", "is required: an IANA time zone such as Europe/Berlin, or UTC"));
+        } else if (!ZoneId.getAvailableZoneIds().contains(timeZone.strip()) && !"UTC".equals(timeZone.strip())) {
+            problems.add(new FieldError("timeZone", "is not an IANA time zone such as Europe/Berlin"));
+        }
+        String c = blankToNull(country);
+        String s = blankToNull(subdivision);
+        if (c != null && !COUNTRIES.contains(c)) {
+            problems.add(new FieldError("country", "must be an ISO 3166-1 alpha-2 code in upper case, such as DE"));
+        }
+        if (s != null && c == null) {
+            problems.add(new FieldError("subdivision", "needs a country"));
+        } else if (s != null && !s.matches("[A-Z0-9]{1,3}")) {
+            problems.add(new FieldError("subdivision", "must be the ISO 3166-2 code after the dash, such as BY for DE-BY"));
+        }
+        return problems;
+    }
+
+    /** The calendar valid fields name (see {@link #problems}); blank country or subdivision: none. */
+    public static ControllerCalendar of(String timeZone, String country, String subdivision) {
+        return new ControllerCalendar(ZoneId.of(timeZone.strip()), blankToNull(country), blankToNull(subdivision));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
