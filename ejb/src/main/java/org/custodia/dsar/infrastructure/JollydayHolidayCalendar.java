@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.custodia.dsar.domain.HolidayCalendar;
 
@@ -43,7 +44,7 @@ public final class JollydayHolidayCalendar implements HolidayCalendar {
         if (country == null || !supported(country)) {
             throw new IllegalArgumentException("no holiday calendar for country " + country);
         }
-        HolidayManager manager = HolidayManager.getInstance(ManagerParameters.create(country.toLowerCase(Locale.ROOT)));
+        HolidayManager manager = withOwnClassLoader(() -> HolidayManager.getInstance(ManagerParameters.create(country.toLowerCase(Locale.ROOT))));
         boolean national = subdivision == null || subdivision.isBlank();
         String[] path = national ? new String[0] : new String[] {subdivision.toLowerCase(Locale.ROOT)};
         if (!national && !manager.getCalendarHierarchy().getChildren().containsKey(path[0])) {
@@ -54,7 +55,7 @@ public final class JollydayHolidayCalendar implements HolidayCalendar {
     }
 
     public static boolean supported(String country) {
-        return HolidayManager.getSupportedCalendarCodes().contains(country.toUpperCase(Locale.ROOT));
+        return withOwnClassLoader(() -> HolidayManager.getSupportedCalendarCodes().contains(country.toUpperCase(Locale.ROOT)));
     }
 
     @Override
@@ -69,7 +70,7 @@ public final class JollydayHolidayCalendar implements HolidayCalendar {
 
     private Set<LocalDate> holidaysOf(int year) {
         Set<LocalDate> days = new HashSet<>();
-        for (Holiday h : manager.getHolidays(Year.of(year), subdivision)) {
+        for (Holiday h : withOwnClassLoader(() -> manager.getHolidays(Year.of(year), subdivision))) {
             if (h.getType() != HolidayType.OBSERVANCE) {
                 days.add(h.getDate());
                 days.add(h.getActualDate());
@@ -77,5 +78,20 @@ public final class JollydayHolidayCalendar implements HolidayCalendar {
             }
         }
         return Set.copyOf(days);
+    }
+
+    /**
+     * Jollyday finds its XML binding (ServiceLoader) and calendar files through the thread's context class loader,
+     * which on an engine or timer thread need not see the EAR's lib/; this class's loader does.
+     */
+    private static <T> T withOwnClassLoader(Supplier<T> work) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(JollydayHolidayCalendar.class.getClassLoader());
+        try {
+            return work.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 }
