@@ -1,57 +1,241 @@
 package org.custodia.dsar.domain;
 
+import static org.custodia.dsar.domain.DeadlineRule.Counting.CALENDAR_DAYS;
+import static org.custodia.dsar.domain.DeadlineRule.Counting.CALENDAR_MONTHS;
+import static org.custodia.dsar.domain.DeadlineRule.Counting.PUBLISHED_DAYS;
+import static org.custodia.dsar.domain.DeadlineRule.EndRoll.NEXT_NON_HOLIDAY;
+import static org.custodia.dsar.domain.DeadlineRule.EndRoll.NEXT_WORKING_DAY;
+import static org.custodia.dsar.domain.DeadlineRule.EndRoll.NONE;
+
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Optional;
+
+import org.custodia.dsar.domain.DeadlineRule.StopTheClock;
 
 /**
- * The legal deadline of a data subject request, per jurisdiction, counted in the controller's time
- * zone. The deadline is the end of the last day (an answer sent any time that day is in time).
- *
- * <ul>
- *   <li>EU GDPR Art. 12(3), Reg. 1182/71: one month; the day of receipt is not counted; the same date
- *       next month, or that month's last day when the date does not exist; a Saturday or Sunday end
- *       moves to the next Monday (public holidays: not yet, a per-tenant calendar is planned).</li>
- *   <li>UK GDPR (ICO): the same month rule and weekend roll.</li>
- *   <li>California CCPA/CPRA §1798.130: 45 calendar days.</li>
- *   <li>Brazil LGPD Art. 19: 15 days.</li>
- *   <li>Canada PIPEDA s. 8: 30 days.</li>
- * </ul>
+ * The legal deadline of a data subject request, per jurisdiction, counted in the controller's time zone with
+ * its public holidays (sources in {@link #rule(Jurisdiction)}, table in docs/deadlines.md). The day of receipt
+ * is not counted; the deadline is the end of the last day in the controller's zone (an answer sent any time
+ * that day is in time). Pure: the due date follows from the {@link RequestClock} facts and the
+ * {@link ControllerCalendar} alone.
  */
 public final class DsarDeadlinePolicy {
 
     /** How long before the deadline the DPO is warned. */
     public static final Duration WARNING_LEAD = Duration.ofDays(7);
 
-    public record Deadline(Instant dueAt, Instant warningAt) {
+    /** @param lastDay the last day to answer, in the controller's zone; {@code dueAt} is its end */
+    public record Deadline(Instant dueAt, Instant warningAt, LocalDate lastDay) {
+    }
+
+    /** What a request to extend a deadline or stop its clock came to. */
+    public sealed interface Decision permits Granted, Refused {
+    }
+
+    /** The change holds: the request's facts are now {@code clock}, its deadline {@code deadline}. */
+    public record Granted(RequestClock clock, Deadline deadline) implements Decision {
+    }
+
+    /** The law does not allow it; {@code legalReason} says why, naming the source. */
+    public record Refused(String legalReason) implements Decision {
     }
 
     private DsarDeadlinePolicy() {
     }
 
-    public static Deadline deadline(Jurisdiction jurisdiction, Instant receivedAt, ZoneId zone) {
-        LocalDate received = receivedAt.atZone(zone).toLocalDate();
-        LocalDate lastDay = switch (jurisdiction) {
-            // plusMonths already clamps 31 Jan + 1 month to the last day of February
-            case EU_GDPR, UK_GDPR -> rollPastWeekend(received.plusMonths(1));
-            case US_CA_CCPA -> received.plusDays(45);
-            case BR_LGPD -> received.plusDays(15);
-            case CA_PIPEDA -> received.plusDays(30);
+    public static DeadlineRule rule(Jurisdiction jurisdiction) {
+        return switch (jurisdiction) {
+            case EU_GDPR -> new DeadlineRule(jurisdiction,
+                    "GDPR Art. 12(3); Reg. (EEC, Euratom) No 1182/71 Art. 3", 1, CALENDAR_MONTHS, NEXT_WORKING_DAY,
+                    2, "GDPR Art. 12(3): two further months where necessary; the subject is told, with reasons, within the first month",
+                    0, StopTheClock.CONTROLLER_CHOICE, "GDPR fixes no stop-the-clock (uncertain): off unless the controller opts in");
+            case UK_GDPR -> new DeadlineRule(jurisdiction,
+                    "UK GDPR Art. 12(3); ICO guidance on the right of access (time limits)", 1, CALENDAR_MONTHS, NEXT_WORKING_DAY,
+                    2, "UK GDPR Art. 12(3): two further months where necessary; the subject is told, with reasons, within the first month",
+                    0, StopTheClock.BY_LAW, "ICO guidance: the clock stops while waiting for identity, a fee or clarification");
+            case US_CA_CCPA -> new DeadlineRule(jurisdiction,
+                    "Cal. Civ. Code §1798.130(a)(2); 11 CCR §7021(b)", 45, CALENDAR_DAYS, NONE,
+                    45, "11 CCR §7021(b): once, by 45 more days (90 in total), notice with explanation within the first 45 days",
+                    10, StopTheClock.NO, "11 CCR §7021(b): the 45 days begin on receipt, whatever the time needed to verify");
+            case US_VA_VCDPA -> new DeadlineRule(jurisdiction,
+                    "Va. Code §59.1-577(B)", 45, CALENDAR_DAYS, NONE,
+                    45, "Va. Code §59.1-577(B): once, by 45 more days when reasonably necessary, told with the reason within the first 45 days",
+                    0, StopTheClock.NO, "Va. Code §59.1-577(B) provides no stop-the-clock");
+            case US_CO_CPA -> new DeadlineRule(jurisdiction,
+                    "C.R.S. §6-1-1306(2)", 45, CALENDAR_DAYS, NONE,
+                    45, "C.R.S. §6-1-1306(2): once, by 45 more days when reasonably necessary, told with the reason within the first 45 days",
+                    0, StopTheClock.NO, "C.R.S. §6-1-1306(2) provides no stop-the-clock");
+            case BR_LGPD -> new DeadlineRule(jurisdiction,
+                    "LGPD (Lei 13.709/2018) Art. 19, II", 15, CALENDAR_DAYS, NONE,
+                    0, "LGPD Art. 19 provides no extension",
+                    0, StopTheClock.NO, "LGPD Art. 19 provides no stop-the-clock");
+            case IN_DPDPA -> new DeadlineRule(jurisdiction,
+                    "DPDP Act 2023 s. 13; DPDP Rules 2025 Rule 14 (in force 13 May 2027)", ControllerCalendar.MAX_PUBLISHED_RESPONSE_DAYS,
+                    PUBLISHED_DAYS, NONE,
+                    0, "DPDP Act 2023 and Rules 2025 provide no extension of the published period",
+                    0, StopTheClock.NO, "DPDP Rules 2025 provide no stop-the-clock");
+            case CA_PIPEDA -> new DeadlineRule(jurisdiction,
+                    "PIPEDA s. 8(3); Interpretation Act ss. 26, 27, 35 (a Sunday or holiday end moves on)", 30, CALENDAR_DAYS,
+                    NEXT_NON_HOLIDAY,
+                    30, "PIPEDA s. 8(4): up to 30 more days, notice with reasons within the first 30 days",
+                    0, StopTheClock.NO, "PIPEDA s. 8 provides no stop-the-clock; no answer in time is a refusal (s. 8(5))");
         };
-        Instant dueAt = lastDay.plusDays(1).atStartOfDay(zone).toInstant().minusMillis(1);
-        Instant warningAt = dueAt.minus(WARNING_LEAD);
-        return new Deadline(dueAt, warningAt.isBefore(receivedAt) ? receivedAt : warningAt);
     }
 
-    private static LocalDate rollPastWeekend(LocalDate day) {
-        if (day.getDayOfWeek() == DayOfWeek.SATURDAY) {
-            return day.plusDays(2);
+    /** As before tenants had a calendar: the zone's days, weekends only, no public holidays. */
+    public static Deadline deadline(Jurisdiction jurisdiction, Instant receivedAt, ZoneId zone) {
+        return deadline(jurisdiction, receivedAt, ControllerCalendar.of(zone, HolidayCalendar.NONE));
+    }
+
+    public static Deadline deadline(Jurisdiction jurisdiction, Instant receivedAt, ControllerCalendar calendar) {
+        return deadline(jurisdiction, RequestClock.receivedAt(receivedAt), calendar);
+    }
+
+    /** The deadline the facts give: base period, plus the days the clock stood still, plus the extension. */
+    public static Deadline deadline(Jurisdiction jurisdiction, RequestClock clock, ControllerCalendar calendar) {
+        DeadlineRule rule = rule(jurisdiction);
+        LocalDate received = clock.receivedAt().atZone(calendar.zone()).toLocalDate();
+        LocalDate baseEnd = end(rule, received, calendar).plusDays(clock.pausedDays());
+        LocalDate lastDay = roll(rule, baseEnd, calendar.holidays());
+        if (clock.extended()) {
+            lastDay = roll(rule, extendedEnd(rule, received, baseEnd, lastDay, clock.pausedDays()), calendar.holidays());
         }
-        if (day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            return day.plusDays(1);
+        Instant dueAt = endOfDay(lastDay, calendar.zone());
+        Instant warningAt = dueAt.minus(WARNING_LEAD);
+        return new Deadline(dueAt, warningAt.isBefore(clock.receivedAt()) ? clock.receivedAt() : warningAt, lastDay);
+    }
+
+    /**
+     * One extension per request, where the law allows one, decided and told to the subject (with the reason)
+     * before the deadline it extends; the new due date follows from the rule.
+     */
+    public static Decision extend(Jurisdiction jurisdiction, RequestClock clock, RequestClock.Extension extension,
+                                  ControllerCalendar calendar) {
+        DeadlineRule rule = rule(jurisdiction);
+        if (!rule.extensible()) {
+            return new Refused(rule.extensionSource());
         }
-        return day;
+        if (clock.extended()) {
+            return new Refused("one extension per request: it was extended already (" + rule.extensionSource() + ")");
+        }
+        if (blank(extension.reason())) {
+            return new Refused("the subject must be told the reason for the extension (" + rule.extensionSource() + ")");
+        }
+        if (blank(extension.decidedBy())) {
+            return new Refused("who decided the extension must be recorded");
+        }
+        Deadline original = deadline(jurisdiction, clock, calendar);
+        if (extension.noticeSentAt().isAfter(original.dueAt())) {
+            return new Refused("the notice was sent after the original due date " + original.lastDay() + " ("
+                    + rule.extensionSource() + ")");
+        }
+        RequestClock extended = clock.with(extension);
+        return new Granted(extended, deadline(jurisdiction, extended, calendar));
+    }
+
+    /**
+     * Stops the clock while the controller waits for identity or clarification, where the law allows it: the
+     * days before the question count, the clock runs again on the day the information arrives.
+     */
+    public static Decision stopTheClock(Jurisdiction jurisdiction, RequestClock clock, RequestClock.Pause pause,
+                                        ControllerCalendar calendar) {
+        DeadlineRule rule = rule(jurisdiction);
+        if (rule.stopTheClock() == StopTheClock.NO
+                || rule.stopTheClock() == StopTheClock.CONTROLLER_CHOICE && !calendar.stopTheClockWhereLawIsSilent()) {
+            return new Refused(rule.stopTheClockSource());
+        }
+        LocalDate received = clock.receivedAt().atZone(calendar.zone()).toLocalDate();
+        if (pause.askedOn().isBefore(received)) {
+            return new Refused("the clock cannot stop before the request was received (" + received + ")");
+        }
+        if (clock.pauses().stream().anyMatch(pause::overlaps)) {
+            return new Refused("the clock already stood still during part of that time");
+        }
+        Deadline current = deadline(jurisdiction, clock, calendar);
+        if (pause.askedOn().isAfter(current.lastDay())) {
+            return new Refused("the clock ran out on " + current.lastDay() + ", before the controller asked");
+        }
+        RequestClock paused = clock.with(pause);
+        return new Granted(paused, deadline(jurisdiction, paused, calendar));
+    }
+
+    /**
+     * When the receipt must be confirmed (CCPA: 10 business days, counted from the day after receipt, skipping
+     * weekends and the controller's public holidays); empty where the law asks for no acknowledgement.
+     */
+    public static Optional<Instant> acknowledgementDue(Jurisdiction jurisdiction, Instant receivedAt, ControllerCalendar calendar) {
+        int businessDays = rule(jurisdiction).acknowledgementBusinessDays();
+        if (businessDays == 0) {
+            return Optional.empty();
+        }
+        LocalDate day = receivedAt.atZone(calendar.zone()).toLocalDate();
+        for (int counted = 0; counted < businessDays; ) {
+            day = day.plusDays(1);
+            if (workingDay(day, calendar.holidays())) {
+                counted++;
+            }
+        }
+        return Optional.of(endOfDay(day, calendar.zone()));
+    }
+
+    /** The last day of the base period, before any roll. */
+    private static LocalDate end(DeadlineRule rule, LocalDate received, ControllerCalendar calendar) {
+        return switch (rule.counting()) {
+            // plusMonths already clamps 31 Jan + 1 month to the last day of February (Reg. 1182/71 Art. 3(2)(c))
+            case CALENDAR_MONTHS -> received.plusMonths(rule.period());
+            case CALENDAR_DAYS -> received.plusDays(rule.period());
+            case PUBLISHED_DAYS -> received.plusDays(Math.min(rule.period(), calendar.publishedResponseDays()));
+        };
+    }
+
+    /**
+     * The extended period's last day before the roll. For months, two readings exist ("receipt + 3 months" and
+     * "first due date + 2 months"); they differ at month ends, so the earlier is taken.
+     */
+    private static LocalDate extendedEnd(DeadlineRule rule, LocalDate received, LocalDate baseEnd, LocalDate firstDue,
+                                         long pausedDays) {
+        if (rule.counting() == CALENDAR_MONTHS) {
+            LocalDate fromReceipt = received.plusMonths(rule.period() + rule.extension()).plusDays(pausedDays);
+            LocalDate fromFirstDue = firstDue.plusMonths(rule.extension());
+            return fromReceipt.isBefore(fromFirstDue) ? fromReceipt : fromFirstDue;
+        }
+        return baseEnd.plusDays(rule.extension());
+    }
+
+    private static LocalDate roll(DeadlineRule rule, LocalDate day, HolidayCalendar holidays) {
+        LocalDate end = day;
+        switch (rule.endOnNonWorkingDay()) {
+            case NONE -> {
+            }
+            case NEXT_WORKING_DAY -> {
+                while (!workingDay(end, holidays)) {
+                    end = end.plusDays(1);
+                }
+            }
+            case NEXT_NON_HOLIDAY -> {
+                while (end.getDayOfWeek() == DayOfWeek.SUNDAY || holidays.isPublicHoliday(end)) {
+                    end = end.plusDays(1);
+                }
+            }
+        }
+        return end;
+    }
+
+    private static boolean workingDay(LocalDate day, HolidayCalendar holidays) {
+        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
+                && !holidays.isPublicHoliday(day);
+    }
+
+    /** The last instant of the day in the zone; atStartOfDay handles zones whose midnight a DST change skips. */
+    private static Instant endOfDay(LocalDate day, ZoneId zone) {
+        return day.plusDays(1).atStartOfDay(zone).toInstant().minusMillis(1);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }
