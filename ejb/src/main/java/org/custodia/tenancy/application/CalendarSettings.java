@@ -15,7 +15,7 @@ import org.custodia.platform.persistence.TenantId;
 import org.custodia.platform.persistence.TenantScoped;
 import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
-import org.custodia.tenancy.domain.ControllerCalendar;
+import org.custodia.tenancy.domain.TenantCalendar;
 import org.custodia.tenancy.infrastructure.TenantSettingsRepository;
 
 /** A tenant's calendar as controller: the time zone and public holidays its legal deadlines are counted in. */
@@ -29,16 +29,16 @@ public class CalendarSettings {
     @Inject
     AuditTrail audit;
 
-    public ControllerCalendar of(@TenantId UUID tenantId) {
-        return settings.calendar().orElse(ControllerCalendar.DEFAULT);
+    public TenantCalendar of(@TenantId UUID tenantId) {
+        return settings.calendar().orElse(TenantCalendar.DEFAULT);
     }
 
-    public ControllerCalendar update(Actor actor, String timeZone, String country, String subdivision) {
-        List<FieldError> problems = ControllerCalendar.problems(timeZone, country, subdivision);
+    public TenantCalendar update(Actor actor, String timeZone, String country, String subdivision) {
+        List<FieldError> problems = TenantCalendar.problems(timeZone, country, subdivision);
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
-        ControllerCalendar calendar = ControllerCalendar.of(timeZone, country, subdivision);
+        TenantCalendar calendar = TenantCalendar.of(timeZone, country, subdivision);
         settings.saveCalendar(actor.tenantId(), calendar, StoredTime.now());
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("timeZone", calendar.timeZone().getId());

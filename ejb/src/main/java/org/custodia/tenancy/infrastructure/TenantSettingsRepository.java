@@ -11,7 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.custodia.platform.persistence.NativeValues;
-import org.custodia.tenancy.domain.ControllerCalendar;
+import org.custodia.tenancy.domain.TenantCalendar;
 
 /**
  * A tenant's settings rows ({@code app.tenant_security}, {@code app.tenant_privacy}, {@code app.tenant_calendar}):
@@ -58,13 +58,13 @@ public class TenantSettingsRepository {
                 .setParameter(3, NativeValues.at(updatedAt)).executeUpdate();
     }
 
-    public Optional<ControllerCalendar> calendar() {
+    public Optional<TenantCalendar> calendar() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select time_zone, country, subdivision from app.tenant_calendar").getResultList();
-        return rows.stream().findFirst().map(r -> ControllerCalendar.of((String) r[0], (String) r[1], (String) r[2]));
+        return rows.stream().findFirst().map(r -> TenantCalendar.of((String) r[0], (String) r[1], (String) r[2]));
     }
 
-    public void saveCalendar(UUID tenantId, ControllerCalendar calendar, Instant updatedAt) {
+    public void saveCalendar(UUID tenantId, TenantCalendar calendar, Instant updatedAt) {
         em.createNativeQuery("insert into app.tenant_calendar (tenant_id, time_zone, country, subdivision, updated_at)"
                         + " values (?1, ?2, nullif(?3, ''), nullif(?4, ''), ?5) on conflict (tenant_id) do update set time_zone = excluded.time_zone,"
                         + " country = excluded.country, subdivision = excluded.subdivision, updated_at = excluded.updated_at")

@@ -16,7 +16,7 @@ import org.custodia.platform.api.RequiresPermission;
 import org.custodia.tenancy.application.CalendarSettings;
 import org.custodia.tenancy.application.PrivacySettings;
 import org.custodia.tenancy.application.SecuritySettings;
-import org.custodia.tenancy.domain.ControllerCalendar;
+import org.custodia.tenancy.domain.TenantCalendar;
 
 /** Tenant settings: MFA enforcement and CORS origins; the jurisdiction receipts state (single sign-on: identity's SsoSettingsResource). */
 @Path("/settings")
@@ -34,7 +34,7 @@ public class SettingsResource {
     /** {@code country}/{@code subdivision} may be empty or left out: no public holidays. */
     public record Calendar(String timeZone, String country, String subdivision) {
 
-        static Calendar of(ControllerCalendar c) {
+        static Calendar of(TenantCalendar c) {
             return new Calendar(c.timeZone().getId(), c.country() == null ? "" : c.country(),
                     c.subdivision() == null ? "" : c.subdivision());
         }

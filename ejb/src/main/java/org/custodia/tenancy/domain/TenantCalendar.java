@@ -12,10 +12,11 @@ import org.custodia.platform.problem.FieldError;
  * Where a tenant, as controller, counts its legal deadlines: the time zone whose end of day a deadline falls
  * at, and the country (ISO 3166-1 alpha-2) and subdivision (the part after the dash of ISO 3166-2, e.g.
  * {@code BY} for Bavaria) whose public holidays do not count as working days. Without one: UTC, no holidays.
+ * What the tenant states; dsar turns it into the deadline policy's {@code dsar.domain.ControllerCalendar}.
  */
-public record ControllerCalendar(ZoneId timeZone, String country, String subdivision) {
+public record TenantCalendar(ZoneId timeZone, String country, String subdivision) {
 
-    public static final ControllerCalendar DEFAULT = new ControllerCalendar(ZoneId.of("UTC"), null, null);
+    public static final TenantCalendar DEFAULT = new TenantCalendar(ZoneId.of("UTC"), null, null);
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     /** What is wrong with each field; empty when they name a calendar. */
@@ -40,8 +41,8 @@ public record ControllerCalendar(ZoneId timeZone, String country, String subdivi
     }
 
     /** The calendar valid fields name (see {@link #problems}); blank country or subdivision: none. */
-    public static ControllerCalendar of(String timeZone, String country, String subdivision) {
-        return new ControllerCalendar(ZoneId.of(timeZone.strip()), blankToNull(country), blankToNull(subdivision));
+    public static TenantCalendar of(String timeZone, String country, String subdivision) {
+        return new TenantCalendar(ZoneId.of(timeZone.strip()), blankToNull(country), blankToNull(subdivision));
     }
 
     private static String blankToNull(String value) {
