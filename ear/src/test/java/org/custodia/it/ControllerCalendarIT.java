@@ -63,6 +63,34 @@ class ControllerCalendarIT {
         assertThat(events(t.api())).hasSize(before);
     }
 
+    @Test
+    void aRequestsDeadlineEndsTheLocalDayAndSkipsTheRegionsPublicHolidays() {
+        Api.Tenant bavaria = Api.newTenant("calendar-by");
+        Api.Tenant berlin = Api.newTenant("calendar-be");
+        assertThat(bavaria.api().put("/settings/calendar", "{\"timeZone\":\"Europe/Berlin\",\"country\":\"DE\",\"subdivision\":\"BY\"}")
+                .status()).isEqualTo(200);
+        assertThat(berlin.api().put("/settings/calendar", "{\"timeZone\":\"Europe/Berlin\",\"country\":\"DE\",\"subdivision\":\"BE\"}")
+                .status()).isEqualTo(200);
+        // GDPR, received Monday 4 May 2026: one month ends Thursday 4 June, Corpus Christi (Easter 5 April + 60 days),
+        // a public holiday in Bavaria but not in Berlin; so Bavaria's last day is Friday 5 June. Each ends at
+        // midnight in Berlin (CEST, UTC+2).
+        String body = "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"c-1\",\"receivedAt\":\"2026-05-04T10:00:00Z\"}";
+        Api.Reply inBavaria = bavaria.api().post("/dsars", body);
+        Api.Reply inBerlin = berlin.api().post("/dsars", body);
+        assertThat(inBavaria.status()).as(inBavaria.raw().body()).isEqualTo(201);
+        assertThat(inBavaria.json().get("dueAt").asText()).isEqualTo("2026-06-05T21:59:59.999Z");
+        assertThat(inBerlin.json().get("dueAt").asText()).isEqualTo("2026-06-04T21:59:59.999Z");
+    }
+
+    @Test
+    void aRegionWithoutAHolidayCalendarIsRefused() {
+        Api.Tenant t = Api.newTenant("calendar-unknown");
+        Api.Reply bad = t.api().put("/settings/calendar", "{\"timeZone\":\"Europe/Berlin\",\"country\":\"DE\",\"subdivision\":\"ZZ\"}");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().get("errors").get(0).get("field").asText()).isEqualTo("subdivision");
+        assertThat(t.api().get("/settings/calendar").json().get("timeZone").asText()).isEqualTo("UTC");
+    }
+
     static List<String> events(Api api) {
         List<String> types = new ArrayList<>();
         api.get("/audit/events?limit=1000").json().forEach(e -> types.add(e.get("eventType").asText()));

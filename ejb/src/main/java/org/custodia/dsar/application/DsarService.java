@@ -1,7 +1,6 @@
 package org.custodia.dsar.application;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -18,10 +17,12 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.bpmn.DsarProcess;
+import org.custodia.dsar.domain.ControllerCalendar;
 import org.custodia.dsar.domain.DsarDeadlinePolicy;
 import org.custodia.dsar.domain.DsarRequest;
 import org.custodia.dsar.domain.DsarType;
 import org.custodia.dsar.domain.Jurisdiction;
+import org.custodia.dsar.domain.RequestClock;
 import org.custodia.dsar.infrastructure.DsarRepository;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.engine.ProcessEngineBootstrap;
@@ -31,6 +32,7 @@ import org.custodia.platform.persistence.TenantId;
 import org.custodia.platform.persistence.TenantScoped;
 import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
+import org.custodia.tenancy.application.CalendarSettings;
 
 /** Intake of data subject requests: computes the legal deadline and starts dsar.bpmn for the tenant. */
 @Stateless
@@ -39,6 +41,9 @@ public class DsarService {
 
     @Inject
     DsarRepository requests;
+
+    @Inject
+    CalendarSettings calendars;
 
     @Inject
     AuditTrail audit;
@@ -66,7 +71,7 @@ public class DsarService {
         }
         deployments.ensureDeployed(actor.tenantId());
         DsarRequest request = new DsarRequest(actor.tenantId(), t, j, subjectId, received,
-                DsarDeadlinePolicy.deadline(j, received, ZoneOffset.UTC), now);
+                DsarDeadlinePolicy.deadline(j, RequestClock.receivedAt(received), calendarOf(actor.tenantId())), now);
         requests.add(request);
 
         ProcessEngine engine = engines.engine();
@@ -108,6 +113,11 @@ public class DsarService {
         audit.append(Actor.system(tenantId, "deadline-timer", processInstanceId),
                 "dsar.deadline." + milestone.toLowerCase(Locale.ROOT), "dsar", dsarId.toString(),
                 Map.of("jurisdiction", request.jurisdiction().name(), "dueAt", request.dueAt().toString()));
+    }
+
+    /** The tenant's calendar as the deadline policy reads it: its time zone and public holidays. */
+    private ControllerCalendar calendarOf(UUID tenantId) {
+        return ControllerCalendar.of(calendars.of(tenantId).timeZone(), calendars.holidays(tenantId));
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value, List<FieldError> errors) {

@@ -3,6 +3,8 @@ package org.custodia.dsar.domain;
 import java.time.ZoneId;
 import java.util.Objects;
 
+import org.custodia.tenancy.domain.HolidayCalendar;
+
 /**
  * What the controller (the tenant) contributes to its deadlines: the time zone its days are counted in, its
  * public holidays, the response period it publishes where the law lets it choose (India DPDP Rules: at most

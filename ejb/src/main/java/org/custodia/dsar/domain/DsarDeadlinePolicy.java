@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 import org.custodia.dsar.domain.DeadlineRule.StopTheClock;
+import org.custodia.tenancy.domain.HolidayCalendar;
 
 /**
  * The legal deadline of a data subject request, per jurisdiction, counted in the controller's time zone with

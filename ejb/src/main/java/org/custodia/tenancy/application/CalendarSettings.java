@@ -15,7 +15,9 @@ import org.custodia.platform.persistence.TenantId;
 import org.custodia.platform.persistence.TenantScoped;
 import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
+import org.custodia.tenancy.domain.HolidayCalendar;
 import org.custodia.tenancy.domain.TenantCalendar;
+import org.custodia.tenancy.infrastructure.JollydayHolidayCalendar;
 import org.custodia.tenancy.infrastructure.TenantSettingsRepository;
 
 /** A tenant's calendar as controller: the time zone and public holidays its legal deadlines are counted in. */
@@ -35,6 +37,9 @@ public class CalendarSettings {
 
     public TenantCalendar update(Actor actor, String timeZone, String country, String subdivision) {
         List<FieldError> problems = TenantCalendar.problems(timeZone, country, subdivision);
+        if (problems.isEmpty()) {
+            problems = holidaysKnown(TenantCalendar.of(timeZone, country, subdivision));
+        }
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
@@ -46,5 +51,32 @@ public class CalendarSettings {
         payload.put("subdivision", calendar.subdivision() == null ? "" : calendar.subdivision());
         audit.append(actor, "settings.calendar_updated", "tenant", actor.tenantId().toString(), payload);
         return calendar;
+    }
+
+    /** The public holidays of the tenant's stated country and subdivision (none when it states none). */
+    public HolidayCalendar holidays(@TenantId UUID tenantId) {
+        return holidaysOf(of(tenantId));
+    }
+
+    static HolidayCalendar holidaysOf(TenantCalendar calendar) {
+        return calendar.country() == null ? HolidayCalendar.NONE
+                : JollydayHolidayCalendar.of(calendar.country(), calendar.subdivision());
+    }
+
+    /** A country or subdivision is accepted only when its public holidays are known (else deadlines would ignore them). */
+    private static List<FieldError> holidaysKnown(TenantCalendar calendar) {
+        if (calendar.country() == null) {
+            return List.of();
+        }
+        if (!JollydayHolidayCalendar.supported(calendar.country())) {
+            return List.of(new FieldError("country", "has no public-holiday calendar in Custodia"));
+        }
+        try {
+            holidaysOf(calendar);
+            return List.of();
+        } catch (IllegalArgumentException e) {
+            return List.of(new FieldError("subdivision", "is not a subdivision of " + calendar.country()
+                    + " with a public-holiday calendar in Custodia"));
+        }
     }
 }

@@ -12,6 +12,7 @@ import org.custodia.dsar.domain.DsarDeadlinePolicy.Granted;
 import org.custodia.dsar.domain.DsarDeadlinePolicy.Refused;
 import org.custodia.dsar.domain.RequestClock.Extension;
 import org.custodia.dsar.domain.RequestClock.Pause;
+import org.custodia.tenancy.domain.HolidayCalendar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

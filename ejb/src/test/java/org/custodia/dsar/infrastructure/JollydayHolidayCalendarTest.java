@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import org.custodia.dsar.domain.ControllerCalendar;
 import org.custodia.dsar.domain.DsarDeadlinePolicy;
 import org.custodia.dsar.domain.Jurisdiction;
+import org.custodia.tenancy.infrastructure.JollydayHolidayCalendar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,4 +1,4 @@
-package org.custodia.dsar.domain;
+package org.custodia.tenancy.domain;
 
 import java.time.LocalDate;
 import java.util.Set;

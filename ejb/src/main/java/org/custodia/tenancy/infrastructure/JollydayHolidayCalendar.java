@@ -1,4 +1,4 @@
-package org.custodia.dsar.infrastructure;
+package org.custodia.tenancy.infrastructure;
 
 import java.time.LocalDate;
 import java.time.Year;
@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-import org.custodia.dsar.domain.HolidayCalendar;
+import org.custodia.tenancy.domain.HolidayCalendar;
 
 import de.focus_shift.jollyday.core.Holiday;
 import de.focus_shift.jollyday.core.HolidayManager;
