@@ -59,6 +59,13 @@ class ControllerCalendarIT {
         assertThat(t.api().put("/settings/calendar", "{\"timeZone\":\"UTC\",\"subdivision\":\"BY\"}").json()
                 .get("errors").get(0).get("field").asText()).isEqualTo("subdivision");
         assertThat(t.api().put("/settings/calendar", "{}").status()).isEqualTo(422);
+        for (String hostile : List.of("{\"timeZone\":123}", "{\"timeZone\":[\"UTC\"]}",
+                "{\"timeZone\":\"Europe/Berlin\\u0000\"}", "{\"timeZone\":\"" + "E".repeat(100_000) + "\"}",
+                "{\"timeZone\":\"UTC\",\"country\":\"" + "D".repeat(100_000) + "\"}")) {
+            Api.Reply refused = t.api().put("/settings/calendar", hostile);
+            assertThat(refused.status()).as(hostile.length() > 80 ? hostile.substring(0, 80) : hostile).isBetween(400, 422);
+            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        }
         assertThat(t.api().get("/settings/calendar").json().get("timeZone").asText()).isEqualTo("America/Sao_Paulo");
         assertThat(events(t.api())).hasSize(before);
     }

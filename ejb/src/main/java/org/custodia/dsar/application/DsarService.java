@@ -33,6 +33,7 @@ import org.custodia.platform.persistence.TenantScoped;
 import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
 import org.custodia.tenancy.application.CalendarSettings;
+import org.custodia.tenancy.domain.TenantCalendar;
 
 /** Intake of data subject requests: computes the legal deadline and starts dsar.bpmn for the tenant. */
 @Stateless
@@ -117,7 +118,8 @@ public class DsarService {
 
     /** The tenant's calendar as the deadline policy reads it: its time zone and public holidays. */
     private ControllerCalendar calendarOf(UUID tenantId) {
-        return ControllerCalendar.of(calendars.of(tenantId).timeZone(), calendars.holidays(tenantId));
+        TenantCalendar stated = calendars.of(tenantId);
+        return ControllerCalendar.of(stated.timeZone(), CalendarSettings.holidaysOf(stated));
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value, List<FieldError> errors) {

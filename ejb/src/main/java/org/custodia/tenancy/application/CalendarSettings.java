@@ -53,30 +53,22 @@ public class CalendarSettings {
         return calendar;
     }
 
-    /** The public holidays of the tenant's stated country and subdivision (none when it states none). */
-    public HolidayCalendar holidays(@TenantId UUID tenantId) {
-        return holidaysOf(of(tenantId));
-    }
-
-    static HolidayCalendar holidaysOf(TenantCalendar calendar) {
+    /** The public holidays of a stated calendar's country and subdivision (none when it states no country). */
+    public static HolidayCalendar holidaysOf(TenantCalendar calendar) {
         return calendar.country() == null ? HolidayCalendar.NONE
                 : JollydayHolidayCalendar.of(calendar.country(), calendar.subdivision());
     }
 
     /** A country or subdivision is accepted only when its public holidays are known (else deadlines would ignore them). */
     private static List<FieldError> holidaysKnown(TenantCalendar calendar) {
-        if (calendar.country() == null) {
-            return List.of();
-        }
-        if (!JollydayHolidayCalendar.supported(calendar.country())) {
-            return List.of(new FieldError("country", "has no public-holiday calendar in Custodia"));
-        }
         try {
             holidaysOf(calendar);
             return List.of();
         } catch (IllegalArgumentException e) {
-            return List.of(new FieldError("subdivision", "is not a subdivision of " + calendar.country()
-                    + " with a public-holiday calendar in Custodia"));
+            return List.of(JollydayHolidayCalendar.supported(calendar.country())
+                    ? new FieldError("subdivision", "is not a subdivision of " + calendar.country()
+                            + " with a public-holiday calendar in Custodia")
+                    : new FieldError("country", "has no public-holiday calendar in Custodia"));
         }
     }
 }

@@ -24,6 +24,9 @@ import de.focus_shift.jollyday.core.ManagerParameters;
  */
 public final class JollydayHolidayCalendar implements HolidayCalendar {
 
+    /** Calendars made so far, by country and subdivision: bounded by Jollyday's catalogue (only valid ones are kept). */
+    private static final Map<String, JollydayHolidayCalendar> MADE = new ConcurrentHashMap<>();
+
     private final HolidayManager manager;
     private final String[] subdivision;
     private final String name;
@@ -41,6 +44,20 @@ public final class JollydayHolidayCalendar implements HolidayCalendar {
      * @throws IllegalArgumentException when Jollyday knows no such country or subdivision
      */
     public static JollydayHolidayCalendar of(String country, String subdivision) {
+        if (country == null) {
+            throw new IllegalArgumentException("no holiday calendar without a country");
+        }
+        String key = country.toUpperCase(Locale.ROOT) + "/"
+                + (subdivision == null ? "" : subdivision.strip().toLowerCase(Locale.ROOT));
+        JollydayHolidayCalendar made = MADE.get(key);
+        if (made == null) {
+            made = make(country, subdivision); // throws for an unknown one, which is not kept
+            MADE.putIfAbsent(key, made);
+        }
+        return made;
+    }
+
+    private static JollydayHolidayCalendar make(String country, String subdivision) {
         if (country == null || !supported(country)) {
             throw new IllegalArgumentException("no holiday calendar for country " + country);
         }
