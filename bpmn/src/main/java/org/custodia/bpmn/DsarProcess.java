@@ -15,6 +15,8 @@ public final class DsarProcess {
     public static final String VAR_WARNING_AT = "warningAt";
     /** java.util.Date: the legal deadline. */
     public static final String VAR_DUE_AT = "dueAt";
+    /** java.util.Date: when a request still open after its deadline is escalated to the tenant's admins. */
+    public static final String VAR_ESCALATE_AT = "escalateAt";
     /** Local input of the deadline service tasks: one of the MILESTONE_ values. */
     public static final String VAR_MILESTONE = "milestone";
 
@@ -27,6 +29,7 @@ public final class DsarProcess {
     public static final String TASK_RESPOND = "respond";
     public static final String TIMER_WARNING = "deadlineWarning";
     public static final String TIMER_BREACH = "deadlineBreached";
+    public static final String TIMER_ESCALATION = "deadlineEscalation";
     public static final String TASK_RECORD_WARNING = "recordWarning";
     public static final String TASK_RECORD_BREACH = "recordBreach";
     public static final String END_RESPONDED = "responded";
