@@ -88,9 +88,30 @@ public class TestMailServer implements LauncherSessionListener {
         return m.group(1);
     }
 
+    /** The plain text of a message: its body, or the text/plain part of a multipart/alternative one. */
     public static String text(MimeMessage message) {
+        return part(message, "text/plain");
+    }
+
+    /** The HTML part of a multipart/alternative message. */
+    public static String html(MimeMessage message) {
+        return part(message, "text/html");
+    }
+
+    private static String part(MimeMessage message, String type) {
         try {
-            return (String) message.getContent(); // decoded (quoted-printable, charset)
+            Object content = message.getContent(); // decoded (quoted-printable, charset)
+            if (content instanceof String body && message.isMimeType(type)) {
+                return body;
+            }
+            if (content instanceof jakarta.mail.Multipart parts) {
+                for (int i = 0; i < parts.getCount(); i++) {
+                    if (parts.getBodyPart(i).isMimeType(type)) {
+                        return (String) parts.getBodyPart(i).getContent();
+                    }
+                }
+            }
+            throw new AssertionError("no " + type + " in a message of " + message.getContentType());
         } catch (java.io.IOException | jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,6 @@
 package org.custodia.identity.application;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.custodia.identity.domain.UserAccount;
 import org.custodia.identity.infrastructure.Argon2Passwords;
 import org.custodia.identity.infrastructure.UserRepository;
 import org.custodia.notification.application.MailOutbox;
+import org.custodia.notification.domain.MailType;
+import org.custodia.notification.domain.UserInvitation;
 import org.custodia.kernel.EmailAddress;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.context.PublicUrl;
@@ -26,6 +29,7 @@ import org.custodia.platform.persistence.TenantId;
 import org.custodia.platform.persistence.TenantScoped;
 import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
+import org.custodia.tenancy.application.CalendarSettings;
 import org.custodia.tenancy.domain.Tenant;
 
 /**
@@ -63,6 +67,9 @@ public class UserService {
     MailOutbox mail;
 
     @Inject
+    CalendarSettings calendars;
+
+    @Inject
     SignInFailures signInFailures;
 
     @Inject
@@ -89,12 +96,10 @@ public class UserService {
         repository.flush();
         UserTokens.Issued link = tokens.issue(actor.tenantId(), user.id(), UserTokens.Purpose.INVITATION, null);
         Tenant tenant = repository.tenant(actor.tenantId());
-        mail.enqueue(actor.tenantId(), user.email(), "You are invited to " + tenant.name() + " on Custodia",
-                "You have been invited to " + tenant.name() + " on Custodia as " + role + ".\n\n"
-                        + "Accept the invitation and choose a password:\n"
-                        + PublicUrl.base() + "/console/accept-invitation#token=" + link.token() + "\n\n"
-                        + "The link works once and expires on " + link.expiresAt() + ".\n"
-                        + "Token (for the API, POST /api/v1/auth/invitations/accept): " + link.token() + "\n");
+        mail.enqueue(actor.tenantId(), user.email(), MailType.USER_INVITATION,
+                new UserInvitation(tenant.name(), role, URI.create(PublicUrl.base() + "/console/accept-invitation#token=" + link.token()),
+                        link.token(), link.expiresAt()),
+                null, calendars.of(actor.tenantId()).timeZone());
         audit.append(actor, "user.invited", "user", user.id().toString(), Map.of("role", role, "expiresAt", link.expiresAt().toString()));
         return new Invitation(user, link.expiresAt());
     }

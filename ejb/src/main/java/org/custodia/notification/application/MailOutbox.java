@@ -1,5 +1,6 @@
 package org.custodia.notification.application;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,22 +15,31 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 import org.custodia.crypto.application.SealedSecrets;
+import org.custodia.notification.domain.MailModel;
 import org.custodia.notification.domain.MailRetryPolicy;
+import org.custodia.notification.domain.MailTenant;
+import org.custodia.notification.domain.MailType;
+import org.custodia.notification.domain.RenderedMail;
 import org.custodia.notification.infrastructure.MailOutboxRepository;
 import org.custodia.platform.persistence.AfterCommit;
 import org.custodia.platform.persistence.StoredTime;
 import org.custodia.platform.persistence.TenantId;
 import org.custodia.platform.persistence.TenantScoped;
+import org.custodia.tenancy.application.Tenants;
+import org.custodia.tenancy.domain.Tenant;
 import org.jboss.logging.Logger;
 
 /**
  * Mail written in the same transaction as the change that causes it (an invitation, a reset link), so
  * neither exists without the other. It is sent right after commit; when SMTP is down,
- * {@link MailSchedule} retries with back-off ({@link MailRetryPolicy}). Recipient and body are sealed at rest:
- * they hold addresses and single-use links.
+ * {@link MailSchedule} retries with back-off ({@link MailRetryPolicy}). Recipient and bodies are sealed at rest:
+ * they hold addresses and single-use links. Templated mail ({@link MailTemplates}) goes out as
+ * multipart/alternative, plain text first and HTML second; older callers queue plain text alone.
  */
 @Stateless
 @TenantScoped
@@ -55,13 +65,41 @@ public class MailOutbox {
     Session mail;
 
     @Inject
+    MailTemplates templates;
+
+    @Inject
+    Tenants tenants;
+
+    @Inject
     MailOutbox self; // through the container, so delivery gets its own transaction
 
     /** Queues a plain-text message in the caller's transaction (already bound to the tenant: binding is then free). */
     public void enqueue(@TenantId UUID tenantId, String recipient, String subject, String body) {
+        queue(tenantId, recipient, subject, body, null);
+    }
+
+    /** Queues a rendered mail (text and HTML) in the caller's transaction. */
+    public void enqueue(@TenantId UUID tenantId, String recipient, RenderedMail mail) {
+        queue(tenantId, recipient, mail.subject(), mail.text(), mail.html());
+    }
+
+    /**
+     * Renders a mail of {@code type} from the tenant's templates (its overrides, else the shipped ones) and queues
+     * it in the caller's transaction. {@code language}: the reader's (an ISO 639 code; null when unknown), then
+     * English; {@code zone}: the tenant's, which dates are shown in.
+     */
+    public RenderedMail enqueue(@TenantId UUID tenantId, String recipient, MailType type, MailModel model, String language, ZoneId zone) {
+        Tenant tenant = tenants.of(tenantId);
+        RenderedMail mail = templates.render(new MailTenant(tenantId, tenant.slug(), null, zone), type, model, language);
+        enqueue(tenantId, recipient, mail);
+        return mail;
+    }
+
+    private void queue(UUID tenantId, String recipient, String subject, String body, String html) {
         UUID id = UUID.randomUUID();
         outbox.add(id, tenantId, sealed.sealText(tenantId, SEAL_PURPOSE, recipient), subject,
-                sealed.sealText(tenantId, SEAL_PURPOSE, body), StoredTime.now());
+                sealed.sealText(tenantId, SEAL_PURPOSE, body), html == null ? null : sealed.sealText(tenantId, SEAL_PURPOSE, html),
+                StoredTime.now());
         afterCommit.run(() -> executor.execute(() -> {
             try {
                 self.deliver(tenantId, id);
@@ -84,7 +122,12 @@ public class MailOutbox {
             message.setRecipient(Message.RecipientType.TO,
                     new InternetAddress(sealed.sealedText(queued.recipientSealed(), tenantId, SEAL_PURPOSE)));
             message.setSubject(queued.subject(), "UTF-8");
-            message.setText(sealed.sealedText(queued.bodySealed(), tenantId, SEAL_PURPOSE), "UTF-8");
+            String text = sealed.sealedText(queued.bodySealed(), tenantId, SEAL_PURPOSE);
+            if (queued.htmlSealed() == null) {
+                message.setText(text, "UTF-8");
+            } else {
+                message.setContent(alternatives(text, sealed.sealedText(queued.htmlSealed(), tenantId, SEAL_PURPOSE)));
+            }
             Transport.send(message);
             outbox.markSent(id, StoredTime.now());
             return true;
@@ -95,6 +138,18 @@ public class MailOutbox {
             LOG.warnf("mail %s attempt %d failed: %s", id, attempts, e.getClass().getSimpleName());
             return false;
         }
+    }
+
+    /** Plain text first, HTML last: a reader shows the last alternative it can (RFC 2046, 5.1.4). */
+    private static MimeMultipart alternatives(String text, String html) throws MessagingException {
+        MimeBodyPart plain = new MimeBodyPart();
+        plain.setText(text, "UTF-8");
+        MimeBodyPart rich = new MimeBodyPart();
+        rich.setText(html, "UTF-8", "html");
+        MimeMultipart alternatives = new MimeMultipart("alternative");
+        alternatives.addBodyPart(plain);
+        alternatives.addBodyPart(rich);
+        return alternatives;
     }
 
     /** The tenant's queued mail due for another try (at most {@value #DUE_PER_ROUND}). */

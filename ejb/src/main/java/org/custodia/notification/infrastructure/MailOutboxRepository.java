@@ -18,31 +18,36 @@ import org.custodia.platform.persistence.NativeValues;
 @Stateless
 public class MailOutboxRepository {
 
-    /** An unsent message as stored: recipient and body still sealed. */
-    public record QueuedMail(byte[] recipientSealed, String subject, byte[] bodySealed, int attempts) {
+    /** An unsent message as stored: recipient and bodies still sealed; {@code htmlSealed} null for plain text only. */
+    public record QueuedMail(byte[] recipientSealed, String subject, byte[] bodySealed, byte[] htmlSealed, int attempts) {
     }
+
+    /** Bound instead of null (whose type the driver cannot tell), stored as null. */
+    private static final byte[] NO_HTML = new byte[0];
 
     @PersistenceContext(unitName = "custodia")
     EntityManager em;
 
-    /** Queues a message, due at once. */
-    public void add(UUID id, UUID tenantId, byte[] recipientSealed, String subject, byte[] bodySealed, Instant createdAt) {
-        em.createNativeQuery("insert into app.mail_outbox (id, tenant_id, recipient, subject, body, created_at, next_try_at) "
-                        + "values (?1, ?2, ?3, ?4, ?5, ?6, ?6)")
+    /** Queues a message, due at once; {@code htmlSealed} null for plain text only. */
+    public void add(UUID id, UUID tenantId, byte[] recipientSealed, String subject, byte[] bodySealed, byte[] htmlSealed, Instant createdAt) {
+        em.createNativeQuery("insert into app.mail_outbox (id, tenant_id, recipient, subject, body, html, created_at, next_try_at) "
+                        + "values (?1, ?2, ?3, ?4, ?5, nullif(?6, ''::bytea), ?7, ?7)")
                 .setParameter(1, id).setParameter(2, tenantId)
                 .setParameter(3, recipientSealed)
                 .setParameter(4, subject)
                 .setParameter(5, bodySealed)
-                .setParameter(6, NativeValues.at(createdAt))
+                .setParameter(6, htmlSealed == null ? NO_HTML : htmlSealed)
+                .setParameter(7, NativeValues.at(createdAt))
                 .executeUpdate();
     }
 
     /** The message if still unsent and no other transaction is sending it; row locked until this one ends. */
     @SuppressWarnings("unchecked")
     public Optional<QueuedMail> lockUnsent(UUID id) {
-        List<Object[]> rows = em.createNativeQuery("select recipient, subject, body, attempts from app.mail_outbox "
+        List<Object[]> rows = em.createNativeQuery("select recipient, subject, body, html, attempts from app.mail_outbox "
                 + "where id = ?1 and sent_at is null for update skip locked").setParameter(1, id).getResultList();
-        return rows.stream().findFirst().map(r -> new QueuedMail((byte[]) r[0], (String) r[1], (byte[]) r[2], ((Number) r[3]).intValue()));
+        return rows.stream().findFirst().map(r -> new QueuedMail((byte[]) r[0], (String) r[1], (byte[]) r[2],
+                (byte[]) r[3], ((Number) r[4]).intValue()));
     }
 
     public void markSent(UUID id, Instant sentAt) {

@@ -50,6 +50,9 @@ public enum Setting {
     SMTP_HOST("127.0.0.1", null, ReadBy.WILDFLY, "outbound mail server (mail session `java:jboss/mail/Custodia`)"),
     SMTP_PORT("2525", null, ReadBy.WILDFLY, "its port"),
     MAIL_FROM("custodia@localhost", null, ReadBy.WILDFLY, "sender address"),
+    MAIL_TEMPLATES_DIR(null, "unset: the shipped templates only", ReadBy.SERVER, "directory of tenants' own mail templates:"
+            + " `<tenant id or slug>/<mail type>/<language>/subject.peb`, `body.html.peb`, `body.txt.peb` replace the shipped"
+            + " ones file by file (see [Mail templates](#mail-templates))"),
     LOG_LEVEL("INFO", null, ReadBy.WILDFLY, "level of the `org.custodia` loggers"),
     KEYSTORE(null, "`<server data dir>/custodia-kek.p12` (run.sh: `.custodia/server/data/`)", ReadBy.SERVER,
             "PKCS#12 keystore holding the key-encryption key that wraps every tenant's data keys; created on first start — back it up"),
