@@ -7,10 +7,15 @@ import java.util.regex.Pattern;
 /** The checks the mail models share: the constructor of a model refuses what its mail must not carry. */
 final class MailFields {
 
-    /** A fixed code: an enum name such as {@code ACCESS} or {@code EU_GDPR}, or a role name. */
-    private static final Pattern CODE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,39}");
-    /** A request reference: letters, digits and dashes (a UUID, {@code DSAR-2026-0042}); no spaces, dots or {@code @}. */
-    private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,63}");
+    /** A fixed code: an enum name such as {@code ACCESS} or {@code EU_GDPR}. */
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
+    /** A role name: a built-in role ({@code APPROVER}) or a tenant's own ({@code dpo-team}). */
+    private static final Pattern ROLE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,39}");
+    /**
+     * A request reference: letters and digits in dash-separated groups, with at least one digit (a UUID,
+     * {@code DSAR-2026-0042}); no spaces, dots or {@code @}, so no address and no plain name.
+     */
+    private static final Pattern REFERENCE = Pattern.compile("(?=[^0-9]*[0-9])[A-Za-z0-9]+(-[A-Za-z0-9]+)*");
     /** One path segment of a console link, of the same alphabet. */
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -19,14 +24,21 @@ final class MailFields {
 
     static String code(String field, String value) {
         if (value == null || !CODE.matcher(value).matches()) {
-            throw new IllegalArgumentException(field + " must be a code (letters, digits, '_' or '-'), not free text");
+            throw new IllegalArgumentException(field + " must be a code (upper-case letters, digits, '_'), not free text");
+        }
+        return value;
+    }
+
+    static String role(String field, String value) {
+        if (value == null || !ROLE.matcher(value).matches()) {
+            throw new IllegalArgumentException(field + " must be a role name");
         }
         return value;
     }
 
     static String reference(String field, String value) {
-        if (value == null || !REFERENCE.matcher(value).matches()) {
-            throw new IllegalArgumentException(field + " must be a request reference (letters, digits, '-')");
+        if (value == null || value.length() > 64 || !REFERENCE.matcher(value).matches()) {
+            throw new IllegalArgumentException(field + " must be a request reference (letters and digits in groups joined by '-', with a digit)");
         }
         return value;
     }

@@ -16,7 +16,7 @@ public record UserInvitation(String tenantName, String role, URI acceptLink, Str
 
     public UserInvitation {
         MailFields.text("tenantName", tenantName, 200);
-        MailFields.code("role", role);
+        MailFields.role("role", role);
         MailFields.link("acceptLink", acceptLink);
         MailFields.text("token", token, 200);
         MailFields.required("expiresAt", expiresAt);

@@ -51,6 +51,7 @@ class MailModelsTest {
     @ValueSource(strings = {"jane.doe@example.org", "Jane Doe", "<script>alert(1)</script>", "ACCESS\nJane", "", "Jäne"})
     void aReviewerNoticeRefusesFreeTextInEveryField(String personal) {
         assertThatThrownBy(() -> new ReviewerNotice(personal, "ACCESS", "EU_GDPR", DUE, CONSOLE)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ReviewerNotice(personal + "-1", "ACCESS", "EU_GDPR", DUE, CONSOLE)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ReviewerNotice("R-1", personal, "EU_GDPR", DUE, CONSOLE)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ReviewerNotice("R-1", "ACCESS", personal, DUE, CONSOLE)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -67,6 +68,15 @@ class MailModelsTest {
     void aReviewerConsoleLinkCarriesNoQueryFragmentUserOrEncodedText(String link) {
         assertThatThrownBy(() -> new ReviewerNotice("R-1", "ACCESS", "EU_GDPR", DUE, URI.create(link)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aReferenceIsDigitsAndLettersInGroupsNeverAPlainName() {
+        assertThatThrownBy(() -> new ReviewerNotice("JaneDoe", "ACCESS", "EU_GDPR", DUE, CONSOLE)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ReviewerNotice("DSAR--1", "ACCESS", "EU_GDPR", DUE, CONSOLE)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ReviewerNotice("1".repeat(65), "ACCESS", "EU_GDPR", DUE, CONSOLE)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ReviewerNotice("R-1", "access", "EU_GDPR", DUE, CONSOLE)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new ReviewerNotice("DSAR-2026-0042", "ACCESS", "EU_GDPR", DUE, CONSOLE).reference()).isEqualTo("DSAR-2026-0042");
     }
 
     @Test
