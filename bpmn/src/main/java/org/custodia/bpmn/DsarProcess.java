@@ -87,6 +87,11 @@ public final class DsarProcess {
 
     public static final String START_RECEIVED = "received";
     public static final String SUBPROCESS_OPEN = "openRequest";
+    /**
+     * Start of the open request: the deadline timers exist once the request is recorded (its start transaction),
+     * and the steps after this event run in the background (asyncAfter), as a job at this activity.
+     */
+    public static final String START_CLOCK = "clockStarted";
     public static final String TASK_AWAITING_IDENTITY = "recordAwaitingIdentity";
     public static final String RECEIVE_EMAIL_CONFIRMATION = "awaitEmailConfirmation";
     public static final String TIMER_EMAIL_LINK_EXPIRED = "emailLinkExpired";

@@ -100,7 +100,7 @@ class DsarProcessTest {
     void givenAttestedIdentity_whenReviewApproves_thenAcknowledgedDeliveredAndClosed() {
         ProcessInstance pi = received("d-1", DsarProcess.IDENTITY_VERIFIED, "ACCESS");
 
-        runInBackground(pi, DsarProcess.START_RECEIVED);
+        runInBackground(pi, DsarProcess.START_CLOCK);
 
         assertThat(pi).isWaitingAt(DsarProcess.TASK_REVIEW).hasPassed(DsarProcess.TASK_ACKNOWLEDGE,
                 DsarProcess.TASK_FIND_CONNECTORS, DsarProcess.TASK_COMPILE_PACKAGE)
@@ -117,7 +117,7 @@ class DsarProcessTest {
     @Test
     void givenEmailLink_whenSubjectConfirms_thenAcknowledgedAndWaitingForReview() {
         ProcessInstance pi = received("d-2", DsarProcess.IDENTITY_EMAIL_LINK, "ACCESS");
-        runInBackground(pi, DsarProcess.START_RECEIVED);
+        runInBackground(pi, DsarProcess.START_CLOCK);
         assertThat(pi).isWaitingAt(DsarProcess.RECEIVE_EMAIL_CONFIRMATION).hasPassed(DsarProcess.TASK_AWAITING_IDENTITY);
         assertThat(steps).containsExactly("dsarAwaitingIdentity:d-2");
         assertThat(timer(pi, DsarProcess.TIMER_EMAIL_LINK_EXPIRED).getDuedate()).isEqualTo(Date.from(now.plus(3, ChronoUnit.DAYS)));
@@ -133,7 +133,7 @@ class DsarProcessTest {
     @Test
     void givenEmailLink_whenLinkExpires_thenClosedIdentityNotConfirmedAndClockStopped() {
         ProcessInstance pi = received("d-3", DsarProcess.IDENTITY_EMAIL_LINK, "ACCESS");
-        runInBackground(pi, DsarProcess.START_RECEIVED);
+        runInBackground(pi, DsarProcess.START_CLOCK);
 
         execute(timer(pi, DsarProcess.TIMER_EMAIL_LINK_EXPIRED));
 
@@ -146,7 +146,7 @@ class DsarProcessTest {
     @Test
     void givenDocuments_whenApproverAsksForMoreThenApproves_thenAcknowledgedAndWaitingForReview() {
         ProcessInstance pi = received("d-4", DsarProcess.IDENTITY_DOCUMENTS, "ACCESS");
-        runInBackground(pi, DsarProcess.START_RECEIVED);
+        runInBackground(pi, DsarProcess.START_CLOCK);
         assertThat(pi).isWaitingAt(DsarProcess.TASK_CHECK_DOCUMENTS);
         assertThat(task(pi)).hasCandidateGroup(DsarProcess.GROUP_APPROVER).hasDueDate(dueAt());
 
@@ -161,7 +161,7 @@ class DsarProcessTest {
     @Test
     void givenDocuments_whenApproverRejects_thenClosedIdentityNotConfirmed() {
         ProcessInstance pi = received("d-5", DsarProcess.IDENTITY_DOCUMENTS, "ACCESS");
-        runInBackground(pi, DsarProcess.START_RECEIVED);
+        runInBackground(pi, DsarProcess.START_CLOCK);
 
         decide(pi, TaskDecision.REJECT);
 
@@ -213,7 +213,7 @@ class DsarProcessTest {
     void givenTenantWithoutConnectors_whenDiscoveryRuns_thenNothingIsSearchedAndTheRequestGoesToReview() {
         ProcessInstance pi = received("d-9", DsarProcess.IDENTITY_VERIFIED, "ACCESS");
 
-        runInBackground(pi, DsarProcess.START_RECEIVED);
+        runInBackground(pi, DsarProcess.START_CLOCK);
 
         assertThat(discoveryJobs(pi)).isEmpty();
         assertThat(steps).noneMatch(s -> s.startsWith(DsarProcess.BEAN_DISCOVER));
@@ -225,7 +225,7 @@ class DsarProcessTest {
         connectors.addAll(List.of("crm", "billing"));
         broken.add("crm");
         ProcessInstance pi = received("d-10", DsarProcess.IDENTITY_VERIFIED, "ACCESS");
-        runInBackground(pi, DsarProcess.START_RECEIVED);
+        runInBackground(pi, DsarProcess.START_CLOCK);
         assertThat(discoveryJobs(pi)).as("one background search per connector").hasSize(2);
 
         execute(discoveryJob(pi, "billing"));
@@ -320,13 +320,15 @@ class DsarProcessTest {
         variables.put(DsarProcess.VAR_DUE_AT, dueAt());
         variables.put(DsarProcess.VAR_ESCALATE_AT, Date.from(now.plus(32, ChronoUnit.DAYS)));
         ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceByKey(DsarProcess.KEY, dsarId, variables);
-        assertThat(pi).isWaitingAt(DsarProcess.START_RECEIVED); // the rest runs in the background
+        // recorded with its deadline timers set (so a deadline can be moved at once); the rest runs in the background
+        assertThat(pi).isWaitingAt(DsarProcess.START_CLOCK);
+        assertThat(timers(pi)).hasSize(3);
         return pi;
     }
 
     private ProcessInstance inReview(String dsarId, String type) {
         ProcessInstance pi = received(dsarId, DsarProcess.IDENTITY_VERIFIED, type);
-        runInBackground(pi, DsarProcess.START_RECEIVED);
+        runInBackground(pi, DsarProcess.START_CLOCK);
         assertThat(pi).isWaitingAt(DsarProcess.TASK_REVIEW);
         return pi;
     }
