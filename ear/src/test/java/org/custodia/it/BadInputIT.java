@@ -113,6 +113,10 @@ class BadInputIT {
                 "{\"type\":\"TELEPORT\",\"jurisdiction\":\"MARS\",\"subject\":\"\"}"), 422);
         assertThat(r2.json().get("errors").findValuesAsText("field"))
                 .containsExactlyInAnyOrder("type", "jurisdiction", "subject");
+        // an email link check belongs to the public intake: staff attest the identity or ask for documents
+        Api.Reply r3 = refusedWithoutWriting(() -> tenant.api().post("/dsars",
+                "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"s-1\",\"identity\":\"EMAIL_LINK\"}"), 422);
+        assertThat(r3.json().get("errors").findValuesAsText("field")).containsExactly("identity");
     }
 
     @Test

@@ -87,7 +87,7 @@ class RowLevelSecurityIT {
         SEED.put("consent_import", List.of("insert into app.consent_import (id, tenant_id, format, status, started_at, started_by)"
                 + " values (gen_random_uuid(), '%1$s', 'csv', 'RUNNING', now(), 'test')"));
         SEED.put("dsar_request", List.of("insert into app.dsar_request values (gen_random_uuid(), '%1$s', 'ACCESS',"
-                + " 'EU_GDPR', 's', now(), now(), now(), 'OPEN', null, now())"));
+                + " 'EU_GDPR', 's', now(), now(), now(), 'RECEIVED', null, now())"));
     }
 
     @BeforeAll

@@ -1,11 +1,11 @@
 package org.custodia.dsar.application;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,6 +21,7 @@ import org.custodia.dsar.domain.ControllerCalendar;
 import org.custodia.dsar.domain.DsarDeadlinePolicy;
 import org.custodia.dsar.domain.DsarRequest;
 import org.custodia.dsar.domain.DsarType;
+import org.custodia.dsar.domain.IdentityCheck;
 import org.custodia.dsar.domain.Jurisdiction;
 import org.custodia.dsar.domain.RequestClock;
 import org.custodia.dsar.infrastructure.DsarRepository;
@@ -55,10 +56,18 @@ public class DsarService {
     @Inject
     TenantDeployments deployments;
 
-    public DsarRequest submit(Actor actor, String type, String jurisdiction, String subjectId, Instant receivedAt) {
+    /**
+     * A request submitted by support staff: its identity is attested by the caller ({@code identityCode} null or
+     * VERIFIED, audited as theirs) or checked on documents by an APPROVER (DOCUMENTS). An email link check belongs
+     * to the public intake, whose subject has an address to confirm.
+     */
+    public DsarRequest submit(Actor actor, String type, String jurisdiction, String subjectId, Instant receivedAt,
+                              String identityCode) {
         List<FieldError> errors = new ArrayList<>();
         DsarType t = parse(DsarType.class, "type", type, errors);
         Jurisdiction j = parse(Jurisdiction.class, "jurisdiction", jurisdiction, errors);
+        IdentityCheck identityCheck = identityCode == null ? IdentityCheck.VERIFIED : parse(IdentityCheck.class, "identity",
+                identityCode, errors, IdentityCheck.VERIFIED, IdentityCheck.DOCUMENTS);
         if (subjectId == null || subjectId.isBlank() || subjectId.length() > 200) {
             errors.add(new FieldError("subject", "must be 1 to 200 characters"));
         }
@@ -72,7 +81,8 @@ public class DsarService {
         }
         deployments.ensureDeployed(actor.tenantId());
         DsarRequest request = new DsarRequest(actor.tenantId(), t, j, subjectId, received,
-                DsarDeadlinePolicy.deadline(j, RequestClock.receivedAt(received), calendarOf(actor.tenantId())), now);
+                DsarDeadlinePolicy.deadline(j, RequestClock.receivedAt(received), calendarOf(actor.tenantId())),
+                identityCheck, now);
         requests.add(request);
 
         ProcessEngine engine = engines.engine();
@@ -86,6 +96,10 @@ public class DsarService {
                     .setVariable(DsarProcess.VAR_DSAR_ID, request.id().toString())
                     .setVariable(DsarProcess.VAR_WARNING_AT, Date.from(request.warningAt()))
                     .setVariable(DsarProcess.VAR_DUE_AT, Date.from(request.dueAt()))
+                    // placeholder until the tenant sets the escalation delay (issue 12, item 3)
+                    .setVariable(DsarProcess.VAR_ESCALATE_AT, Date.from(request.dueAt().plus(2, ChronoUnit.DAYS)))
+                    .setVariable(DsarProcess.VAR_REQUEST_TYPE, t.name())
+                    .setVariable(DsarProcess.VAR_IDENTITY_CHECK, identityCheck.name())
                     .execute();
         } finally {
             identity.clearAuthentication();
@@ -96,24 +110,16 @@ public class DsarService {
         payload.put("jurisdiction", j.name());
         payload.put("receivedAt", received.toString());
         payload.put("dueAt", request.dueAt().toString());
+        payload.put("identityCheck", identityCheck.name());
         audit.append(actor, "dsar.received", "dsar", request.id().toString(), payload);
+        if (identityCheck == IdentityCheck.VERIFIED) {
+            audit.append(actor, "dsar.identity.attested", "dsar", request.id().toString(), Map.of("by", actor.principal()));
+        }
         return request;
     }
 
     public DsarRequest find(@TenantId UUID tenantId, UUID id) {
         return requests.find(id).orElseThrow(() -> ProblemException.notFound("DSAR " + id));
-    }
-
-    /** A deadline timer of dsar.bpmn fired: the breach marks the request overdue; both are audited. */
-    public void recordMilestone(@TenantId UUID tenantId, UUID dsarId, String milestone, String processInstanceId) {
-        DsarRequest request = requests.find(dsarId)
-                .orElseThrow(() -> new IllegalStateException("DSAR " + dsarId + " is not visible to tenant " + tenantId));
-        if (DsarProcess.MILESTONE_BREACHED.equals(milestone)) {
-            request.markOverdue();
-        }
-        audit.append(Actor.system(tenantId, "deadline-timer", processInstanceId),
-                "dsar.deadline." + milestone.toLowerCase(Locale.ROOT), "dsar", dsarId.toString(),
-                Map.of("jurisdiction", request.jurisdiction().name(), "dueAt", request.dueAt().toString()));
     }
 
     /** The tenant's calendar as the deadline policy reads it: its time zone and public holidays. */
@@ -123,18 +129,18 @@ public class DsarService {
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value, List<FieldError> errors) {
-        if (value != null) {
-            for (E e : type.getEnumConstants()) {
-                if (e.name().equals(value)) {
-                    return e;
-                }
+        return parse(type, field, value, errors, type.getEnumConstants());
+    }
+
+    @SafeVarargs
+    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value, List<FieldError> errors,
+                                               E... allowed) {
+        for (E e : allowed) {
+            if (e.name().equals(value)) {
+                return e;
             }
         }
-        List<String> allowed = new ArrayList<>();
-        for (E e : type.getEnumConstants()) {
-            allowed.add(e.name());
-        }
-        errors.add(new FieldError(field, "must be one of " + allowed));
+        errors.add(new FieldError(field, "must be one of " + List.of(allowed)));
         return null;
     }
 }

@@ -10,12 +10,39 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A data subject request and its legal deadline. */
+/**
+ * A data subject request, its legal deadline and the step of dsar.bpmn it is in. The process moves it: each
+ * step is one method here, refused once the request has ended. A deadline breach is a flag, not a status: a
+ * breached request still moves on.
+ */
 @Entity
 @Table(schema = "app", name = "dsar_request")
 public class DsarRequest {
 
-    public enum Status { OPEN, OVERDUE, CLOSED }
+    public enum Status {
+        /** Recorded; the process has not run its first step yet. */
+        RECEIVED,
+        /** Waiting for the subject to confirm their email or for the document check. */
+        AWAITING_IDENTITY,
+        /** Identity verified and acknowledged: discovery and the response package. */
+        IN_PROGRESS,
+        /** The package waits for the DPO's review. */
+        IN_REVIEW,
+        /** The response was released to the subject (closing follows). */
+        DELIVERED,
+        /** Answered; ended. */
+        CLOSED,
+        /** Refused as manifestly unfounded or excessive, with a notice; ended. */
+        REFUSED,
+        /** An approved erasure, now the erasure process's; ended here. */
+        HANDED_OVER_TO_ERASURE,
+        /** The subject never proved their identity; ended without an answer. */
+        IDENTITY_NOT_CONFIRMED;
+
+        public boolean ended() {
+            return this == CLOSED || this == REFUSED || this == HANDED_OVER_TO_ERASURE || this == IDENTITY_NOT_CONFIRMED;
+        }
+    }
 
     @Id @Column(name = "id") private UUID id;
     @Column(name = "tenant_id") private UUID tenantId;
@@ -27,13 +54,17 @@ public class DsarRequest {
     @Column(name = "warning_at") private Instant warningAt;
     @Enumerated(EnumType.STRING) @Column(name = "status") private Status status;
     @Column(name = "process_instance_id") private String processInstanceId;
+    @Enumerated(EnumType.STRING) @Column(name = "identity_check") private IdentityCheck identityCheck;
+    @Column(name = "breached") private boolean breached;
+    @Column(name = "breached_at") private Instant breachedAt;
+    @Column(name = "escalated_at") private Instant escalatedAt;
     @Column(name = "created_at") private Instant createdAt;
 
     protected DsarRequest() {
     }
 
     public DsarRequest(UUID tenantId, DsarType type, Jurisdiction jurisdiction, String subjectId,
-                       Instant receivedAt, DsarDeadlinePolicy.Deadline deadline, Instant now) {
+                       Instant receivedAt, DsarDeadlinePolicy.Deadline deadline, IdentityCheck identityCheck, Instant now) {
         this.id = UUID.randomUUID();
         this.tenantId = tenantId;
         this.type = type;
@@ -42,7 +73,8 @@ public class DsarRequest {
         this.receivedAt = receivedAt;
         this.dueAt = deadline.dueAt();
         this.warningAt = deadline.warningAt();
-        this.status = Status.OPEN;
+        this.status = Status.RECEIVED;
+        this.identityCheck = identityCheck;
         this.createdAt = now;
     }
 
@@ -50,8 +82,60 @@ public class DsarRequest {
         this.processInstanceId = processInstanceId;
     }
 
-    public void markOverdue() {
-        this.status = Status.OVERDUE;
+    public void awaitIdentity() {
+        move(Status.AWAITING_IDENTITY);
+    }
+
+    public void identityNotConfirmed() {
+        move(Status.IDENTITY_NOT_CONFIRMED);
+    }
+
+    /** Identity verified and the request acknowledged: the controller works on it. */
+    public void acknowledge() {
+        move(Status.IN_PROGRESS);
+    }
+
+    /** The response package is compiled (again, after changes were requested) and waits for the DPO. */
+    public void awaitReview() {
+        move(Status.IN_REVIEW);
+    }
+
+    public void deliver() {
+        move(Status.DELIVERED);
+    }
+
+    public void close() {
+        move(Status.CLOSED);
+    }
+
+    public void refuse() {
+        move(Status.REFUSED);
+    }
+
+    public void handOverToErasure() {
+        move(Status.HANDED_OVER_TO_ERASURE);
+    }
+
+    /** The deadline passed while open: flagged once, at the first breach; the status stays. */
+    public void flagBreached(Instant at) {
+        if (!breached) {
+            breached = true;
+            breachedAt = at;
+        }
+    }
+
+    /** Escalated to the tenant's admins, still open after its deadline: recorded once. */
+    public void markEscalated(Instant at) {
+        if (escalatedAt == null) {
+            escalatedAt = at;
+        }
+    }
+
+    private void move(Status next) {
+        if (status.ended()) {
+            throw new IllegalStateException("DSAR " + id + " has ended (" + status + "), it cannot become " + next);
+        }
+        status = next;
     }
 
     public UUID id() { return id; }
@@ -64,4 +148,8 @@ public class DsarRequest {
     public Instant warningAt() { return warningAt; }
     public Status status() { return status; }
     public String processInstanceId() { return processInstanceId; }
+    public IdentityCheck identityCheck() { return identityCheck; }
+    public boolean breached() { return breached; }
+    public Instant breachedAt() { return breachedAt; }
+    public Instant escalatedAt() { return escalatedAt; }
 }

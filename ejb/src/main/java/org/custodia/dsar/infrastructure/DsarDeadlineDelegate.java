@@ -9,23 +9,19 @@ import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.custodia.bpmn.DsarProcess;
-import org.custodia.dsar.application.DsarService;
+import org.custodia.dsar.application.DsarProgress;
 
-/**
- * Runs on the job executor when a deadline timer of dsar.bpmn fires, inside the job's JTA transaction,
- * and hands the milestone to the service for the process instance's tenant. Throwing rolls the job back
- * and the engine retries, then raises an incident.
- */
+/** dsar.bpmn: Record deadline warning / Flag deadline breach / Escalate to admins (local input {@code milestone}). */
 @Stateless
 @Named(DsarProcess.BEAN_DEADLINE_REACHED)
 public class DsarDeadlineDelegate implements JavaDelegate {
 
     @Inject
-    DsarService dsars;
+    DsarProgress progress;
 
     @Override
     public void execute(DelegateExecution execution) {
-        dsars.recordMilestone(UUID.fromString(execution.getTenantId()),
+        progress.deadlineReached(UUID.fromString(execution.getTenantId()),
                 UUID.fromString((String) execution.getVariable(DsarProcess.VAR_DSAR_ID)),
                 (String) execution.getVariableLocal(DsarProcess.VAR_MILESTONE), execution.getProcessInstanceId());
     }

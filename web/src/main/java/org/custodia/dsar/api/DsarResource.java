@@ -29,16 +29,25 @@ import org.custodia.platform.problem.ProblemException;
 @Produces(MediaType.APPLICATION_JSON)
 public class DsarResource {
 
-    /** {@code receivedAt}: ISO-8601 instant when the request reached the controller (default: now). */
-    public record SubmitDsar(String type, String jurisdiction, String subject, String receivedAt) {
+    /**
+     * {@code receivedAt}: ISO-8601 instant when the request reached the controller (default: now);
+     * {@code identity}: VERIFIED (default: the caller attests the subject's identity) or DOCUMENTS (an approver checks them).
+     */
+    public record SubmitDsar(String type, String jurisdiction, String subject, String receivedAt, String identity) {
     }
 
     public record DsarView(String id, String type, String jurisdiction, String subject, String receivedAt,
-                           String warningAt, String dueAt, String status, String processInstanceId) {
+                           String warningAt, String dueAt, String status, String identityCheck, boolean breached,
+                           String breachedAt, String escalatedAt, String processInstanceId) {
         static DsarView of(DsarRequest r) {
             return new DsarView(r.id().toString(), r.type().name(), r.jurisdiction().name(), r.subjectId(),
                     r.receivedAt().toString(), r.warningAt().toString(), r.dueAt().toString(), r.status().name(),
+                    r.identityCheck().name(), r.breached(), text(r.breachedAt()), text(r.escalatedAt()),
                     r.processInstanceId());
+        }
+
+        private static String text(Instant at) {
+            return at == null ? null : at.toString();
         }
     }
 
@@ -57,7 +66,8 @@ public class DsarResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        DsarRequest r = dsars.submit(caller.actor(), body.type(), body.jurisdiction(), body.subject(), receivedAt);
+        DsarRequest r = dsars.submit(caller.actor(), body.type(), body.jurisdiction(), body.subject(), receivedAt,
+                body.identity());
         return Response.status(201).entity(DsarView.of(r)).build();
     }
 

@@ -1,0 +1,164 @@
+package org.custodia.dsar.application;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import org.custodia.audit.application.AuditTrail;
+import org.custodia.bpmn.DsarProcess;
+import org.custodia.dsar.domain.DsarRequest;
+import org.custodia.dsar.domain.IdentityCheck;
+import org.custodia.dsar.infrastructure.DsarRepository;
+import org.custodia.platform.context.Actor;
+import org.custodia.platform.engine.ProcessEngineBootstrap;
+import org.custodia.platform.persistence.StoredTime;
+import org.custodia.platform.persistence.TenantId;
+import org.custodia.platform.persistence.TenantScoped;
+import org.custodia.platform.problem.ProblemException;
+
+/**
+ * What dsar.bpmn's steps do to a request: each engine delegate calls one method here, inside the engine's
+ * transaction, for the process instance's tenant. Each step changes the request and appends its audit event in
+ * that transaction; a step that throws rolls both back and the engine retries it.
+ */
+@Stateless
+@TenantScoped
+public class DsarProgress {
+
+    /** Who the audit trail names for the process's own steps; deadline milestones keep the timer's name. */
+    static final String PROCESS = "dsar-process";
+    static final String DEADLINE_TIMER = "deadline-timer";
+
+    @Inject
+    DsarRepository requests;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    ProcessEngineBootstrap engines;
+
+    public void awaitIdentity(@TenantId UUID tenantId, UUID dsarId, String processInstanceId) {
+        DsarRequest request = request(tenantId, dsarId);
+        request.awaitIdentity();
+        // mail: for EMAIL_LINK, the identity-verification link goes to the subject here
+        record(tenantId, processInstanceId, "dsar.identity.awaited", request, Map.of("identityCheck", request.identityCheck().name()));
+    }
+
+    public void identityNotConfirmed(@TenantId UUID tenantId, UUID dsarId, String processInstanceId) {
+        DsarRequest request = request(tenantId, dsarId);
+        request.identityNotConfirmed();
+        record(tenantId, processInstanceId, "dsar.identity.not_confirmed", request, Map.of("identityCheck", request.identityCheck().name()));
+    }
+
+    public void acknowledge(@TenantId UUID tenantId, UUID dsarId, String processInstanceId) {
+        DsarRequest request = request(tenantId, dsarId);
+        request.acknowledge();
+        // mail: the acknowledgement (with the due date) goes to the subject here
+        record(tenantId, processInstanceId, "dsar.acknowledged", request, Map.of("dueAt", request.dueAt().toString()));
+    }
+
+    /**
+     * The ids of the tenant's connectors that discovery searches. Connectors are not built yet (issue 12, item 10):
+     * today every tenant has none, so discovery searches nothing and the request goes straight to its package.
+     */
+    public List<String> connectorsOf(@TenantId UUID tenantId) {
+        return List.of();
+    }
+
+    /** Searches one connector for the request's subject; fails (and the engine retries, then raises an incident) if it cannot. */
+    public void discover(@TenantId UUID tenantId, UUID dsarId, String connectorId, String processInstanceId) {
+        request(tenantId, dsarId);
+        // no connector exists yet (connectorsOf lists none), so any id named here is unknown to the tenant
+        throw new DiscoveryFailedException("DSAR " + dsarId + ": connector " + connectorId + " is not a connector of this tenant");
+    }
+
+    public void compilePackage(@TenantId UUID tenantId, UUID dsarId, String processInstanceId) {
+        DsarRequest request = request(tenantId, dsarId);
+        request.awaitReview();
+        // mail: "task assigned" to the tenant's APPROVERs goes here
+        record(tenantId, processInstanceId, "dsar.package.compiled", request, Map.of());
+    }
+
+    public void deliver(@TenantId UUID tenantId, UUID dsarId, String processInstanceId) {
+        DsarRequest request = request(tenantId, dsarId);
+        request.deliver();
+        // mail: "response ready" (the single-use download link) goes to the verified address here
+        record(tenantId, processInstanceId, "dsar.delivered", request, Map.of());
+    }
+
+    public void close(@TenantId UUID tenantId, UUID dsarId, String processInstanceId) {
+        DsarRequest request = request(tenantId, dsarId);
+        request.close();
+        record(tenantId, processInstanceId, "dsar.closed", request, Map.of());
+    }
+
+    /** The DPO refused the request; the reason is audited by the task API with the decision. */
+    public void refuse(@TenantId UUID tenantId, UUID dsarId, String processInstanceId) {
+        DsarRequest request = request(tenantId, dsarId);
+        request.refuse();
+        // mail: the refusal notice (reason, right to complain to the supervisory authority) goes to the subject here
+        record(tenantId, processInstanceId, "dsar.refused", request, Map.of());
+    }
+
+    /** An approved erasure leaves this process: the future erasure process starts from this event. */
+    public void handOverToErasure(@TenantId UUID tenantId, UUID dsarId, String processInstanceId) {
+        DsarRequest request = request(tenantId, dsarId);
+        request.handOverToErasure();
+        record(tenantId, processInstanceId, "dsar.handed_over", request, Map.of("to", "erasure"));
+    }
+
+    /** A deadline timer fired while the request was open: warning, breach (flags the request) or escalation. */
+    public void deadlineReached(@TenantId UUID tenantId, UUID dsarId, String milestone, String processInstanceId) {
+        DsarRequest request = request(tenantId, dsarId);
+        Instant now = StoredTime.now();
+        String event = switch (milestone) {
+            case DsarProcess.MILESTONE_WARNING -> "dsar.deadline.warning"; // mail: SLA warning to the assignee and the DPO
+            case DsarProcess.MILESTONE_BREACHED -> {
+                request.flagBreached(now); // mail: SLA breach to the assignee and the DPO
+                yield "dsar.deadline.breached";
+            }
+            case DsarProcess.MILESTONE_ESCALATED -> {
+                request.markEscalated(now); // mail: escalation to the tenant's ADMIN users
+                yield "dsar.escalated";
+            }
+            default -> throw new IllegalArgumentException("unknown deadline milestone " + milestone);
+        };
+        audit.append(Actor.system(tenantId, DEADLINE_TIMER, processInstanceId), event, "dsar", dsarId.toString(),
+                Map.of("jurisdiction", request.jurisdiction().name(), "dueAt", request.dueAt().toString(),
+                        "status", request.status().name()));
+    }
+
+    /**
+     * The subject opened the email confirmation link: the waiting request goes on (acknowledgement, discovery...)
+     * in this transaction. For the public intake, which checks the link's token before calling this.
+     */
+    public void confirmEmail(@TenantId UUID tenantId, UUID dsarId) {
+        DsarRequest request = requests.find(dsarId).orElseThrow(() -> ProblemException.notFound("DSAR " + dsarId));
+        if (request.identityCheck() != IdentityCheck.EMAIL_LINK || request.status() != DsarRequest.Status.AWAITING_IDENTITY) {
+            throw ProblemException.conflict("dsar", "is not waiting for an email confirmation");
+        }
+        audit.append(Actor.system(tenantId, "email-confirmation", null), "dsar.identity.confirmed", "dsar",
+                dsarId.toString(), Map.of("identityCheck", IdentityCheck.EMAIL_LINK.name()));
+        engines.engine().getRuntimeService().createMessageCorrelation(DsarProcess.MESSAGE_EMAIL_CONFIRMED)
+                .processInstanceBusinessKey(dsarId.toString())
+                .tenantId(tenantId.toString())
+                .correlate();
+    }
+
+    private DsarRequest request(UUID tenantId, UUID dsarId) {
+        return requests.find(dsarId)
+                .orElseThrow(() -> new IllegalStateException("DSAR " + dsarId + " is not visible to tenant " + tenantId));
+    }
+
+    private void record(UUID tenantId, String processInstanceId, String event, DsarRequest request, Map<String, String> facts) {
+        Map<String, String> payload = new LinkedHashMap<>(facts);
+        payload.put("status", request.status().name());
+        audit.append(Actor.system(tenantId, PROCESS, processInstanceId), event, "dsar", request.id().toString(), payload);
+    }
+}
