@@ -174,6 +174,28 @@ class TaskApiIT {
         assertThat(approver.get("/tasks/" + taskId).status()).isEqualTo(404);
     }
 
+    @Test
+    void concurrentClaimsLeaveOneAssigneeAndAConflictNeverAnError() throws Exception {
+        Api.Tenant t = Api.newTenant("task-race");
+        Api first = AccountAdministrationIT.key(t, "APPROVER");
+        Api second = AccountAdministrationIT.key(t, "APPROVER");
+        for (int round = 0; round < 3; round++) {
+            String dsarId = submitDsar(t).get("id").asText();
+            String taskId = awaitTask(first, "", dsarId).orElseThrow().get("id").asText();
+            java.util.concurrent.CompletableFuture<Api.Reply> a = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> first.post("/tasks/" + taskId + "/claim", ""));
+            java.util.concurrent.CompletableFuture<Api.Reply> b = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> second.post("/tasks/" + taskId + "/claim", ""));
+            List<Integer> statuses = new ArrayList<>(List.of(a.get().status(), b.get().status()));
+            statuses.sort(null);
+            assertThat(statuses).as("round %d: %s / %s", round, a.get().raw().body(), b.get().raw().body())
+                    .containsExactly(200, 409);
+            String winner = (a.get().status() == 200 ? a : b).get().json().get("assignee").asText();
+            assertThat(first.get("/tasks/" + taskId).json().get("assignee").asText()).isEqualTo(winner);
+            assertThat(taskEvents(t, taskId)).extracting(e -> e.get("eventType").asText()).containsExactly("task.claimed");
+        }
+    }
+
     private static JsonNode submitDsar(Api.Tenant t) {
         Api.Reply r = t.api().post("/dsars", "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"cust-"
                 + t.slug() + "\"}");
