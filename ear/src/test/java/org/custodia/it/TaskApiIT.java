@@ -111,6 +111,13 @@ class TaskApiIT {
         assertThat(decisionsOf(taskId)).isEmpty();
         assertThat(annaApi.get("/tasks/" + taskId).json().get("assignee").asText()).isEqualTo(anna.userId());
 
+        // an equal may release a colleague's task (one on leave), a non-candidate may not; Anna takes it back
+        assertThat(adminApi.post("/tasks/" + taskId + "/unclaim", "").status()).isEqualTo(403);
+        Api.Reply released = benApi.post("/tasks/" + taskId + "/unclaim", "");
+        assertThat(released.status()).as(released.raw().body()).isEqualTo(200);
+        assertThat(released.json().get("assignee").isNull()).isTrue();
+        assertThat(annaApi.post("/tasks/" + taskId + "/claim", "").status()).isEqualTo(200);
+
         // Anna hands the task to Ben, who rejects it with a reason
         Api.Reply delegated = annaApi.post("/tasks/" + taskId + "/delegate", "{\"userId\":\"" + ben.userId() + "\"}");
         assertThat(delegated.status()).as(delegated.raw().body()).isEqualTo(200);
@@ -127,13 +134,15 @@ class TaskApiIT {
                 "refusal notice drafted", ben.userId()));
         List<JsonNode> events = taskEvents(t, taskId);
         assertThat(events).extracting(e -> e.get("eventType").asText())
-                .containsExactly("task.claimed", "task.delegated", "task.completed");
-        JsonNode completion = events.get(2);
+                .containsExactly("task.claimed", "task.unclaimed", "task.claimed", "task.delegated", "task.completed");
+        JsonNode completion = events.get(4);
         assertThat(completion.get("actor").asText()).isEqualTo("user:" + ben.userId());
         assertThat(completion.get("payload").get("decision").asText()).isEqualTo("REJECT");
         assertThat(completion.get("payload").get("businessKey").asText()).isEqualTo(dsarId);
         assertThat(completion.get("payload").toString()).doesNotContain("Manifestly", "refusal notice");
-        assertThat(events.get(1).get("payload").get("assignee").asText()).isEqualTo(ben.userId());
+        assertThat(events.get(1).get("actor").asText()).isEqualTo("user:" + ben.userId());
+        assertThat(events.get(1).get("payload").get("previousAssignee").asText()).isEqualTo(anna.userId());
+        assertThat(events.get(3).get("payload").get("assignee").asText()).isEqualTo(ben.userId());
 
         // the task is gone
         assertThat(benApi.get("/tasks/" + taskId).status()).isEqualTo(404);
@@ -193,6 +202,18 @@ class TaskApiIT {
             String winner = (a.get().status() == 200 ? a : b).get().json().get("assignee").asText();
             assertThat(first.get("/tasks/" + taskId).json().get("assignee").asText()).isEqualTo(winner);
             assertThat(taskEvents(t, taskId)).extracting(e -> e.get("eventType").asText()).containsExactly("task.claimed");
+
+            // a task held by a key is released by that key only; releasing an unclaimed task is a conflict
+            Api holder = a.get().status() == 200 ? first : second;
+            Api other = holder == first ? second : first;
+            assertThat(other.post("/tasks/" + taskId + "/unclaim", "").status()).isEqualTo(403);
+            Api.Reply released = holder.post("/tasks/" + taskId + "/unclaim", "");
+            assertThat(released.status()).as(released.raw().body()).isEqualTo(200);
+            assertThat(released.json().get("assignee").isNull()).isTrue();
+            assertThat(holder.post("/tasks/" + taskId + "/unclaim", "").status()).isEqualTo(409);
+            assertThat(taskEvents(t, taskId)).extracting(e -> e.get("eventType").asText())
+                    .containsExactly("task.claimed", "task.unclaimed");
+            assertThat(byBusinessKey(other.get("/tasks?status=unassigned").json(), dsarId)).isPresent();
         }
     }
 
