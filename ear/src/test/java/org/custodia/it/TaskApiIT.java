@@ -163,7 +163,19 @@ class TaskApiIT {
         assertThat(byBusinessKey(approver.get("/tasks?dueBefore=" + Instant.now()).json(), dsarId)).isEmpty();
         assertThat(byBusinessKey(approver.get("/tasks?dueBefore=" + Instant.now().plus(400, ChronoUnit.DAYS)).json(), dsarId))
                 .isPresent();
-        assertThat(approver.get("/tasks?limit=1").json().size()).isEqualTo(1);
+        // sorted by due date: a request received ten days earlier is due first, and heads a one-task page
+        Api.Reply older = t.api().post("/dsars", "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"cust-2\","
+                + "\"receivedAt\":\"" + Instant.now().minus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS) + "\"}");
+        assertThat(older.status()).as(older.raw().body()).isEqualTo(201);
+        String olderId = older.json().get("id").asText();
+        awaitTask(approver, "", olderId).orElseThrow();
+        List<String> order = new ArrayList<>();
+        approver.get("/tasks").json().forEach(x -> order.add(x.get("businessKey").asText()));
+        assertThat(order).containsExactly(olderId, dsarId);
+        JsonNode page = approver.get("/tasks?limit=1").json();
+        assertThat(page.size()).isEqualTo(1);
+        assertThat(page.get(0).get("businessKey").asText()).isEqualTo(olderId);
+        assertThat(approver.get("/tasks?limit=1&offset=1").json().get(0).get("businessKey").asText()).isEqualTo(dsarId);
         Api.Reply bad = approver.get("/tasks?status=everything&limit=1000&process=nope");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("errors")).extracting(e -> e.get("field").asText())
