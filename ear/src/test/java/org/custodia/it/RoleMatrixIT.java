@@ -108,6 +108,12 @@ class RoleMatrixIT {
         row("GET /settings/sso", "/settings/sso", null, null);
         row("PUT /settings/sso", "/settings/sso", "{}", "application/json");
         row("DELETE /settings/sso", "/settings/sso", null, null);
+        row("GET /tasks", "/tasks", null, null);
+        row("GET /tasks/{id}", "/tasks/0", null, null);
+        row("POST /tasks/{id}/claim", "/tasks/0/claim", "", "application/json");
+        row("POST /tasks/{id}/unclaim", "/tasks/0/unclaim", "", "application/json");
+        row("POST /tasks/{id}/delegate", "/tasks/0/delegate", "{\"userId\":\"" + NO_ID + "\"}", "application/json");
+        row("POST /tasks/{id}/complete", "/tasks/0/complete", "{\"decision\":\"APPROVE\"}", "application/json");
     }
 
     /** A guarded endpoint and how to call it. */

@@ -88,6 +88,9 @@ class RowLevelSecurityIT {
                 + " values (gen_random_uuid(), '%1$s', 'csv', 'RUNNING', now(), 'test')"));
         SEED.put("dsar_request", List.of("insert into app.dsar_request values (gen_random_uuid(), '%1$s', 'ACCESS',"
                 + " 'EU_GDPR', 's', now(), now(), now(), 'RECEIVED', null, now())"));
+        SEED.put("task_decision", List.of("insert into app.task_decision (id, tenant_id, task_id, process_instance_id, process_key,"
+                + " business_key, decision, reason, decided_by, decided_at) values (gen_random_uuid(), '%1$s', 't-' || left('%1$s', 8),"
+                + " 'p-1', 'dsar', 'b-1', 'REJECT', 'r', 'u', now())"));
     }
 
     @BeforeAll

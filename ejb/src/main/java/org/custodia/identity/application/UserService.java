@@ -287,6 +287,11 @@ public class UserService {
         return repository.all();
     }
 
+    /** The user, or empty: for callers that must not fail (and so roll back) on an unknown id. */
+    public java.util.Optional<UserAccount> find(@TenantId UUID tenantId, UUID userId) {
+        return java.util.Optional.ofNullable(repository.find(userId));
+    }
+
     public UserAccount get(@TenantId UUID tenantId, UUID userId) {
         UserAccount user = repository.find(userId);
         if (user == null) {

@@ -1,0 +1,27 @@
+package org.custodia.workflow.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.custodia.platform.persistence.NativeValues;
+import org.custodia.workflow.domain.TaskDecisionRecord;
+
+/** Decisions on completed tasks ({@code app.task_decision}, append-only), in the caller's tenant-bound transaction. */
+@ApplicationScoped
+public class TaskDecisionRepository {
+
+    @PersistenceContext(unitName = "custodia")
+    EntityManager em;
+
+    public void add(TaskDecisionRecord d) {
+        em.createNativeQuery("insert into app.task_decision (id, tenant_id, task_id, process_instance_id, process_key,"
+                        + " business_key, decision, reason, comment, decided_by, decided_at)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
+                .setParameter(1, d.id()).setParameter(2, d.tenantId()).setParameter(3, d.taskId())
+                .setParameter(4, d.processInstanceId()).setParameter(5, d.processKey()).setParameter(6, d.businessKey())
+                .setParameter(7, d.decision().name()).setParameter(8, d.reason()).setParameter(9, d.comment())
+                .setParameter(10, d.decidedBy()).setParameter(11, NativeValues.at(d.decidedAt()))
+                .executeUpdate();
+    }
+}
