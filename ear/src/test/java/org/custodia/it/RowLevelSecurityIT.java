@@ -88,6 +88,11 @@ class RowLevelSecurityIT {
                 + " values (gen_random_uuid(), '%1$s', 'csv', 'RUNNING', now(), 'test')"));
         SEED.put("dsar_request", List.of("insert into app.dsar_request values (gen_random_uuid(), '%1$s', 'ACCESS',"
                 + " 'EU_GDPR', 's', now(), now(), now(), 'OPEN', null, now())"));
+        SEED.put("dsar_extension", List.of("insert into app.dsar_extension select id, '%1$s', 'r', now(), 't', now(), now(), now()"
+                + " from app.dsar_request where tenant_id = '%1$s'"));
+        SEED.put("dsar_pause", List.of("insert into app.dsar_pause select gen_random_uuid(), '%1$s', id, current_date, current_date,"
+                + " 't', now(), now(), now() from app.dsar_request where tenant_id = '%1$s'"));
+        SEED.put("sla_timing", List.of("insert into app.sla_timing values ('%1$s', 'dsar', '*', 'P7D', 'P2D', now())"));
     }
 
     @BeforeAll

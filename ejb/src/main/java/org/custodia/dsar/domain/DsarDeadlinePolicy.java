@@ -41,8 +41,11 @@ public final class DsarDeadlinePolicy {
     public record Granted(RequestClock clock, Deadline deadline) implements Decision {
     }
 
-    /** The law does not allow it; {@code legalReason} says why, naming the source. */
-    public record Refused(String legalReason) implements Decision {
+    /**
+     * The law does not allow it; {@code legalReason} says why, naming the source; {@code field} names the fact
+     * it turns on ({@code jurisdiction} when the law allows no such change at all).
+     */
+    public record Refused(String field, String legalReason) implements Decision {
     }
 
     private DsarDeadlinePolicy() {
@@ -118,20 +121,20 @@ public final class DsarDeadlinePolicy {
                                   ControllerCalendar calendar) {
         DeadlineRule rule = rule(jurisdiction);
         if (!rule.extensible()) {
-            return new Refused(rule.extensionSource());
+            return new Refused("jurisdiction", rule.extensionSource());
         }
         if (clock.extended()) {
-            return new Refused("one extension per request: it was extended already (" + rule.extensionSource() + ")");
+            return new Refused("extension", "one extension per request: it was extended already (" + rule.extensionSource() + ")");
         }
         if (blank(extension.reason())) {
-            return new Refused("the subject must be told the reason for the extension (" + rule.extensionSource() + ")");
+            return new Refused("reason", "the subject must be told the reason for the extension (" + rule.extensionSource() + ")");
         }
         if (blank(extension.decidedBy())) {
-            return new Refused("who decided the extension must be recorded");
+            return new Refused("decidedBy", "who decided the extension must be recorded");
         }
         Deadline original = deadline(jurisdiction, clock, calendar);
         if (extension.noticeSentAt().isAfter(original.dueAt())) {
-            return new Refused("the notice was sent after the original due date " + original.lastDay() + " ("
+            return new Refused("noticeSentAt", "the notice was sent after the original due date " + original.lastDay() + " ("
                     + rule.extensionSource() + ")");
         }
         RequestClock extended = clock.with(extension);
@@ -147,18 +150,18 @@ public final class DsarDeadlinePolicy {
         DeadlineRule rule = rule(jurisdiction);
         if (rule.stopTheClock() == StopTheClock.NO
                 || rule.stopTheClock() == StopTheClock.CONTROLLER_CHOICE && !calendar.stopTheClockWhereLawIsSilent()) {
-            return new Refused(rule.stopTheClockSource());
+            return new Refused("jurisdiction", rule.stopTheClockSource());
         }
         LocalDate received = clock.receivedAt().atZone(calendar.zone()).toLocalDate();
         if (pause.askedOn().isBefore(received)) {
-            return new Refused("the clock cannot stop before the request was received (" + received + ")");
+            return new Refused("askedOn", "the clock cannot stop before the request was received (" + received + ")");
         }
         if (clock.pauses().stream().anyMatch(pause::overlaps)) {
-            return new Refused("the clock already stood still during part of that time");
+            return new Refused("askedOn", "the clock already stood still during part of that time");
         }
         Deadline current = deadline(jurisdiction, clock, calendar);
         if (pause.askedOn().isAfter(current.lastDay())) {
-            return new Refused("the clock ran out on " + current.lastDay() + ", before the controller asked");
+            return new Refused("askedOn", "the clock ran out on " + current.lastDay() + ", before the controller asked");
         }
         RequestClock paused = clock.with(pause);
         return new Granted(paused, deadline(jurisdiction, paused, calendar));
