@@ -2,6 +2,10 @@ package org.custodia.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,6 +71,11 @@ class DsarClockIT {
         assertThat(instant(view, "warningAt")).isEqualTo(expected.dueAt().minus(Duration.ofDays(7)));
         assertThat(instant(view, "escalateAt")).isEqualTo(expected.dueAt().plus(Duration.ofDays(2)));
         assertTimersAt(view, expected.dueAt().minus(Duration.ofDays(7)), expected.dueAt(), expected.dueAt().plus(Duration.ofDays(2)));
+        String instance = view.get("processInstanceId").asText();
+        assertThat(dateVariable(instance, "dueAt")).isEqualTo(expected.dueAt());
+        assertThat(dateVariable(instance, "warningAt")).isEqualTo(expected.dueAt().minus(Duration.ofDays(7)));
+        assertThat(dateVariable(instance, "escalateAt")).isEqualTo(expected.dueAt().plus(Duration.ofDays(2)));
+        assertThat(openTaskDueDates(instance)).as("the open user task's due date").isNotEmpty().containsOnly(expected.dueAt());
         JsonNode extension = view.get("extension");
         assertThat(extension.get("reason").asText()).isEqualTo("The request covers twelve years of records");
         assertThat(instant(extension, "noticeSentAt")).isEqualTo(notice);
@@ -151,6 +160,8 @@ class DsarClockIT {
         assertThat(instant(view, "dueAt")).isEqualTo(expected.dueAt());
         assertThat(view.get("lastDay").asText()).isEqualTo(expected.lastDay().toString());
         assertTimersAt(view, expected.dueAt().minus(Duration.ofDays(7)), expected.dueAt(), expected.dueAt().plus(Duration.ofDays(2)));
+        assertThat(dateVariable(view.get("processInstanceId").asText(), "dueAt")).isEqualTo(expected.dueAt());
+        assertThat(openTaskDueDates(view.get("processInstanceId").asText())).containsOnly(expected.dueAt());
         JsonNode pause = view.get("pauses").get(0);
         assertThat(pause.get("askedOn").asText()).isEqualTo(askedOn.toString());
         assertThat(pause.get("arrivedOn").asText()).isEqualTo(arrivedOn.toString());
@@ -251,6 +262,38 @@ class DsarClockIT {
         assertThat(instant(timers, "breach")).as("breach timer").isEqualTo(breach);
         if (!timers.get("escalation").isNull()) {
             assertThat(instant(timers, "escalation")).as("escalation timer").isEqualTo(escalation);
+        }
+    }
+
+    /** A date variable of the instance as the engine stores it (milliseconds in LONG_). */
+    private static Instant dateVariable(String processInstanceId, String name) {
+        try (Connection c = TestDatabase.superuser(ItEnvironment.DATABASE);
+             PreparedStatement q = c.prepareStatement("select long_ from engine.act_ru_variable where proc_inst_id_ = ?"
+                     + " and name_ = ? and type_ = 'date'")) {
+            q.setString(1, processInstanceId);
+            q.setString(2, name);
+            try (ResultSet rs = q.executeQuery()) {
+                assertThat(rs.next()).as("variable " + name).isTrue();
+                return Instant.ofEpochMilli(rs.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Instant> openTaskDueDates(String processInstanceId) {
+        try (Connection c = TestDatabase.superuser(ItEnvironment.DATABASE);
+             PreparedStatement q = c.prepareStatement("select due_date_ from engine.act_ru_task where proc_inst_id_ = ?")) {
+            q.setString(1, processInstanceId);
+            List<Instant> due = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    due.add(rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant());
+                }
+            }
+            return due;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
