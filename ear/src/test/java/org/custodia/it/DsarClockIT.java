@@ -245,6 +245,31 @@ class DsarClockIT {
                 DsarDeadlinePolicy.acknowledgementDue(Jurisdiction.US_CA_CCPA, received, kolkata).orElseThrow());
     }
 
+    @Test
+    void aWarningLeadInSecondsFiresTheEnginesWarningTimerWithoutWaitingDays() throws InterruptedException {
+        Api.Tenant t = Api.newTenant("clock-short");
+        Instant received = Instant.now().minus(14, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        DsarDeadlinePolicy.Deadline deadline = DsarDeadlinePolicy.deadline(Jurisdiction.BR_LGPD, received, ZoneId.of("UTC"));
+        // the lead that puts the warning 15 seconds from now (the deadline itself is a day or two away)
+        Duration lead = Duration.between(Instant.now().plusSeconds(15), deadline.dueAt()).truncatedTo(ChronoUnit.SECONDS);
+        assertThat(t.api().put("/settings/sla", "{\"rows\":[{\"process\":\"dsar\",\"type\":\"ACCESS\",\"warningBefore\":\""
+                + lead + "\",\"escalationAfter\":\"PT2M\"}]}").status()).isEqualTo(200);
+        JsonNode submitted = submit(t, "ACCESS", "BR_LGPD", received);
+        String id = submitted.get("id").asText();
+        assertThat(instant(submitted.get("timers"), "warning")).isEqualTo(deadline.dueAt().minus(lead));
+
+        Instant until = Instant.now().plusSeconds(90);
+        while (events(t).stream().noneMatch(e -> e.get("eventType").asText().equals("dsar.deadline.warning")
+                && e.get("entityId").asText().equals(id)) && Instant.now().isBefore(until)) {
+            Thread.sleep(500);
+        }
+        assertThat(lastEvent(t, "dsar.deadline.warning").get("entityId").asText()).isEqualTo(id);
+        JsonNode view = t.api().get("/dsars/" + id).json();
+        assertThat(view.get("timers").get("warning").isNull()).as("the warning fired and is no longer pending").isTrue();
+        assertThat(instant(view.get("timers"), "breach")).isEqualTo(deadline.dueAt());
+        assertThat(view.get("status").asText()).isEqualTo("OPEN");
+    }
+
     private static JsonNode submit(Api.Tenant t, String type, String jurisdiction, Instant receivedAt) {
         Api.Reply r = t.api().post("/dsars", "{\"type\":\"" + type + "\",\"jurisdiction\":\"" + jurisdiction
                 + "\",\"subject\":\"s-1\",\"receivedAt\":\"" + receivedAt.truncatedTo(ChronoUnit.SECONDS) + "\"}");
