@@ -239,10 +239,11 @@ class DsarClockIT {
         assertThat(instant(india, "dueAt")).isEqualTo(DsarDeadlinePolicy.deadline(Jurisdiction.IN_DPDPA, received, kolkata).dueAt());
         assertThat(india.get("acknowledgeBy").isNull()).isTrue();
 
-        // California: the receipt is confirmed within 10 business days
-        JsonNode ccpa = submit(t, "LIMIT_SENSITIVE_DATA_USE", "US_CA_CCPA", received);
+        // California: a request to delete is confirmed within 10 business days; a request to limit is acted on, not confirmed
+        JsonNode ccpa = submit(t, "ERASURE", "US_CA_CCPA", received);
         assertThat(instant(ccpa, "acknowledgeBy")).isEqualTo(
                 DsarDeadlinePolicy.acknowledgementDue(Jurisdiction.US_CA_CCPA, received, kolkata).orElseThrow());
+        assertThat(submit(t, "LIMIT_SENSITIVE_DATA_USE", "US_CA_CCPA", received).get("acknowledgeBy").isNull()).isTrue();
     }
 
     @Test

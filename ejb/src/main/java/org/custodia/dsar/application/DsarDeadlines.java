@@ -23,6 +23,7 @@ import org.custodia.dsar.domain.DsarSchedule;
 import org.custodia.dsar.domain.DsarType;
 import org.custodia.dsar.domain.Jurisdiction;
 import org.custodia.dsar.domain.RequestClock;
+import org.custodia.dsar.domain.RequestTypes;
 import org.custodia.dsar.domain.ScheduledTimers;
 import org.custodia.dsar.infrastructure.DeadlineTimers;
 import org.custodia.dsar.infrastructure.DsarClockRepository;
@@ -79,7 +80,8 @@ public class DsarDeadlines {
         ControllerCalendar calendar = calendarOf(tenantId);
         DsarDeadlinePolicy.Deadline deadline = DsarDeadlinePolicy.deadline(jurisdiction, RequestClock.receivedAt(receivedAt), calendar);
         return new Intake(deadline, DsarSchedule.of(deadline, receivedAt, sla.timingFor(tenantId, type)),
-                DsarDeadlinePolicy.acknowledgementDue(jurisdiction, receivedAt, calendar).orElse(null));
+                RequestTypes.acknowledged(type)
+                        ? DsarDeadlinePolicy.acknowledgementDue(jurisdiction, receivedAt, calendar).orElse(null) : null);
     }
 
     public Clock clockOf(@TenantId UUID tenantId, UUID dsarId) {
