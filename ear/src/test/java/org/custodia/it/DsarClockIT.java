@@ -17,6 +17,7 @@ import java.util.Map;
 
 import org.custodia.dsar.domain.ControllerCalendar;
 import org.custodia.dsar.domain.DsarDeadlinePolicy;
+import org.custodia.dsar.domain.DsarType;
 import org.custodia.dsar.domain.Jurisdiction;
 import org.custodia.dsar.domain.RequestClock;
 import org.custodia.tenancy.application.CalendarSettings;
@@ -243,7 +244,12 @@ class DsarClockIT {
         JsonNode ccpa = submit(t, "ERASURE", "US_CA_CCPA", received);
         assertThat(instant(ccpa, "acknowledgeBy")).isEqualTo(
                 DsarDeadlinePolicy.acknowledgementDue(Jurisdiction.US_CA_CCPA, received, kolkata).orElseThrow());
-        assertThat(submit(t, "LIMIT_SENSITIVE_DATA_USE", "US_CA_CCPA", received).get("acknowledgeBy").isNull()).isTrue();
+        JsonNode limit = submit(t, "LIMIT_SENSITIVE_DATA_USE", "US_CA_CCPA", received);
+        assertThat(limit.get("acknowledgeBy").isNull()).isTrue();
+        // and is due in 15 business days (11 CCR §7027(g)(1)), not the 45 calendar days of the request to delete
+        assertThat(instant(limit, "dueAt")).isEqualTo(DsarDeadlinePolicy.deadline(Jurisdiction.US_CA_CCPA,
+                DsarType.LIMIT_SENSITIVE_DATA_USE, RequestClock.receivedAt(received), kolkata).dueAt());
+        assertThat(instant(limit, "dueAt")).isBefore(instant(ccpa, "dueAt"));
     }
 
     @Test

@@ -23,7 +23,6 @@ import org.custodia.dsar.domain.DsarSchedule;
 import org.custodia.dsar.domain.DsarType;
 import org.custodia.dsar.domain.Jurisdiction;
 import org.custodia.dsar.domain.RequestClock;
-import org.custodia.dsar.domain.RequestTypes;
 import org.custodia.dsar.domain.ScheduledTimers;
 import org.custodia.dsar.infrastructure.DeadlineTimers;
 import org.custodia.dsar.infrastructure.DsarClockRepository;
@@ -78,10 +77,9 @@ public class DsarDeadlines {
 
     public Intake atIntake(@TenantId UUID tenantId, DsarType type, Jurisdiction jurisdiction, Instant receivedAt) {
         ControllerCalendar calendar = calendarOf(tenantId);
-        DsarDeadlinePolicy.Deadline deadline = DsarDeadlinePolicy.deadline(jurisdiction, RequestClock.receivedAt(receivedAt), calendar);
+        DsarDeadlinePolicy.Deadline deadline = DsarDeadlinePolicy.deadline(jurisdiction, type, RequestClock.receivedAt(receivedAt), calendar);
         return new Intake(deadline, DsarSchedule.of(deadline, receivedAt, sla.timingFor(tenantId, type)),
-                RequestTypes.acknowledged(type)
-                        ? DsarDeadlinePolicy.acknowledgementDue(jurisdiction, receivedAt, calendar).orElse(null) : null);
+                DsarDeadlinePolicy.acknowledgementDue(jurisdiction, type, receivedAt, calendar).orElse(null));
     }
 
     public Clock clockOf(@TenantId UUID tenantId, UUID dsarId) {
@@ -109,7 +107,7 @@ public class DsarDeadlines {
         DsarRequest request = requests.findForUpdate(dsarId).orElseThrow(() -> ProblemException.notFound("DSAR " + dsarId));
         ControllerCalendar calendar = calendarOf(actor.tenantId());
         RequestClock clock = clocks.history(dsarId).clock(request.receivedAt());
-        Decision decision = DsarDeadlinePolicy.extend(request.jurisdiction(), clock,
+        Decision decision = DsarDeadlinePolicy.extend(request.jurisdiction(), request.type(), clock,
                 new RequestClock.Extension(reason, noticeSentAt, actor.principal()), calendar);
         DsarSchedule before = request.schedule();
         DsarSchedule after = apply(actor.tenantId(), request, decision);
@@ -148,7 +146,7 @@ public class DsarDeadlines {
             throw ProblemException.invalid(errors);
         }
         RequestClock clock = clocks.history(dsarId).clock(request.receivedAt());
-        Decision decision = DsarDeadlinePolicy.stopTheClock(request.jurisdiction(), clock,
+        Decision decision = DsarDeadlinePolicy.stopTheClock(request.jurisdiction(), request.type(), clock,
                 new RequestClock.Pause(askedOn, arrivedOn), calendar);
         DsarSchedule before = request.schedule();
         DsarSchedule after = apply(actor.tenantId(), request, decision);

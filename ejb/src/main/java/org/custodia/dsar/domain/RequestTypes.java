@@ -88,15 +88,6 @@ public final class RequestTypes {
                 .map(t -> new Right(t, rights.get(t))).toList();
     }
 
-    /**
-     * Whether the law's acknowledgement of receipt ({@link DeadlineRule#acknowledgementBusinessDays()}) covers
-     * this type: 11 CCR §7021(a) names requests to know, delete and correct (portability is part of knowing);
-     * opt-out and limit requests are to be acted on, not acknowledged (§7026, §7027).
-     */
-    public static boolean acknowledged(DsarType type) {
-        return type == ACCESS || type == ERASURE || type == RECTIFICATION || type == PORTABILITY;
-    }
-
     /** Why a type is refused: the law and the types it does know. */
     public static String refusal(Jurisdiction jurisdiction, DsarType type) {
         return type.name() + " is not a request " + law(jurisdiction) + " gives; " + jurisdiction.name() + " allows "

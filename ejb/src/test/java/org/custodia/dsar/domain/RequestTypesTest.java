@@ -56,13 +56,4 @@ class RequestTypesTest {
         String reason = RequestTypes.refusal(Jurisdiction.BR_LGPD, APPEAL);
         assertThat(reason).contains("APPEAL", "LGPD", "Lei 13.709/2018", "[ACCESS, ERASURE, RECTIFICATION, PORTABILITY, RESTRICTION, OBJECTION]");
     }
-
-    @Test
-    void theCcpaAcknowledgementCoversRequestsToKnowDeleteAndCorrectNotOptOuts() {
-        assertThat(RequestTypes.acknowledged(ACCESS)).isTrue();
-        assertThat(RequestTypes.acknowledged(ERASURE)).isTrue();
-        assertThat(RequestTypes.acknowledged(RECTIFICATION)).isTrue();
-        assertThat(RequestTypes.acknowledged(OPT_OUT_OF_SALE_OR_SHARING)).isFalse();
-        assertThat(RequestTypes.acknowledged(LIMIT_SENSITIVE_DATA_USE)).isFalse();
-    }
 }
