@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -102,6 +103,51 @@ class DsarClockIT {
         JsonNode unchanged = t.api().get("/dsars/" + id).json();
         assertThat(instant(unchanged, "dueAt")).isEqualTo(expected.dueAt());
         assertThat(instant(unchanged.get("timers"), "breach")).isEqualTo(expected.dueAt());
+    }
+
+    @Test
+    void aFailureAfterTheTimersMovedLeavesNothingMoved() throws SQLException {
+        Api.Tenant t = Api.newTenant("clock-atomic");
+        Instant received = Instant.now().minus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        JsonNode submitted = submit(t, "ACCESS", "UK_GDPR", received);
+        String id = submitted.get("id").asText();
+        String instance = submitted.get("processInstanceId").asText();
+        Instant due = instant(submitted, "dueAt");
+        String extend = "{\"reason\":\"complex\",\"noticeSentAt\":\"" + Instant.now().minusSeconds(5) + "\"}";
+        Map<String, Long> before;
+        int events;
+        List<Instant> taskDueDates = openTaskDueDates(instance);
+        try {
+            // the last write fails (the audit event): the request, its extension row, the variables, the timer jobs
+            // and the task were all changed before it in the same transaction
+            try (Connection c = TestDatabase.superuser(ItEnvironment.DATABASE); Statement st = c.createStatement()) {
+                st.execute("create or replace function app.it_refuse_audit() returns trigger language plpgsql as"
+                        + " $$ begin raise exception 'DsarClockIT refuses this audit event'; end $$");
+                st.execute("create trigger it_refuse_audit before insert on app.audit_event for each row"
+                        + " when (new.entity_id = '" + id + "' and new.event_type = 'dsar.extended') execute function app.it_refuse_audit()");
+            }
+            before = BadInputIT.rowCounts();
+            events = events(t).size();
+            Api.Reply failed = t.api().post("/dsars/" + id + "/extension", extend);
+            assertThat(failed.status()).isEqualTo(500);
+        } finally {
+            try (Connection c = TestDatabase.superuser(ItEnvironment.DATABASE); Statement st = c.createStatement()) {
+                st.execute("drop trigger if exists it_refuse_audit on app.audit_event");
+                st.execute("drop function if exists app.it_refuse_audit()");
+            }
+        }
+        assertThat(BadInputIT.rowCounts()).isEqualTo(before);
+        assertThat(events(t)).hasSize(events);
+        JsonNode view = t.api().get("/dsars/" + id).json();
+        assertThat(instant(view, "dueAt")).as("the request's due date").isEqualTo(due);
+        assertThat(view.get("extension").isNull()).isTrue();
+        assertThat(dateVariable(instance, "dueAt")).as("the process variable").isEqualTo(due);
+        assertThat(openTaskDueDates(instance)).as("the tasks' due dates").isEqualTo(taskDueDates);
+        assertThat(instant(view.get("timers"), "breach")).isEqualTo(due);
+
+        // with the database willing, the same extension holds
+        assertThat(t.api().post("/dsars/" + id + "/extension", extend).status()).isEqualTo(200);
+        assertThat(dateVariable(instance, "dueAt")).isAfter(due);
     }
 
     @Test
