@@ -91,6 +91,11 @@ class RowLevelSecurityIT {
         SEED.put("task_decision", List.of("insert into app.task_decision (id, tenant_id, task_id, process_instance_id, process_key,"
                 + " business_key, decision, reason, decided_by, decided_at) values (gen_random_uuid(), '%1$s', 't-' || left('%1$s', 8),"
                 + " 'p-1', 'dsar', 'b-1', 'REJECT', 'r', 'u', now())"));
+        SEED.put("dsar_extension", List.of("insert into app.dsar_extension select id, '%1$s', 'r', now(), 't', now(), now(), now()"
+                + " from app.dsar_request where tenant_id = '%1$s'"));
+        SEED.put("dsar_pause", List.of("insert into app.dsar_pause select gen_random_uuid(), '%1$s', id, current_date, current_date,"
+                + " 't', now(), now(), now() from app.dsar_request where tenant_id = '%1$s'"));
+        SEED.put("sla_timing", List.of("insert into app.sla_timing values ('%1$s', 'dsar', '*', 'P7D', 'P2D', now())"));
     }
 
     @BeforeAll

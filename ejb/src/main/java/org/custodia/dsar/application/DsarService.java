@@ -17,13 +17,11 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.bpmn.DsarProcess;
-import org.custodia.dsar.domain.ControllerCalendar;
-import org.custodia.dsar.domain.DsarDeadlinePolicy;
 import org.custodia.dsar.domain.DsarRequest;
 import org.custodia.dsar.domain.DsarType;
 import org.custodia.dsar.domain.IdentityCheck;
 import org.custodia.dsar.domain.Jurisdiction;
-import org.custodia.dsar.domain.RequestClock;
+import org.custodia.dsar.domain.RequestTypes;
 import org.custodia.dsar.infrastructure.DsarRepository;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.engine.ProcessEngineBootstrap;
@@ -33,8 +31,6 @@ import org.custodia.platform.persistence.TenantId;
 import org.custodia.platform.persistence.TenantScoped;
 import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
-import org.custodia.tenancy.application.CalendarSettings;
-import org.custodia.tenancy.domain.TenantCalendar;
 
 /** Intake of data subject requests: computes the legal deadline and starts dsar.bpmn for the tenant. */
 @Stateless
@@ -45,7 +41,7 @@ public class DsarService {
     DsarRepository requests;
 
     @Inject
-    CalendarSettings calendars;
+    DsarDeadlines deadlines;
 
     @Inject
     AuditTrail audit;
@@ -76,13 +72,17 @@ public class DsarService {
         if (received.isAfter(now.plusSeconds(60))) {
             errors.add(new FieldError("receivedAt", "must not be in the future"));
         }
+        if (t != null && j != null && !RequestTypes.allowed(j, t)) {
+            errors.add(new FieldError("type", RequestTypes.refusal(j, t)));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
         deployments.ensureDeployed(actor.tenantId());
-        DsarRequest request = new DsarRequest(actor.tenantId(), t, j, subjectId, received,
-                DsarDeadlinePolicy.deadline(j, RequestClock.receivedAt(received), calendarOf(actor.tenantId())),
-                identityCheck, now);
+        DsarDeadlines.Intake clock = deadlines.atIntake(actor.tenantId(), t, j, received);
+        DsarRequest request = new DsarRequest(actor.tenantId(), t, j, subjectId, received, clock.deadline(), identityCheck, now);
+        request.reschedule(clock.schedule());
+        request.acknowledgeBy(clock.acknowledgeBy());
         requests.add(request);
 
         ProcessEngine engine = engines.engine();
@@ -96,8 +96,7 @@ public class DsarService {
                     .setVariable(DsarProcess.VAR_DSAR_ID, request.id().toString())
                     .setVariable(DsarProcess.VAR_WARNING_AT, Date.from(request.warningAt()))
                     .setVariable(DsarProcess.VAR_DUE_AT, Date.from(request.dueAt()))
-                    // placeholder until the tenant sets the escalation delay (issue 12, item 3)
-                    .setVariable(DsarProcess.VAR_ESCALATE_AT, Date.from(request.dueAt().plus(2, ChronoUnit.DAYS)))
+                    .setVariable(DsarProcess.VAR_ESCALATE_AT, Date.from(request.escalateAt()))
                     .setVariable(DsarProcess.VAR_REQUEST_TYPE, t.name())
                     .setVariable(DsarProcess.VAR_IDENTITY_CHECK, identityCheck.name())
                     .execute();
@@ -120,12 +119,6 @@ public class DsarService {
 
     public DsarRequest find(@TenantId UUID tenantId, UUID id) {
         return requests.find(id).orElseThrow(() -> ProblemException.notFound("DSAR " + id));
-    }
-
-    /** The tenant's calendar as the deadline policy reads it: its time zone and public holidays. */
-    private ControllerCalendar calendarOf(UUID tenantId) {
-        TenantCalendar stated = calendars.of(tenantId);
-        return ControllerCalendar.of(stated.timeZone(), CalendarSettings.holidaysOf(stated));
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value, List<FieldError> errors) {

@@ -21,6 +21,8 @@ public record DeadlineRule(Jurisdiction jurisdiction, String source, int period,
         /** Same date in the month {@code period} months later, or that month's last day when it has no such date. */
         CALENDAR_MONTHS("calendar month(s): the same date, or that month's last day"),
         CALENDAR_DAYS("calendar days"),
+        /** Days that are not a Saturday, Sunday or public holiday of the controller, from the day after receipt. */
+        BUSINESS_DAYS("business days (not Saturdays, Sundays or public holidays)"),
         /** The period the controller publishes ({@link ControllerCalendar#publishedResponseDays()}), at most {@code period} days. */
         PUBLISHED_DAYS("days the controller publishes");
 

@@ -1,5 +1,6 @@
 package org.custodia.dsar.domain;
 
+import static org.custodia.dsar.domain.DeadlineRule.Counting.BUSINESS_DAYS;
 import static org.custodia.dsar.domain.DeadlineRule.Counting.CALENDAR_DAYS;
 import static org.custodia.dsar.domain.DeadlineRule.Counting.CALENDAR_MONTHS;
 import static org.custodia.dsar.domain.DeadlineRule.Counting.PUBLISHED_DAYS;
@@ -41,8 +42,11 @@ public final class DsarDeadlinePolicy {
     public record Granted(RequestClock clock, Deadline deadline) implements Decision {
     }
 
-    /** The law does not allow it; {@code legalReason} says why, naming the source. */
-    public record Refused(String legalReason) implements Decision {
+    /**
+     * The law does not allow it; {@code legalReason} says why, naming the source; {@code field} names the fact
+     * it turns on ({@code jurisdiction} when the law allows no such change at all).
+     */
+    public record Refused(String field, String legalReason) implements Decision {
     }
 
     private DsarDeadlinePolicy() {
@@ -87,6 +91,35 @@ public final class DsarDeadlinePolicy {
         };
     }
 
+    /**
+     * The rule for one type of request: the jurisdiction's, except where its law sets a period of its own for
+     * that type (CCPA opt-out and limit requests; Virginia and Colorado appeals).
+     */
+    public static DeadlineRule rule(Jurisdiction jurisdiction, DsarType type) {
+        return switch (jurisdiction) {
+            case US_CA_CCPA -> switch (type) {
+                case OPT_OUT_OF_SALE_OR_SHARING -> new DeadlineRule(jurisdiction,
+                        "11 CCR §7026(f)(1): stop selling and sharing within 15 business days of receipt", 15, BUSINESS_DAYS, NONE,
+                        0, "11 CCR §7026 provides no extension", 0, StopTheClock.NO,
+                        "11 CCR §7026: an opt-out needs no verification, so nothing stops the clock");
+                case LIMIT_SENSITIVE_DATA_USE -> new DeadlineRule(jurisdiction,
+                        "11 CCR §7027(g)(1): stop the use beyond §7027(m) within 15 business days of receipt", 15, BUSINESS_DAYS, NONE,
+                        0, "11 CCR §7027 provides no extension", 0, StopTheClock.NO,
+                        "11 CCR §7027: a request to limit needs no verification, so nothing stops the clock");
+                default -> rule(jurisdiction);
+            };
+            case US_VA_VCDPA -> type != DsarType.APPEAL ? rule(jurisdiction) : new DeadlineRule(jurisdiction,
+                    "Va. Code §59.1-577(C): the decision on an appeal within 60 days of its receipt", 60, CALENDAR_DAYS, NONE,
+                    0, "Va. Code §59.1-577(C) provides no extension of an appeal", 0, StopTheClock.NO,
+                    "Va. Code §59.1-577(C) provides no stop-the-clock");
+            case US_CO_CPA -> type != DsarType.APPEAL ? rule(jurisdiction) : new DeadlineRule(jurisdiction,
+                    "C.R.S. §6-1-1306(3): the decision on an appeal within 45 days of its receipt", 45, CALENDAR_DAYS, NONE,
+                    60, "C.R.S. §6-1-1306(3): by 60 more days where reasonably necessary, told with the reasons within the first 45 days",
+                    0, StopTheClock.NO, "C.R.S. §6-1-1306(3) provides no stop-the-clock");
+            default -> rule(jurisdiction);
+        };
+    }
+
     /** As before tenants had a calendar: the zone's days, weekends only, no public holidays. */
     public static Deadline deadline(Jurisdiction jurisdiction, Instant receivedAt, ZoneId zone) {
         return deadline(jurisdiction, receivedAt, ControllerCalendar.of(zone, HolidayCalendar.NONE));
@@ -98,7 +131,15 @@ public final class DsarDeadlinePolicy {
 
     /** The deadline the facts give: base period, plus the days the clock stood still, plus the extension. */
     public static Deadline deadline(Jurisdiction jurisdiction, RequestClock clock, ControllerCalendar calendar) {
-        DeadlineRule rule = rule(jurisdiction);
+        return deadline(rule(jurisdiction), clock, calendar);
+    }
+
+    /** The deadline of a request of this type ({@link #rule(Jurisdiction, DsarType)}). */
+    public static Deadline deadline(Jurisdiction jurisdiction, DsarType type, RequestClock clock, ControllerCalendar calendar) {
+        return deadline(rule(jurisdiction, type), clock, calendar);
+    }
+
+    private static Deadline deadline(DeadlineRule rule, RequestClock clock, ControllerCalendar calendar) {
         LocalDate received = clock.receivedAt().atZone(calendar.zone()).toLocalDate();
         LocalDate baseEnd = end(rule, received, calendar).plusDays(clock.pausedDays());
         LocalDate lastDay = roll(rule, baseEnd, calendar.holidays());
@@ -116,26 +157,36 @@ public final class DsarDeadlinePolicy {
      */
     public static Decision extend(Jurisdiction jurisdiction, RequestClock clock, RequestClock.Extension extension,
                                   ControllerCalendar calendar) {
-        DeadlineRule rule = rule(jurisdiction);
+        return extend(rule(jurisdiction), clock, extension, calendar);
+    }
+
+    /** {@link #extend(Jurisdiction, RequestClock, RequestClock.Extension, ControllerCalendar)} under the type's rule. */
+    public static Decision extend(Jurisdiction jurisdiction, DsarType type, RequestClock clock, RequestClock.Extension extension,
+                                  ControllerCalendar calendar) {
+        return extend(rule(jurisdiction, type), clock, extension, calendar);
+    }
+
+    private static Decision extend(DeadlineRule rule, RequestClock clock, RequestClock.Extension extension,
+                                   ControllerCalendar calendar) {
         if (!rule.extensible()) {
-            return new Refused(rule.extensionSource());
+            return new Refused("jurisdiction", rule.extensionSource());
         }
         if (clock.extended()) {
-            return new Refused("one extension per request: it was extended already (" + rule.extensionSource() + ")");
+            return new Refused("extension", "one extension per request: it was extended already (" + rule.extensionSource() + ")");
         }
         if (blank(extension.reason())) {
-            return new Refused("the subject must be told the reason for the extension (" + rule.extensionSource() + ")");
+            return new Refused("reason", "the subject must be told the reason for the extension (" + rule.extensionSource() + ")");
         }
         if (blank(extension.decidedBy())) {
-            return new Refused("who decided the extension must be recorded");
+            return new Refused("decidedBy", "who decided the extension must be recorded");
         }
-        Deadline original = deadline(jurisdiction, clock, calendar);
+        Deadline original = deadline(rule, clock, calendar);
         if (extension.noticeSentAt().isAfter(original.dueAt())) {
-            return new Refused("the notice was sent after the original due date " + original.lastDay() + " ("
+            return new Refused("noticeSentAt", "the notice was sent after the original due date " + original.lastDay() + " ("
                     + rule.extensionSource() + ")");
         }
         RequestClock extended = clock.with(extension);
-        return new Granted(extended, deadline(jurisdiction, extended, calendar));
+        return new Granted(extended, deadline(rule, extended, calendar));
     }
 
     /**
@@ -144,24 +195,34 @@ public final class DsarDeadlinePolicy {
      */
     public static Decision stopTheClock(Jurisdiction jurisdiction, RequestClock clock, RequestClock.Pause pause,
                                         ControllerCalendar calendar) {
-        DeadlineRule rule = rule(jurisdiction);
+        return stopTheClock(rule(jurisdiction), clock, pause, calendar);
+    }
+
+    /** {@link #stopTheClock(Jurisdiction, RequestClock, RequestClock.Pause, ControllerCalendar)} under the type's rule. */
+    public static Decision stopTheClock(Jurisdiction jurisdiction, DsarType type, RequestClock clock, RequestClock.Pause pause,
+                                        ControllerCalendar calendar) {
+        return stopTheClock(rule(jurisdiction, type), clock, pause, calendar);
+    }
+
+    private static Decision stopTheClock(DeadlineRule rule, RequestClock clock, RequestClock.Pause pause,
+                                         ControllerCalendar calendar) {
         if (rule.stopTheClock() == StopTheClock.NO
                 || rule.stopTheClock() == StopTheClock.CONTROLLER_CHOICE && !calendar.stopTheClockWhereLawIsSilent()) {
-            return new Refused(rule.stopTheClockSource());
+            return new Refused("jurisdiction", rule.stopTheClockSource());
         }
         LocalDate received = clock.receivedAt().atZone(calendar.zone()).toLocalDate();
         if (pause.askedOn().isBefore(received)) {
-            return new Refused("the clock cannot stop before the request was received (" + received + ")");
+            return new Refused("askedOn", "the clock cannot stop before the request was received (" + received + ")");
         }
         if (clock.pauses().stream().anyMatch(pause::overlaps)) {
-            return new Refused("the clock already stood still during part of that time");
+            return new Refused("askedOn", "the clock already stood still during part of that time");
         }
-        Deadline current = deadline(jurisdiction, clock, calendar);
+        Deadline current = deadline(rule, clock, calendar);
         if (pause.askedOn().isAfter(current.lastDay())) {
-            return new Refused("the clock ran out on " + current.lastDay() + ", before the controller asked");
+            return new Refused("askedOn", "the clock ran out on " + current.lastDay() + ", before the controller asked");
         }
         RequestClock paused = clock.with(pause);
-        return new Granted(paused, deadline(jurisdiction, paused, calendar));
+        return new Granted(paused, deadline(rule, paused, calendar));
     }
 
     /**
@@ -169,18 +230,34 @@ public final class DsarDeadlinePolicy {
      * weekends and the controller's public holidays); empty where the law asks for no acknowledgement.
      */
     public static Optional<Instant> acknowledgementDue(Jurisdiction jurisdiction, Instant receivedAt, ControllerCalendar calendar) {
-        int businessDays = rule(jurisdiction).acknowledgementBusinessDays();
+        return acknowledgementDue(rule(jurisdiction), receivedAt, calendar);
+    }
+
+    /** The acknowledgement a request of this type needs (CCPA: none for opt-out and limit requests, 11 CCR §7021(a)). */
+    public static Optional<Instant> acknowledgementDue(Jurisdiction jurisdiction, DsarType type, Instant receivedAt,
+                                                       ControllerCalendar calendar) {
+        return acknowledgementDue(rule(jurisdiction, type), receivedAt, calendar);
+    }
+
+    private static Optional<Instant> acknowledgementDue(DeadlineRule rule, Instant receivedAt, ControllerCalendar calendar) {
+        int businessDays = rule.acknowledgementBusinessDays();
         if (businessDays == 0) {
             return Optional.empty();
         }
-        LocalDate day = receivedAt.atZone(calendar.zone()).toLocalDate();
-        for (int counted = 0; counted < businessDays; ) {
-            day = day.plusDays(1);
-            if (workingDay(day, calendar.holidays())) {
+        return Optional.of(endOfDay(plusWorkingDays(receivedAt.atZone(calendar.zone()).toLocalDate(), businessDays,
+                calendar.holidays()), calendar.zone()));
+    }
+
+    /** The n-th working day after {@code day} (not a Saturday, Sunday or public holiday). */
+    private static LocalDate plusWorkingDays(LocalDate day, int n, HolidayCalendar holidays) {
+        LocalDate d = day;
+        for (int counted = 0; counted < n; ) {
+            d = d.plusDays(1);
+            if (workingDay(d, holidays)) {
                 counted++;
             }
         }
-        return Optional.of(endOfDay(day, calendar.zone()));
+        return d;
     }
 
     /** The last day of the base period, before any roll. */
@@ -189,6 +266,7 @@ public final class DsarDeadlinePolicy {
             // plusMonths already clamps 31 Jan + 1 month to the last day of February (Reg. 1182/71 Art. 3(2)(c))
             case CALENDAR_MONTHS -> received.plusMonths(rule.period());
             case CALENDAR_DAYS -> received.plusDays(rule.period());
+            case BUSINESS_DAYS -> plusWorkingDays(received, rule.period(), calendar.holidays());
             case PUBLISHED_DAYS -> received.plusDays(Math.min(rule.period(), calendar.publishedResponseDays()));
         };
     }

@@ -1,6 +1,7 @@
 package org.custodia.dsar.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -52,6 +53,9 @@ public class DsarRequest {
     @Column(name = "received_at") private Instant receivedAt;
     @Column(name = "due_at") private Instant dueAt;
     @Column(name = "warning_at") private Instant warningAt;
+    @Column(name = "escalate_at") private Instant escalateAt;
+    @Column(name = "last_day") private LocalDate lastDay;
+    @Column(name = "acknowledge_by") private Instant acknowledgeBy;
     @Enumerated(EnumType.STRING) @Column(name = "status") private Status status;
     @Column(name = "process_instance_id") private String processInstanceId;
     @Enumerated(EnumType.STRING) @Column(name = "identity_check") private IdentityCheck identityCheck;
@@ -76,6 +80,23 @@ public class DsarRequest {
         this.status = Status.RECEIVED;
         this.identityCheck = identityCheck;
         this.createdAt = now;
+    }
+
+    /** The timers' dates as the law and the tenant's service levels set them (at intake, extension, pause). */
+    public void reschedule(DsarSchedule schedule) {
+        this.lastDay = schedule.lastDay();
+        this.warningAt = schedule.warningAt();
+        this.dueAt = schedule.dueAt();
+        this.escalateAt = schedule.escalateAt();
+    }
+
+    /** @param due when the receipt must be confirmed, null where the law asks for no acknowledgement */
+    public void acknowledgeBy(Instant due) {
+        this.acknowledgeBy = due;
+    }
+
+    public DsarSchedule schedule() {
+        return new DsarSchedule(lastDay, warningAt, dueAt, escalateAt);
     }
 
     public void attachProcess(String processInstanceId) {
@@ -146,6 +167,9 @@ public class DsarRequest {
     public Instant receivedAt() { return receivedAt; }
     public Instant dueAt() { return dueAt; }
     public Instant warningAt() { return warningAt; }
+    public Instant escalateAt() { return escalateAt; }
+    public LocalDate lastDay() { return lastDay; }
+    public Instant acknowledgeBy() { return acknowledgeBy; }
     public Status status() { return status; }
     public String processInstanceId() { return processInstanceId; }
     public IdentityCheck identityCheck() { return identityCheck; }

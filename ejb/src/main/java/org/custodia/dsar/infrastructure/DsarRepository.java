@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import org.custodia.dsar.domain.DsarRequest;
@@ -23,5 +24,10 @@ public class DsarRepository {
     /** The request if the bound tenant may see it: row-level security alone decides (the shared cache is off). */
     public Optional<DsarRequest> find(UUID id) {
         return Optional.ofNullable(em.find(DsarRequest.class, id));
+    }
+
+    /** The request, its row locked until the transaction ends: one deadline change at a time. */
+    public Optional<DsarRequest> findForUpdate(UUID id) {
+        return Optional.ofNullable(em.find(DsarRequest.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 }

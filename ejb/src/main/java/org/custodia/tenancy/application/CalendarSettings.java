@@ -1,5 +1,6 @@
 package org.custodia.tenancy.application;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,20 +36,26 @@ public class CalendarSettings {
         return settings.calendar().orElse(TenantCalendar.DEFAULT);
     }
 
-    public TenantCalendar update(Actor actor, String timeZone, String country, String subdivision) {
-        List<FieldError> problems = TenantCalendar.problems(timeZone, country, subdivision);
+    /** Choices left out (null) take their defaults: 90 published days, no stop-the-clock where the law is silent. */
+    public TenantCalendar update(Actor actor, String timeZone, String country, String subdivision,
+                                 Integer publishedResponseDays, Boolean stopTheClockWhereLawIsSilent) {
+        List<FieldError> problems = new ArrayList<>(TenantCalendar.problems(timeZone, country, subdivision));
         if (problems.isEmpty()) {
-            problems = holidaysKnown(TenantCalendar.of(timeZone, country, subdivision));
+            problems.addAll(holidaysKnown(TenantCalendar.of(timeZone, country, subdivision)));
         }
+        problems.addAll(TenantCalendar.choiceProblems(publishedResponseDays));
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
-        TenantCalendar calendar = TenantCalendar.of(timeZone, country, subdivision);
+        TenantCalendar calendar = TenantCalendar.of(timeZone, country, subdivision)
+                .withChoices(publishedResponseDays, stopTheClockWhereLawIsSilent);
         settings.saveCalendar(actor.tenantId(), calendar, StoredTime.now());
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("timeZone", calendar.timeZone().getId());
         payload.put("country", calendar.country() == null ? "" : calendar.country());
         payload.put("subdivision", calendar.subdivision() == null ? "" : calendar.subdivision());
+        payload.put("publishedResponseDays", calendar.publishedResponseDays());
+        payload.put("stopTheClockWhereLawIsSilent", calendar.stopTheClockWhereLawIsSilent());
         audit.append(actor, "settings.calendar_updated", "tenant", actor.tenantId().toString(), payload);
         return calendar;
     }

@@ -60,17 +60,24 @@ public class TenantSettingsRepository {
 
     public Optional<TenantCalendar> calendar() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select time_zone, country, subdivision from app.tenant_calendar").getResultList();
-        return rows.stream().findFirst().map(r -> TenantCalendar.of((String) r[0], (String) r[1], (String) r[2]));
+        List<Object[]> rows = em.createNativeQuery("select time_zone, country, subdivision, published_response_days,"
+                + " stop_the_clock_where_law_is_silent from app.tenant_calendar").getResultList();
+        return rows.stream().findFirst().map(r -> TenantCalendar.of((String) r[0], (String) r[1], (String) r[2])
+                .withChoices(((Number) r[3]).intValue(), (Boolean) r[4]));
     }
 
     public void saveCalendar(UUID tenantId, TenantCalendar calendar, Instant updatedAt) {
-        em.createNativeQuery("insert into app.tenant_calendar (tenant_id, time_zone, country, subdivision, updated_at)"
-                        + " values (?1, ?2, nullif(?3, ''), nullif(?4, ''), ?5) on conflict (tenant_id) do update set time_zone = excluded.time_zone,"
-                        + " country = excluded.country, subdivision = excluded.subdivision, updated_at = excluded.updated_at")
+        em.createNativeQuery("insert into app.tenant_calendar (tenant_id, time_zone, country, subdivision, updated_at,"
+                        + " published_response_days, stop_the_clock_where_law_is_silent)"
+                        + " values (?1, ?2, nullif(?3, ''), nullif(?4, ''), ?5, ?6, ?7) on conflict (tenant_id) do update set time_zone = excluded.time_zone,"
+                        + " country = excluded.country, subdivision = excluded.subdivision, updated_at = excluded.updated_at,"
+                        + " published_response_days = excluded.published_response_days,"
+                        + " stop_the_clock_where_law_is_silent = excluded.stop_the_clock_where_law_is_silent")
                 .setParameter(1, tenantId).setParameter(2, calendar.timeZone().getId())
                 .setParameter(3, Objects.requireNonNullElse(calendar.country(), ""))
                 .setParameter(4, Objects.requireNonNullElse(calendar.subdivision(), "")) // none: '' binds as text, then null
-                .setParameter(5, NativeValues.at(updatedAt)).executeUpdate();
+                .setParameter(5, NativeValues.at(updatedAt))
+                .setParameter(6, calendar.publishedResponseDays())
+                .setParameter(7, calendar.stopTheClockWhereLawIsSilent()).executeUpdate();
     }
 }

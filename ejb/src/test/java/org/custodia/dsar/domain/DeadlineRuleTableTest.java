@@ -27,19 +27,31 @@ class DeadlineRuleTableTest {
     }
 
     static String expectedTable() {
-        StringBuilder t = new StringBuilder("| jurisdiction | source | period | last day on a non-working day | extension | acknowledgement | stop the clock |\n"
+        StringBuilder t = new StringBuilder("| jurisdiction (type) | source | period | last day on a non-working day | extension | acknowledgement | stop the clock |\n"
                 + "|---|---|---|---|---|---|---|\n");
         for (Jurisdiction j : Jurisdiction.values()) {
-            DeadlineRule r = DsarDeadlinePolicy.rule(j);
-            t.append("| `").append(j.name()).append("` | ").append(r.source()).append(" | ")
+            row(t, "`" + j.name() + "`", DsarDeadlinePolicy.rule(j));
+        }
+        // types whose law sets a period of their own
+        for (Jurisdiction j : Jurisdiction.values()) {
+            for (DsarType type : DsarType.values()) {
+                DeadlineRule own = DsarDeadlinePolicy.rule(j, type);
+                if (!own.equals(DsarDeadlinePolicy.rule(j))) {
+                    row(t, "`" + j.name() + "` `" + type.name() + "`", own);
+                }
+            }
+        }
+        return t.toString().strip();
+    }
+
+    private static void row(StringBuilder t, String what, DeadlineRule r) {
+        t.append("| ").append(what).append(" | ").append(r.source()).append(" | ")
                     .append(r.counting() == DeadlineRule.Counting.PUBLISHED_DAYS ? "at most " : "")
                     .append(r.period()).append(' ').append(r.counting().shown).append(" | ")
                     .append(r.endOnNonWorkingDay().shown).append(" | ")
                     .append(r.extensible() ? "once, " + r.extension() + " more " + unit(r) + ": " : "none: ").append(r.extensionSource()).append(" | ")
                     .append(r.acknowledgementBusinessDays() > 0 ? "within " + r.acknowledgementBusinessDays() + " business days" : "not required").append(" | ")
                     .append(r.stopTheClock().shown).append(": ").append(r.stopTheClockSource()).append(" |\n");
-        }
-        return t.toString().strip();
     }
 
     private static String unit(DeadlineRule r) {

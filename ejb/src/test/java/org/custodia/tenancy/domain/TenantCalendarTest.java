@@ -31,4 +31,20 @@ class TenantCalendarTest {
         assertThat(TenantCalendar.problems("Europe/London", "GB", "E-N-G")).extracting(FieldError::field)
                 .containsExactly("subdivision");
     }
+
+    @Test
+    void thePublishedPeriodIsOneToNinetyDaysAndChoicesLeftOutTakeTheirDefaults() {
+        assertThat(TenantCalendar.choiceProblems(null)).isEmpty();
+        assertThat(TenantCalendar.choiceProblems(1)).isEmpty();
+        assertThat(TenantCalendar.choiceProblems(90)).isEmpty();
+        assertThat(TenantCalendar.choiceProblems(0)).extracting(FieldError::field).containsExactly("publishedResponseDays");
+        assertThat(TenantCalendar.choiceProblems(91).get(0).reason()).contains("Rule 14");
+        TenantCalendar chosen = TenantCalendar.of("Asia/Kolkata", "IN", null).withChoices(30, true);
+        assertThat(chosen.publishedResponseDays()).isEqualTo(30);
+        assertThat(chosen.stopTheClockWhereLawIsSilent()).isTrue();
+        TenantCalendar defaults = chosen.withChoices(null, null);
+        assertThat(defaults.publishedResponseDays()).isEqualTo(90);
+        assertThat(defaults.stopTheClockWhereLawIsSilent()).isFalse();
+        assertThat(TenantCalendar.DEFAULT.publishedResponseDays()).isEqualTo(90);
+    }
 }

@@ -2,6 +2,8 @@ package org.custodia.dsar.api;
 
 import org.custodia.platform.api.RequiresPermission;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -16,7 +18,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.custodia.dsar.application.DsarDeadlines;
 import org.custodia.dsar.application.DsarService;
+import org.custodia.dsar.domain.ClockHistory;
 import org.custodia.dsar.domain.DsarRequest;
 import org.custodia.platform.api.CallerContext;
 import org.custodia.platform.api.Inputs;
@@ -36,23 +40,50 @@ public class DsarResource {
     public record SubmitDsar(String type, String jurisdiction, String subject, String receivedAt, String identity) {
     }
 
-    public record DsarView(String id, String type, String jurisdiction, String subject, String receivedAt,
-                           String warningAt, String dueAt, String status, String identityCheck, boolean breached,
-                           String breachedAt, String escalatedAt, String processInstanceId) {
-        static DsarView of(DsarRequest r) {
-            return new DsarView(r.id().toString(), r.type().name(), r.jurisdiction().name(), r.subjectId(),
-                    r.receivedAt().toString(), r.warningAt().toString(), r.dueAt().toString(), r.status().name(),
-                    r.identityCheck().name(), r.breached(), text(r.breachedAt()), text(r.escalatedAt()),
-                    r.processInstanceId());
-        }
+    /** {@code noticeSentAt}: ISO-8601 instant the subject was told of the extension and its reason. */
+    public record Extend(String reason, String noticeSentAt) {
+    }
 
-        private static String text(Instant at) {
-            return at == null ? null : at.toString();
+    /** ISO-8601 dates in the tenant's zone: the day the controller asked, the day the information arrived. */
+    public record Pause(String askedOn, String arrivedOn) {
+    }
+
+    public record ExtensionView(String reason, String noticeSentAt, String decidedBy, String decidedAt, String dueBefore,
+                                String dueAfter) {
+    }
+
+    public record PauseView(String askedOn, String arrivedOn, String recordedBy, String recordedAt, String dueBefore,
+                            String dueAfter) {
+    }
+
+    /** The timers the engine holds for the request (null: fired already, or its part of the process is over). */
+    public record TimersView(String warning, String breach, String escalation) {
+    }
+
+    public record DsarView(String id, String type, String jurisdiction, String subject, String receivedAt,
+                           String warningAt, String dueAt, String lastDay, String escalateAt, String acknowledgeBy,
+                           String status, String identityCheck, boolean breached, String breachedAt, String escalatedAt,
+                           String processInstanceId, ExtensionView extension, List<PauseView> pauses, TimersView timers) {
+        static DsarView of(DsarRequest r, DsarDeadlines.Clock clock) {
+            ClockHistory.RecordedExtension e = clock.history().extension();
+            return new DsarView(r.id().toString(), r.type().name(), r.jurisdiction().name(), r.subjectId(),
+                    r.receivedAt().toString(), r.warningAt().toString(), r.dueAt().toString(), text(r.lastDay()),
+                    text(r.escalateAt()), text(r.acknowledgeBy()), r.status().name(), r.identityCheck().name(),
+                    r.breached(), text(r.breachedAt()), text(r.escalatedAt()), r.processInstanceId(),
+                    e == null ? null : new ExtensionView(e.reason(), text(e.noticeSentAt()), e.decidedBy(), text(e.decidedAt()),
+                            text(e.dueBefore()), text(e.dueAfter())),
+                    clock.history().pauses().stream().map(p -> new PauseView(text(p.askedOn()), text(p.arrivedOn()),
+                            p.recordedBy(), text(p.recordedAt()), text(p.dueBefore()), text(p.dueAfter()))).toList(),
+                    new TimersView(text(clock.timers().warning()), text(clock.timers().breach()),
+                            text(clock.timers().escalation())));
         }
     }
 
     @Inject
     DsarService dsars;
+
+    @Inject
+    DsarDeadlines deadlines;
 
     @Inject
     CallerContext caller;
@@ -68,7 +99,7 @@ public class DsarResource {
         }
         DsarRequest r = dsars.submit(caller.actor(), body.type(), body.jurisdiction(), body.subject(), receivedAt,
                 body.identity());
-        return Response.status(201).entity(DsarView.of(r)).build();
+        return Response.status(201).entity(view(r)).build();
     }
 
     @RequiresPermission("dsar:view")
@@ -76,6 +107,57 @@ public class DsarResource {
     @Path("/{id}")
     public DsarView get(@PathParam("id") String id) {
         UUID uuid = Inputs.id(id, "DSAR");
-        return DsarView.of(dsars.find(caller.caller().tenantId(), uuid));
+        return view(dsars.find(caller.caller().tenantId(), uuid));
+    }
+
+    /** The request's one extension, where its law allows one; the caller decided it and told the subject. */
+    @RequiresPermission("dsar:extend")
+    @POST
+    @Path("/{id}/extension")
+    public DsarView extend(@PathParam("id") String id, Extend body) {
+        UUID uuid = Inputs.id(id, "DSAR");
+        RequestBodies.required(body);
+        List<FieldError> errors = new ArrayList<>();
+        Instant noticeSentAt = Inputs.instant("noticeSentAt", body.noticeSentAt(), errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return view(deadlines.extend(caller.actor(), uuid, body.reason(), noticeSentAt));
+    }
+
+    /** A time the clock stood still while the controller waited for identity or clarification, where the law allows it. */
+    @RequiresPermission("dsar:extend")
+    @POST
+    @Path("/{id}/pauses")
+    public DsarView pause(@PathParam("id") String id, Pause body) {
+        UUID uuid = Inputs.id(id, "DSAR");
+        RequestBodies.required(body);
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate askedOn = date("askedOn", body.askedOn(), errors);
+        LocalDate arrivedOn = date("arrivedOn", body.arrivedOn(), errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return view(deadlines.pause(caller.actor(), uuid, askedOn, arrivedOn));
+    }
+
+    private DsarView view(DsarRequest r) {
+        return DsarView.of(r, deadlines.clockOf(caller.caller().tenantId(), r.id()));
+    }
+
+    private static LocalDate date(String field, String value, List<FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "must be an ISO-8601 date such as 2026-01-31"));
+            return null;
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 }

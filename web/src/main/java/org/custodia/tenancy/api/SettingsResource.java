@@ -31,12 +31,17 @@ public class SettingsResource {
     public record Privacy(String jurisdiction) {
     }
 
-    /** {@code country}/{@code subdivision} may be empty or left out: no public holidays. */
-    public record Calendar(String timeZone, String country, String subdivision) {
+    /**
+     * {@code country}/{@code subdivision} may be empty or left out: no public holidays.
+     * {@code publishedResponseDays}: India DPDPA's published period, 1 to 90, 90 when left out;
+     * {@code stopTheClockWhereLawIsSilent}: EU GDPR pauses allowed, false when left out.
+     */
+    public record Calendar(String timeZone, String country, String subdivision, Integer publishedResponseDays,
+                           Boolean stopTheClockWhereLawIsSilent) {
 
         static Calendar of(TenantCalendar c) {
             return new Calendar(c.timeZone().getId(), c.country() == null ? "" : c.country(),
-                    c.subdivision() == null ? "" : c.subdivision());
+                    c.subdivision() == null ? "" : c.subdivision(), c.publishedResponseDays(), c.stopTheClockWhereLawIsSilent());
         }
     }
 
@@ -96,6 +101,7 @@ public class SettingsResource {
     @RequiresPermission("settings:update")
     public Calendar putCalendar(Calendar body) {
         RequestBodies.required(body);
-        return Calendar.of(calendar.update(caller.actor(), body.timeZone(), body.country(), body.subdivision()));
+        return Calendar.of(calendar.update(caller.actor(), body.timeZone(), body.country(), body.subdivision(),
+                body.publishedResponseDays(), body.stopTheClockWhereLawIsSilent()));
     }
 }
