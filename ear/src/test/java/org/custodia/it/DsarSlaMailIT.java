@@ -2,6 +2,9 @@ package org.custodia.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -128,6 +131,66 @@ class DsarSlaMailIT {
         JsonNode other = Api.newTenant("sla-other").api().get("/dsars/summary").json();
         assertThat(other.get("open").asLong()).isZero();
         assertThat(other.get("byStatus").size()).isZero();
+    }
+
+    @Test
+    void aRequestWhoseStepFailedAllItsRetriesCountsAsStalled() throws Exception {
+        Api.Tenant t = Api.newTenant("sla-stalled");
+        String subject = "stall-" + UUID.randomUUID();
+        try {
+            // the acknowledgement step fails for this subject's request (a test trigger refuses its status change)
+            try (Connection c = TestDatabase.superuser(ItEnvironment.DATABASE); Statement st = c.createStatement()) {
+                st.execute("create or replace function app.it_refuse_progress() returns trigger language plpgsql as"
+                        + " $$ begin raise exception 'DsarSlaMailIT refuses this step'; end $$");
+                st.execute("create trigger it_refuse_progress before update on app.dsar_request for each row"
+                        + " when (new.subject_id = '" + subject + "' and new.status = 'IN_PROGRESS')"
+                        + " execute function app.it_refuse_progress()");
+            }
+            JsonNode dsar = submit(t, "ACCESS", subject, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+            String instance = dsar.get("processInstanceId").asText();
+            // the step failed once; its next tries (R3/PT1M) are brought forward to the last one, which raises the incident
+            awaitFailedJob(instance);
+            try (Connection c = TestDatabase.superuser(ItEnvironment.DATABASE); Statement st = c.createStatement()) {
+                st.executeUpdate("update engine.act_ru_job set retries_ = 1, duedate_ = timestamp '2000-01-01'"
+                        + " where process_instance_id_ = '" + instance + "' and exception_msg_ is not null");
+            }
+            Instant until = Instant.now().plus(PATIENCE);
+            JsonNode s;
+            do {
+                s = t.api().get("/dsars/summary").json();
+                if (s.get("stalled").asLong() == 1) {
+                    break;
+                }
+                Thread.sleep(500);
+            } while (Instant.now().isBefore(until));
+            assertThat(s.get("stalled").asLong()).as(s.toString()).isEqualTo(1);
+            assertThat(s.get("open").asLong()).isEqualTo(1);
+            assertThat(s.get("overdue").asLong()).isZero();
+            assertThat(s.get("byStatus").get("RECEIVED").asLong()).isEqualTo(1);
+            // another tenant's incident is not this one's
+            assertThat(Api.newTenant("sla-calm").api().get("/dsars/summary").json().get("stalled").asLong()).isZero();
+        } finally {
+            try (Connection c = TestDatabase.superuser(ItEnvironment.DATABASE); Statement st = c.createStatement()) {
+                st.execute("drop trigger if exists it_refuse_progress on app.dsar_request");
+                st.execute("drop function if exists app.it_refuse_progress()");
+            }
+        }
+    }
+
+    private static void awaitFailedJob(String instance) throws Exception {
+        Instant until = Instant.now().plus(PATIENCE);
+        do {
+            try (Connection c = TestDatabase.superuser(ItEnvironment.DATABASE); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("select count(*) from engine.act_ru_job where process_instance_id_ = '"
+                         + instance + "' and exception_msg_ is not null")) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(300);
+        } while (Instant.now().isBefore(until));
+        throw new AssertionError("the step of " + instance + " never failed");
     }
 
     /** The summary once {@code inReview} requests have reached the review (the process runs on the job executor). */
