@@ -73,6 +73,7 @@ class RoleMatrixIT {
         row("POST /audit/checkpoints", "/audit/checkpoints", "", "application/json");
         row("GET /audit/checkpoints", "/audit/checkpoints", null, null);
         row("POST /dsars", "/dsars", "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"s-1\"}", "application/json");
+        row("GET /dsars/summary", "/dsars/summary", null, null);
         row("GET /dsars/{id}", "/dsars/{dsar}", null, null);
         row("POST /dsars/{id}/extension", "/dsars/{dsar}/extension", "{\"reason\":\"complex\",\"noticeSentAt\":\"" + java.time.Instant.now().minusSeconds(60) + "\"}", "application/json");
         row("POST /dsars/{id}/pauses", "/dsars/{dsar}/pauses", "{\"askedOn\":\"2026-01-02\",\"arrivedOn\":\"2026-01-01\"}", "application/json");

@@ -43,6 +43,9 @@ public class DsarProgress {
     @Inject
     ProcessEngineBootstrap engines;
 
+    @Inject
+    DsarNotifications notifications;
+
     public void awaitIdentity(@TenantId UUID tenantId, UUID dsarId, String processInstanceId) {
         DsarRequest request = request(tenantId, dsarId);
         request.awaitIdentity();
@@ -118,17 +121,18 @@ public class DsarProgress {
         DsarRequest request = request(tenantId, dsarId);
         Instant now = StoredTime.now();
         String event = switch (milestone) {
-            case DsarProcess.MILESTONE_WARNING -> "dsar.deadline.warning"; // mail: SLA warning to the assignee and the DPO
+            case DsarProcess.MILESTONE_WARNING -> "dsar.deadline.warning";
             case DsarProcess.MILESTONE_BREACHED -> {
-                request.flagBreached(now); // mail: SLA breach to the assignee and the DPO
+                request.flagBreached(now);
                 yield "dsar.deadline.breached";
             }
             case DsarProcess.MILESTONE_ESCALATED -> {
-                request.markEscalated(now); // mail: escalation to the tenant's ADMIN users
+                request.markEscalated(now);
                 yield "dsar.escalated";
             }
             default -> throw new IllegalArgumentException("unknown deadline milestone " + milestone);
         };
+        notifications.deadlineReached(tenantId, request, milestone); // who hears of it: ReviewerRecipients
         audit.append(Actor.system(tenantId, DEADLINE_TIMER, processInstanceId), event, "dsar", dsarId.toString(),
                 Map.of("jurisdiction", request.jurisdiction().name(), "dueAt", request.dueAt().toString(),
                         "status", request.status().name()));

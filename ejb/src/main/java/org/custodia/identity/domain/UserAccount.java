@@ -126,6 +126,11 @@ public class UserAccount {
         return java.net.URI.create(issuer).getHost();
     }
 
+    /** Mail about work may reach this user: the account is active and its address proven (by a link or the identity provider). */
+    public boolean reachableByMail() {
+        return status() == Status.ACTIVE && emailVerifiedAt != null;
+    }
+
     public UUID id() { return id; }
     public UUID tenantId() { return tenantId; }
     public String email() { return email; }

@@ -54,6 +54,9 @@ public class UserTaskService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    TaskAssignmentMail assignmentMail;
+
     public List<WorkTask> list(Actor actor, Worker worker, TaskFilter filter) {
         List<String> keys = processes.keysGuardedBy(worker.permissions());
         if (filter.processKey() != null) {
@@ -98,6 +101,9 @@ public class UserTaskService {
         }
         payload.put("assignee", target.id());
         audit.append(actor, "task.delegated", "task", taskId, payload);
+        if (!target.id().equals(worker.id())) {
+            assignmentMail.send(actor.tenantId(), f.task(), userId);
+        }
         return reload(actor, worker, taskId);
     }
 

@@ -1,0 +1,63 @@
+package org.custodia.dsar.infrastructure;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.task.Task;
+import org.custodia.platform.engine.ProcessEngineBootstrap;
+
+/**
+ * What the engine knows of a tenant's requests that the request rows do not: who works a request's open task and
+ * which instances are stuck on an incident (a job that exhausted its retries, such as a failing connector). Reads
+ * only, each as the tenant (the engine's tenant check applies), in the caller's transaction.
+ */
+@ApplicationScoped
+public class DsarEngineFacts {
+
+    @Inject
+    ProcessEngineBootstrap engines;
+
+    /** The assignee of the instance's open user task (the review, or the document check), if one is assigned. */
+    public Optional<String> assigneeOf(UUID tenantId, String processInstanceId) {
+        if (processInstanceId == null) {
+            return Optional.empty();
+        }
+        return asTenant(tenantId, () -> engines.engine().getTaskService().createTaskQuery()
+                .tenantIdIn(tenantId.toString()).processInstanceId(processInstanceId).active().list()
+                .stream().map(Task::getAssignee).filter(Objects::nonNull).findFirst());
+    }
+
+    /** The tenant's process instances with at least one open incident: one engine query. */
+    public Set<String> instancesWithIncidents(UUID tenantId) {
+        return asTenant(tenantId, () -> engines.engine().getRuntimeService().createIncidentQuery()
+                .tenantIdIn(tenantId.toString()).list()
+                .stream().map(Incident::getProcessInstanceId).filter(Objects::nonNull).collect(Collectors.toSet()));
+    }
+
+    /** Runs as the tenant and then restores whoever the thread ran as (a job, a task API caller). */
+    private <T> T asTenant(UUID tenantId, Supplier<T> work) {
+        IdentityService identity = engines.engine().getIdentityService();
+        Authentication previous = identity.getCurrentAuthentication();
+        identity.setAuthentication("dsar-facts", List.of(), List.of(tenantId.toString()));
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                identity.clearAuthentication();
+            } else {
+                identity.setAuthentication(previous);
+            }
+        }
+    }
+}
