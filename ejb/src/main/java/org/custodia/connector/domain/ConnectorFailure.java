@@ -2,11 +2,16 @@ package org.custodia.connector.domain;
 
 import java.util.Collection;
 
+import jakarta.ejb.ApplicationException;
+
 /**
  * A connector could not be searched. The message is safe to show a reviewer and to keep in the engine's incident:
  * built from the failure's own words with the password or secret and the subject's identifiers taken out (a
  * database's error can quote a bound value), one line, bounded. It never carries the original exception.
+ * Thrown through EJB calls as it is (not wrapped) and without dooming the caller's transaction: the caller decides
+ * (discovery records the failure, then fails its step).
  */
+@ApplicationException(rollback = false)
 public class ConnectorFailure extends RuntimeException {
 
     public static final int MAX_CAUSE = 500;
