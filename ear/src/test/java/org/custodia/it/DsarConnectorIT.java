@@ -338,6 +338,8 @@ class DsarConnectorIT {
         assertThat(stored.get("tickets")[0]).isEqualTo(2);
         assertThat(new String((byte[]) stored.get("profile")[1], StandardCharsets.ISO_8859_1)).doesNotContain("Grace Hopper");
         assertThat(count("select count(*) from app.audit_event where payload::text like '%' || ? || '%'", secret.substring(6))).isZero();
+        assertThat(Files.readString(Path.of(System.getProperty("custodia.it.base.dir"), "log", "server.log")))
+                .doesNotContain(secret.substring(6));
     }
 
     @Test
