@@ -77,6 +77,15 @@ class RoleMatrixIT {
         row("GET /dsars/{id}", "/dsars/{dsar}", null, null);
         row("POST /dsars/{id}/extension", "/dsars/{dsar}/extension", "{\"reason\":\"complex\",\"noticeSentAt\":\"" + java.time.Instant.now().minusSeconds(60) + "\"}", "application/json");
         row("POST /dsars/{id}/pauses", "/dsars/{dsar}/pauses", "{\"askedOn\":\"2026-01-02\",\"arrivedOn\":\"2026-01-01\"}", "application/json");
+        row("GET /dsars/{id}/discovery", "/dsars/{dsar}/discovery", null, null);
+        row("POST /dsars/{id}/discovery/{connectorId}/retry", "/dsars/{dsar}/discovery/" + NO_ID + "/retry", "", "application/json");
+        row("POST /dsars/{id}/discovery/{connectorId}/skip", "/dsars/{dsar}/discovery/" + NO_ID + "/skip", "{\"reason\":\"r\"}", "application/json");
+        row("POST /connectors", "/connectors", "{\"name\":\"c-{role-lower}\",\"kind\":\"HTTP\",\"enabled\":false,"
+                + "\"endpointUrl\":\"https://example.org/{role-lower}\"}", "application/json");
+        row("GET /connectors", "/connectors", null, null);
+        row("GET /connectors/{id}", "/connectors/" + NO_ID, null, null);
+        row("PUT /connectors/{id}", "/connectors/" + NO_ID, "{\"name\":\"n\",\"endpointUrl\":\"https://example.org/n\"}", "application/json");
+        row("DELETE /connectors/{id}", "/connectors/" + NO_ID, null, null);
         row("GET /settings/sla", "/settings/sla", null, null);
         row("PUT /settings/sla", "/settings/sla", "{\"rows\":[{\"process\":\"dsar\",\"type\":\"*\",\"warningBefore\":\"P7D\",\"escalationAfter\":\"P2D\"}]}", "application/json");
         row("GET /reports/consent-summary", "/reports/consent-summary", null, null);

@@ -95,6 +95,12 @@ class RowLevelSecurityIT {
                 + " from app.dsar_request where tenant_id = '%1$s'"));
         SEED.put("dsar_pause", List.of("insert into app.dsar_pause select gen_random_uuid(), '%1$s', id, current_date, current_date,"
                 + " 't', now(), now(), now() from app.dsar_request where tenant_id = '%1$s'"));
+        SEED.put("connector", List.of("insert into app.connector (id, tenant_id, name, kind, enabled, endpoint_url, created_at,"
+                + " updated_at) values (gen_random_uuid(), '%1$s', 'c', 'HTTP', false, 'https://example.org', now(), now())"));
+        SEED.put("dsar_discovery_step", List.of("insert into app.dsar_discovery_step (tenant_id, dsar_id, connector_id, status,"
+                + " updated_at) select '%1$s', id, gen_random_uuid(), 'PENDING', now() from app.dsar_request where tenant_id = '%1$s'"));
+        SEED.put("dsar_discovery_result", List.of("insert into app.dsar_discovery_result select '%1$s', id, gen_random_uuid(), 'c',"
+                + " 0, '\\x00', now() from app.dsar_request where tenant_id = '%1$s'"));
         SEED.put("sla_timing", List.of("insert into app.sla_timing values ('%1$s', 'dsar', '*', 'P7D', 'P2D', now())"));
     }
 

@@ -2,7 +2,6 @@ package org.custodia.dsar.application;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -64,21 +63,6 @@ public class DsarProgress {
         request.acknowledge();
         // mail: the acknowledgement (with the due date) goes to the subject here
         record(tenantId, processInstanceId, "dsar.acknowledged", request, Map.of("dueAt", request.dueAt().toString()));
-    }
-
-    /**
-     * The ids of the tenant's connectors that discovery searches. Connectors are not built yet (issue 12, item 10):
-     * today every tenant has none, so discovery searches nothing and the request goes straight to its package.
-     */
-    public List<String> connectorsOf(@TenantId UUID tenantId) {
-        return List.of();
-    }
-
-    /** Searches one connector for the request's subject; fails (and the engine retries, then raises an incident) if it cannot. */
-    public void discover(@TenantId UUID tenantId, UUID dsarId, String connectorId, String processInstanceId) {
-        request(tenantId, dsarId);
-        // no connector exists yet (connectorsOf lists none), so any id named here is unknown to the tenant
-        throw new DiscoveryFailedException("DSAR " + dsarId + ": connector " + connectorId + " is not a connector of this tenant");
     }
 
     public void compilePackage(@TenantId UUID tenantId, UUID dsarId, String processInstanceId) {

@@ -9,7 +9,7 @@ import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.custodia.bpmn.DsarProcess;
-import org.custodia.dsar.application.DsarProgress;
+import org.custodia.dsar.application.DsarDiscovery;
 
 /** dsar.bpmn: Search one connector for the subject's data (one instance per connector). */
 @Stateless
@@ -17,11 +17,11 @@ import org.custodia.dsar.application.DsarProgress;
 public class DsarDiscoverConnectorDelegate implements JavaDelegate {
 
     @Inject
-    DsarProgress progress;
+    DsarDiscovery discovery;
 
     @Override
     public void execute(DelegateExecution execution) {
-        progress.discover(UUID.fromString(execution.getTenantId()),
+        discovery.discover(UUID.fromString(execution.getTenantId()),
                 UUID.fromString((String) execution.getVariable(DsarProcess.VAR_DSAR_ID)),
                 (String) execution.getVariable(DsarProcess.VAR_CONNECTOR_ID), execution.getProcessInstanceId());
     }

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.custodia.bpmn.DsarProcess;
-import org.custodia.dsar.application.DsarProgress;
+import org.custodia.dsar.application.DsarDiscovery;
 
 /**
  * dsar.bpmn: Find the tenant's connectors. The list is a transient variable: the discovery multi-instance reads it
@@ -23,11 +23,12 @@ import org.custodia.dsar.application.DsarProgress;
 public class DsarFindConnectorsDelegate implements JavaDelegate {
 
     @Inject
-    DsarProgress progress;
+    DsarDiscovery discovery;
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<String> connectorIds = progress.connectorsOf(UUID.fromString(execution.getTenantId()));
+        List<String> connectorIds = discovery.plan(UUID.fromString(execution.getTenantId()),
+                UUID.fromString((String) execution.getVariable(DsarProcess.VAR_DSAR_ID)));
         execution.setVariable(DsarProcess.VAR_CONNECTOR_IDS, Variables.objectValue(List.copyOf(connectorIds), true).create());
     }
 }

@@ -69,6 +69,14 @@ public final class OutboundUrlGuard {
             throw new RefusedUrl("no host in " + uri.getRawAuthority());
         }
         int port = uri.getPort() == -1 ? ("https".equals(scheme) ? 443 : 80) : uri.getPort();
+        return new Target(uri, host, port, checkAddress(host, port));
+    }
+
+    /**
+     * The address rules alone, for connections that are not HTTP (a customer's database): the port not a refused
+     * one, every address the host resolves to allowed; answers the one checked address to connect to.
+     */
+    public InetAddress checkAddress(String host, int port) throws RefusedUrl {
         if (port < 1 || port > 65535 || policy.refusedPorts().contains(port)) {
             throw new RefusedUrl("port " + port + " is not allowed");
         }
@@ -82,7 +90,7 @@ public final class OutboundUrlGuard {
                 throw new RefusedUrl(host + " resolves to a " + c + " address");
             }
         }
-        return new Target(uri, host, port, addresses[0]);
+        return addresses[0];
     }
 
     private InetAddress[] addressesOf(String host) throws RefusedUrl {
