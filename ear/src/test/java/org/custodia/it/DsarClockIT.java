@@ -227,6 +227,25 @@ class DsarClockIT {
     }
 
     @Test
+    void aDeadlineThatPassedIsNotExtendedAfterwards() {
+        Api.Tenant t = Api.newTenant("clock-late");
+        Instant received = Instant.now().minus(40, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        JsonNode late = submit(t, "ACCESS", "UK_GDPR", received);
+        String id = late.get("id").asText();
+        Instant due = instant(late, "dueAt");
+        assertThat(due).isBefore(Instant.now());
+        // a notice dated within the first month, recorded after the deadline: refused, the breach stands
+        Api.Reply r = t.api().post("/dsars/" + id + "/extension", "{\"reason\":\"complex\",\"noticeSentAt\":\""
+                + received.plus(5, ChronoUnit.DAYS) + "\"}");
+        assertThat(fields(r)).containsExactly("noticeSentAt");
+        assertThat(r.json().get("errors").get(0).get("reason").asText()).contains("the deadline passed");
+        JsonNode view = t.api().get("/dsars/" + id).json();
+        assertThat(instant(view, "dueAt")).isEqualTo(due);
+        assertThat(view.get("extension").isNull()).isTrue();
+        assertThat(events(t)).noneMatch(e -> e.get("eventType").asText().equals("dsar.extended"));
+    }
+
+    @Test
     void badInputIsRefusedFieldByFieldAndWritesNothing() {
         Api.Tenant t = Api.newTenant("clock-bad");
         String id = submit(t, "ACCESS", "UK_GDPR", Instant.now().minus(3, ChronoUnit.DAYS)).get("id").asText();
@@ -237,6 +256,8 @@ class DsarClockIT {
         assertThat(fields(t.api().post("/dsars/" + id + "/extension", "{\"reason\":\"  \",\"noticeSentAt\":\"" + now + "\"}"))).containsExactly("reason");
         assertThat(fields(t.api().post("/dsars/" + id + "/extension", "{\"reason\":\"r\",\"noticeSentAt\":\"yesterday\"}"))).containsExactly("noticeSentAt");
         assertThat(fields(t.api().post("/dsars/" + id + "/extension", "{\"reason\":\"r\"}"))).containsExactly("noticeSentAt");
+        assertThat(fields(t.api().post("/dsars/" + id + "/extension", "{\"reason\":\"r\",\"noticeSentAt\":\""
+                + Instant.now().minus(10, ChronoUnit.DAYS) + "\"}"))).as("a notice before the request arrived").containsExactly("noticeSentAt");
         assertThat(fields(t.api().post("/dsars/" + id + "/extension", "{\"reason\":\"r\",\"noticeSentAt\":\""
                 + Instant.now().plus(2, ChronoUnit.DAYS) + "\"}"))).containsExactly("noticeSentAt");
         assertThat(fields(t.api().post("/dsars/" + id + "/pauses", "{\"askedOn\":\"02/01/2026\",\"arrivedOn\":\"2026-01-03\"}"))).containsExactly("askedOn");

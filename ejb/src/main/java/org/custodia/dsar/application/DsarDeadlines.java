@@ -105,6 +105,14 @@ public class DsarDeadlines {
             throw ProblemException.invalid(errors);
         }
         DsarRequest request = requests.findForUpdate(dsarId).orElseThrow(() -> ProblemException.notFound("DSAR " + dsarId));
+        requireOpen(request);
+        if (now.isAfter(request.dueAt())) {
+            throw ProblemException.invalid("noticeSentAt", "the deadline passed on " + request.lastDay()
+                    + ": an extension is decided and recorded before the due date it extends");
+        }
+        if (noticeSentAt.isBefore(request.receivedAt())) {
+            throw ProblemException.invalid("noticeSentAt", "must not be before the request was received (" + request.receivedAt() + ")");
+        }
         ControllerCalendar calendar = calendarOf(actor.tenantId());
         RequestClock clock = clocks.history(dsarId).clock(request.receivedAt());
         Decision decision = DsarDeadlinePolicy.extend(request.jurisdiction(), request.type(), clock,
@@ -133,6 +141,7 @@ public class DsarDeadlines {
             errors.add(new FieldError("arrivedOn", "is required: the day the information arrived"));
         }
         DsarRequest request = requests.findForUpdate(dsarId).orElseThrow(() -> ProblemException.notFound("DSAR " + dsarId));
+        requireOpen(request);
         ControllerCalendar calendar = calendarOf(actor.tenantId());
         LocalDate today = StoredTime.now().atZone(calendar.zone()).toLocalDate();
         if (askedOn != null && arrivedOn != null && arrivedOn.isBefore(askedOn)) {
@@ -157,6 +166,13 @@ public class DsarDeadlines {
         payload.put("arrivedOn", arrivedOn.toString());
         audit.append(actor, "dsar.paused", "dsar", dsarId.toString(), payload);
         return request;
+    }
+
+    /** An answered, refused or handed-over request keeps the deadline it ended with. */
+    private static void requireOpen(DsarRequest request) {
+        if (request.status().ended()) {
+            throw ProblemException.conflict("status", "the request has ended (" + request.status() + "): its deadline no longer moves");
+        }
     }
 
     /** A granted decision reschedules the request and moves its timers; a refused one is a problem, nothing written. */

@@ -19,6 +19,7 @@ import org.custodia.platform.persistence.StoredTime;
 import org.custodia.platform.persistence.TenantId;
 import org.custodia.platform.persistence.TenantScoped;
 import org.custodia.platform.problem.ProblemException;
+import org.jboss.logging.Logger;
 
 /**
  * What dsar.bpmn's steps do to a request: each engine delegate calls one method here, inside the engine's
@@ -30,6 +31,8 @@ import org.custodia.platform.problem.ProblemException;
 public class DsarProgress {
 
     /** Who the audit trail names for the process's own steps; deadline milestones keep the timer's name. */
+    private static final Logger LOG = Logger.getLogger(DsarProgress.class);
+
     static final String PROCESS = "dsar-process";
     static final String DEADLINE_TIMER = "deadline-timer";
 
@@ -85,7 +88,7 @@ public class DsarProgress {
         record(tenantId, processInstanceId, "dsar.closed", request, Map.of());
     }
 
-    /** The DPO refused the request; the reason is audited by the task API with the decision. */
+    /** The DPO refused the request; the reason is kept by the task API in {@code task_decision} (the audit holds the decision). */
     public void refuse(@TenantId UUID tenantId, UUID dsarId, String processInstanceId) {
         DsarRequest request = request(tenantId, dsarId);
         request.refuse();
@@ -104,6 +107,16 @@ public class DsarProgress {
     public void deadlineReached(@TenantId UUID tenantId, UUID dsarId, String milestone, String processInstanceId) {
         DsarRequest request = request(tenantId, dsarId);
         Instant now = StoredTime.now();
+        Instant due = switch (milestone) {
+            case DsarProcess.MILESTONE_WARNING -> request.warningAt();
+            case DsarProcess.MILESTONE_BREACHED -> request.dueAt();
+            default -> request.escalateAt();
+        };
+        if (due != null && now.isBefore(due.minusSeconds(1))) {
+            // the deadline moved (extension, pause) while this timer's job was running: the moved job fires at its time
+            LOG.infof("DSAR %s: the %s timer fired before the request's moved time %s; ignored", dsarId, milestone, due);
+            return;
+        }
         String event = switch (milestone) {
             case DsarProcess.MILESTONE_WARNING -> "dsar.deadline.warning";
             case DsarProcess.MILESTONE_BREACHED -> {
@@ -127,7 +140,7 @@ public class DsarProgress {
      * in this transaction. For the public intake, which checks the link's token before calling this.
      */
     public void confirmEmail(@TenantId UUID tenantId, UUID dsarId) {
-        DsarRequest request = requests.find(dsarId).orElseThrow(() -> ProblemException.notFound("DSAR " + dsarId));
+        DsarRequest request = requests.findForUpdate(dsarId).orElseThrow(() -> ProblemException.notFound("DSAR " + dsarId));
         if (request.identityCheck() != IdentityCheck.EMAIL_LINK || request.status() != DsarRequest.Status.AWAITING_IDENTITY) {
             throw ProblemException.conflict("dsar", "is not waiting for an email confirmation");
         }
@@ -139,8 +152,12 @@ public class DsarProgress {
                 .correlate();
     }
 
+    /**
+     * The request, locked for this step's transaction: an extension or pause committing meanwhile would otherwise
+     * be overwritten by this step's write of the whole row (its old due dates).
+     */
     private DsarRequest request(UUID tenantId, UUID dsarId) {
-        return requests.find(dsarId)
+        return requests.findForUpdate(dsarId)
                 .orElseThrow(() -> new IllegalStateException("DSAR " + dsarId + " is not visible to tenant " + tenantId));
     }
 

@@ -210,6 +210,10 @@ public final class DsarDeadlinePolicy {
                 || rule.stopTheClock() == StopTheClock.CONTROLLER_CHOICE && !calendar.stopTheClockWhereLawIsSilent()) {
             return new Refused("jurisdiction", rule.stopTheClockSource());
         }
+        if (pause.days() == 0) {
+            // a pause of no day moves nothing, yet each one recomputes the deadline in today's calendar
+            return new Refused("arrivedOn", "the information arrived the day it was asked for: the clock did not stand still");
+        }
         LocalDate received = clock.receivedAt().atZone(calendar.zone()).toLocalDate();
         if (pause.askedOn().isBefore(received)) {
             return new Refused("askedOn", "the clock cannot stop before the request was received (" + received + ")");

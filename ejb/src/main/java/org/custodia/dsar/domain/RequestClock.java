@@ -45,7 +45,8 @@ public record RequestClock(Instant receivedAt, List<Pause> pauses, Extension ext
 
     /**
      * The clock stood still while the controller waited for identity or clarification: from the day it asked
-     * (that day and those before it count) until the day the information arrived (the clock runs again that day).
+     * (the days before it count, that day does not) until the day the information arrived (the clock runs again
+     * that day).
      */
     public record Pause(LocalDate askedOn, LocalDate arrivedOn) {
 

@@ -27,7 +27,7 @@ public class SlaTimingRepository {
 
     /** The tenant's rows become exactly these. */
     public void replace(UUID tenantId, List<SlaTiming> rows, Instant updatedAt) {
-        em.createNativeQuery("delete from app.sla_timing").executeUpdate();
+        em.createNativeQuery("delete from app.sla_timing where tenant_id = ?1").setParameter(1, tenantId).executeUpdate();
         for (SlaTiming row : rows) {
             em.createNativeQuery("insert into app.sla_timing (tenant_id, process, request_type, warning_before, escalation_after,"
                             + " updated_at) values (?1, ?2, ?3, ?4, ?5, ?6)")

@@ -112,6 +112,13 @@ class DsarDeadlineExtensionAndPauseTest {
     }
 
     @Test
+    void aPauseOfNoDayIsRefusedSinceTheClockNeverStood() {
+        // the information came the day it was asked for: nothing to stop, and a repeatable no-op must not recompute
+        assertThat(refusal(DsarDeadlinePolicy.stopTheClock(Jurisdiction.UK_GDPR, RequestClock.receivedAt(Instant.parse("2026-03-10T09:00:00Z")),
+                new Pause(LocalDate.parse("2026-03-12"), LocalDate.parse("2026-03-12")), UTC))).contains("did not stand still");
+    }
+
+    @Test
     void severalPausesAddUpButMayNotOverlapOrStartAfterTheClockRanOut() {
         RequestClock clock = RequestClock.receivedAt(Instant.parse("2026-03-10T09:00:00Z"));
         Granted first = granted(DsarDeadlinePolicy.stopTheClock(Jurisdiction.UK_GDPR, clock,
