@@ -73,8 +73,9 @@ public class MailTemplates {
         try {
             return firstAvailable(tenant, type, model, chain, true);
         } catch (OverrideFailed e) {
-            LOG.warnf("tenant %s: mail template %s failed (%s: %s); the shipped template is used", tenant.tenantId(), e.origin,
-                    e.getCause().getClass().getSimpleName(), e.failure.getPebbleMessage());
+            // class and line only: Pebble's messages can quote the values (a verification link, a token)
+            LOG.warnf("tenant %s: mail template %s failed (%s at line %s); the shipped template is used", tenant.tenantId(),
+                    e.origin, e.getCause().getClass().getSimpleName(), e.failure.getLineNumber());
             return firstAvailable(tenant, type, model, chain, false);
         }
     }
