@@ -76,7 +76,10 @@ class RoleMatrixIT {
         row("GET /dsars/{id}", "/dsars/{dsar}", null, null);
         row("POST /dsars/{id}/extension", "/dsars/{dsar}/extension", "{\"reason\":\"complex\",\"noticeSentAt\":\"" + java.time.Instant.now().minusSeconds(60) + "\"}", "application/json");
         row("POST /dsars/{id}/pauses", "/dsars/{dsar}/pauses", "{\"askedOn\":\"2026-01-02\",\"arrivedOn\":\"2026-01-01\"}", "application/json");
+        row("GET /dsars/{id}/contact", "/dsars/{dsar}/contact", null, null);
         row("GET /settings/sla", "/settings/sla", null, null);
+        row("GET /settings/dsar-intake", "/settings/dsar-intake", null, null);
+        row("PUT /settings/dsar-intake", "/settings/dsar-intake", "{\"identityLinkValidity\":\"P7D\",\"duplicateWindow\":\"P30D\"}", "application/json");
         row("PUT /settings/sla", "/settings/sla", "{\"rows\":[{\"process\":\"dsar\",\"type\":\"*\",\"warningBefore\":\"P7D\",\"escalationAfter\":\"P2D\"}]}", "application/json");
         row("GET /reports/consent-summary", "/reports/consent-summary", null, null);
         row("POST /reports/verify", "/reports/verify", "%PDF-1.7 not really", "application/pdf");

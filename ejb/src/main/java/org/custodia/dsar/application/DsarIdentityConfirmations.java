@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import org.custodia.dsar.domain.EmailConfirmation;
 import org.custodia.dsar.infrastructure.IdentityTokenRepository;
 import org.custodia.kernel.OpaqueToken;
 
@@ -29,7 +30,7 @@ public class DsarIdentityConfirmations {
         return tenantId == null ? Optional.empty() : links.look(tenantId, hash);
     }
 
-    public Optional<DsarIdentityLinks.State> confirm(String token, String requestId) {
+    public Optional<EmailConfirmation.State> confirm(String token, String requestId) {
         String hash = hashOf(token);
         UUID tenantId = hash == null ? null : tokens.tenantOf(hash).orElse(null);
         return tenantId == null ? Optional.empty() : Optional.of(links.redeem(tenantId, hash, requestId));

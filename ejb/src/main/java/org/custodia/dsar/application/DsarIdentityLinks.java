@@ -12,7 +12,8 @@ import jakarta.inject.Inject;
 
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.dsar.domain.DsarRequest;
-import org.custodia.dsar.domain.IdentityCheck;
+import org.custodia.dsar.domain.EmailConfirmation;
+import org.custodia.dsar.domain.EmailConfirmation.State;
 import org.custodia.dsar.domain.SubjectContact;
 import org.custodia.dsar.infrastructure.DsarRepository;
 import org.custodia.dsar.infrastructure.IdentityTokenRepository;
@@ -46,8 +47,6 @@ public class DsarIdentityLinks {
     /** What a link's holder may learn: its state, who asked, until when. */
     public record Preview(State state, String organisation, Instant expiresAt) {
     }
-
-    public enum State { VALID, USED, EXPIRED, NOT_WAITING }
 
     @Inject
     IdentityTokenRepository tokens;
@@ -116,14 +115,7 @@ public class DsarIdentityLinks {
     }
 
     private static State state(SingleUseToken token, DsarRequest request, Instant now) {
-        Optional<SingleUseToken.Refusal> refusal = token.refusalAt(now);
-        if (refusal.isPresent()) {
-            return refusal.get() == SingleUseToken.Refusal.USED ? State.USED : State.EXPIRED;
-        }
-        if (request.identityCheck() != IdentityCheck.EMAIL_LINK || request.status() != DsarRequest.Status.AWAITING_IDENTITY) {
-            return State.NOT_WAITING;
-        }
-        return State.VALID;
+        return EmailConfirmation.state(token, request.identityCheck(), request.status(), now);
     }
 
     private static URI link(String token) {

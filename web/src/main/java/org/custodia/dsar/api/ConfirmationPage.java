@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.custodia.dsar.application.DsarIdentityLinks;
+import org.custodia.dsar.domain.EmailConfirmation;
 
 /**
  * The confirmation link's pages: plain HTML without script or styles (the API's Content-Security-Policy allows
@@ -19,7 +20,7 @@ final class ConfirmationPage {
     }
 
     static String of(DsarIdentityLinks.Preview p, String token) {
-        if (p.state() != DsarIdentityLinks.State.VALID) {
+        if (p.state() != EmailConfirmation.State.VALID) {
             return outcome(p.state());
         }
         return page("Confirm your request", "<p>Confirm that you made a request to <strong>" + escape(p.organisation())
@@ -28,7 +29,7 @@ final class ConfirmationPage {
                 + "\"><button type=\"submit\">Confirm my request</button></form>");
     }
 
-    static String outcome(DsarIdentityLinks.State state) {
+    static String outcome(EmailConfirmation.State state) {
         return switch (state) {
             case VALID -> page("Request confirmed", "<p>Thank you: your request goes ahead. An acknowledgement with its"
                     + " reference and due date follows by mail.</p>");

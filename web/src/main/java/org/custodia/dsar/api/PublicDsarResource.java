@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.custodia.dsar.application.DsarIdentityConfirmations;
 import org.custodia.dsar.application.DsarIdentityLinks;
+import org.custodia.dsar.domain.EmailConfirmation;
 import org.custodia.dsar.application.PublicDsarIntake;
 import org.custodia.platform.api.PublicEndpoint;
 import org.custodia.platform.api.RequestBodies;
@@ -111,9 +112,9 @@ public class PublicDsarResource {
     public Map<String, Object> confirm(Token body) {
         throttled(PublicIntakeThrottle.Budget.CONFIRMATION);
         RequestBodies.required(body);
-        DsarIdentityLinks.State state = confirmations.confirm(body.token(), RequestIdFilter.currentRequestId())
+        EmailConfirmation.State state = confirmations.confirm(body.token(), RequestIdFilter.currentRequestId())
                 .orElseThrow(PublicDsarResource::unknownLink);
-        if (state != DsarIdentityLinks.State.VALID) {
+        if (state != EmailConfirmation.State.VALID) {
             throw refusal(state);
         }
         return Map.of("confirmed", true);
@@ -127,11 +128,11 @@ public class PublicDsarResource {
     @PublicEndpoint
     public Response confirmFromPage(@FormParam("token") String token) {
         throttled(PublicIntakeThrottle.Budget.CONFIRMATION);
-        DsarIdentityLinks.State state = confirmations.confirm(token, RequestIdFilter.currentRequestId()).orElse(null);
+        EmailConfirmation.State state = confirmations.confirm(token, RequestIdFilter.currentRequestId()).orElse(null);
         if (state == null) {
             return ConfirmationPage.response(404, ConfirmationPage.unknown());
         }
-        return ConfirmationPage.response(state == DsarIdentityLinks.State.VALID ? 200 : refusal(state).status(),
+        return ConfirmationPage.response(state == EmailConfirmation.State.VALID ? 200 : refusal(state).status(),
                 ConfirmationPage.outcome(state));
     }
 
@@ -147,7 +148,7 @@ public class PublicDsarResource {
         return ProblemException.invalid("token", "is not a valid confirmation link");
     }
 
-    static ProblemException refusal(DsarIdentityLinks.State state) {
+    static ProblemException refusal(EmailConfirmation.State state) {
         return switch (state) {
             case USED -> ProblemException.conflict("token", "this confirmation link has been used already");
             case EXPIRED -> new ProblemException(410, "link-expired", "Link expired", "This confirmation link has expired.",
