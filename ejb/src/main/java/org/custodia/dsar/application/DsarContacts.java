@@ -78,6 +78,7 @@ public class DsarContacts {
                 contacts.sameSubjectAndType(index, request.type(), intake.duplicateWindowStart(request.receivedAt())), intake);
         original.ifPresent(o -> {
             request.duplicateOf(o);
+            contacts.linkDuplicate(request.id(), o);
             audit.append(actor, "dsar.duplicate.linked", "dsar", request.id().toString(),
                     Map.of("duplicateOf", o.toString(), "window", IntakeSettings.text(intake.duplicateWindow())));
         });

@@ -65,7 +65,8 @@ public class DsarRequest {
     @Column(name = "created_at") private Instant createdAt;
     @Column(name = "identity_expires_at") private Instant identityExpiresAt;
     @Column(name = "identity_confirmed_at") private Instant identityConfirmedAt;
-    @Column(name = "duplicate_of") private UUID duplicateOf;
+    // written by DsarContactRepository.linkDuplicate: EclipseLink binds a null UUID as varchar, which a uuid column refuses
+    @Column(name = "duplicate_of", insertable = false, updatable = false) private UUID duplicateOf;
 
     protected DsarRequest() {
     }

@@ -46,6 +46,12 @@ public class DsarContactRepository {
                 (String) r[4], (byte[]) r[5], (byte[]) r[6], (byte[]) r[7]));
     }
 
+    /** Links a request to the one it repeats (the entity maps the column read-only). */
+    public void linkDuplicate(UUID dsarId, UUID original) {
+        em.createNativeQuery("update app.dsar_request set duplicate_of = ?1 where id = ?2")
+                .setParameter(1, original).setParameter(2, dsarId).executeUpdate();
+    }
+
     /** Earlier requests of the subject with this blind index and of this type, received since {@code since}. */
     public List<DuplicateRequests.Earlier> sameSubjectAndType(String emailIndex, DsarType type, Instant since) {
         @SuppressWarnings("unchecked")
