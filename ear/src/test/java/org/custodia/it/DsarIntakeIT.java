@@ -157,7 +157,7 @@ class DsarIntakeIT {
                 .header("Accept", "application/json").GET());
         assertThat(look.json().get("state").asText()).isEqualTo("EXPIRED");
         assertThat(waitFor(t.api(), reference, r -> true).get("identityConfirmedAt").isNull()).isTrue();
-        assertThat(t.api().get("/audit/events?limit=1000").raw().body()).contains("\"reason\":\"EXPIRED\"")
+        assertThat(t.api().get("/audit/events?limit=1000").raw().body()).contains("dsar.identity.link_refused", "EXPIRED")
                 .doesNotContain("dsar.identity.confirmed");
         assertThat(TestMailServer.to(email)).as("no acknowledgement").hasSize(1);
     }
