@@ -29,12 +29,18 @@ public class DsarContactRepository {
     public void add(UUID tenantId, UUID dsarId, SealedContact c, Instant createdAt) {
         em.createNativeQuery("insert into app.dsar_contact (dsar_id, tenant_id, email_sealed, email_index, name_sealed,"
                         + " details_sealed, language, agent_name_sealed, agent_email_sealed, agent_evidence_sealed, created_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
-                .setParameter(1, dsarId).setParameter(2, tenantId).setParameter(3, c.email()).setParameter(4, c.emailIndex())
-                .setParameter(5, c.name()).setParameter(6, c.details()).setParameter(7, c.language())
-                .setParameter(8, c.agentName()).setParameter(9, c.agentEmail()).setParameter(10, c.agentEvidence())
+                        + " values (?1, ?2, nullif(?3, ''::bytea), ?4, nullif(?5, ''::bytea), nullif(?6, ''::bytea), ?7,"
+                        + " nullif(?8, ''::bytea), nullif(?9, ''::bytea), nullif(?10, ''::bytea), ?11)")
+                .setParameter(1, dsarId).setParameter(2, tenantId).setParameter(3, bytes(c.email())).setParameter(4, c.emailIndex())
+                .setParameter(5, bytes(c.name())).setParameter(6, bytes(c.details())).setParameter(7, c.language())
+                .setParameter(8, bytes(c.agentName())).setParameter(9, bytes(c.agentEmail())).setParameter(10, bytes(c.agentEvidence()))
                 .setParameter(11, NativeValues.at(createdAt))
                 .executeUpdate();
+    }
+
+    /** A null bytea parameter would be bound as varchar: an empty array stands for it (a sealed value is never empty). */
+    private static byte[] bytes(byte[] sealed) {
+        return sealed == null ? new byte[0] : sealed;
     }
 
     public Optional<SealedContact> find(UUID dsarId) {
