@@ -65,8 +65,9 @@ public class DsarRequest {
     @Column(name = "created_at") private Instant createdAt;
     @Column(name = "identity_expires_at") private Instant identityExpiresAt;
     @Column(name = "identity_confirmed_at") private Instant identityConfirmedAt;
-    // written by DsarContactRepository.linkDuplicate: EclipseLink binds a null UUID as varchar, which a uuid column refuses
-    @Column(name = "duplicate_of", insertable = false, updatable = false) private UUID duplicateOf;
+    // read-only here, written by DsarContactRepository.linkDuplicate: EclipseLink's UUID mapping can neither bind nor
+    // read a null, and this column is mostly null
+    @Column(name = "duplicate_of", insertable = false, updatable = false) private String duplicateOf;
 
     protected DsarRequest() {
     }
@@ -127,7 +128,7 @@ public class DsarRequest {
         if (original.equals(id)) {
             throw new IllegalArgumentException("a request cannot repeat itself");
         }
-        this.duplicateOf = original;
+        this.duplicateOf = original.toString();
     }
 
     public void awaitIdentity() {
@@ -205,5 +206,5 @@ public class DsarRequest {
     public Instant escalatedAt() { return escalatedAt; }
     public Instant identityExpiresAt() { return identityExpiresAt; }
     public Instant identityConfirmedAt() { return identityConfirmedAt; }
-    public UUID duplicateOf() { return duplicateOf; }
+    public UUID duplicateOf() { return duplicateOf == null ? null : UUID.fromString(duplicateOf); }
 }
