@@ -86,7 +86,10 @@ class RoleMatrixIT {
         row("GET /connectors/{id}", "/connectors/" + NO_ID, null, null);
         row("PUT /connectors/{id}", "/connectors/" + NO_ID, "{\"name\":\"n\",\"endpointUrl\":\"https://example.org/n\"}", "application/json");
         row("DELETE /connectors/{id}", "/connectors/" + NO_ID, null, null);
+        row("GET /dsars/{id}/contact", "/dsars/{dsar}/contact", null, null);
         row("GET /settings/sla", "/settings/sla", null, null);
+        row("GET /settings/dsar-intake", "/settings/dsar-intake", null, null);
+        row("PUT /settings/dsar-intake", "/settings/dsar-intake", "{\"identityLinkValidity\":\"P7D\",\"duplicateWindow\":\"P30D\"}", "application/json");
         row("PUT /settings/sla", "/settings/sla", "{\"rows\":[{\"process\":\"dsar\",\"type\":\"*\",\"warningBefore\":\"P7D\",\"escalationAfter\":\"P2D\"}]}", "application/json");
         row("GET /reports/consent-summary", "/reports/consent-summary", null, null);
         row("POST /reports/verify", "/reports/verify", "%PDF-1.7 not really", "application/pdf");

@@ -102,6 +102,11 @@ class RowLevelSecurityIT {
         SEED.put("dsar_discovery_result", List.of("insert into app.dsar_discovery_result select '%1$s', id, gen_random_uuid(), 'c',"
                 + " 0, '\\x00', now() from app.dsar_request where tenant_id = '%1$s'"));
         SEED.put("sla_timing", List.of("insert into app.sla_timing values ('%1$s', 'dsar', '*', 'P7D', 'P2D', now())"));
+        SEED.put("dsar_contact", List.of("insert into app.dsar_contact (dsar_id, tenant_id, created_at) select id, '%1$s', now()"
+                + " from app.dsar_request where tenant_id = '%1$s'"));
+        SEED.put("dsar_identity_token", List.of("insert into app.dsar_identity_token select md5(random()::text) || md5(random()::text),"
+                + " '%1$s', id, now(), now(), null from app.dsar_request where tenant_id = '%1$s'"));
+        SEED.put("dsar_intake_setting", List.of("insert into app.dsar_intake_setting values ('%1$s', 'P7D', 'P30D', now())"));
     }
 
     @BeforeAll

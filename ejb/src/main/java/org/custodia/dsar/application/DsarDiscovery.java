@@ -21,6 +21,7 @@ import org.custodia.connector.domain.SubjectIdentifiers;
 import org.custodia.crypto.application.SealedSecrets;
 import org.custodia.dsar.domain.DiscoveryStep;
 import org.custodia.dsar.domain.DsarRequest;
+import org.custodia.dsar.domain.SubjectContact;
 import org.custodia.dsar.infrastructure.DiscoveryJobs;
 import org.custodia.dsar.infrastructure.DiscoveryRepository;
 import org.custodia.dsar.infrastructure.DsarRepository;
@@ -60,6 +61,9 @@ public class DsarDiscovery {
 
     @Inject
     SealedSecrets sealed;
+
+    @Inject
+    DsarContacts contacts;
 
     @Inject
     AuditTrail audit;
@@ -159,11 +163,11 @@ public class DsarDiscovery {
     }
 
     /**
-     * The subject's email for connectors that search by it. Hook: the public intake stores the address sealed on
-     * the request; until that reaches this branch, requests carry none and {@code :email} matches nothing.
+     * The subject's email for connectors that search by it: the address the request was made with (sealed in
+     * {@code dsar_contact}, confirmed by the subject for a public request); null when it has none.
      */
     private String emailOf(DsarRequest request) {
-        return null;
+        return contacts.of(request.tenantId(), request.id()).map(SubjectContact::email).orElse(null);
     }
 
     private static String resultPurpose(UUID dsarId, UUID connectorId, String category) {

@@ -48,10 +48,18 @@ public class DsarProgress {
     @Inject
     DsarNotifications notifications;
 
+    @Inject
+    DsarIdentityLinks identityLinks;
+
+    @Inject
+    DsarAcknowledgementMail acknowledgementMail;
+
     public void awaitIdentity(@TenantId UUID tenantId, UUID dsarId, String processInstanceId) {
         DsarRequest request = request(tenantId, dsarId);
         request.awaitIdentity();
-        // mail: for EMAIL_LINK, the identity-verification link goes to the subject here
+        if (request.identityCheck() == IdentityCheck.EMAIL_LINK) {
+            identityLinks.issue(tenantId, dsarId, processInstanceId); // the identity-verification link to the subject
+        }
         record(tenantId, processInstanceId, "dsar.identity.awaited", request, Map.of("identityCheck", request.identityCheck().name()));
     }
 
@@ -64,7 +72,7 @@ public class DsarProgress {
     public void acknowledge(@TenantId UUID tenantId, UUID dsarId, String processInstanceId) {
         DsarRequest request = request(tenantId, dsarId);
         request.acknowledge();
-        // mail: the acknowledgement (with the due date) goes to the subject here
+        acknowledgementMail.send(tenantId, request); // to the verified address (or the agent), when the request has one
         record(tenantId, processInstanceId, "dsar.acknowledged", request, Map.of("dueAt", request.dueAt().toString()));
     }
 

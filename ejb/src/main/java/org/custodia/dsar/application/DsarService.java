@@ -1,7 +1,6 @@
 package org.custodia.dsar.application;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -22,6 +21,7 @@ import org.custodia.dsar.domain.DsarType;
 import org.custodia.dsar.domain.IdentityCheck;
 import org.custodia.dsar.domain.Jurisdiction;
 import org.custodia.dsar.domain.RequestTypes;
+import org.custodia.dsar.domain.SubjectContact;
 import org.custodia.dsar.infrastructure.DsarRepository;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.engine.ProcessEngineBootstrap;
@@ -52,13 +52,17 @@ public class DsarService {
     @Inject
     TenantDeployments deployments;
 
+    @Inject
+    DsarContacts contacts;
+
     /**
      * A request submitted by support staff: its identity is attested by the caller ({@code identityCode} null or
      * VERIFIED, audited as theirs) or checked on documents by an APPROVER (DOCUMENTS). An email link check belongs
-     * to the public intake, whose subject has an address to confirm.
+     * to the public intake, whose subject has an address to confirm. {@code contact} (may be null): the subject's
+     * address and/or an authorised agent, stored sealed ({@link DsarContacts}).
      */
     public DsarRequest submit(Actor actor, String type, String jurisdiction, String subjectId, Instant receivedAt,
-                              String identityCode) {
+                              String identityCode, SubjectContact contact) {
         List<FieldError> errors = new ArrayList<>();
         DsarType t = parse(DsarType.class, "type", type, errors);
         Jurisdiction j = parse(Jurisdiction.class, "jurisdiction", jurisdiction, errors);
@@ -75,14 +79,38 @@ public class DsarService {
         if (t != null && j != null && !RequestTypes.allowed(j, t)) {
             errors.add(new FieldError("type", RequestTypes.refusal(j, t)));
         }
+        if (contact != null) {
+            errors.addAll(SubjectContact.problems(contact.email(), contact.name(), contact.details(), contact.language(),
+                    contact.agent(), false));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        DsarRequest request = open(actor, t, j, subjectId, received, identityCheck, null);
+        if (contact != null) {
+            contacts.attach(actor, request, contact);
+        }
+        if (identityCheck == IdentityCheck.VERIFIED) {
+            audit.append(actor, "dsar.identity.attested", "dsar", request.id().toString(), Map.of("by", actor.principal()));
+        }
+        return request;
+    }
+
+    /**
+     * Records a validated request and starts dsar.bpmn for it, in the caller's transaction: the deadline counts from
+     * {@code received}; {@code identityExpiresAt} is needed for an EMAIL_LINK check (null otherwise).
+     */
+    public DsarRequest open(Actor actor, DsarType t, Jurisdiction j, String subjectId, Instant received,
+                            IdentityCheck identityCheck, Instant identityExpiresAt) {
+        Instant now = StoredTime.now();
         deployments.ensureDeployed(actor.tenantId());
         DsarDeadlines.Intake clock = deadlines.atIntake(actor.tenantId(), t, j, received);
         DsarRequest request = new DsarRequest(actor.tenantId(), t, j, subjectId, received, clock.deadline(), identityCheck, now);
         request.reschedule(clock.schedule());
         request.acknowledgeBy(clock.acknowledgeBy());
+        if (identityExpiresAt != null) {
+            request.identityLinkExpiresAt(identityExpiresAt);
+        }
         requests.add(request);
 
         ProcessEngine engine = engines.engine();
@@ -90,7 +118,7 @@ public class DsarService {
         identity.setAuthentication(actor.principal(), List.of(), List.of(actor.tenantId().toString()));
         ProcessInstance instance;
         try {
-            instance = engine.getRuntimeService().createProcessInstanceByKey(DsarProcess.KEY)
+            var start = engine.getRuntimeService().createProcessInstanceByKey(DsarProcess.KEY)
                     .processDefinitionTenantId(actor.tenantId().toString())
                     .businessKey(request.id().toString())
                     .setVariable(DsarProcess.VAR_DSAR_ID, request.id().toString())
@@ -98,8 +126,11 @@ public class DsarService {
                     .setVariable(DsarProcess.VAR_DUE_AT, Date.from(request.dueAt()))
                     .setVariable(DsarProcess.VAR_ESCALATE_AT, Date.from(request.escalateAt()))
                     .setVariable(DsarProcess.VAR_REQUEST_TYPE, t.name())
-                    .setVariable(DsarProcess.VAR_IDENTITY_CHECK, identityCheck.name())
-                    .execute();
+                    .setVariable(DsarProcess.VAR_IDENTITY_CHECK, identityCheck.name());
+            if (identityExpiresAt != null) {
+                start.setVariable(DsarProcess.VAR_IDENTITY_EXPIRES_AT, Date.from(identityExpiresAt));
+            }
+            instance = start.execute();
         } finally {
             identity.clearAuthentication();
         }
@@ -111,9 +142,6 @@ public class DsarService {
         payload.put("dueAt", request.dueAt().toString());
         payload.put("identityCheck", identityCheck.name());
         audit.append(actor, "dsar.received", "dsar", request.id().toString(), payload);
-        if (identityCheck == IdentityCheck.VERIFIED) {
-            audit.append(actor, "dsar.identity.attested", "dsar", request.id().toString(), Map.of("by", actor.principal()));
-        }
         return request;
     }
 

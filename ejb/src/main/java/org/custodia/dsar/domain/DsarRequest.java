@@ -63,6 +63,11 @@ public class DsarRequest {
     @Column(name = "breached_at") private Instant breachedAt;
     @Column(name = "escalated_at") private Instant escalatedAt;
     @Column(name = "created_at") private Instant createdAt;
+    @Column(name = "identity_expires_at") private Instant identityExpiresAt;
+    @Column(name = "identity_confirmed_at") private Instant identityConfirmedAt;
+    // read-only here, written by DsarContactRepository.linkDuplicate: EclipseLink's UUID mapping can neither bind nor
+    // read a null, and this column is mostly null
+    @Column(name = "duplicate_of", insertable = false, updatable = false) private String duplicateOf;
 
     protected DsarRequest() {
     }
@@ -101,6 +106,29 @@ public class DsarRequest {
 
     public void attachProcess(String processInstanceId) {
         this.processInstanceId = processInstanceId;
+    }
+
+    /** An email confirmation link sent for this request stops working at {@code at} (the process's expiry timer too). */
+    public void identityLinkExpiresAt(Instant at) {
+        this.identityExpiresAt = at;
+    }
+
+    /**
+     * The subject confirmed their address: recorded for the rules that depend on a verified identity; the legal
+     * deadline keeps counting from receipt (CCPA: regardless of verification).
+     */
+    public void identityConfirmed(Instant at) {
+        if (identityConfirmedAt == null) {
+            identityConfirmedAt = at;
+        }
+    }
+
+    /** This request repeats {@code original} (same subject and type within the tenant's window): linked, not merged. */
+    public void duplicateOf(UUID original) {
+        if (original.equals(id)) {
+            throw new IllegalArgumentException("a request cannot repeat itself");
+        }
+        this.duplicateOf = original.toString();
     }
 
     public void awaitIdentity() {
@@ -176,4 +204,7 @@ public class DsarRequest {
     public boolean breached() { return breached; }
     public Instant breachedAt() { return breachedAt; }
     public Instant escalatedAt() { return escalatedAt; }
+    public Instant identityExpiresAt() { return identityExpiresAt; }
+    public Instant identityConfirmedAt() { return identityConfirmedAt; }
+    public UUID duplicateOf() { return duplicateOf == null ? null : UUID.fromString(duplicateOf); }
 }

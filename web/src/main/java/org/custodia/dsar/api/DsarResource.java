@@ -18,13 +18,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.custodia.dsar.application.DsarContacts;
 import org.custodia.dsar.application.DsarDeadlines;
 import org.custodia.dsar.application.DsarService;
 import org.custodia.dsar.domain.ClockHistory;
 import org.custodia.dsar.domain.DsarRequest;
+import org.custodia.dsar.domain.SubjectContact;
 import org.custodia.platform.api.CallerContext;
 import org.custodia.platform.api.Inputs;
 import org.custodia.platform.api.RequestBodies;
+import org.custodia.platform.api.StateChangingRead;
 import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
 
@@ -35,9 +38,20 @@ public class DsarResource {
 
     /**
      * {@code receivedAt}: ISO-8601 instant when the request reached the controller (default: now);
-     * {@code identity}: VERIFIED (default: the caller attests the subject's identity) or DOCUMENTS (an approver checks them).
+     * {@code identity}: VERIFIED (default: the caller attests the subject's identity) or DOCUMENTS (an approver checks them);
+     * {@code email} (optional): the subject's address, stored sealed, for the acknowledgement and duplicate detection;
+     * {@code agent} (optional): an authorised agent acting for the subject, who then gets the request's mail.
      */
-    public record SubmitDsar(String type, String jurisdiction, String subject, String receivedAt, String identity) {
+    public record SubmitDsar(String type, String jurisdiction, String subject, String receivedAt, String identity,
+                             String email, AgentForm agent) {
+    }
+
+    /** {@code authorisationEvidence}: a short description or reference of the signed authorisation the caller saw. */
+    public record AgentForm(String name, String email, String authorisationEvidence) {
+    }
+
+    /** The contact data of a request, opened for a caller who asked (audited). */
+    public record ContactView(String email, String name, String details, String language, AgentForm agent) {
     }
 
     /** {@code noticeSentAt}: ISO-8601 instant the subject was told of the extension and its reason. */
@@ -63,7 +77,8 @@ public class DsarResource {
     public record DsarView(String id, String type, String jurisdiction, String subject, String receivedAt,
                            String warningAt, String dueAt, String lastDay, String escalateAt, String acknowledgeBy,
                            String status, String identityCheck, boolean breached, String breachedAt, String escalatedAt,
-                           String processInstanceId, ExtensionView extension, List<PauseView> pauses, TimersView timers) {
+                           String processInstanceId, ExtensionView extension, List<PauseView> pauses, TimersView timers,
+                           String identityExpiresAt, String identityConfirmedAt, String duplicateOf) {
         static DsarView of(DsarRequest r, DsarDeadlines.Clock clock) {
             ClockHistory.RecordedExtension e = clock.history().extension();
             return new DsarView(r.id().toString(), r.type().name(), r.jurisdiction().name(), r.subjectId(),
@@ -75,7 +90,8 @@ public class DsarResource {
                     clock.history().pauses().stream().map(p -> new PauseView(text(p.askedOn()), text(p.arrivedOn()),
                             p.recordedBy(), text(p.recordedAt()), text(p.dueBefore()), text(p.dueAfter()))).toList(),
                     new TimersView(text(clock.timers().warning()), text(clock.timers().breach()),
-                            text(clock.timers().escalation())));
+                            text(clock.timers().escalation())),
+                    text(r.identityExpiresAt()), text(r.identityConfirmedAt()), text(r.duplicateOf()));
         }
     }
 
@@ -84,6 +100,9 @@ public class DsarResource {
 
     @Inject
     DsarDeadlines deadlines;
+
+    @Inject
+    DsarContacts contacts;
 
     @Inject
     CallerContext caller;
@@ -97,8 +116,11 @@ public class DsarResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        AgentForm a = body.agent();
+        SubjectContact contact = body.email() == null && a == null ? null : new SubjectContact(body.email(), null, null, null,
+                a == null ? null : new SubjectContact.Agent(a.name(), a.email(), a.authorisationEvidence()));
         DsarRequest r = dsars.submit(caller.actor(), body.type(), body.jurisdiction(), body.subject(), receivedAt,
-                body.identity());
+                body.identity(), contact);
         return Response.status(201).entity(view(r)).build();
     }
 
@@ -108,6 +130,19 @@ public class DsarResource {
     public DsarView get(@PathParam("id") String id) {
         UUID uuid = Inputs.id(id, "DSAR");
         return view(dsars.find(caller.caller().tenantId(), uuid));
+    }
+
+    /** The subject's contact data (and agent), opened for this caller; the disclosure is audited, the data is not. */
+    @RequiresPermission("dsar:view")
+    @StateChangingRead
+    @GET
+    @Path("/{id}/contact")
+    public ContactView contact(@PathParam("id") String id) {
+        UUID uuid = Inputs.id(id, "DSAR");
+        SubjectContact c = contacts.disclose(caller.actor(), uuid)
+                .orElseThrow(() -> ProblemException.notFound("Contact data of DSAR " + uuid));
+        return new ContactView(c.email(), c.name(), c.details(), c.language(), c.agent() == null ? null
+                : new AgentForm(c.agent().name(), c.agent().email(), c.agent().authorisationEvidence()));
     }
 
     /** The request's one extension, where its law allows one; the caller decided it and told the subject. */

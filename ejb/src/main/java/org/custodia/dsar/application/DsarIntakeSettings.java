@@ -1,0 +1,51 @@
+package org.custodia.dsar.application;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import org.custodia.audit.application.AuditTrail;
+import org.custodia.dsar.domain.IntakeSettings;
+import org.custodia.dsar.infrastructure.IntakeSettingsRepository;
+import org.custodia.platform.context.Actor;
+import org.custodia.platform.persistence.StoredTime;
+import org.custodia.platform.persistence.TenantId;
+import org.custodia.platform.persistence.TenantScoped;
+import org.custodia.platform.problem.FieldError;
+import org.custodia.platform.problem.ProblemException;
+
+/** The tenant's intake settings: email link validity and duplicate window ({@link IntakeSettings}). */
+@Stateless
+@TenantScoped
+public class DsarIntakeSettings {
+
+    @Inject
+    IntakeSettingsRepository settings;
+
+    @Inject
+    AuditTrail audit;
+
+    public IntakeSettings of(@TenantId UUID tenantId) {
+        return settings.find().orElse(IntakeSettings.DEFAULT);
+    }
+
+    /** Applies to requests received from now on; links already mailed keep their expiry. */
+    public IntakeSettings replace(Actor actor, String identityLinkValidity, String duplicateWindow) {
+        List<FieldError> problems = IntakeSettings.problems(identityLinkValidity, duplicateWindow);
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
+        IntakeSettings parsed = IntakeSettings.parse(identityLinkValidity, duplicateWindow);
+        settings.put(actor.tenantId(), IntakeSettings.text(parsed.identityLinkValidity()), IntakeSettings.text(parsed.duplicateWindow()),
+                StoredTime.now());
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("identityLinkValidity", IntakeSettings.text(parsed.identityLinkValidity()));
+        payload.put("duplicateWindow", IntakeSettings.text(parsed.duplicateWindow()));
+        audit.append(actor, "settings.dsar_intake_updated", "tenant", actor.tenantId().toString(), payload);
+        return parsed;
+    }
+}

@@ -1,0 +1,83 @@
+package org.custodia.dsar.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.custodia.platform.problem.FieldError;
+
+/**
+ * A tenant's intake choices: how long the subject's email confirmation link works (default 7 days; the process
+ * closes an unconfirmed request then) and how far back a request from the same subject and of the same type is
+ * linked as a duplicate (default 30 days). Durations as ISO-8601 ({@code P7D}, {@code PT12H}).
+ */
+public record IntakeSettings(Duration identityLinkValidity, Duration duplicateWindow) {
+
+    public static final IntakeSettings DEFAULT = new IntakeSettings(Duration.ofDays(7), Duration.ofDays(30));
+    /** Short links are for tests and demos; a month is the most a subject may take to click. */
+    static final Duration MIN_LINK = Duration.ofSeconds(1);
+    static final Duration MAX_LINK = Duration.ofDays(30);
+    static final Duration MAX_WINDOW = Duration.ofDays(366);
+
+    /** What is wrong with the values as given; empty when both parse and lie within bounds. */
+    public static List<FieldError> problems(String identityLinkValidity, String duplicateWindow) {
+        List<FieldError> problems = new ArrayList<>();
+        Duration link = duration(identityLinkValidity);
+        if (link == null || link.compareTo(MIN_LINK) < 0 || link.compareTo(MAX_LINK) > 0) {
+            problems.add(new FieldError("identityLinkValidity", "must be an ISO-8601 duration from PT1S to P30D, such as P7D"));
+        }
+        Duration window = duration(duplicateWindow);
+        if (window == null || window.isNegative() || window.compareTo(MAX_WINDOW) > 0) {
+            problems.add(new FieldError("duplicateWindow", "must be an ISO-8601 duration from P0D (off) to P366D, such as P30D"));
+        }
+        return problems;
+    }
+
+    /** Values that passed {@link #problems}. */
+    public static IntakeSettings parse(String identityLinkValidity, String duplicateWindow) {
+        return new IntakeSettings(duration(identityLinkValidity), duration(duplicateWindow));
+    }
+
+    /** When the link of a request that starts waiting for its subject at {@code now} expires. */
+    public Instant linkExpiresAt(Instant now) {
+        return now.plus(identityLinkValidity);
+    }
+
+    /** Whether an earlier request received at {@code earlier} is recent enough for one received at {@code received} to repeat it. */
+    public boolean withinDuplicateWindow(Instant earlier, Instant received) {
+        return !duplicateWindow.isZero() && !earlier.isAfter(received) && earlier.isAfter(received.minus(duplicateWindow));
+    }
+
+    /** The earliest receipt time a duplicate candidate may have. */
+    public Instant duplicateWindowStart(Instant received) {
+        return received.minus(duplicateWindow);
+    }
+
+    /** "P7D" or "PT12H": days as a period, shorter durations as themselves (the form the tenant gave). */
+    public static String text(Duration d) {
+        return d.toSeconds() % 86_400 == 0 ? Period.ofDays((int) d.toDays()).toString() : d.toString();
+    }
+
+    private static Duration duration(String text) {
+        if (text == null || text.isBlank() || text.length() > 64) {
+            return null;
+        }
+        String t = text.strip();
+        try {
+            return Duration.parse(t);
+        } catch (DateTimeParseException e) {
+            try {
+                Period p = Period.parse(t);
+                if (p.getYears() != 0 || p.getMonths() != 0) {
+                    return null; // months have no fixed length
+                }
+                return Duration.ofDays(p.getDays());
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+}

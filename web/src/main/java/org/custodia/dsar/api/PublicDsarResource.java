@@ -1,0 +1,160 @@
+package org.custodia.dsar.api;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.custodia.dsar.application.DsarIdentityConfirmations;
+import org.custodia.dsar.application.DsarIdentityLinks;
+import org.custodia.dsar.domain.EmailConfirmation;
+import org.custodia.dsar.application.PublicDsarIntake;
+import org.custodia.platform.api.PublicEndpoint;
+import org.custodia.platform.api.RequestBodies;
+import org.custodia.platform.api.RequestIdFilter;
+import org.custodia.platform.problem.FieldError;
+import org.custodia.platform.problem.ProblemException;
+
+/**
+ * The data subject's side of a request, without an account: the per-organisation intake form and the email
+ * confirmation link. Limited per client address ({@link PublicIntakeThrottle}); answers carry nothing personal.
+ */
+@Path("/public")
+public class PublicDsarResource {
+
+    /** {@code jurisdiction}: optional where the organisation's calendar names a country; {@code language}: for mail. */
+    public record IntakeForm(String type, String jurisdiction, String email, String name, String details, String language) {
+    }
+
+    public record Token(String token) {
+    }
+
+    /** What the intake answers: the reference to quote, and nothing about the subject or whether mail was sent. */
+    public record Accepted(String reference, String next) {
+    }
+
+    /** What a confirmation link's holder may see: its state, the organisation, its expiry. */
+    public record LinkView(String state, String organisation, String expiresAt) {
+    }
+
+    static final String NEXT = "If the organisation handles requests here, a confirmation link is on its way to the address"
+            + " given; the request goes ahead once it is opened and confirmed.";
+
+    @Inject
+    PublicDsarIntake intake;
+
+    @Inject
+    DsarIdentityConfirmations confirmations;
+
+    @Inject
+    PublicIntakeThrottle throttle;
+
+    @Context
+    HttpServletRequest http;
+
+    @POST
+    @Path("/{tenantSlug}/dsars")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @PublicEndpoint
+    public Response submit(@PathParam("tenantSlug") String tenantSlug, IntakeForm body) {
+        throttled(PublicIntakeThrottle.Budget.INTAKE);
+        RequestBodies.required(body);
+        UUID reference = intake.submit(tenantSlug, new PublicDsarIntake.Form(body.type(), body.jurisdiction(), body.email(),
+                body.name(), body.details(), body.language()), RequestIdFilter.currentRequestId());
+        return Response.status(202).entity(new Accepted(reference.toString(), NEXT)).build();
+    }
+
+    /** Looks at a link without using it: mail scanners and previews open links, so only the POST confirms. */
+    @GET
+    @Path("/dsars/confirm")
+    @Produces(MediaType.APPLICATION_JSON)
+    @PublicEndpoint
+    public LinkView look(@QueryParam("token") String token) {
+        throttled(PublicIntakeThrottle.Budget.CONFIRMATION);
+        DsarIdentityLinks.Preview p = confirmations.look(token).orElseThrow(PublicDsarResource::unknownLink);
+        return new LinkView(p.state().name(), p.organisation(), p.expiresAt().toString());
+    }
+
+    /** The page the mailed link opens in a browser: one button that posts the token (no script). */
+    @GET
+    @Path("/dsars/confirm")
+    @Produces(MediaType.TEXT_HTML)
+    @PublicEndpoint
+    public Response page(@QueryParam("token") String token) {
+        throttled(PublicIntakeThrottle.Budget.CONFIRMATION);
+        DsarIdentityLinks.Preview p = confirmations.look(token).orElse(null);
+        if (p == null) {
+            return ConfirmationPage.response(404, ConfirmationPage.unknown());
+        }
+        return ConfirmationPage.response(200, ConfirmationPage.of(p, token));
+    }
+
+    @POST
+    @Path("/dsars/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @PublicEndpoint
+    public Map<String, Object> confirm(Token body) {
+        throttled(PublicIntakeThrottle.Budget.CONFIRMATION);
+        RequestBodies.required(body);
+        EmailConfirmation.State state = confirmations.confirm(body.token(), RequestIdFilter.currentRequestId())
+                .orElseThrow(PublicDsarResource::unknownLink);
+        if (state != EmailConfirmation.State.VALID) {
+            throw refusal(state);
+        }
+        return Map.of("confirmed", true);
+    }
+
+    /** The page's button: the same redemption, answered as a page. */
+    @POST
+    @Path("/dsars/confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @PublicEndpoint
+    public Response confirmFromPage(@FormParam("token") String token) {
+        throttled(PublicIntakeThrottle.Budget.CONFIRMATION);
+        EmailConfirmation.State state = confirmations.confirm(token, RequestIdFilter.currentRequestId()).orElse(null);
+        if (state == null) {
+            return ConfirmationPage.response(404, ConfirmationPage.unknown());
+        }
+        return ConfirmationPage.response(state == EmailConfirmation.State.VALID ? 200 : refusal(state).status(),
+                ConfirmationPage.outcome(state));
+    }
+
+    private void throttled(PublicIntakeThrottle.Budget budget) {
+        long wait = throttle.consume(budget, http.getRemoteAddr(), Collections.list(http.getHeaders("X-Forwarded-For")));
+        if (wait > 0) {
+            throw ProblemException.tooManyRequests("rate-limited", "Too many requests",
+                    "Too many requests from this address; retry after " + wait + " s.", wait);
+        }
+    }
+
+    private static ProblemException unknownLink() {
+        return ProblemException.invalid("token", "is not a valid confirmation link");
+    }
+
+    static ProblemException refusal(EmailConfirmation.State state) {
+        return switch (state) {
+            case USED -> ProblemException.conflict("token", "this confirmation link has been used already");
+            case EXPIRED -> new ProblemException(410, "link-expired", "Link expired", "This confirmation link has expired.",
+                    List.of(new FieldError("token", "has expired")));
+            case NOT_WAITING -> ProblemException.conflict("token", "the request is not waiting for a confirmation");
+            case VALID -> throw new IllegalArgumentException("not a refusal");
+        };
+    }
+}

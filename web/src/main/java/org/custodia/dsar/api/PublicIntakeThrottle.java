@@ -1,0 +1,58 @@
+package org.custodia.dsar.api;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.custodia.platform.api.ClientAddress;
+import org.custodia.platform.config.Setting;
+
+import io.github.bucket4j.Bucket;
+
+/**
+ * The public intake carries no tenant or key to rate-limit by (and the tenant filter skips public endpoints): requests
+ * are limited per client address ({@code CUSTODIA_DSAR_INTAKE_PER_HOUR}, default 20, as seen through the trusted
+ * proxies, see {@link ClientAddress}), whatever organisation they name, so an unknown slug costs the same as a known
+ * one; email confirmations (page and redemption) draw on a budget of their own of the same size. Buckets live in
+ * a bounded cache in this node's memory: one idle for the refill period is full, so dropping it loses nothing.
+ */
+@ApplicationScoped
+public class PublicIntakeThrottle {
+
+    private static final int MAX_ENTRIES = 100_000;
+    private static final Duration PERIOD = Duration.ofHours(1);
+
+    public enum Budget { INTAKE, CONFIRMATION }
+
+    private final int perHour;
+    private final ClientAddress clientAddress;
+    private final Cache<String, Bucket> buckets;
+
+    public PublicIntakeThrottle() {
+        this(Setting.DSAR_INTAKE_PER_HOUR.integer(), ClientAddress.configured(), MAX_ENTRIES);
+    }
+
+    PublicIntakeThrottle(int perHour, ClientAddress clientAddress, long maxEntries) {
+        this.perHour = perHour;
+        this.clientAddress = clientAddress;
+        this.buckets = Caffeine.newBuilder().expireAfterAccess(PERIOD.plusMinutes(1)).maximumSize(maxEntries).build();
+    }
+
+    /** Seconds to wait, or 0 when the request may proceed. */
+    public long consume(Budget budget, String peer, List<String> forwardedFor) {
+        Bucket bucket = buckets.get(budget + ":" + clientAddress.key(peer, forwardedFor), k -> Bucket.builder()
+                .addLimit(l -> l.capacity(perHour).refillGreedy(perHour, PERIOD)).build());
+        var probe = bucket.tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? 0 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+    }
+
+    /** How many buckets the throttle holds now (after pending evictions). */
+    long bucketCount() {
+        buckets.cleanUp();
+        return buckets.estimatedSize();
+    }
+}

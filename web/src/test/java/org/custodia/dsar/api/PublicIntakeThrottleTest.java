@@ -1,0 +1,43 @@
+package org.custodia.dsar.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.custodia.dsar.api.PublicIntakeThrottle.Budget;
+import org.custodia.platform.api.ClientAddress;
+import org.junit.jupiter.api.Test;
+
+class PublicIntakeThrottleTest {
+
+    @Test
+    void eachAddressHasItsOwnHourlyBudgetPerKindOfRequest() {
+        PublicIntakeThrottle throttle = new PublicIntakeThrottle(3, new ClientAddress(List.of()), 1000);
+        for (int i = 0; i < 3; i++) {
+            assertThat(throttle.consume(Budget.INTAKE, "203.0.113.7", List.of())).isZero();
+        }
+        long wait = throttle.consume(Budget.INTAKE, "203.0.113.7", List.of());
+        assertThat(wait).isBetween(1L, 3600L);
+        assertThat(throttle.consume(Budget.CONFIRMATION, "203.0.113.7", List.of())).as("confirmations count apart").isZero();
+        assertThat(throttle.consume(Budget.INTAKE, "203.0.113.8", List.of())).as("another address").isZero();
+        // an untrusted peer's X-Forwarded-For is not believed: no fresh budget by a made-up header
+        assertThat(throttle.consume(Budget.INTAKE, "203.0.113.7", List.of("198.51.100.1"))).isPositive();
+    }
+
+    @Test
+    void behindATrustedProxyTheForwardedClientCounts() {
+        PublicIntakeThrottle throttle = new PublicIntakeThrottle(1, new ClientAddress(List.of(ClientAddress.Cidr.parse("10.0.0.0/8"))), 1000);
+        assertThat(throttle.consume(Budget.INTAKE, "10.0.0.1", List.of("198.51.100.1"))).isZero();
+        assertThat(throttle.consume(Budget.INTAKE, "10.0.0.1", List.of("198.51.100.2"))).isZero();
+        assertThat(throttle.consume(Budget.INTAKE, "10.0.0.1", List.of("198.51.100.1"))).isPositive();
+    }
+
+    @Test
+    void memoryStaysBoundedUnderManyAddresses() {
+        PublicIntakeThrottle throttle = new PublicIntakeThrottle(5, new ClientAddress(List.of()), 100);
+        for (int i = 0; i < 5000; i++) {
+            throttle.consume(Budget.INTAKE, "198.51." + (i / 250) + "." + (i % 250), List.of());
+        }
+        assertThat(throttle.bucketCount()).isLessThanOrEqualTo(100);
+    }
+}
