@@ -79,14 +79,14 @@ public class DsarProgress {
     public void compilePackage(@TenantId UUID tenantId, UUID dsarId, String processInstanceId) {
         DsarRequest request = request(tenantId, dsarId);
         request.awaitReview();
-        // mail: "task assigned" to the tenant's APPROVERs goes here
+        // no mail to the candidates: the review appears in their task list; the SLA warning reaches them if nobody takes it
         record(tenantId, processInstanceId, "dsar.package.compiled", request, Map.of());
     }
 
     public void deliver(@TenantId UUID tenantId, UUID dsarId, String processInstanceId) {
         DsarRequest request = request(tenantId, dsarId);
         request.deliver();
-        // mail: "response ready" (the single-use download link) goes to the verified address here
+        // next (issue 12, item 11): "response ready" with the package's single-use download link, to the verified address
         record(tenantId, processInstanceId, "dsar.delivered", request, Map.of());
     }
 
@@ -100,7 +100,7 @@ public class DsarProgress {
     public void refuse(@TenantId UUID tenantId, UUID dsarId, String processInstanceId) {
         DsarRequest request = request(tenantId, dsarId);
         request.refuse();
-        // mail: the refusal notice (reason, right to complain to the supervisory authority) goes to the subject here
+        // next: the refusal notice (reason, right to complain to the supervisory authority) to the subject's verified address
         record(tenantId, processInstanceId, "dsar.refused", request, Map.of());
     }
 
