@@ -30,9 +30,9 @@ import org.jboss.logging.Logger;
 @TenantScoped
 public class DsarProgress {
 
-    /** Who the audit trail names for the process's own steps; deadline milestones keep the timer's name. */
     private static final Logger LOG = Logger.getLogger(DsarProgress.class);
 
+    /** Who the audit trail names for the process's own steps; deadline milestones keep the timer's name. */
     static final String PROCESS = "dsar-process";
     static final String DEADLINE_TIMER = "deadline-timer";
 
