@@ -3,7 +3,6 @@ package org.custodia.dsar.api;
 import org.custodia.platform.api.RequiresPermission;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -168,8 +167,8 @@ public class DsarResource {
         UUID uuid = Inputs.id(id, "DSAR");
         RequestBodies.required(body);
         List<FieldError> errors = new ArrayList<>();
-        LocalDate askedOn = date("askedOn", body.askedOn(), errors);
-        LocalDate arrivedOn = date("arrivedOn", body.arrivedOn(), errors);
+        LocalDate askedOn = Inputs.date("askedOn", body.askedOn(), errors);
+        LocalDate arrivedOn = Inputs.date("arrivedOn", body.arrivedOn(), errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -178,18 +177,6 @@ public class DsarResource {
 
     private DsarView view(DsarRequest r) {
         return DsarView.of(r, deadlines.clockOf(caller.caller().tenantId(), r.id()));
-    }
-
-    private static LocalDate date(String field, String value, List<FieldError> errors) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "must be an ISO-8601 date such as 2026-01-31"));
-            return null;
-        }
     }
 
     private static String text(Object value) {

@@ -1,6 +1,7 @@
 package org.custodia.platform.api;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +24,19 @@ public final class Inputs {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(field, "must be an ISO-8601 instant such as 2026-01-31T09:00:00Z"));
+            return null;
+        }
+    }
+
+    /** An ISO-8601 date, or null when absent; a malformed one adds a field error and yields null. */
+    public static LocalDate date(String field, String value, List<FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "must be an ISO-8601 date such as 2026-01-31"));
             return null;
         }
     }
