@@ -112,7 +112,11 @@ class BadInputIT {
         Api.Reply r2 = refusedWithoutWriting(() -> tenant.api().post("/dsars",
                 "{\"type\":\"TELEPORT\",\"jurisdiction\":\"MARS\",\"subject\":\"\"}"), 422);
         assertThat(r2.json().get("errors").findValuesAsText("field"))
-                .containsExactlyInAnyOrder("type", "jurisdiction", "subject");
+                .containsExactlyInAnyOrder("type", "jurisdiction", "subject", "identity");
+        // staff must say how the identity was checked: leaving it out is no attestation
+        Api.Reply r4 = refusedWithoutWriting(() -> tenant.api().post("/dsars",
+                "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"s-1\"}"), 422);
+        assertThat(r4.json().get("errors").findValuesAsText("field")).containsExactly("identity");
         // an email link check belongs to the public intake: staff attest the identity or ask for documents
         Api.Reply r3 = refusedWithoutWriting(() -> tenant.api().post("/dsars",
                 "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"s-1\",\"identity\":\"EMAIL_LINK\"}"), 422);
@@ -186,7 +190,7 @@ class BadInputIT {
             refusedAsInvalidText(() -> tenant.api().post("/consents/check",
                     "{\"subject\":\"u-1\",\"purposes\":[\"analytics" + bad + "\"]}"), "purposes.[0]");
             refusedAsInvalidText(() -> tenant.api().post("/dsars",
-                    "{\"type\":\"ACCESS\",\"jurisdiction\":\"GDPR\",\"subject\":\"s" + bad + "\"}"), "subject");
+                    "{\"identity\":\"VERIFIED\",\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"s" + bad + "\"}"), "subject");
             refusedAsInvalidText(() -> tenant.api().post("/api-keys", "{\"name\":\"k" + bad + "\",\"role\":\"VIEWER\"}"), "name");
             refusedAsInvalidText(() -> tenant.api().post("/purposes/analytics/notices",
                     "{\"texts\":{\"en\":\"Notice" + bad + "\"}}"), "texts.en");

@@ -210,7 +210,7 @@ class DsarSlaMailIT {
     }
 
     private static JsonNode submit(Api.Tenant t, String type, String subject, Instant receivedAt) {
-        Api.Reply r = t.api().post("/dsars", "{\"type\":\"" + type + "\",\"jurisdiction\":\"US_CA_CCPA\",\"subject\":\""
+        Api.Reply r = t.api().post("/dsars", "{\"identity\":\"VERIFIED\",\"type\":\"" + type + "\",\"jurisdiction\":\"US_CA_CCPA\",\"subject\":\""
                 + subject + "\",\"receivedAt\":\"" + receivedAt + "\"}");
         assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
         return r.json();

@@ -164,7 +164,7 @@ class TaskApiIT {
         assertThat(byBusinessKey(approver.get("/tasks?dueBefore=" + Instant.now().plus(400, ChronoUnit.DAYS)).json(), dsarId))
                 .isPresent();
         // sorted by due date: a request received ten days earlier is due first, and heads a one-task page
-        Api.Reply older = t.api().post("/dsars", "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"cust-2\","
+        Api.Reply older = t.api().post("/dsars", "{\"identity\":\"VERIFIED\",\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"cust-2\","
                 + "\"receivedAt\":\"" + Instant.now().minus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS) + "\"}");
         assertThat(older.status()).as(older.raw().body()).isEqualTo(201);
         String olderId = older.json().get("id").asText();
@@ -230,7 +230,7 @@ class TaskApiIT {
     }
 
     private static JsonNode submitDsar(Api.Tenant t) {
-        Api.Reply r = t.api().post("/dsars", "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"cust-"
+        Api.Reply r = t.api().post("/dsars", "{\"identity\":\"VERIFIED\",\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"cust-"
                 + t.slug() + "\"}");
         assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
         return r.json();

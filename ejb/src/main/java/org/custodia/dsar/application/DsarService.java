@@ -56,8 +56,8 @@ public class DsarService {
     DsarContacts contacts;
 
     /**
-     * A request submitted by support staff: its identity is attested by the caller ({@code identityCode} null or
-     * VERIFIED, audited as theirs) or checked on documents by an APPROVER (DOCUMENTS). An email link check belongs
+     * A request submitted by support staff: its identity is attested by the caller ({@code identityCode}
+     * VERIFIED, audited as theirs; required, never assumed) or checked on documents by an APPROVER (DOCUMENTS). An email link check belongs
      * to the public intake, whose subject has an address to confirm. {@code contact} (may be null): the subject's
      * address and/or an authorised agent, stored sealed ({@link DsarContacts}).
      */
@@ -66,8 +66,9 @@ public class DsarService {
         List<FieldError> errors = new ArrayList<>();
         DsarType t = parse(DsarType.class, "type", type, errors);
         Jurisdiction j = parse(Jurisdiction.class, "jurisdiction", jurisdiction, errors);
-        IdentityCheck identityCheck = identityCode == null ? IdentityCheck.VERIFIED : parse(IdentityCheck.class, "identity",
-                identityCode, errors, IdentityCheck.VERIFIED, IdentityCheck.DOCUMENTS);
+        // Required, no default: a missing field must not silently become the caller's attestation of identity.
+        IdentityCheck identityCheck = parse(IdentityCheck.class, "identity", identityCode, errors, IdentityCheck.VERIFIED,
+                IdentityCheck.DOCUMENTS);
         if (subjectId == null || subjectId.isBlank() || subjectId.length() > 200) {
             errors.add(new FieldError("subject", "must be 1 to 200 characters"));
         }
