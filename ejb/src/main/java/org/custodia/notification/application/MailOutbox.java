@@ -2,6 +2,7 @@ package org.custodia.notification.application;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.Resource;
@@ -93,6 +94,26 @@ public class MailOutbox {
         RenderedMail mail = templates.render(new MailTenant(tenantId, tenant.slug(), null, zone), type, model, language);
         enqueue(tenantId, recipient, mail);
         return mail;
+    }
+
+    /**
+     * Like {@link #enqueue(UUID, String, MailType, MailModel, String, ZoneId)}, for a mail that must not decide its
+     * caller's transaction (an SLA breach flags the request whether or not its mail can be written): a mail that
+     * cannot be rendered is logged by type, never by address, and left out (empty). It is caught here, inside
+     * this bean, because a runtime exception leaving an EJB marks the caller's transaction for rollback.
+     */
+    public Optional<RenderedMail> enqueueIfRenderable(@TenantId UUID tenantId, String recipient, MailType type, MailModel model,
+                                                      String language, ZoneId zone) {
+        Tenant tenant = tenants.of(tenantId);
+        RenderedMail rendered;
+        try {
+            rendered = templates.render(new MailTenant(tenantId, tenant.slug(), null, zone), type, model, language);
+        } catch (RuntimeException e) {
+            LOG.errorf("tenant %s: a %s mail could not be rendered (%s); it is not sent", tenantId, type, e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+        enqueue(tenantId, recipient, rendered);
+        return Optional.of(rendered);
     }
 
     private void queue(UUID tenantId, String recipient, String subject, String body, String html) {

@@ -99,7 +99,7 @@ public class MailTemplates {
 
     private String render(Source source, MailPart part, Map<String, Object> variables, String language) {
         try {
-            String rendered = renderer.render(source.text(), part, variables, language);
+            String rendered = renderer.render(source.text(), part, variables, language, source.override());
             if (rendered.isBlank()) {
                 throw new PebbleException(null, "the template rendered nothing");
             }
@@ -109,6 +109,12 @@ public class MailTemplates {
                 throw new OverrideFailed(source.origin(), e);
             }
             throw new IllegalStateException("shipped mail template " + source.origin() + " failed", e);
+        } catch (RuntimeException e) {
+            // whatever Pebble lets through unwrapped from an override is still the override's failure, not the mail's
+            if (source.override()) {
+                throw new OverrideFailed(source.origin(), new PebbleException(e, e.getClass().getSimpleName()));
+            }
+            throw e;
         }
     }
 

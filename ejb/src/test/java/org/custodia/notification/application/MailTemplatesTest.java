@@ -174,6 +174,18 @@ class MailTemplatesTest {
     }
 
     @Test
+    void aHostileOverrideFailsClearlyAndTheShippedTemplateIsUsed() throws IOException {
+        // range() would build a list of two billion numbers before anything is written: the override engine has no range
+        write(TENANT.toString(), "sla-breach", "en", MailPart.TEXT, "{% for i in range(0, 2000000000) %}{% endfor %}{{ reference }}\n");
+        // and an error while rendering (a division by zero) is the override's, not the mail's
+        write(TENANT.toString(), "sla-breach", "en", MailPart.SUBJECT, "{{ 1 / 0 }}");
+        MailTemplates templates = new MailTemplates(overrides);
+        RenderedMail mail = templates.render(ACME, MailType.SLA_BREACH, sample(MailType.SLA_BREACH), "en");
+        assertThat(mail.subject()).startsWith("Overdue");
+        assertThat(mail.text()).contains("DSAR-2026-0042").doesNotContain("{%");
+    }
+
+    @Test
     void anOverrideThatRendersNothingFallsBackToo() throws IOException {
         write(TENANT.toString(), "escalation", "en", MailPart.SUBJECT, "   \n");
         MailTemplates templates = new MailTemplates(overrides);
