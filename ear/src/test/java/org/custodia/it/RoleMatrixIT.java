@@ -88,6 +88,8 @@ class RoleMatrixIT {
         row("DELETE /connectors/{id}", "/connectors/" + NO_ID, null, null);
         row("GET /dsars/{id}/contact", "/dsars/{dsar}/contact", null, null);
         row("GET /settings/sla", "/settings/sla", null, null);
+        row("GET /settings/mail", "/settings/mail", null, null);
+        row("PUT /settings/mail", "/settings/mail", "{\"defaultLanguage\":\"en\"}", "application/json");
         row("GET /settings/dsar-intake", "/settings/dsar-intake", null, null);
         row("PUT /settings/dsar-intake", "/settings/dsar-intake", "{\"identityLinkValidity\":\"P7D\",\"duplicateWindow\":\"P30D\"}", "application/json");
         row("PUT /settings/sla", "/settings/sla", "{\"rows\":[{\"process\":\"dsar\",\"type\":\"*\",\"warningBefore\":\"P7D\",\"escalationAfter\":\"P2D\"}]}", "application/json");

@@ -27,6 +27,7 @@ import org.custodia.notification.domain.MailTenant;
 import org.custodia.notification.domain.MailType;
 import org.custodia.notification.domain.RenderedMail;
 import org.custodia.notification.infrastructure.MailOutboxRepository;
+import org.custodia.notification.infrastructure.MailSettingsRepository;
 import org.custodia.platform.persistence.AfterCommit;
 import org.custodia.platform.persistence.StoredTime;
 import org.custodia.platform.persistence.TenantId;
@@ -72,6 +73,9 @@ public class MailOutbox {
     Tenants tenants;
 
     @Inject
+    MailSettingsRepository settings;
+
+    @Inject
     MailOutbox self; // through the container, so delivery gets its own transaction
 
     /** Queues a plain-text message in the caller's transaction (already bound to the tenant: binding is then free). */
@@ -86,12 +90,12 @@ public class MailOutbox {
 
     /**
      * Renders a mail of {@code type} from the tenant's templates (its overrides, else the shipped ones) and queues
-     * it in the caller's transaction. {@code language}: the reader's (an ISO 639 code; null when unknown), then
-     * English; {@code zone}: the tenant's, which dates are shown in.
+     * it in the caller's transaction. {@code language}: the reader's (an ISO 639 code; null when unknown), then the
+     * tenant's default ({@link MailSettings}), then English; {@code zone}: the tenant's, which dates are shown in.
      */
     public RenderedMail enqueue(@TenantId UUID tenantId, String recipient, MailType type, MailModel model, String language, ZoneId zone) {
         Tenant tenant = tenants.of(tenantId);
-        RenderedMail mail = templates.render(new MailTenant(tenantId, tenant.slug(), null, zone), type, model, language);
+        RenderedMail mail = templates.render(mailTenant(tenantId, tenant, zone), type, model, language);
         enqueue(tenantId, recipient, mail);
         return mail;
     }
@@ -107,7 +111,7 @@ public class MailOutbox {
         Tenant tenant = tenants.of(tenantId);
         RenderedMail rendered;
         try {
-            rendered = templates.render(new MailTenant(tenantId, tenant.slug(), null, zone), type, model, language);
+            rendered = templates.render(mailTenant(tenantId, tenant, zone), type, model, language);
         } catch (RuntimeException e) {
             LOG.errorf("tenant %s: a %s mail could not be rendered (%s); it is not sent", tenantId, type, e.getClass().getSimpleName());
             return Optional.empty();
@@ -159,6 +163,11 @@ public class MailOutbox {
             LOG.warnf("mail %s attempt %d failed: %s", id, attempts, e.getClass().getSimpleName());
             return false;
         }
+    }
+
+    /** The tenant as its mail needs it: slug for its override templates, default language, zone for dates. */
+    private MailTenant mailTenant(UUID tenantId, Tenant tenant, ZoneId zone) {
+        return new MailTenant(tenantId, tenant.slug(), settings.defaultLanguage().orElse(null), zone);
     }
 
     /** Plain text first, HTML last: a reader shows the last alternative it can (RFC 2046, 5.1.4). */

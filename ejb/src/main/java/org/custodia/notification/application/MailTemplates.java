@@ -37,6 +37,8 @@ import org.jboss.logging.Logger;
 public class MailTemplates {
 
     private static final Logger LOG = Logger.getLogger(MailTemplates.class);
+    /** The languages every mail type is shipped in (MailTemplatesTest renders each). */
+    public static final List<String> SHIPPED_LANGUAGES = List.of("en", "de");
 
     private MailTemplateFiles files;
     private PebbleMailRenderer renderer;
@@ -78,6 +80,18 @@ public class MailTemplates {
                     e.origin, e.getCause().getClass().getSimpleName(), e.failure.getLineNumber());
             return firstAvailable(tenant, type, model, chain, false);
         }
+    }
+
+    /** Whether every part of every mail type exists in {@code language} (an ISO 639 code), the tenant's own or shipped. */
+    public boolean complete(MailTenant tenant, String language) {
+        for (MailType type : MailType.values()) {
+            for (MailPart part : MailPart.values()) {
+                if (files.override(tenant, type, language, part).or(() -> files.shipped(type, language, part)).isEmpty()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private RenderedMail firstAvailable(MailTenant tenant, MailType type, MailModel model, List<String> chain, boolean overrides) {
