@@ -308,7 +308,14 @@ class BadInputIT {
                 new Bad("public: NUL in the name", () -> Api.anonymous().post("/public/" + tenant.slug() + "/dsars", "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"email\":\"a@example.org\",\"name\":\"A" + NUL + "\"}"), 400, "name"),
                 new Bad("confirm: token as a number", () -> Api.anonymous().post("/public/dsars/confirm", "{\"token\":12345}"), 400, "token"),
                 new Bad("confirm: NUL in the token", () -> Api.anonymous().post("/public/dsars/confirm", "{\"token\":\"cus_" + NUL + "\"}"), 400, "token"),
-                new Bad("confirm: huge token", () -> Api.anonymous().post("/public/dsars/confirm", "{\"token\":\"" + huge + "\"}"), 404, null));
+                new Bad("confirm: huge token", () -> Api.anonymous().post("/public/dsars/confirm", "{\"token\":\"" + huge + "\"}"), 422, "token"),
+                new Bad("public: jurisdiction unknown", () -> Api.anonymous().post("/public/" + tenant.slug() + "/dsars", "{\"type\":\"ACCESS\",\"jurisdiction\":\"MARS\",\"email\":\"a@example.org\"}"), 422, "jurisdiction"),
+                new Bad("tasks: assignee malformed", () -> api.get("/tasks?assignee=api_key:ZZ"), 400, "assignee"),
+                new Bad("skip: NUL in the reason", () -> api.post(dsars + "/discovery/" + unknown + "/skip", "{\"reason\":\"r" + NUL + "\"}"), 400, "reason"),
+                new Bad("sla: too many rows", () -> api.put("/settings/sla", "{\"rows\":[" + String.join(",", java.util.Collections.nCopies(500,
+                        "{\"process\":\"dsar\",\"type\":\"*\",\"warningBefore\":\"P1D\",\"escalationAfter\":\"P1D\"}")) + "]}"), 422, "rows"),
+                new Bad("mail settings: a number", () -> api.put("/settings/mail", "{\"defaultLanguage\":7}"), 400, "defaultLanguage"),
+                new Bad("mail settings: no such templates", () -> api.put("/settings/mail", "{\"defaultLanguage\":\"xx\"}"), 422, "defaultLanguage"));
 
         org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
         for (Bad bad : cases) {

@@ -1,5 +1,6 @@
 package org.custodia.dsar.application;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -36,6 +37,9 @@ import org.custodia.platform.problem.ProblemException;
 @Stateless
 @TenantScoped
 public class DsarService {
+
+    /** How far back a request's receipt may be entered: every legal period with its extension ends long before. */
+    static final Duration OLDEST_RECEIPT = Duration.ofDays(2 * 366);
 
     @Inject
     DsarRepository requests;
@@ -76,6 +80,9 @@ public class DsarService {
         Instant received = receivedAt == null ? now : receivedAt;
         if (received.isAfter(now.plusSeconds(60))) {
             errors.add(new FieldError("receivedAt", "must not be in the future"));
+        } else if (received.isBefore(now.minus(OLDEST_RECEIPT))) {
+            // far past dates have no holiday calendar and no java.util.Date for the engine's timers
+            errors.add(new FieldError("receivedAt", "must not be more than two years ago"));
         }
         if (t != null && j != null && !RequestTypes.allowed(j, t)) {
             errors.add(new FieldError("type", RequestTypes.refusal(j, t)));
