@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.time.Instant;
 import java.util.TreeMap;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -112,7 +113,11 @@ class BadInputIT {
         Api.Reply r2 = refusedWithoutWriting(() -> tenant.api().post("/dsars",
                 "{\"type\":\"TELEPORT\",\"jurisdiction\":\"MARS\",\"subject\":\"\"}"), 422);
         assertThat(r2.json().get("errors").findValuesAsText("field"))
-                .containsExactlyInAnyOrder("type", "jurisdiction", "subject");
+                .containsExactlyInAnyOrder("type", "jurisdiction", "subject", "identity");
+        // staff must say how the identity was checked: leaving it out is no attestation
+        Api.Reply r4 = refusedWithoutWriting(() -> tenant.api().post("/dsars",
+                "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"s-1\"}"), 422);
+        assertThat(r4.json().get("errors").findValuesAsText("field")).containsExactly("identity");
         // an email link check belongs to the public intake: staff attest the identity or ask for documents
         Api.Reply r3 = refusedWithoutWriting(() -> tenant.api().post("/dsars",
                 "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"s-1\",\"identity\":\"EMAIL_LINK\"}"), 422);
@@ -186,7 +191,7 @@ class BadInputIT {
             refusedAsInvalidText(() -> tenant.api().post("/consents/check",
                     "{\"subject\":\"u-1\",\"purposes\":[\"analytics" + bad + "\"]}"), "purposes.[0]");
             refusedAsInvalidText(() -> tenant.api().post("/dsars",
-                    "{\"type\":\"ACCESS\",\"jurisdiction\":\"GDPR\",\"subject\":\"s" + bad + "\"}"), "subject");
+                    "{\"identity\":\"VERIFIED\",\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"s" + bad + "\"}"), "subject");
             refusedAsInvalidText(() -> tenant.api().post("/api-keys", "{\"name\":\"k" + bad + "\",\"role\":\"VIEWER\"}"), "name");
             refusedAsInvalidText(() -> tenant.api().post("/purposes/analytics/notices",
                     "{\"texts\":{\"en\":\"Notice" + bad + "\"}}"), "texts.en");
@@ -228,6 +233,103 @@ class BadInputIT {
             refusedInThePath(() -> tenant.api().put("/users/" + bad + "/role", "{\"role\":\"ADMIN\"}"));
             refusedInThePath(() -> Api.anonymous().get("/auth/oidc/" + tenant.slug() + bad + "/login"));
         }
+    }
+
+    /** One bad call of the issue-12 sweep: the status it must get and the field its problem must name (null: none). */
+    private record Bad(String label, java.util.function.Supplier<Api.Reply> call, int status, String field) {
+    }
+
+    @Test
+    void issue12EndpointsRefuseBadInputNamingTheFieldAndWriteNothing() throws Exception {
+        Api api = tenant.api();
+        String dsar = api.post("/dsars", "{\"identity\":\"VERIFIED\",\"type\":\"ACCESS\",\"jurisdiction\":\"UK_GDPR\",\"subject\":\"s-1\"}")
+                .json().get("id").asText();
+        // the process runs on the job executor: wait until it rests at the review, so the engine's rows stand still
+        Instant until = Instant.now().plusSeconds(60);
+        while (!"IN_REVIEW".equals(api.get("/dsars/" + dsar).json().get("status").asText()) && Instant.now().isBefore(until)) {
+            Thread.sleep(200);
+        }
+        assertThat(api.get("/dsars/" + dsar).json().get("status").asText()).isEqualTo("IN_REVIEW");
+        String huge = "x".repeat(20_000);
+        String unknown = java.util.UUID.randomUUID().toString();
+        String dsars = "/dsars/" + dsar;
+        java.util.List<Bad> cases = java.util.List.of(
+                // staff intake
+                new Bad("intake: type as a number", () -> api.post("/dsars", "{\"identity\":\"VERIFIED\",\"type\":7,\"jurisdiction\":\"EU_GDPR\",\"subject\":\"s\"}"), 400, "type"),
+                new Bad("intake: identity unknown", () -> api.post("/dsars", "{\"identity\":\"TRUSTED\",\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"s\"}"), 422, "identity"),
+                new Bad("intake: huge subject", () -> api.post("/dsars", "{\"identity\":\"VERIFIED\",\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"" + huge + "\"}"), 422, "subject"),
+                new Bad("intake: NUL in type", () -> api.post("/dsars", "{\"identity\":\"VERIFIED\",\"type\":\"ACC" + NUL + "\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"s\"}"), 400, "type"),
+                new Bad("intake: receivedAt far past", () -> api.post("/dsars", "{\"identity\":\"VERIFIED\",\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"s\",\"receivedAt\":\"-999999999-01-01T00:00:00Z\"}"), 422, "receivedAt"),
+                new Bad("intake: receivedAt far future", () -> api.post("/dsars", "{\"identity\":\"VERIFIED\",\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"s\",\"receivedAt\":\"+999999999-01-01T00:00:00Z\"}"), 422, "receivedAt"),
+                new Bad("intake: agent as a string", () -> api.post("/dsars", "{\"identity\":\"VERIFIED\",\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"s\",\"agent\":\"me\"}"), 400, "agent"),
+                new Bad("intake: huge email", () -> api.post("/dsars", "{\"identity\":\"VERIFIED\",\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"s\",\"email\":\"" + huge + "@example.org\"}"), 422, "email"),
+                // extension and pauses
+                new Bad("extension: huge reason", () -> api.post(dsars + "/extension", "{\"reason\":\"" + huge + "\",\"noticeSentAt\":\"" + Instant.now().minusSeconds(60) + "\"}"), 422, "reason"),
+                new Bad("extension: reason as an object", () -> api.post(dsars + "/extension", "{\"reason\":{},\"noticeSentAt\":\"" + Instant.now().minusSeconds(60) + "\"}"), 400, "reason"),
+                new Bad("extension: noticeSentAt far past", () -> api.post(dsars + "/extension", "{\"reason\":\"complex\",\"noticeSentAt\":\"-999999999-01-01T00:00:00Z\"}"), 422, "noticeSentAt"),
+                new Bad("extension: malformed id", () -> api.post("/dsars/not-a-uuid/extension", "{\"reason\":\"r\",\"noticeSentAt\":\"" + Instant.now() + "\"}"), 404, null),
+                new Bad("extension: unknown id", () -> api.post("/dsars/" + unknown + "/extension", "{\"reason\":\"r\",\"noticeSentAt\":\"" + Instant.now().minusSeconds(5) + "\"}"), 404, null),
+                new Bad("pause: askedOn far past", () -> api.post(dsars + "/pauses", "{\"askedOn\":\"-999999999-01-01\",\"arrivedOn\":\"" + java.time.LocalDate.now().minusDays(1) + "\"}"), 422, "askedOn"),
+                new Bad("pause: dates as numbers", () -> api.post(dsars + "/pauses", "{\"askedOn\":20260101,\"arrivedOn\":20260102}"), 400, "askedOn"),
+                new Bad("pause: NUL in a date", () -> api.post(dsars + "/pauses", "{\"askedOn\":\"2026-01-01" + NUL + "\",\"arrivedOn\":\"2026-01-02\"}"), 400, "askedOn"),
+                // discovery
+                new Bad("skip: huge reason", () -> api.post(dsars + "/discovery/" + unknown + "/skip", "{\"reason\":\"" + huge + "\"}"), 422, "reason"),
+                new Bad("skip: reason as a list", () -> api.post(dsars + "/discovery/" + unknown + "/skip", "{\"reason\":[\"a\"]}"), 400, "reason"),
+                new Bad("retry: malformed connector id", () -> api.post(dsars + "/discovery/nope/retry", ""), 404, null),
+                new Bad("retry: unknown connector", () -> api.post(dsars + "/discovery/" + unknown + "/retry", ""), 404, null),
+                new Bad("retry: malformed dsar id", () -> api.post("/dsars/nope/discovery/" + unknown + "/retry", ""), 404, null),
+                // tasks
+                new Bad("claim: malformed id", () -> api.post("/tasks/" + "%27or%201=1/claim", ""), 404, null),
+                new Bad("claim: unknown id", () -> api.post("/tasks/" + unknown + "/claim", ""), 404, null),
+                new Bad("unclaim: unknown id", () -> api.post("/tasks/" + unknown + "/unclaim", ""), 404, null),
+                new Bad("delegate: userId as a number", () -> api.post("/tasks/" + unknown + "/delegate", "{\"userId\":42}"), 400, "userId"),
+                new Bad("delegate: NUL in userId", () -> api.post("/tasks/" + unknown + "/delegate", "{\"userId\":\"a" + NUL + "\"}"), 400, "userId"),
+                new Bad("complete: decision as a boolean", () -> api.post("/tasks/" + unknown + "/complete", "{\"decision\":true}"), 400, "decision"),
+                new Bad("complete: unknown task", () -> api.post("/tasks/" + unknown + "/complete", "{\"decision\":\"APPROVE\"}"), 404, null),
+                // connectors
+                new Bad("connector: kind unknown", () -> api.post("/connectors", "{\"name\":\"crm\",\"kind\":\"FTP\"}"), 422, "kind"),
+                new Bad("connector: huge name", () -> api.post("/connectors", "{\"name\":\"" + huge + "\",\"kind\":\"HTTP\",\"endpointUrl\":\"https://crm.example.org/dsar\"}"), 422, "name"),
+                new Bad("connector: enabled as a string", () -> api.post("/connectors", "{\"name\":\"crm\",\"kind\":\"HTTP\",\"enabled\":\"yes\",\"endpointUrl\":\"https://crm.example.org/dsar\"}"), 400, "enabled"),
+                new Bad("connector: queries as an object", () -> api.post("/connectors", "{\"name\":\"crm\",\"kind\":\"JDBC\",\"queries\":{}}"), 400, "queries"),
+                new Bad("connector: NUL in the name", () -> api.post("/connectors", "{\"name\":\"c" + NUL + "\",\"kind\":\"HTTP\",\"endpointUrl\":\"https://crm.example.org/dsar\"}"), 400, "name"),
+                new Bad("connector: malformed id", () -> api.get("/connectors/nope"), 404, null),
+                new Bad("connector: unknown id", () -> api.put("/connectors/" + unknown, "{\"name\":\"crm\",\"kind\":\"HTTP\",\"endpointUrl\":\"https://crm.example.org/dsar\"}"), 404, null),
+                // settings
+                new Bad("sla: rows as an object", () -> api.put("/settings/sla", "{\"rows\":{}}"), 400, "rows"),
+                new Bad("sla: huge duration", () -> api.put("/settings/sla", "{\"rows\":[{\"process\":\"dsar\",\"type\":\"*\",\"warningBefore\":\"PT99999999999999999999H\",\"escalationAfter\":\"P1D\"}]}"), 422, "rows[0].warningBefore"),
+                new Bad("sla: type unknown", () -> api.put("/settings/sla", "{\"rows\":[{\"process\":\"dsar\",\"type\":\"TELEPORT\",\"warningBefore\":\"P1D\",\"escalationAfter\":\"P1D\"}]}"), 422, "rows[0].type"),
+                new Bad("sla: a null row", () -> api.put("/settings/sla", "{\"rows\":[null]}"), 422, "rows[0]"),
+                new Bad("intake settings: a number", () -> api.put("/settings/dsar-intake", "{\"identityLinkValidity\":7,\"duplicateWindow\":\"P30D\"}"), 400, "identityLinkValidity"),
+                new Bad("intake settings: huge", () -> api.put("/settings/dsar-intake", "{\"identityLinkValidity\":\"P" + huge + "D\",\"duplicateWindow\":\"P30D\"}"), 422, "identityLinkValidity"),
+                // public intake and confirmation
+                new Bad("public: type unknown", () -> Api.anonymous().post("/public/" + tenant.slug() + "/dsars", "{\"type\":\"TELEPORT\",\"jurisdiction\":\"EU_GDPR\",\"email\":\"a@example.org\"}"), 422, "type"),
+                new Bad("public: huge details", () -> Api.anonymous().post("/public/" + tenant.slug() + "/dsars", "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"email\":\"a@example.org\",\"details\":\"" + "x".repeat(200_000) + "\"}"), 422, "details"),
+                new Bad("public: email as a list", () -> Api.anonymous().post("/public/" + tenant.slug() + "/dsars", "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"email\":[\"a@example.org\"]}"), 400, "email"),
+                new Bad("public: NUL in the name", () -> Api.anonymous().post("/public/" + tenant.slug() + "/dsars", "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"email\":\"a@example.org\",\"name\":\"A" + NUL + "\"}"), 400, "name"),
+                new Bad("confirm: token as a number", () -> Api.anonymous().post("/public/dsars/confirm", "{\"token\":12345}"), 400, "token"),
+                new Bad("confirm: NUL in the token", () -> Api.anonymous().post("/public/dsars/confirm", "{\"token\":\"cus_" + NUL + "\"}"), 400, "token"),
+                new Bad("confirm: huge token", () -> Api.anonymous().post("/public/dsars/confirm", "{\"token\":\"" + huge + "\"}"), 422, "token"),
+                new Bad("public: jurisdiction unknown", () -> Api.anonymous().post("/public/" + tenant.slug() + "/dsars", "{\"type\":\"ACCESS\",\"jurisdiction\":\"MARS\",\"email\":\"a@example.org\"}"), 422, "jurisdiction"),
+                new Bad("tasks: assignee malformed", () -> api.get("/tasks?assignee=api_key:ZZ"), 400, "assignee"),
+                new Bad("skip: NUL in the reason", () -> api.post(dsars + "/discovery/" + unknown + "/skip", "{\"reason\":\"r" + NUL + "\"}"), 400, "reason"),
+                new Bad("sla: too many rows", () -> api.put("/settings/sla", "{\"rows\":[" + String.join(",", java.util.Collections.nCopies(500,
+                        "{\"process\":\"dsar\",\"type\":\"*\",\"warningBefore\":\"P1D\",\"escalationAfter\":\"P1D\"}")) + "]}"), 422, "rows"),
+                new Bad("mail settings: a number", () -> api.put("/settings/mail", "{\"defaultLanguage\":7}"), 400, "defaultLanguage"),
+                new Bad("mail settings: no such templates", () -> api.put("/settings/mail", "{\"defaultLanguage\":\"xx\"}"), 422, "defaultLanguage"));
+
+        org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
+        for (Bad bad : cases) {
+            Map<String, Long> before = rowCounts();
+            Api.Reply r = bad.call().get();
+            soft.assertThat(r.status()).as(bad.label() + ": " + r.raw().body()).isEqualTo(bad.status());
+            soft.assertThat(r.contentType()).as(bad.label() + " content type").startsWith("application/problem+json");
+            if (bad.field() != null && r.contentType() != null && r.contentType().startsWith("application/problem+json")) {
+                soft.assertThat(r.json().path("errors").findValuesAsText("field")).as(bad.label() + ": " + r.raw().body())
+                        .contains(bad.field());
+            }
+            soft.assertThat(rowCounts()).as(bad.label() + " wrote nothing").isEqualTo(before);
+        }
+        soft.assertAll();
     }
 
     private void refusedInThePath(java.util.function.Supplier<Api.Reply> call) {

@@ -166,7 +166,7 @@ class ConsentApiIT {
         assertThat(b.api().post("/consents", "{\"subject\":\"shared-subject\",\"purpose\":\"b-only\",\"action\":\"grant\"}")
                 .status()).isEqualTo(201);
         Api.Reply dsar = b.api().post("/dsars",
-                "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"shared-subject\"}");
+                "{\"identity\":\"VERIFIED\",\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"shared-subject\"}");
         assertThat(dsar.status()).isEqualTo(201);
         String dsarId = dsar.json().get("id").asText();
 

@@ -81,7 +81,7 @@ class ControllerCalendarIT {
         // GDPR, received Monday 4 May 2026: one month ends Thursday 4 June, Corpus Christi (Easter 5 April + 60 days),
         // a public holiday in Bavaria but not in Berlin; so Bavaria's last day is Friday 5 June. Each ends at
         // midnight in Berlin (CEST, UTC+2).
-        String body = "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"c-1\",\"receivedAt\":\"2026-05-04T10:00:00Z\"}";
+        String body = "{\"identity\":\"VERIFIED\",\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"c-1\",\"receivedAt\":\"2026-05-04T10:00:00Z\"}";
         Api.Reply inBavaria = bavaria.api().post("/dsars", body);
         Api.Reply inBerlin = berlin.api().post("/dsars", body);
         assertThat(inBavaria.status()).as(inBavaria.raw().body()).isEqualTo(201);

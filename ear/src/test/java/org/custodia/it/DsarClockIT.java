@@ -169,7 +169,7 @@ class DsarClockIT {
         assertThat(pause.status()).isEqualTo(422);
         assertThat(pause.json().get("errors").get(0).get("reason").asText()).contains("GDPR fixes no stop-the-clock");
 
-        Api.Reply appeal = t.api().post("/dsars", "{\"type\":\"APPEAL\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"s-9\"}");
+        Api.Reply appeal = t.api().post("/dsars", "{\"identity\":\"VERIFIED\",\"type\":\"APPEAL\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"s-9\"}");
         assertThat(appeal.status()).isEqualTo(422);
         assertThat(appeal.json().get("errors").get(0).get("field").asText()).isEqualTo("type");
         assertThat(appeal.json().get("errors").get(0).get("reason").asText()).contains("APPEAL", "EU GDPR");
@@ -345,7 +345,7 @@ class DsarClockIT {
     }
 
     private static JsonNode submit(Api.Tenant t, String type, String jurisdiction, Instant receivedAt) {
-        Api.Reply r = t.api().post("/dsars", "{\"type\":\"" + type + "\",\"jurisdiction\":\"" + jurisdiction
+        Api.Reply r = t.api().post("/dsars", "{\"identity\":\"VERIFIED\",\"type\":\"" + type + "\",\"jurisdiction\":\"" + jurisdiction
                 + "\",\"subject\":\"s-1\",\"receivedAt\":\"" + receivedAt.truncatedTo(ChronoUnit.SECONDS) + "\"}");
         assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
         return settled(t, r.json().get("id").asText());

@@ -138,7 +138,7 @@ class DsarConnectorIT {
     }
 
     static String submit(Api.Tenant t, String subject) {
-        Api.Reply r = t.api().post("/dsars", "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"" + subject + "\"}");
+        Api.Reply r = t.api().post("/dsars", "{\"identity\":\"VERIFIED\",\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"" + subject + "\"}");
         assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
         return r.json().get("id").asText();
     }

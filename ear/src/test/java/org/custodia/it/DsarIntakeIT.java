@@ -182,7 +182,7 @@ class DsarIntakeIT {
                 .as("a duplicate still goes on").isEqualTo("AWAITING_IDENTITY");
 
         // staff intake with the subject's address joins the same index
-        Api.Reply staff = a.api().post("/dsars", "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"crm-42\",\"email\":\""
+        Api.Reply staff = a.api().post("/dsars", "{\"identity\":\"VERIFIED\",\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"crm-42\",\"email\":\""
                 + email + "\"}");
         assertThat(staff.status()).as(staff.raw().body()).isEqualTo(201);
         assertThat(staff.json().get("duplicateOf").asText()).isEqualTo(first);
@@ -198,7 +198,7 @@ class DsarIntakeIT {
         Api.Tenant t = Api.newTenant("intake-agent");
         String subject = "client-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         String agent = "agent-" + UUID.randomUUID().toString().substring(0, 8) + "@example.net";
-        Api.Reply created = t.api().post("/dsars", "{\"type\":\"ACCESS\",\"jurisdiction\":\"US_CA_CCPA\",\"subject\":\"crm-7\",\"email\":\""
+        Api.Reply created = t.api().post("/dsars", "{\"identity\":\"VERIFIED\",\"type\":\"ACCESS\",\"jurisdiction\":\"US_CA_CCPA\",\"subject\":\"crm-7\",\"email\":\""
                 + subject + "\",\"agent\":{\"name\":\"Privacy Agents LLP\",\"email\":\"" + agent
                 + "\",\"authorisationEvidence\":\"signed permission 2026-11-30, ref PA-77\"}}");
         assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
@@ -231,7 +231,7 @@ class DsarIntakeIT {
                 "jurisdiction");
         assertProblem(Api.anonymous().post("/public/no-such-org-" + UUID.randomUUID() + "/dsars",
                 "{\"type\":\"ACCESS\",\"email\":\"x\"}"), "email");
-        assertProblem(t.api().post("/dsars", "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"s\",\"email\":\"nope\","
+        assertProblem(t.api().post("/dsars", "{\"identity\":\"VERIFIED\",\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"s\",\"email\":\"nope\","
                 + "\"agent\":{\"name\":\"\",\"email\":\"a@\"}}"), "email", "agent.name", "agent.email", "agent.authorisationEvidence");
         assertProblem(t.api().put("/settings/dsar-intake", "{\"identityLinkValidity\":\"P1Y\",\"duplicateWindow\":\"soon\"}"),
                 "identityLinkValidity", "duplicateWindow");

@@ -134,6 +134,29 @@ class DsarSlaMailIT {
     }
 
     @Test
+    void aHostileBreachTemplateCostsNeitherTheBreachFlagNorTheServer() throws Exception {
+        Api.Tenant t = Api.newTenant("sla-hostile");
+        Accounts.Account approver = Accounts.invited(t, "APPROVER");
+        // the tenant's override asks for two billion numbers up front (range), and divides by zero in its subject
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("custodia.it.base.dir"), "mail-templates", t.slug(),
+                "sla-breach", "en");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.writeString(dir.resolve("body.txt.peb"), "{% for i in range(0, 2000000000) %}{% endfor %}{{ reference }}\n");
+        java.nio.file.Files.writeString(dir.resolve("subject.peb"), "{{ 1 / 0 }}");
+
+        String subject = "subj-" + UUID.randomUUID();
+        JsonNode late = submit(t, "ERASURE", subject, Instant.now().minus(60, ChronoUnit.DAYS));
+        String lateId = late.get("id").asText();
+        // the breach mail leaves from the shipped templates, and the flag stays (it used to roll back with the mail)
+        assertNotice(awaitMail(approver.email(), "Overdue: request " + lateId), lateId, "ERASURE",
+                Instant.parse(late.get("dueAt").asText()), subject);
+        JsonNode dsar = t.api().get("/dsars/" + lateId).json();
+        assertThat(dsar.get("breached").asBoolean()).isTrue();
+        assertThat(dsar.get("breachedAt").isNull()).isFalse();
+        assertThat(Api.anonymous().get("/ping").status()).isEqualTo(200);
+    }
+
+    @Test
     void aRequestWhoseStepFailedAllItsRetriesCountsAsStalled() throws Exception {
         Api.Tenant t = Api.newTenant("sla-stalled");
         String subject = "stall-" + UUID.randomUUID();
@@ -210,7 +233,7 @@ class DsarSlaMailIT {
     }
 
     private static JsonNode submit(Api.Tenant t, String type, String subject, Instant receivedAt) {
-        Api.Reply r = t.api().post("/dsars", "{\"type\":\"" + type + "\",\"jurisdiction\":\"US_CA_CCPA\",\"subject\":\""
+        Api.Reply r = t.api().post("/dsars", "{\"identity\":\"VERIFIED\",\"type\":\"" + type + "\",\"jurisdiction\":\"US_CA_CCPA\",\"subject\":\""
                 + subject + "\",\"receivedAt\":\"" + receivedAt + "\"}");
         assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
         return r.json();

@@ -37,7 +37,7 @@ class DsarTimerIT {
     void aStaffSubmittedRequestIsAcknowledgedSearchesNoConnectorAndWaitsForReviewWithoutMilestones() throws InterruptedException {
         Api.Tenant t = Api.newTenant("dsar-flow");
         Instant receivedAt = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-        Api.Reply submitted = t.api().post("/dsars", "{\"type\":\"ACCESS\",\"jurisdiction\":\"US_CA_CCPA\","
+        Api.Reply submitted = t.api().post("/dsars", "{\"identity\":\"VERIFIED\",\"type\":\"ACCESS\",\"jurisdiction\":\"US_CA_CCPA\","
                 + "\"subject\":\"c-1\",\"receivedAt\":\"" + receivedAt + "\"}");
         assertThat(submitted.status()).as(submitted.raw().body()).isEqualTo(201);
         DsarDeadlinePolicy.Deadline expected = DsarDeadlinePolicy.deadline(Jurisdiction.US_CA_CCPA, receivedAt, ZoneOffset.UTC);
@@ -80,7 +80,7 @@ class DsarTimerIT {
         Api.Tenant a = Api.newTenant("timer-a");
         Api.Tenant b = Api.newTenant("timer-b");
         Instant receivedAt = Instant.now().minus(40, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        Api.Reply submitted = b.api().post("/dsars", "{\"type\":\"ERASURE\",\"jurisdiction\":\"EU_GDPR\","
+        Api.Reply submitted = b.api().post("/dsars", "{\"identity\":\"VERIFIED\",\"type\":\"ERASURE\",\"jurisdiction\":\"EU_GDPR\","
                 + "\"subject\":\"cust-981\",\"receivedAt\":\"" + receivedAt + "\"}");
         assertThat(submitted.status()).as(submitted.raw().body()).isEqualTo(201);
         String dsarId = submitted.json().get("id").asText();

@@ -89,6 +89,32 @@ class MailTemplatesIT {
         assertThat(TestMailServer.awaitMessage(third, 1, Duration.ofSeconds(20)).getSubject()).startsWith("You are invited to");
     }
 
+    @Test
+    void theTenantsDefaultLanguageWritesMailWhoseReaderHasNone() throws Exception {
+        Api.Tenant t = hostileTenant("mail-lang");
+        assertThat(t.api().get("/settings/mail").json().get("defaultLanguage").isNull()).isTrue();
+        // only a language every mail type exists in: shipped (en, de) or the tenant's own
+        for (String bad : new String[] {"fr", "../en", "DE", "deu-x"}) {
+            Api.Reply refused = t.api().put("/settings/mail", "{\"defaultLanguage\":\"" + bad + "\"}");
+            assertThat(refused.status()).as(bad).isEqualTo(422);
+            assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("defaultLanguage");
+        }
+        Api.Reply set = t.api().put("/settings/mail", "{\"defaultLanguage\":\"de\"}");
+        assertThat(set.status()).as(set.raw().body()).isEqualTo(200);
+        assertThat(t.api().get("/settings/mail").json().get("defaultLanguage").asText()).isEqualTo("de");
+
+        String email = Accounts.uniqueEmail("sprache");
+        assertThat(t.api().post("/users/invitations", "{\"email\":\"" + email + "\",\"role\":\"AUDITOR\"}").status()).isEqualTo(201);
+        assertThat(TestMailServer.awaitMessage(email, 1, Duration.ofSeconds(20)).getSubject())
+                .isEqualTo("Sie sind zu " + HOSTILE_NAME + " auf Custodia eingeladen");
+
+        // cleared: English again
+        assertThat(t.api().put("/settings/mail", "{\"defaultLanguage\":null}").status()).isEqualTo(200);
+        String second = Accounts.uniqueEmail("language");
+        assertThat(t.api().post("/users/invitations", "{\"email\":\"" + second + "\",\"role\":\"AUDITOR\"}").status()).isEqualTo(201);
+        assertThat(TestMailServer.awaitMessage(second, 1, Duration.ofSeconds(20)).getSubject()).startsWith("You are invited to");
+    }
+
     private static Api.Tenant hostileTenant(String label) {
         String slug = label + "-" + UUID.randomUUID().toString().substring(0, 8);
         Api.Reply r = Api.admin().post("/tenants", "{\"slug\":\"" + slug + "\",\"name\":\"" + HOSTILE_NAME.replace("\"", "\\\"") + "\"}");

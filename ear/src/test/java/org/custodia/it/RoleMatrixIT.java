@@ -72,7 +72,7 @@ class RoleMatrixIT {
         row("GET /audit/export", "/audit/export?format=ndjson", null, null);
         row("POST /audit/checkpoints", "/audit/checkpoints", "", "application/json");
         row("GET /audit/checkpoints", "/audit/checkpoints", null, null);
-        row("POST /dsars", "/dsars", "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"s-1\"}", "application/json");
+        row("POST /dsars", "/dsars", "{\"identity\":\"VERIFIED\",\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"s-1\"}", "application/json");
         row("GET /dsars/summary", "/dsars/summary", null, null);
         row("GET /dsars/{id}", "/dsars/{dsar}", null, null);
         row("POST /dsars/{id}/extension", "/dsars/{dsar}/extension", "{\"reason\":\"complex\",\"noticeSentAt\":\"" + java.time.Instant.now().minusSeconds(60) + "\"}", "application/json");
@@ -88,6 +88,8 @@ class RoleMatrixIT {
         row("DELETE /connectors/{id}", "/connectors/" + NO_ID, null, null);
         row("GET /dsars/{id}/contact", "/dsars/{dsar}/contact", null, null);
         row("GET /settings/sla", "/settings/sla", null, null);
+        row("GET /settings/mail", "/settings/mail", null, null);
+        row("PUT /settings/mail", "/settings/mail", "{\"defaultLanguage\":\"en\"}", "application/json");
         row("GET /settings/dsar-intake", "/settings/dsar-intake", null, null);
         row("PUT /settings/dsar-intake", "/settings/dsar-intake", "{\"identityLinkValidity\":\"P7D\",\"duplicateWindow\":\"P30D\"}", "application/json");
         row("PUT /settings/sla", "/settings/sla", "{\"rows\":[{\"process\":\"dsar\",\"type\":\"*\",\"warningBefore\":\"P7D\",\"escalationAfter\":\"P2D\"}]}", "application/json");
@@ -162,7 +164,7 @@ class RoleMatrixIT {
     static void keysForEveryRole() {
         tenant = Api.newTenant("roles");
         assertThat(tenant.api().post("/purposes", "{\"key\":\"seeded\",\"name\":\"Seeded\"}").status()).isEqualTo(201);
-        dsarId = tenant.api().post("/dsars", "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"s-1\"}")
+        dsarId = tenant.api().post("/dsars", "{\"identity\":\"VERIFIED\",\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"s-1\"}")
                 .json().get("id").asText();
         JsonNode catalogue = tenant.api().get("/roles").json();
         for (String role : ROLES) {

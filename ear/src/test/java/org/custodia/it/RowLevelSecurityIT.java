@@ -107,6 +107,7 @@ class RowLevelSecurityIT {
         SEED.put("dsar_identity_token", List.of("insert into app.dsar_identity_token select md5(random()::text) || md5(random()::text),"
                 + " '%1$s', id, now(), now(), null from app.dsar_request where tenant_id = '%1$s'"));
         SEED.put("dsar_intake_setting", List.of("insert into app.dsar_intake_setting values ('%1$s', 'P7D', 'P30D', now())"));
+        SEED.put("tenant_mail_setting", List.of("insert into app.tenant_mail_setting values ('%1$s', 'de', now())"));
     }
 
     @BeforeAll

@@ -69,8 +69,9 @@ class TaskApiIT {
         Api.Reply adminList = adminApi.get("/tasks");
         assertThat(adminList.status()).isEqualTo(200);
         assertThat(byBusinessKey(adminList.json(), dsarId)).isEmpty();
-        assertThat(adminApi.get("/tasks/" + taskId).status()).isEqualTo(403);
+        assertThat(adminApi.get("/tasks/" + taskId).status()).as("task:reassign shows it").isEqualTo(200);
         assertThat(adminApi.post("/tasks/" + taskId + "/claim", "").status()).isEqualTo(403);
+        assertThat(reader.session().get("/tasks/" + taskId).status()).isEqualTo(403);
 
         // another tenant's APPROVER does not find it
         Api.Tenant b = Api.newTenant("tasks-b");
@@ -112,7 +113,7 @@ class TaskApiIT {
         assertThat(annaApi.get("/tasks/" + taskId).json().get("assignee").asText()).isEqualTo(anna.userId());
 
         // an equal may release a colleague's task (one on leave), a non-candidate may not; Anna takes it back
-        assertThat(adminApi.post("/tasks/" + taskId + "/unclaim", "").status()).isEqualTo(403);
+        assertThat(reader.session().post("/tasks/" + taskId + "/unclaim", "").status()).isEqualTo(403);
         Api.Reply released = benApi.post("/tasks/" + taskId + "/unclaim", "");
         assertThat(released.status()).as(released.raw().body()).isEqualTo(200);
         assertThat(released.json().get("assignee").isNull()).isTrue();
@@ -164,7 +165,7 @@ class TaskApiIT {
         assertThat(byBusinessKey(approver.get("/tasks?dueBefore=" + Instant.now().plus(400, ChronoUnit.DAYS)).json(), dsarId))
                 .isPresent();
         // sorted by due date: a request received ten days earlier is due first, and heads a one-task page
-        Api.Reply older = t.api().post("/dsars", "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"cust-2\","
+        Api.Reply older = t.api().post("/dsars", "{\"identity\":\"VERIFIED\",\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"cust-2\","
                 + "\"receivedAt\":\"" + Instant.now().minus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS) + "\"}");
         assertThat(older.status()).as(older.raw().body()).isEqualTo(201);
         String olderId = older.json().get("id").asText();
@@ -215,10 +216,9 @@ class TaskApiIT {
             assertThat(first.get("/tasks/" + taskId).json().get("assignee").asText()).isEqualTo(winner);
             assertThat(taskEvents(t, taskId)).extracting(e -> e.get("eventType").asText()).containsExactly("task.claimed");
 
-            // a task held by a key is released by that key only; releasing an unclaimed task is a conflict
+            // releasing an unclaimed task is a conflict
             Api holder = a.get().status() == 200 ? first : second;
             Api other = holder == first ? second : first;
-            assertThat(other.post("/tasks/" + taskId + "/unclaim", "").status()).isEqualTo(403);
             Api.Reply released = holder.post("/tasks/" + taskId + "/unclaim", "");
             assertThat(released.status()).as(released.raw().body()).isEqualTo(200);
             assertThat(released.json().get("assignee").isNull()).isTrue();
@@ -229,8 +229,77 @@ class TaskApiIT {
         }
     }
 
+    @Test
+    void anAdminTakesBackAReviewHeldBySomeoneWhoLeftButNeverClaimsOrCompletesIt() throws Exception {
+        Api.Tenant t = Api.newTenant("task-admin");
+        Accounts.Account anna = Accounts.invited(t, "APPROVER");
+        Accounts.Account ben = Accounts.invited(t, "APPROVER");
+        Accounts.Account admin = Accounts.invited(t, "ADMIN");
+        Api annaApi = anna.session();
+        Api adminApi = admin.session();
+        String dsarId = submitDsar(t).get("id").asText();
+        String taskId = awaitTask(annaApi, "", dsarId).orElseThrow().get("id").asText();
+        assertThat(annaApi.post("/tasks/" + taskId + "/claim", "").status()).isEqualTo(200);
+
+        // Anna leaves: disabled, her review would be stuck; the ADMIN finds what she holds and releases it
+        assertThat(t.api().delete("/users/" + anna.userId()).status()).isBetween(200, 204);
+        assertThat(byBusinessKey(adminApi.get("/tasks?assignee=" + anna.userId()).json(), dsarId)).isPresent();
+        Api.Reply released = adminApi.post("/tasks/" + taskId + "/unclaim", "");
+        assertThat(released.status()).as(released.raw().body()).isEqualTo(200);
+        assertThat(released.json().get("assignee").isNull()).isTrue();
+        JsonNode unclaimed = taskEvents(t, taskId).get(1);
+        assertThat(unclaimed.get("eventType").asText()).isEqualTo("task.unclaimed");
+        assertThat(unclaimed.get("payload").get("previousAssigneeGone").asBoolean()).isTrue();
+        assertThat(unclaimed.get("payload").get("as").asText()).isEqualTo("task:reassign");
+
+        // the ADMIN hands it to Ben (a candidate, below it), never to itself, and neither claims nor completes it
+        assertThat(adminApi.post("/tasks/" + taskId + "/delegate", "{\"userId\":\"" + admin.userId() + "\"}").status())
+                .isEqualTo(422);
+        assertThat(adminApi.post("/tasks/" + taskId + "/claim", "").status()).isEqualTo(403);
+        assertThat(adminApi.post("/tasks/" + taskId + "/complete", "{\"decision\":\"APPROVE\"}").status()).isEqualTo(403);
+        Api.Reply handed = adminApi.post("/tasks/" + taskId + "/delegate", "{\"userId\":\"" + ben.userId() + "\"}");
+        assertThat(handed.status()).as(handed.raw().body()).isEqualTo(200);
+        assertThat(handed.json().get("assignee").asText()).isEqualTo(ben.userId());
+
+        // a review held by a revoked API key: any candidate takes it back (before: only the key itself could)
+        Api.Reply issued = t.api().post("/api-keys", "{\"name\":\"crm bot\",\"role\":\"APPROVER\"}");
+        Api bot = Api.withKey(issued.json().get("key").asText());
+        String second = submitDsar(t).get("id").asText();
+        String botTask = awaitTask(bot, "", second).orElseThrow().get("id").asText();
+        assertThat(bot.post("/tasks/" + botTask + "/claim", "").status()).isEqualTo(200);
+        assertThat(t.api().delete("/api-keys/" + issued.json().get("id").asText()).status()).isBetween(200, 204);
+        Api benApi = ben.session();
+        Api.Reply recovered = benApi.post("/tasks/" + botTask + "/unclaim", "");
+        assertThat(recovered.status()).as(recovered.raw().body()).isEqualTo(200);
+        assertThat(benApi.post("/tasks/" + botTask + "/claim", "").status()).isEqualTo(200);
+    }
+
+    @Test
+    void concurrentReleasesOfOneTaskLeaveOneWinnerAndOneConflict() throws Exception {
+        Api.Tenant t = Api.newTenant("task-cas");
+        Api holder = AccountAdministrationIT.key(t, "APPROVER");
+        Api first = AccountAdministrationIT.key(t, "APPROVER");
+        Api second = AccountAdministrationIT.key(t, "APPROVER");
+        for (int round = 0; round < 3; round++) {
+            String dsarId = submitDsar(t).get("id").asText();
+            String taskId = awaitTask(holder, "", dsarId).orElseThrow().get("id").asText();
+            assertThat(holder.post("/tasks/" + taskId + "/claim", "").status()).isEqualTo(200);
+            // two peers release it at once: the assignee each checked is compared and set in one engine command
+            java.util.concurrent.CompletableFuture<Api.Reply> a = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> first.post("/tasks/" + taskId + "/unclaim", ""));
+            java.util.concurrent.CompletableFuture<Api.Reply> b = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> second.post("/tasks/" + taskId + "/unclaim", ""));
+            List<Integer> statuses = new ArrayList<>(List.of(a.get().status(), b.get().status()));
+            statuses.sort(null);
+            assertThat(statuses).as("round %d: %s / %s", round, a.get().raw().body(), b.get().raw().body())
+                    .containsExactly(200, 409);
+            assertThat(taskEvents(t, taskId)).extracting(e -> e.get("eventType").asText())
+                    .containsExactly("task.claimed", "task.unclaimed");
+        }
+    }
+
     private static JsonNode submitDsar(Api.Tenant t) {
-        Api.Reply r = t.api().post("/dsars", "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"cust-"
+        Api.Reply r = t.api().post("/dsars", "{\"identity\":\"VERIFIED\",\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"cust-"
                 + t.slug() + "\"}");
         assertThat(r.status()).as(r.raw().body()).isEqualTo(201);
         return r.json();

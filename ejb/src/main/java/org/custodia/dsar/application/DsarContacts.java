@@ -14,6 +14,7 @@ import org.custodia.crypto.application.TenantSecrets;
 import org.custodia.dsar.domain.DsarRequest;
 import org.custodia.dsar.domain.DuplicateRequests;
 import org.custodia.dsar.domain.IntakeSettings;
+import org.custodia.dsar.domain.IsoDuration;
 import org.custodia.dsar.domain.SubjectContact;
 import org.custodia.dsar.infrastructure.DsarContactRepository;
 import org.custodia.dsar.infrastructure.DsarContactRepository.SealedContact;
@@ -80,7 +81,7 @@ public class DsarContacts {
             request.duplicateOf(o);
             contacts.linkDuplicate(request.id(), o);
             audit.append(actor, "dsar.duplicate.linked", "dsar", request.id().toString(),
-                    Map.of("duplicateOf", o.toString(), "window", IntakeSettings.text(intake.duplicateWindow())));
+                    Map.of("duplicateOf", o.toString(), "window", IsoDuration.text(intake.duplicateWindow())));
         });
     }
 

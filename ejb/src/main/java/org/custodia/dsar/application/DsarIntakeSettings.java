@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.dsar.domain.IntakeSettings;
+import org.custodia.dsar.domain.IsoDuration;
 import org.custodia.dsar.infrastructure.IntakeSettingsRepository;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.persistence.StoredTime;
@@ -40,11 +41,11 @@ public class DsarIntakeSettings {
             throw ProblemException.invalid(problems);
         }
         IntakeSettings parsed = IntakeSettings.parse(identityLinkValidity, duplicateWindow);
-        settings.put(actor.tenantId(), IntakeSettings.text(parsed.identityLinkValidity()), IntakeSettings.text(parsed.duplicateWindow()),
+        settings.put(actor.tenantId(), IsoDuration.text(parsed.identityLinkValidity()), IsoDuration.text(parsed.duplicateWindow()),
                 StoredTime.now());
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("identityLinkValidity", IntakeSettings.text(parsed.identityLinkValidity()));
-        payload.put("duplicateWindow", IntakeSettings.text(parsed.duplicateWindow()));
+        payload.put("identityLinkValidity", IsoDuration.text(parsed.identityLinkValidity()));
+        payload.put("duplicateWindow", IsoDuration.text(parsed.duplicateWindow()));
         audit.append(actor, "settings.dsar_intake_updated", "tenant", actor.tenantId().toString(), payload);
         return parsed;
     }

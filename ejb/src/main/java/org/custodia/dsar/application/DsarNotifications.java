@@ -2,6 +2,7 @@ package org.custodia.dsar.application;
 
 import java.net.URI;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,14 +49,19 @@ public class DsarNotifications {
     @Inject
     CalendarSettings calendars;
 
+    /** The mails of one milestone: the addresses written to, and how many could not be rendered (not sent). */
+    public record Notified(List<String> to, int notRendered) {
+        static final Notified NOBODY = new Notified(List.of(), 0);
+    }
+
     /**
-     * Mails a deadline milestone of an open request (an ended request hears nothing more).
-     *
-     * @return the addresses written to
+     * Mails a deadline milestone of an open request (an ended request hears nothing more). A mail that cannot be
+     * rendered is left out and counted, never thrown: the milestone (a breach flag, its audit event) must not roll
+     * back with it, or the timer's job would retry the same failure until it becomes an incident.
      */
-    public List<String> deadlineReached(@TenantId UUID tenantId, DsarRequest request, String milestone) {
+    public Notified deadlineReached(@TenantId UUID tenantId, DsarRequest request, String milestone) {
         if (request.status().ended()) {
-            return List.of();
+            return Notified.NOBODY;
         }
         MailType type = switch (milestone) {
             case DsarProcess.MILESTONE_WARNING -> MailType.SLA_WARNING;
@@ -73,10 +79,13 @@ public class DsarNotifications {
         List<String> recipients = ReviewerRecipients.of(occasion, assignee, users.list(tenantId));
         ReviewerNotice notice = notice(request);
         ZoneId zone = calendars.of(tenantId).timeZone();
+        List<String> written = new ArrayList<>();
         for (String recipient : recipients) {
-            mail.enqueue(tenantId, recipient, type, notice, null, zone);
+            if (mail.enqueueIfRenderable(tenantId, recipient, type, notice, null, zone).isPresent()) {
+                written.add(recipient);
+            }
         }
-        return recipients;
+        return new Notified(List.copyOf(written), recipients.size() - written.size());
     }
 
     /** The notice for the request, if the tenant has it (for "task assigned"). */

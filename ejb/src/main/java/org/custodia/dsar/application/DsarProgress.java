@@ -137,10 +137,18 @@ public class DsarProgress {
             }
             default -> throw new IllegalArgumentException("unknown deadline milestone " + milestone);
         };
-        notifications.deadlineReached(tenantId, request, milestone); // who hears of it: ReviewerRecipients
-        audit.append(Actor.system(tenantId, DEADLINE_TIMER, processInstanceId), event, "dsar", dsarId.toString(),
-                Map.of("jurisdiction", request.jurisdiction().name(), "dueAt", request.dueAt().toString(),
-                        "status", request.status().name()));
+        // who hears of it: ReviewerRecipients; a mail that cannot be rendered is counted, never rolls the milestone back
+        DsarNotifications.Notified notified = notifications.deadlineReached(tenantId, request, milestone);
+        Map<String, String> payload = new LinkedHashMap<>();
+        payload.put("jurisdiction", request.jurisdiction().name());
+        payload.put("dueAt", request.dueAt().toString());
+        payload.put("status", request.status().name());
+        if (notified.notRendered() > 0) {
+            payload.put("mailsNotRendered", String.valueOf(notified.notRendered()));
+            LOG.errorf("DSAR %s: %d %s mail(s) could not be rendered; the milestone is recorded without them", dsarId,
+                    notified.notRendered(), milestone);
+        }
+        audit.append(Actor.system(tenantId, DEADLINE_TIMER, processInstanceId), event, "dsar", dsarId.toString(), payload);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.custodia.dsar.application;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -37,6 +38,9 @@ import org.custodia.platform.problem.ProblemException;
 @TenantScoped
 public class DsarService {
 
+    /** How far back a request's receipt may be entered: every legal period with its extension ends long before. */
+    static final Duration OLDEST_RECEIPT = Duration.ofDays(2 * 366);
+
     @Inject
     DsarRepository requests;
 
@@ -56,8 +60,8 @@ public class DsarService {
     DsarContacts contacts;
 
     /**
-     * A request submitted by support staff: its identity is attested by the caller ({@code identityCode} null or
-     * VERIFIED, audited as theirs) or checked on documents by an APPROVER (DOCUMENTS). An email link check belongs
+     * A request submitted by support staff: its identity is attested by the caller ({@code identityCode}
+     * VERIFIED, audited as theirs; required, never assumed) or checked on documents by an APPROVER (DOCUMENTS). An email link check belongs
      * to the public intake, whose subject has an address to confirm. {@code contact} (may be null): the subject's
      * address and/or an authorised agent, stored sealed ({@link DsarContacts}).
      */
@@ -66,8 +70,9 @@ public class DsarService {
         List<FieldError> errors = new ArrayList<>();
         DsarType t = parse(DsarType.class, "type", type, errors);
         Jurisdiction j = parse(Jurisdiction.class, "jurisdiction", jurisdiction, errors);
-        IdentityCheck identityCheck = identityCode == null ? IdentityCheck.VERIFIED : parse(IdentityCheck.class, "identity",
-                identityCode, errors, IdentityCheck.VERIFIED, IdentityCheck.DOCUMENTS);
+        // Required, no default: a missing field must not silently become the caller's attestation of identity.
+        IdentityCheck identityCheck = parse(IdentityCheck.class, "identity", identityCode, errors, IdentityCheck.VERIFIED,
+                IdentityCheck.DOCUMENTS);
         if (subjectId == null || subjectId.isBlank() || subjectId.length() > 200) {
             errors.add(new FieldError("subject", "must be 1 to 200 characters"));
         }
@@ -75,6 +80,9 @@ public class DsarService {
         Instant received = receivedAt == null ? now : receivedAt;
         if (received.isAfter(now.plusSeconds(60))) {
             errors.add(new FieldError("receivedAt", "must not be in the future"));
+        } else if (received.isBefore(now.minus(OLDEST_RECEIPT))) {
+            // far past dates have no holiday calendar and no java.util.Date for the engine's timers
+            errors.add(new FieldError("receivedAt", "must not be more than two years ago"));
         }
         if (t != null && j != null && !RequestTypes.allowed(j, t)) {
             errors.add(new FieldError("type", RequestTypes.refusal(j, t)));

@@ -2,8 +2,6 @@ package org.custodia.dsar.domain;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.Period;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,28 +54,7 @@ public record IntakeSettings(Duration identityLinkValidity, Duration duplicateWi
         return received.minus(duplicateWindow);
     }
 
-    /** "P7D" or "PT12H": days as a period, shorter durations as themselves (the form the tenant gave). */
-    public static String text(Duration d) {
-        return d.toSeconds() % 86_400 == 0 ? Period.ofDays((int) d.toDays()).toString() : d.toString();
-    }
-
     private static Duration duration(String text) {
-        if (text == null || text.isBlank() || text.length() > 64) {
-            return null;
-        }
-        String t = text.strip();
-        try {
-            return Duration.parse(t);
-        } catch (DateTimeParseException e) {
-            try {
-                Period p = Period.parse(t);
-                if (p.getYears() != 0 || p.getMonths() != 0) {
-                    return null; // months have no fixed length
-                }
-                return Duration.ofDays(p.getDays());
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
-        }
+        return IsoDuration.parse(text).orElse(null);
     }
 }

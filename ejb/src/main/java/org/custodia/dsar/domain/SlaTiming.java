@@ -60,16 +60,12 @@ public record SlaTiming(String process, String type, Duration warningBefore, Dur
 
     /** A row {@link #problems} found nothing wrong with. */
     public static SlaTiming parse(String process, String type, String warningBefore, String escalationAfter) {
-        return new SlaTiming(process, type, Duration.parse(warningBefore), Duration.parse(escalationAfter));
+        return new SlaTiming(process, type, IsoDuration.parse(warningBefore).orElseThrow(),
+                IsoDuration.parse(escalationAfter).orElseThrow());
     }
 
     private static void duration(String field, String value, List<FieldError> problems) {
-        Duration d;
-        try {
-            d = value == null ? null : Duration.parse(value);
-        } catch (RuntimeException e) {
-            d = null;
-        }
+        Duration d = IsoDuration.parse(value).orElse(null);
         if (d == null) {
             problems.add(new FieldError(field, "must be an ISO-8601 duration such as P7D, PT36H or PT2M"));
         } else if (d.compareTo(SHORTEST) < 0 || d.compareTo(LONGEST) > 0) {

@@ -2,6 +2,7 @@ package org.custodia.notification.application;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.Resource;
@@ -26,6 +27,7 @@ import org.custodia.notification.domain.MailTenant;
 import org.custodia.notification.domain.MailType;
 import org.custodia.notification.domain.RenderedMail;
 import org.custodia.notification.infrastructure.MailOutboxRepository;
+import org.custodia.notification.infrastructure.MailSettingsRepository;
 import org.custodia.platform.persistence.AfterCommit;
 import org.custodia.platform.persistence.StoredTime;
 import org.custodia.platform.persistence.TenantId;
@@ -71,6 +73,9 @@ public class MailOutbox {
     Tenants tenants;
 
     @Inject
+    MailSettingsRepository settings;
+
+    @Inject
     MailOutbox self; // through the container, so delivery gets its own transaction
 
     /** Queues a plain-text message in the caller's transaction (already bound to the tenant: binding is then free). */
@@ -85,14 +90,34 @@ public class MailOutbox {
 
     /**
      * Renders a mail of {@code type} from the tenant's templates (its overrides, else the shipped ones) and queues
-     * it in the caller's transaction. {@code language}: the reader's (an ISO 639 code; null when unknown), then
-     * English; {@code zone}: the tenant's, which dates are shown in.
+     * it in the caller's transaction. {@code language}: the reader's (an ISO 639 code; null when unknown), then the
+     * tenant's default ({@link MailSettings}), then English; {@code zone}: the tenant's, which dates are shown in.
      */
     public RenderedMail enqueue(@TenantId UUID tenantId, String recipient, MailType type, MailModel model, String language, ZoneId zone) {
         Tenant tenant = tenants.of(tenantId);
-        RenderedMail mail = templates.render(new MailTenant(tenantId, tenant.slug(), null, zone), type, model, language);
+        RenderedMail mail = templates.render(mailTenant(tenantId, tenant, zone), type, model, language);
         enqueue(tenantId, recipient, mail);
         return mail;
+    }
+
+    /**
+     * Like {@link #enqueue(UUID, String, MailType, MailModel, String, ZoneId)}, for a mail that must not decide its
+     * caller's transaction (an SLA breach flags the request whether or not its mail can be written): a mail that
+     * cannot be rendered is logged by type, never by address, and left out (empty). It is caught here, inside
+     * this bean, because a runtime exception leaving an EJB marks the caller's transaction for rollback.
+     */
+    public Optional<RenderedMail> enqueueIfRenderable(@TenantId UUID tenantId, String recipient, MailType type, MailModel model,
+                                                      String language, ZoneId zone) {
+        Tenant tenant = tenants.of(tenantId);
+        RenderedMail rendered;
+        try {
+            rendered = templates.render(mailTenant(tenantId, tenant, zone), type, model, language);
+        } catch (RuntimeException e) {
+            LOG.errorf("tenant %s: a %s mail could not be rendered (%s); it is not sent", tenantId, type, e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+        enqueue(tenantId, recipient, rendered);
+        return Optional.of(rendered);
     }
 
     private void queue(UUID tenantId, String recipient, String subject, String body, String html) {
@@ -138,6 +163,11 @@ public class MailOutbox {
             LOG.warnf("mail %s attempt %d failed: %s", id, attempts, e.getClass().getSimpleName());
             return false;
         }
+    }
+
+    /** The tenant as its mail needs it: slug for its override templates, default language, zone for dates. */
+    private MailTenant mailTenant(UUID tenantId, Tenant tenant, ZoneId zone) {
+        return new MailTenant(tenantId, tenant.slug(), settings.defaultLanguage().orElse(null), zone);
     }
 
     /** Plain text first, HTML last: a reader shows the last alternative it can (RFC 2046, 5.1.4). */

@@ -37,6 +37,8 @@ import org.jboss.logging.Logger;
 public class MailTemplates {
 
     private static final Logger LOG = Logger.getLogger(MailTemplates.class);
+    /** The languages every mail type is shipped in (MailTemplatesTest renders each). */
+    public static final List<String> SHIPPED_LANGUAGES = List.of("en", "de");
 
     private MailTemplateFiles files;
     private PebbleMailRenderer renderer;
@@ -80,6 +82,18 @@ public class MailTemplates {
         }
     }
 
+    /** Whether every part of every mail type exists in {@code language} (an ISO 639 code), the tenant's own or shipped. */
+    public boolean complete(MailTenant tenant, String language) {
+        for (MailType type : MailType.values()) {
+            for (MailPart part : MailPart.values()) {
+                if (files.override(tenant, type, language, part).or(() -> files.shipped(type, language, part)).isEmpty()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private RenderedMail firstAvailable(MailTenant tenant, MailType type, MailModel model, List<String> chain, boolean overrides) {
         for (String language : chain) {
             Map<MailPart, Source> sources = new EnumMap<>(MailPart.class);
@@ -99,7 +113,7 @@ public class MailTemplates {
 
     private String render(Source source, MailPart part, Map<String, Object> variables, String language) {
         try {
-            String rendered = renderer.render(source.text(), part, variables, language);
+            String rendered = renderer.render(source.text(), part, variables, language, source.override());
             if (rendered.isBlank()) {
                 throw new PebbleException(null, "the template rendered nothing");
             }
@@ -109,6 +123,12 @@ public class MailTemplates {
                 throw new OverrideFailed(source.origin(), e);
             }
             throw new IllegalStateException("shipped mail template " + source.origin() + " failed", e);
+        } catch (RuntimeException e) {
+            // whatever Pebble lets through unwrapped from an override is still the override's failure, not the mail's
+            if (source.override()) {
+                throw new OverrideFailed(source.origin(), new PebbleException(e, e.getClass().getSimpleName()));
+            }
+            throw e;
         }
     }
 

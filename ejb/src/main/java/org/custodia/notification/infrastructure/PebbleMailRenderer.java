@@ -26,22 +26,39 @@ public class PebbleMailRenderer {
 
     static final int MAX_RENDERED_CHARS = 256 * 1024;
 
-    private final PebbleEngine html = engine(true);
-    private final PebbleEngine text = engine(false);
+    private final PebbleEngine html = engine(true, false);
+    private final PebbleEngine text = engine(false, false);
+    private final PebbleEngine overrideHtml = engine(true, true);
+    private final PebbleEngine overrideText = engine(false, true);
 
-    /** Renders one part's template text with the model's variables; a template error is a {@code PebbleException}. */
+    /** Renders one part of a shipped template with the model's variables; a template error is a {@code PebbleException}. */
     public String render(String template, MailPart part, Map<String, Object> variables, String language) {
+        return render(template, part, variables, language, false);
+    }
+
+    /**
+     * Renders one part's template text with the model's variables; a template error is a {@code PebbleException}.
+     * {@code override}: a tenant's template, written by someone this server does not trust with its memory, rendered
+     * by an engine limited to {@link OverrideTemplateLimits}.
+     */
+    public String render(String template, MailPart part, Map<String, Object> variables, String language, boolean override) {
+        PebbleEngine engine = override ? (part.html() ? overrideHtml : overrideText) : (part.html() ? html : text);
         StringWriter out = new StringWriter();
         try {
-            (part.html() ? html : text).getLiteralTemplate(template).evaluate(out, variables, Locale.forLanguageTag(language));
+            engine.getLiteralTemplate(template).evaluate(out, variables, Locale.forLanguageTag(language));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
     }
 
-    private static PebbleEngine engine(boolean escapeHtml) {
-        return new PebbleEngine.Builder()
+    private static PebbleEngine engine(boolean escapeHtml, boolean override) {
+        PebbleEngine.Builder builder = new PebbleEngine.Builder();
+        if (override) {
+            // no method of any value either: "{{ reference.repeat(2147483647) }}" is one expression
+            builder.registerExtensionCustomizer(OverrideTemplateLimits::new).methodAccessValidator((object, method) -> false);
+        }
+        return builder
                 .loader(new NothingToInclude())
                 .strictVariables(true)
                 .newLineTrimming(false) // Pebble drops the line break after every "}}" otherwise: text mail is lines

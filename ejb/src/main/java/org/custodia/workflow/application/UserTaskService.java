@@ -1,15 +1,16 @@
 package org.custodia.workflow.application;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import org.custodia.audit.application.AuditTrail;
+import org.custodia.identity.application.ApiKeyService;
 import org.custodia.identity.application.TenantRoles;
 import org.custodia.identity.application.UserService;
 import org.custodia.identity.domain.UserAccount;
@@ -17,6 +18,7 @@ import org.custodia.platform.context.Actor;
 import org.custodia.platform.persistence.StoredTime;
 import org.custodia.platform.persistence.TenantScoped;
 import org.custodia.platform.problem.ProblemException;
+import org.custodia.workflow.domain.Assignee;
 import org.custodia.workflow.domain.DecisionForm;
 import org.custodia.workflow.domain.TaskAccess;
 import org.custodia.workflow.domain.TaskDecisionRecord;
@@ -52,7 +54,13 @@ public class UserTaskService {
     TenantRoles roles;
 
     @Inject
+    ApiKeyService apiKeys;
+
+    @Inject
     AuditTrail audit;
+
+    /** How an API key is named as a task's assignee ({@code api_key:<prefix>}, see {@link Worker}). */
+    static final String API_KEY_PRINCIPAL = "api_key:";
 
     @Inject
     TaskAssignmentMail assignmentMail;
@@ -82,10 +90,12 @@ public class UserTaskService {
 
     public WorkTask unclaim(Actor actor, Worker worker, String taskId) {
         Found f = load(actor, worker, taskId);
-        TaskAccess.requireReleasable(worker, f.task(), f.permission(), assigneePermissions(actor.tenantId(), f.task()));
-        tasks.assign(actor.tenantId(), worker, taskId, null);
+        Assignee holder = assignee(actor.tenantId(), f.task());
+        TaskAccess.requireReleasable(worker, f.task(), f.permission(), holder);
+        tasks.assign(actor.tenantId(), worker, taskId, f.task().assignee(), null);
         Map<String, Object> payload = payload(f.task());
         payload.put("previousAssignee", f.task().assignee());
+        recordHow(payload, worker, f, holder);
         audit.append(actor, "task.unclaimed", "task", taskId, payload);
         return reload(actor, worker, taskId);
     }
@@ -93,12 +103,14 @@ public class UserTaskService {
     public WorkTask delegate(Actor actor, Worker worker, String taskId, UUID userId) {
         Found f = load(actor, worker, taskId);
         Worker target = colleague(actor.tenantId(), userId);
-        TaskAccess.requireDelegable(worker, f.task(), f.permission(), assigneePermissions(actor.tenantId(), f.task()), target);
-        tasks.assign(actor.tenantId(), worker, taskId, target.id());
+        Assignee holder = assignee(actor.tenantId(), f.task());
+        TaskAccess.requireDelegable(worker, f.task(), f.permission(), holder, target);
+        tasks.assign(actor.tenantId(), worker, taskId, f.task().assignee(), target.id());
         Map<String, Object> payload = payload(f.task());
         if (f.task().assigned()) {
             payload.put("previousAssignee", f.task().assignee());
         }
+        recordHow(payload, worker, f, holder);
         payload.put("assignee", target.id());
         audit.append(actor, "task.delegated", "task", taskId, payload);
         if (!target.id().equals(worker.id())) {
@@ -144,18 +156,39 @@ public class UserTaskService {
         return tasks.find(actor.tenantId(), worker, taskId).orElseThrow(() -> ProblemException.notFound("task " + taskId));
     }
 
-    /** The current assignee's permissions when it is a user of the tenant; null for an API key or a user no longer there. */
-    private Set<String> assigneePermissions(UUID tenantId, WorkTask task) {
+    /**
+     * Who holds the task: an active user or a usable API key of the tenant with its role's permissions, else
+     * {@link Assignee#GONE} (disabled or removed user, revoked or expired key); null when nobody holds it.
+     */
+    private Assignee assignee(UUID tenantId, WorkTask task) {
         if (!task.assigned()) {
             return null;
         }
+        String id = task.assignee();
+        if (id.startsWith(API_KEY_PRINCIPAL)) {
+            String prefix = id.substring(API_KEY_PRINCIPAL.length());
+            Instant now = StoredTime.now();
+            return apiKeys.list(tenantId).stream().filter(k -> k.prefix().equals(prefix) && k.usable(now)).findFirst()
+                    .map(k -> Assignee.active(roles.permissionsOf(tenantId, k.role()))).orElse(Assignee.GONE);
+        }
         UUID userId;
         try {
-            userId = UUID.fromString(task.assignee());
-        } catch (IllegalArgumentException apiKey) {
-            return null;
+            userId = UUID.fromString(id);
+        } catch (IllegalArgumentException unknown) {
+            return Assignee.GONE;
         }
-        return users.find(tenantId, userId).map(u -> roles.permissionsOf(tenantId, u.role())).orElse(null);
+        return users.find(tenantId, userId).filter(u -> u.status() == UserAccount.Status.ACTIVE)
+                .map(u -> Assignee.active(roles.permissionsOf(tenantId, u.role()))).orElse(Assignee.GONE);
+    }
+
+    /** The audit says when a task was taken as a reassigner, or back from an assignee who is gone. */
+    private static void recordHow(Map<String, Object> payload, Worker worker, Found f, Assignee holder) {
+        if (holder != null && holder.gone()) {
+            payload.put("previousAssigneeGone", true);
+        }
+        if (!f.task().assignedTo(worker) && !f.task().hasCandidate(worker.role())) {
+            payload.put("as", TaskAccess.REASSIGN);
+        }
     }
 
     /** An active user of the tenant as a worker, or a 422 on {@code userId}. */

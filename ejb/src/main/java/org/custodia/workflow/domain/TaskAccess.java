@@ -1,7 +1,6 @@
 package org.custodia.workflow.domain;
 
 import java.util.List;
-import java.util.Set;
 
 import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
@@ -12,7 +11,10 @@ import org.custodia.platform.problem.ProblemException;
  * is one of the task's candidate groups). Claiming takes an unclaimed task; completing needs the task to be
  * the worker's own (an unclaimed task is claimed and completed in one step by a candidate). Releasing or
  * delegating someone else's task, and delegating to someone, needs a candidate who holds every permission
- * of that other user: a lower role never acts on a higher one.
+ * of that other user: a lower role never acts on a higher one. A worker with {@link #REASSIGN} (ADMIN) and the
+ * process's permission also sees, releases and delegates tasks it is no candidate for, under the same rule;
+ * it claims and completes none of them. A task whose assignee is gone ({@link Assignee#GONE}) is taken back
+ * by any candidate or reassigner.
  */
 public final class TaskAccess {
 
@@ -20,11 +22,18 @@ public final class TaskAccess {
     public static final String VIEW = "task:view";
     /** Claims, releases, delegates and completes tasks (the process permission still decides which). */
     public static final String WORK = "task:work";
+    /** Releases and delegates any task of a process whose permission one holds, though no candidate for it. */
+    public static final String REASSIGN = "task:reassign";
 
     private TaskAccess() {
     }
 
     public static boolean mayView(Worker worker, WorkTask task, String processPermission) {
+        return mayWork(worker, task, processPermission) || worker.holds(processPermission) && worker.holds(REASSIGN);
+    }
+
+    /** Claiming and completing: the assignee or a candidate, with the process's permission; a reassigner is neither. */
+    static boolean mayWork(Worker worker, WorkTask task, String processPermission) {
         return worker.holds(processPermission) && (task.assignedTo(worker) || task.hasCandidate(worker.role()));
     }
 
@@ -37,7 +46,7 @@ public final class TaskAccess {
 
     /** True when the claim changes something; false when the task is already the worker's own. */
     public static boolean requireClaimable(Worker worker, WorkTask task, String processPermission) {
-        requireVisible(worker, task, processPermission);
+        requireWorkable(worker, task, processPermission);
         if (task.assignedTo(worker)) {
             return false;
         }
@@ -47,16 +56,13 @@ public final class TaskAccess {
         return true;
     }
 
-    /**
-     * @param assigneePermissions what the current assignee's role holds, or null when the assignee is no user
-     *                            of the tenant (an API key, a removed user): then only the assignee releases it
-     */
-    public static void requireReleasable(Worker worker, WorkTask task, String processPermission, Set<String> assigneePermissions) {
+    /** @param assignee who holds the task now (null when nobody does) */
+    public static void requireReleasable(Worker worker, WorkTask task, String processPermission, Assignee assignee) {
         requireVisible(worker, task, processPermission);
         if (!task.assigned()) {
             throw ProblemException.conflict("id", "the task is not claimed");
         }
-        requireMayTakeFromAssignee(worker, task, assigneePermissions);
+        requireMayTakeFromAssignee(worker, task, assignee);
     }
 
     /**
@@ -64,11 +70,13 @@ public final class TaskAccess {
      * an unclaimed task, or a candidate not outranked by the current assignee; the target must be no higher
      * than the worker, hold the process's permission and the task permissions, and be a candidate.
      */
-    public static void requireDelegable(Worker worker, WorkTask task, String processPermission, Set<String> assigneePermissions,
+    public static void requireDelegable(Worker worker, WorkTask task, String processPermission, Assignee assignee,
                                         Worker target) {
         requireVisible(worker, task, processPermission);
         if (task.assigned()) {
-            requireMayTakeFromAssignee(worker, task, assigneePermissions);
+            requireMayTakeFromAssignee(worker, task, assignee);
+        } else if (!mayWork(worker, task, processPermission) && !worker.holds(REASSIGN)) {
+            throw forbidden("Only a candidate may hand over a task.", "id", "you are not a candidate");
         }
         if (!worker.notOutrankedBy(target.permissions())) {
             throw forbidden("You cannot hand a task to someone who holds permissions you do not have.", "userId",
@@ -82,7 +90,7 @@ public final class TaskAccess {
 
     /** True when the task must first be claimed (an unclaimed task completed by a candidate). */
     public static boolean requireCompletable(Worker worker, WorkTask task, String processPermission) {
-        requireVisible(worker, task, processPermission);
+        requireWorkable(worker, task, processPermission);
         if (task.assignedTo(worker)) {
             return false;
         }
@@ -92,14 +100,24 @@ public final class TaskAccess {
         return true;
     }
 
-    private static void requireMayTakeFromAssignee(Worker worker, WorkTask task, Set<String> assigneePermissions) {
+    private static void requireWorkable(Worker worker, WorkTask task, String processPermission) {
+        requireVisible(worker, task, processPermission);
+        if (!mayWork(worker, task, processPermission)) {
+            throw forbidden("Only a candidate or the assignee claims and completes a task.", "id", "you are not a candidate");
+        }
+    }
+
+    private static void requireMayTakeFromAssignee(Worker worker, WorkTask task, Assignee assignee) {
         if (task.assignedTo(worker)) {
             return;
         }
-        if (!task.hasCandidate(worker.role())) {
+        if (!task.hasCandidate(worker.role()) && !worker.holds(REASSIGN)) {
             throw forbidden("Only a candidate may take over a task.", "id", "you are not a candidate");
         }
-        if (assigneePermissions == null || !worker.notOutrankedBy(assigneePermissions)) {
+        if (assignee.gone()) {
+            return; // nobody left to outrank: the task would otherwise be stuck
+        }
+        if (!worker.notOutrankedBy(assignee.permissions())) {
             throw forbidden("You cannot take a task from someone who holds permissions you do not have.", "id",
                     "its assignee holds permissions beyond yours");
         }

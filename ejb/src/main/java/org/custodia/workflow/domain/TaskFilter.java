@@ -15,13 +15,15 @@ import org.custodia.platform.problem.FieldError;
  *
  * @param processKey null for every process the worker holds the permission of
  * @param dueBefore  null for any due date (tasks without one are left out when set)
- * @param assignee   null, or the id of the assignee (a user id; the worker's own id for "me")
+ * @param assignee   null, or the id of the assignee (a user id or {@code api_key:<prefix>}; the worker's own id for "me")
  */
 public record TaskFilter(String processKey, Status status, Instant dueBefore, String assignee, int limit, int offset) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 100;
     public static final int MAX_OFFSET = 10_000;
+
+    private static final java.util.regex.Pattern API_KEY = java.util.regex.Pattern.compile("api_key:[0-9a-f]{8}");
 
     public enum Status { OPEN, MINE, UNASSIGNED, ASSIGNED }
 
@@ -46,11 +48,13 @@ public record TaskFilter(String processKey, Status status, Instant dueBefore, St
         if (assignee != null) {
             if (assignee.equals("me")) {
                 who = worker.id();
+            } else if (API_KEY.matcher(assignee).matches()) {
+                who = assignee; // a task held by an API key, to find it when the key is gone
             } else {
                 try {
                     who = UUID.fromString(assignee).toString();
                 } catch (IllegalArgumentException e) {
-                    errors.add(new FieldError("assignee", "must be a user id or 'me'"));
+                    errors.add(new FieldError("assignee", "must be a user id, an API key's api_key:<prefix> or 'me'"));
                 }
             }
             if (s == Status.UNASSIGNED) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -22,6 +23,12 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -31,6 +38,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.custodia.bpmn.TaskDecision;
 import org.custodia.platform.engine.ProcessEngineBootstrap;
 import org.custodia.platform.problem.ProblemException;
+import org.custodia.workflow.domain.TaskAccess;
 import org.custodia.workflow.domain.TaskFilter;
 import org.custodia.workflow.domain.Worker;
 import org.custodia.workflow.domain.WorkTask;
@@ -64,6 +72,8 @@ public class EngineTasks {
                     .processDefinitionKeyIn(processKeys.toArray(String[]::new));
             if (filter.assignee() != null && filter.assignee().equals(worker.id())) {
                 q.taskAssignee(worker.id());
+            } else if (filter.assignee() != null && worker.holds(TaskAccess.REASSIGN)) {
+                q.taskAssignee(filter.assignee()); // a reassigner finds what someone holds, candidate or not
             } else if (filter.assignee() != null) {
                 q.taskCandidateGroup(worker.role()).includeAssignedTasks().taskAssignee(filter.assignee());
             } else {
@@ -88,14 +98,41 @@ public class EngineTasks {
         act(tenantId, worker, taskId, () -> engine().getTaskService().claim(taskId, worker.id()));
     }
 
-    /** Sets or (with null) clears the assignee, whoever holds the task now. */
-    public void assign(UUID tenantId, Worker worker, String taskId, String assignee) {
-        act(tenantId, worker, taskId, () -> engine().getTaskService().setAssignee(taskId, assignee));
+    /**
+     * Sets or (with null) clears the assignee, only if the task is still held by {@code expected} (null: by nobody):
+     * a compare-and-set in one engine command, whose update is conditional on the task's revision as read there,
+     * so of two concurrent calls that checked the same assignee one wins and the other gets a 409.
+     */
+    public void assign(UUID tenantId, Worker worker, String taskId, String expected, String assignee) {
+        act(tenantId, worker, taskId, () -> command(context -> {
+            heldBy(context, tenantId, taskId, expected);
+            return new AssignTaskCmd(taskId, assignee).execute(context);
+        }));
     }
 
-    /** Completes the task leaving only the decision as a process variable; the process goes on in this transaction. */
+    /**
+     * Completes the task, still the worker's (checked in the same command: a delegation committed meanwhile wins),
+     * leaving only the decision as a process variable; the process goes on in this transaction.
+     */
     public void complete(UUID tenantId, Worker worker, String taskId, TaskDecision decision) {
-        act(tenantId, worker, taskId, () -> engine().getTaskService().complete(taskId, Map.of(TaskDecision.VARIABLE, decision.name())));
+        act(tenantId, worker, taskId, () -> command(context -> {
+            heldBy(context, tenantId, taskId, worker.id());
+            return new CompleteTaskCmd(taskId, Map.of(TaskDecision.VARIABLE, decision.name())).execute(context);
+        }));
+    }
+
+    private static void heldBy(CommandContext context, UUID tenantId, String taskId, String expected) {
+        TaskEntity task = context.getTaskManager().findTaskById(taskId);
+        if (task == null || !tenantId.toString().equals(task.getTenantId())) {
+            throw new NotFoundException("task " + taskId);
+        }
+        if (!Objects.equals(task.getAssignee(), expected)) {
+            throw new TaskAlreadyClaimedException(taskId, String.valueOf(task.getAssignee()));
+        }
+    }
+
+    private <T> void command(Command<T> command) {
+        ((ProcessEngineConfigurationImpl) engine().getProcessEngineConfiguration()).getCommandExecutorTxRequired().execute(command);
     }
 
     private void act(UUID tenantId, Worker worker, String taskId, Runnable action) {

@@ -59,8 +59,8 @@ class IntakeRulesTest {
         assertThat(fields(IntakeSettings.problems(null, "soon"))).containsExactly("identityLinkValidity", "duplicateWindow");
         IntakeSettings parsed = IntakeSettings.parse("PT12H", "P14D");
         assertThat(parsed.linkExpiresAt(NOW)).isEqualTo(NOW.plus(Duration.ofHours(12)));
-        assertThat(IntakeSettings.text(parsed.identityLinkValidity())).isEqualTo("PT12H");
-        assertThat(IntakeSettings.text(parsed.duplicateWindow())).isEqualTo("P14D");
+        assertThat(IsoDuration.text(parsed.identityLinkValidity())).isEqualTo("PT12H");
+        assertThat(IsoDuration.text(parsed.duplicateWindow())).isEqualTo("P14D");
         assertThat(SETTINGS.linkExpiresAt(NOW)).isEqualTo(NOW.plus(Duration.ofDays(7)));
     }
 

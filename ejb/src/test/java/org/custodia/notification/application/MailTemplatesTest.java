@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every shipped mail in every shipped language, tenants' overrides, the language chain and the safe paths. */
 class MailTemplatesTest {
 
-    static final List<String> SHIPPED_LANGUAGES = List.of("en", "de");
+    static final List<String> SHIPPED_LANGUAGES = MailTemplates.SHIPPED_LANGUAGES;
     static final String HOSTILE = "<script>alert('x')</script> & Söhne";
     static final Instant DUE = Instant.parse("2026-03-29T21:59:59Z");
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
@@ -171,6 +171,35 @@ class MailTemplatesTest {
         mail = templates.render(ACME, MailType.SLA_WARNING, sample(MailType.SLA_WARNING), "en");
         assertThat(mail.subject()).isEqualTo("Fixed DSAR-2026-0042");
         assertThat(mail.text()).isEqualTo("DSAR-2026-0042\n");
+    }
+
+    @Test
+    void aHostileOverrideFailsClearlyAndTheShippedTemplateIsUsed() throws IOException {
+        // range() would build a list of two billion numbers before anything is written: the override engine has no range
+        write(TENANT.toString(), "sla-breach", "en", MailPart.TEXT, "{% for i in range(0, 2000000000) %}{% endfor %}{{ reference }}\n");
+        // and an error while rendering (a division by zero) is the override's, not the mail's
+        write(TENANT.toString(), "sla-breach", "en", MailPart.SUBJECT, "{{ 1 / 0 }}");
+        MailTemplates templates = new MailTemplates(overrides);
+        RenderedMail mail = templates.render(ACME, MailType.SLA_BREACH, sample(MailType.SLA_BREACH), "en");
+        assertThat(mail.subject()).startsWith("Overdue");
+        assertThat(mail.text()).contains("DSAR-2026-0042").doesNotContain("{%");
+    }
+
+    @Test
+    void aLanguageIsCompleteWhenEveryMailTypeHasEveryPartShippedOrOverridden() throws IOException {
+        MailTemplates templates = new MailTemplates(overrides);
+        assertThat(templates.complete(ACME, "de")).isTrue();
+        assertThat(templates.complete(ACME, "fr")).isFalse();
+        for (MailType type : MailType.values()) {
+            for (MailPart part : MailPart.values()) {
+                write(TENANT.toString(), type.directory(), "fr", part, "{{ tenantName }}");
+            }
+        }
+        assertThat(templates.complete(ACME, "fr")).as("the tenant's own French").isTrue();
+        // a reader without a language gets the tenant's
+        MailTenant german = new MailTenant(TENANT, "other", "de", BERLIN);
+        assertThat(new MailTemplates(null).render(german, MailType.ESCALATION, sample(MailType.ESCALATION), null).language())
+                .isEqualTo("de");
     }
 
     @Test

@@ -37,7 +37,7 @@ public class DsarResource {
 
     /**
      * {@code receivedAt}: ISO-8601 instant when the request reached the controller (default: now);
-     * {@code identity}: VERIFIED (default: the caller attests the subject's identity) or DOCUMENTS (an approver checks them);
+     * {@code identity} (required): VERIFIED (the caller attests the subject's identity) or DOCUMENTS (an approver checks them);
      * {@code email} (optional): the subject's address, stored sealed, for the acknowledgement and duplicate detection;
      * {@code agent} (optional): an authorised agent acting for the subject, who then gets the request's mail.
      */

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.custodia.dsar.application.DsarIntakeSettings;
 import org.custodia.dsar.domain.IntakeSettings;
+import org.custodia.dsar.domain.IsoDuration;
 import org.custodia.platform.api.CallerContext;
 import org.custodia.platform.api.RequestBodies;
 import org.custodia.platform.api.RequiresPermission;
@@ -23,7 +24,7 @@ public class IntakeSettingsResource {
     /** ISO-8601 durations: {@code identityLinkValidity} PT1S..P30D (default P7D), {@code duplicateWindow} P0D (off)..P366D (default P30D). */
     public record IntakeSettingsView(String identityLinkValidity, String duplicateWindow) {
         static IntakeSettingsView of(IntakeSettings s) {
-            return new IntakeSettingsView(IntakeSettings.text(s.identityLinkValidity()), IntakeSettings.text(s.duplicateWindow()));
+            return new IntakeSettingsView(IsoDuration.text(s.identityLinkValidity()), IsoDuration.text(s.duplicateWindow()));
         }
     }
 
