@@ -15,19 +15,22 @@ import javax.sql.DataSource;
  * that no longer exists, and its step (a discovery search, a deadline timer falling due at that moment) waited
  * out those minutes after a restart. The owner here is the WildFly node name instead: the same across restarts,
  * and different on every node of a cluster (the transaction manager needs that too). A node's engine starts
- * before its job executor runs anything, so no lock in its name can belong to a running job: releasing them lets
- * the interrupted steps run again at once. Their transactions died with the server (PostgreSQL rolled them back),
- * so a step runs again from its last committed state, like any retried job.
+ * before its job executor runs anything, so no lock in its name can belong to a running job (a redeployment in a
+ * running server first stops the old executor, which waits up to a minute for its jobs; a connector call is
+ * bounded by 15 s over HTTP and 30 s per SQL query, and should two runs of a job still overlap, the engine's
+ * optimistic locking commits only one): releasing them lets the interrupted steps run again at once. Their
+ * transactions died with the server (PostgreSQL rolled them back), so a step runs again from its last committed
+ * state, like any retried job.
  */
 final class NodeJobLocks {
-
-    /** WildFly sets it (the host name unless {@code -Djboss.node.name} says otherwise). */
-    static final String NODE_NAME = "jboss.node.name";
 
     private NodeJobLocks() {
     }
 
-    /** This node's lock owner; without a node name (outside WildFly) a random one, as Camunda's default. */
+    /**
+     * This node's lock owner, from its node name ({@code ServerEnvironment.nodeName()}); without one (outside
+     * WildFly) a random one, as Camunda's default, so no lock is ever released early.
+     */
     static String owner(String nodeName) {
         return nodeName == null || nodeName.isBlank() ? "custodia-" + UUID.randomUUID() : "custodia:" + nodeName.strip();
     }

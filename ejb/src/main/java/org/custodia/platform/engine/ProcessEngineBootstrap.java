@@ -20,6 +20,7 @@ import jakarta.transaction.TransactionManager;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.JakartaTransactionProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.custodia.platform.config.ServerEnvironment;
 import org.custodia.platform.config.Setting;
 import org.custodia.platform.persistence.TenantSession;
 import org.jboss.logging.Logger;
@@ -70,7 +71,7 @@ public class ProcessEngineBootstrap {
         // an idle executor backs off; keep the back-off short so deadline timers fire promptly
         jobExecutor.setWaitTimeInMillis(Setting.JOBS_WAIT_MS.integer());
         jobExecutor.setMaxWait(Setting.JOBS_MAX_WAIT_MS.longValue());
-        jobExecutor.setLockOwner(NodeJobLocks.owner(System.getProperty(NodeJobLocks.NODE_NAME)));
+        jobExecutor.setLockOwner(NodeJobLocks.owner(ServerEnvironment.nodeName()));
         config.setJobExecutor(jobExecutor);
         config.setJobExecutorActivate(false); // started below, after this node's old locks are released
         engine = config.buildProcessEngine();
