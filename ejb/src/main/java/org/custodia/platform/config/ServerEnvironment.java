@@ -14,6 +14,14 @@ public final class ServerEnvironment {
         return Path.of(System.getProperty("jboss.server.data.dir", "."));
     }
 
+    /**
+     * The node's name (WildFly's {@code jboss.node.name}: the host name unless set), unique among the nodes of a
+     * cluster and the same across restarts of a node; null outside a server.
+     */
+    public static String nodeName() {
+        return System.getProperty("jboss.node.name");
+    }
+
     /** The management interface's ports, port offset included. */
     public static Set<Integer> managementPorts() {
         int offset = Integer.getInteger("jboss.socket.binding.port-offset", 0);

@@ -1,5 +1,9 @@
 package org.custodia.platform.engine;
 
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -16,21 +20,30 @@ import jakarta.transaction.TransactionManager;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.JakartaTransactionProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.custodia.platform.config.ServerEnvironment;
 import org.custodia.platform.config.Setting;
 import org.custodia.platform.persistence.TenantSession;
+import org.jboss.logging.Logger;
 
 /**
  * The one embedded Camunda 7 engine: on the application's JTA datasource and transaction manager,
  * tables in schema {@code engine} (created by Flyway, not by the engine), job executor on, tenant
  * check on. Delegates are the contexts' {@code @Named} beans (EJBs, so they run inside the job's JTA transaction).
+ * The job executor locks jobs in this node's name and starts once the locks a previous run of this node left are
+ * released ({@link NodeJobLocks}): steps cut off by a crash run again at once, not minutes later.
  */
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class ProcessEngineBootstrap {
 
+    private static final Logger LOG = Logger.getLogger(ProcessEngineBootstrap.class);
+
     @Resource(lookup = "java:jboss/TransactionManager")
     TransactionManager transactionManager;
+
+    @Resource(lookup = TenantSession.DATASOURCE)
+    DataSource dataSource;
 
     @Inject
     BeanManager beanManager;
@@ -58,9 +71,21 @@ public class ProcessEngineBootstrap {
         // an idle executor backs off; keep the back-off short so deadline timers fire promptly
         jobExecutor.setWaitTimeInMillis(Setting.JOBS_WAIT_MS.integer());
         jobExecutor.setMaxWait(Setting.JOBS_MAX_WAIT_MS.longValue());
+        jobExecutor.setLockOwner(NodeJobLocks.owner(ServerEnvironment.nodeName()));
         config.setJobExecutor(jobExecutor);
-        config.setJobExecutorActivate(true);
+        config.setJobExecutorActivate(false); // started below, after this node's old locks are released
         engine = config.buildProcessEngine();
+        try {
+            int released = NodeJobLocks.releaseLeftBy(dataSource, jobExecutor.getLockOwner());
+            if (released > 0) {
+                LOG.infof("released %d job locks held by %s when it last stopped; those steps run again now", released,
+                        jobExecutor.getLockOwner());
+            }
+        } catch (SQLException e) {
+            // not fatal: those jobs are taken again when their locks expire (five minutes)
+            LOG.warnf("could not release the job locks %s left: %s", jobExecutor.getLockOwner(), e.getMessage());
+        }
+        jobExecutor.start();
     }
 
     @PreDestroy
