@@ -145,13 +145,19 @@ class DsarEndToEndIT {
 
         // looking (a mail scanner, a preview) uses nothing
         for (int i = 0; i < 2; i++) {
-            Api.Reply look = Api.anonymous().get("/public/dsars/download?token=" + token);
+            Api.Reply look = look(token);
             assertThat(look.status()).as(look.raw().body()).isEqualTo(200);
             assertThat(look.json().get("state").asText()).isEqualTo("VALID");
             assertThat(look.json().get("organisation").asText()).isEqualTo("e2e Ltd");
             assertThat(Instant.parse(look.json().get("expiresAt").asText()))
                     .isBetween(Instant.now().plus(Duration.ofDays(14)).minusSeconds(300), Instant.now().plus(Duration.ofDays(14)));
         }
+
+        Api.Reply page = Api.anonymous().send(Api.anonymous().request("/public/dsars/download?token=" + token)
+                .header("Accept", "text/html").GET());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.raw().body()).contains("<form method=\"post\"", token, "e2e Ltd").doesNotContain(ADA);
 
         // the download: a zip of response.json, summary.pdf and their manifest
         byte[] zip = binary(Api.anonymous().request("/public/dsars/download").header("Content-Type", "application/json")
@@ -182,7 +188,8 @@ class DsarEndToEndIT {
         assertThat(second.status()).isEqualTo(410);
         assertThat(second.contentType()).startsWith("application/problem+json");
         assertThat(second.raw().body()).contains("used already").doesNotContain(ADA);
-        assertThat(Api.anonymous().get("/public/dsars/download?token=" + token).json().get("state").asText()).isEqualTo("USED");
+        assertThat(look(token).json().get("state").asText()).isEqualTo("USED");
+        assertThat(look("dsd_" + "B".repeat(43)).status()).as("unknown, like expired").isEqualTo(410);
         Api.Reply unknown = Api.anonymous().post("/public/dsars/download", "{\"token\":\"dsd_" + "A".repeat(43) + "\"}");
         assertThat(unknown.status()).isEqualTo(410);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
@@ -273,6 +280,12 @@ class DsarEndToEndIT {
         Api.Reply confirmed = Api.anonymous().post("/public/dsars/confirm", "{\"token\":\"" + confirmToken + "\"}");
         assertThat(confirmed.status()).as(confirmed.raw().body()).isEqualTo(200);
         return reference;
+    }
+
+    /** Looks at a download link as JSON (the mail scanner's or a script's view). */
+    static Api.Reply look(String token) {
+        return Api.anonymous().send(Api.anonymous().request("/public/dsars/download?token=" + token)
+                .header("Accept", "application/json").GET());
     }
 
     static String key(Api.Tenant t, String role) {

@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -53,6 +54,34 @@ public class PublicDsarDownloadResource {
             throw gone(); // like an unknown link
         }
         return new LinkView(p.state().name(), p.organisation(), p.expiresAt().toString());
+    }
+
+    /** The page the mailed link opens in a browser: one button that posts the token (no script). */
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @PublicEndpoint
+    public Response page(@QueryParam("token") String token) {
+        throttle.check(PublicIntakeThrottle.Budget.DOWNLOAD, http);
+        DsarDownloadLinks.Preview p = downloads.look(token).orElse(null);
+        if (p == null || p.state() == DownloadLink.State.EXPIRED) {
+            return ConfirmationPage.response(410, DownloadPage.unknown());
+        }
+        return ConfirmationPage.response(200, DownloadPage.of(p, token));
+    }
+
+    /** The page's button: the same redemption; the archive, or a page saying why not. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces({"application/zip", MediaType.TEXT_HTML})
+    @PublicEndpoint
+    public Response redeemFromPage(@FormParam("token") String token) {
+        throttle.check(PublicIntakeThrottle.Budget.DOWNLOAD, http);
+        DsarDownloadLinks.Redemption r = downloads.redeem(token, RequestIdFilter.currentRequestId()).orElse(null);
+        if (r == null) {
+            return ConfirmationPage.response(410, DownloadPage.unknown());
+        }
+        return r.state() == DownloadLink.State.VALID ? DsarPackageResource.attachment(r.archive(), "application/zip", "response.zip")
+                : ConfirmationPage.response(410, DownloadPage.refused(r.state()));
     }
 
     @POST
