@@ -181,7 +181,7 @@ class DsarEndToEndIT {
                 .isEqualTo(meta.json().get("pdfSha256").asText());
         String pdfsig = Pdfsig.report(files.get("summary.pdf"));
         assertThat(pdfsig).contains("Signature Validation: Signature is Valid.", "Total document signed", "ETSI.CAdES.detached",
-                "e2e Ltd");
+                "Custodia evidence signing"); // the tenant's own evidence key
 
         // once only: the second download is refused and the link now reads as used; unknown links are refused too
         Api.Reply second = Api.anonymous().post("/public/dsars/download", "{\"token\":\"" + token + "\"}");
@@ -224,7 +224,8 @@ class DsarEndToEndIT {
         for (MimeMessage m : List.of(warning, breach, escalation)) {
             assertThat(TestMailServer.text(m)).contains(id, "ACCESS", "US_CA_CCPA").doesNotContain(GRACE, "Grace Hopper");
         }
-        JsonNode open = await(() -> t.api().get("/dsars/" + id).json(), r -> r.path("escalatedAt").isTextual(), "escalated");
+        JsonNode open = await(() -> t.api().get("/dsars/" + id).json(),
+                r -> r.path("escalatedAt").isTextual() && "IN_REVIEW".equals(r.path("status").asText()), "escalated, waiting for review");
         assertThat(open.get("breached").asBoolean()).isTrue();
         assertThat(open.get("status").asText()).isEqualTo("IN_REVIEW");
         assertThat(TestMailServer.to(GRACE).stream().map(DsarEndToEndIT::subjectOf))
