@@ -16,7 +16,7 @@ import org.custodia.platform.context.Actor;
 import org.custodia.platform.persistence.StoredTime;
 import org.custodia.platform.persistence.TenantId;
 import org.custodia.platform.persistence.TenantScoped;
-import org.custodia.workflow.infrastructure.TaskDecisionRepository;
+import org.custodia.workflow.application.TaskDecisions;
 
 /**
  * The refusal notice (GDPR Art. 12(4)): the reviewer's reason, kept by the task API with the REJECT decision, and the
@@ -28,7 +28,7 @@ import org.custodia.workflow.infrastructure.TaskDecisionRepository;
 public class DsarRefusalNotice {
 
     @Inject
-    TaskDecisionRepository decisions;
+    TaskDecisions decisions;
 
     @Inject
     DsarSubjectMail subjectMail;
@@ -38,7 +38,7 @@ public class DsarRefusalNotice {
 
     public void send(@TenantId UUID tenantId, DsarRequest request, String processInstanceId) {
         Actor process = Actor.system(tenantId, DsarProgress.PROCESS, processInstanceId);
-        String reason = decisions.latestReason(DsarProcess.KEY, request.id().toString(), TaskDecision.REJECT)
+        String reason = decisions.latestReason(tenantId, DsarProcess.KEY, request.id().toString(), TaskDecision.REJECT)
                 .orElseThrow(() -> new IllegalStateException("DSAR " + request.id() + " was refused without a recorded reason"));
         boolean sent = subjectMail.send(tenantId, request.id(), MailType.REFUSAL_NOTICE, tenantName -> new RefusalNotice(tenantName,
                 request.id().toString(), request.type().name(), request.jurisdiction().name(), reason.strip(), StoredTime.now()));
