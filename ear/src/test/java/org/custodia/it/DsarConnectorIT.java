@@ -65,12 +65,7 @@ class DsarConnectorIT {
 
     @BeforeAll
     static void sampleDatabaseAndReceiver() throws Exception {
-        try (Connection c = TestDatabase.superuser("postgres"); Statement s = c.createStatement()) {
-            s.execute("drop database if exists " + SAMPLE_DB + " with (force)");
-            s.execute("drop role if exists " + READER);
-            s.execute("create database " + SAMPLE_DB);
-            s.execute("create role " + READER + " login password '" + PASSWORD + "'");
-        }
+        TestDatabase.recreateSampleDatabase(SAMPLE_DB, READER, PASSWORD);
         try (Connection c = TestDatabase.superuser(SAMPLE_DB); Statement s = c.createStatement()) {
             s.execute("create table customers (subject_id text primary key, name text not null, email text not null)");
             s.execute("create table orders (order_no text primary key, subject_id text not null, total numeric(10,2) not null)");

@@ -87,6 +87,10 @@ class RoleMatrixIT {
         row("PUT /connectors/{id}", "/connectors/" + NO_ID, "{\"name\":\"n\",\"endpointUrl\":\"https://example.org/n\"}", "application/json");
         row("DELETE /connectors/{id}", "/connectors/" + NO_ID, null, null);
         row("GET /dsars/{id}/contact", "/dsars/{dsar}/contact", null, null);
+        row("GET /dsars/{id}/package", "/dsars/{dsar}/package", null, null);
+        row("GET /dsars/{id}/package/summary.pdf", "/dsars/{dsar}/package/summary.pdf", null, null);
+        row("GET /dsars/{id}/package/response.json", "/dsars/{dsar}/package/response.json", null, null);
+        row("GET /dsars/{id}/package/archive.zip", "/dsars/{dsar}/package/archive.zip", null, null);
         row("GET /settings/sla", "/settings/sla", null, null);
         row("GET /settings/mail", "/settings/mail", null, null);
         row("PUT /settings/mail", "/settings/mail", "{\"defaultLanguage\":\"en\"}", "application/json");

@@ -108,6 +108,10 @@ class RowLevelSecurityIT {
                 + " '%1$s', id, now(), now(), null from app.dsar_request where tenant_id = '%1$s'"));
         SEED.put("dsar_intake_setting", List.of("insert into app.dsar_intake_setting values ('%1$s', 'P7D', 'P30D', now())"));
         SEED.put("tenant_mail_setting", List.of("insert into app.tenant_mail_setting values ('%1$s', 'de', now())"));
+        SEED.put("dsar_package", List.of("insert into app.dsar_package select id, '%1$s', '\\x00', repeat('a', 64), 1, '\\x00',"
+                + " repeat('b', 64), 1, 0, 0, false, 1, now() from app.dsar_request where tenant_id = '%1$s'"));
+        SEED.put("dsar_download_token", List.of("insert into app.dsar_download_token select md5(random()::text) || md5(random()::text),"
+                + " '%1$s', id, now(), now(), null from app.dsar_request where tenant_id = '%1$s'"));
     }
 
     @BeforeAll

@@ -64,6 +64,19 @@ public class TestDatabase implements LauncherSessionListener {
                 "postgres", SUPERUSER_PASSWORD);
     }
 
+    /**
+     * A second, customer-like database for connector tests: dropped and created afresh with a login role of its own
+     * (the connector's reader); the caller creates its tables and grants the role what it may read.
+     */
+    public static void recreateSampleDatabase(String database, String readerRole, String readerPassword) throws SQLException {
+        try (Connection c = superuser("postgres"); Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + database + " with (force)");
+            s.execute("drop role if exists " + readerRole);
+            s.execute("create database " + database);
+            s.execute("create role " + readerRole + " login password '" + readerPassword + "'");
+        }
+    }
+
     /** The application's role: no ownership, no BYPASSRLS. */
     public static Connection app() throws SQLException {
         return DriverManager.getConnection(ItEnvironment.jdbcUrl(), DatabaseSetup.APP_ROLE, DatabaseSetup.APP_ROLE);

@@ -1,14 +1,12 @@
 package org.custodia.dsar.application;
 
 import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import org.custodia.dsar.domain.EmailConfirmation;
 import org.custodia.dsar.infrastructure.IdentityTokenRepository;
-import org.custodia.kernel.OpaqueToken;
 
 /**
  * The subject's click on an email confirmation link. The caller has no credentials, so no tenant is known until the
@@ -25,18 +23,10 @@ public class DsarIdentityConfirmations {
     DsarIdentityLinks links;
 
     public Optional<DsarIdentityLinks.Preview> look(String token) {
-        String hash = hashOf(token);
-        UUID tenantId = hash == null ? null : tokens.tenantOf(hash).orElse(null);
-        return tenantId == null ? Optional.empty() : links.look(tenantId, hash);
+        return tokens.resolve(token, DsarIdentityLinks.TOKEN_PREFIX).flatMap(t -> links.look(t.tenantId(), t.tokenHash()));
     }
 
     public Optional<EmailConfirmation.State> confirm(String token, String requestId) {
-        String hash = hashOf(token);
-        UUID tenantId = hash == null ? null : tokens.tenantOf(hash).orElse(null);
-        return tenantId == null ? Optional.empty() : Optional.of(links.redeem(tenantId, hash, requestId));
-    }
-
-    private static String hashOf(String token) {
-        return OpaqueToken.wellFormed(token, DsarIdentityLinks.TOKEN_PREFIX) ? OpaqueToken.hashOf(token) : null;
+        return tokens.resolve(token, DsarIdentityLinks.TOKEN_PREFIX).map(t -> links.redeem(t.tenantId(), t.tokenHash(), requestId));
     }
 }

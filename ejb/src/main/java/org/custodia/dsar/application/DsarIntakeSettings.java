@@ -19,7 +19,7 @@ import org.custodia.platform.persistence.TenantScoped;
 import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
 
-/** The tenant's intake settings: email link validity and duplicate window ({@link IntakeSettings}). */
+/** The tenant's intake settings: email link validity, duplicate window, download link validity ({@link IntakeSettings}). */
 @Stateless
 @TenantScoped
 public class DsarIntakeSettings {
@@ -34,18 +34,22 @@ public class DsarIntakeSettings {
         return settings.find().orElse(IntakeSettings.DEFAULT);
     }
 
-    /** Applies to requests received from now on; links already mailed keep their expiry. */
-    public IntakeSettings replace(Actor actor, String identityLinkValidity, String duplicateWindow) {
-        List<FieldError> problems = IntakeSettings.problems(identityLinkValidity, duplicateWindow);
+    /**
+     * Applies to requests received (links issued) from now on; links already mailed keep their expiry. A null
+     * {@code downloadLinkValidity} is the default (P14D).
+     */
+    public IntakeSettings replace(Actor actor, String identityLinkValidity, String duplicateWindow, String downloadLinkValidity) {
+        List<FieldError> problems = IntakeSettings.problems(identityLinkValidity, duplicateWindow, downloadLinkValidity);
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
-        IntakeSettings parsed = IntakeSettings.parse(identityLinkValidity, duplicateWindow);
+        IntakeSettings parsed = IntakeSettings.parse(identityLinkValidity, duplicateWindow, downloadLinkValidity);
         settings.put(actor.tenantId(), IsoDuration.text(parsed.identityLinkValidity()), IsoDuration.text(parsed.duplicateWindow()),
-                StoredTime.now());
+                IsoDuration.text(parsed.downloadLinkValidity()), StoredTime.now());
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("identityLinkValidity", IsoDuration.text(parsed.identityLinkValidity()));
         payload.put("duplicateWindow", IsoDuration.text(parsed.duplicateWindow()));
+        payload.put("downloadLinkValidity", IsoDuration.text(parsed.downloadLinkValidity()));
         audit.append(actor, "settings.dsar_intake_updated", "tenant", actor.tenantId().toString(), payload);
         return parsed;
     }

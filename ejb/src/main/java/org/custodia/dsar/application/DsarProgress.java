@@ -54,6 +54,15 @@ public class DsarProgress {
     @Inject
     DsarAcknowledgementMail acknowledgementMail;
 
+    @Inject
+    DsarResponsePackages packages;
+
+    @Inject
+    DsarDownloadLinks downloadLinks;
+
+    @Inject
+    DsarRefusalNotice refusalNotice;
+
     public void awaitIdentity(@TenantId UUID tenantId, UUID dsarId, String processInstanceId) {
         DsarRequest request = request(tenantId, dsarId);
         request.awaitIdentity();
@@ -79,15 +88,18 @@ public class DsarProgress {
     public void compilePackage(@TenantId UUID tenantId, UUID dsarId, String processInstanceId) {
         DsarRequest request = request(tenantId, dsarId);
         request.awaitReview();
+        // the JSON and the signed PDF summary, sealed; compiled again (replaced) when the reviewer asks for changes
+        Map<String, String> facts = packages.compile(tenantId, request);
         // no mail to the candidates: the review appears in their task list; the SLA warning reaches them if nobody takes it
-        record(tenantId, processInstanceId, "dsar.package.compiled", request, Map.of());
+        record(tenantId, processInstanceId, "dsar.package.compiled", request, facts);
     }
 
     public void deliver(@TenantId UUID tenantId, UUID dsarId, String processInstanceId) {
         DsarRequest request = request(tenantId, dsarId);
         request.deliver();
-        // next (issue 12, item 11): "response ready" with the package's single-use download link, to the verified address
         record(tenantId, processInstanceId, "dsar.delivered", request, Map.of());
+        // "response ready" with the package's single-use download link to the request's address, or a manual delivery
+        downloadLinks.issue(tenantId, request, processInstanceId);
     }
 
     public void close(@TenantId UUID tenantId, UUID dsarId, String processInstanceId) {
@@ -100,8 +112,8 @@ public class DsarProgress {
     public void refuse(@TenantId UUID tenantId, UUID dsarId, String processInstanceId) {
         DsarRequest request = request(tenantId, dsarId);
         request.refuse();
-        // next: the refusal notice (reason, right to complain to the supervisory authority) to the subject's verified address
         record(tenantId, processInstanceId, "dsar.refused", request, Map.of());
+        refusalNotice.send(tenantId, request, processInstanceId); // the reason and the rights to complain and to a remedy
     }
 
     /** An approved erasure leaves this process: the future erasure process starts from this event. */

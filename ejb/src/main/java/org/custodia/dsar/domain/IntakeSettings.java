@@ -8,20 +8,28 @@ import java.util.List;
 import org.custodia.platform.problem.FieldError;
 
 /**
- * A tenant's intake choices: how long the subject's email confirmation link works (default 7 days; the process
- * closes an unconfirmed request then) and how far back a request from the same subject and of the same type is
- * linked as a duplicate (default 30 days). Durations as ISO-8601 ({@code P7D}, {@code PT12H}).
+ * A tenant's intake and delivery choices: how long the subject's email confirmation link works (default 7 days; the
+ * process closes an unconfirmed request then), how far back a request from the same subject and of the same type is
+ * linked as a duplicate (default 30 days), and how long the mailed download link of an answer works (default 14
+ * days). Durations as ISO-8601 ({@code P7D}, {@code PT12H}).
  */
-public record IntakeSettings(Duration identityLinkValidity, Duration duplicateWindow) {
+public record IntakeSettings(Duration identityLinkValidity, Duration duplicateWindow, Duration downloadLinkValidity) {
 
-    public static final IntakeSettings DEFAULT = new IntakeSettings(Duration.ofDays(7), Duration.ofDays(30));
+    public static final Duration DEFAULT_DOWNLOAD_LINK = Duration.ofDays(14);
+    public static final IntakeSettings DEFAULT = new IntakeSettings(Duration.ofDays(7), Duration.ofDays(30), DEFAULT_DOWNLOAD_LINK);
     /** Short links are for tests and demos; a month is the most a subject may take to click. */
     static final Duration MIN_LINK = Duration.ofSeconds(1);
     static final Duration MAX_LINK = Duration.ofDays(30);
     static final Duration MAX_WINDOW = Duration.ofDays(366);
+    static final Duration MAX_DOWNLOAD_LINK = Duration.ofDays(90);
 
     /** What is wrong with the values as given; empty when both parse and lie within bounds. */
     public static List<FieldError> problems(String identityLinkValidity, String duplicateWindow) {
+        return problems(identityLinkValidity, duplicateWindow, null);
+    }
+
+    /** As above, with the download link's validity (null: the default; else PT1S..P90D). */
+    public static List<FieldError> problems(String identityLinkValidity, String duplicateWindow, String downloadLinkValidity) {
         List<FieldError> problems = new ArrayList<>();
         Duration link = duration(identityLinkValidity);
         if (link == null || link.compareTo(MIN_LINK) < 0 || link.compareTo(MAX_LINK) > 0) {
@@ -31,12 +39,24 @@ public record IntakeSettings(Duration identityLinkValidity, Duration duplicateWi
         if (window == null || window.isNegative() || window.compareTo(MAX_WINDOW) > 0) {
             problems.add(new FieldError("duplicateWindow", "must be an ISO-8601 duration from P0D (off) to P366D, such as P30D"));
         }
+        if (downloadLinkValidity != null) {
+            Duration download = duration(downloadLinkValidity);
+            if (download == null || download.compareTo(MIN_LINK) < 0 || download.compareTo(MAX_DOWNLOAD_LINK) > 0) {
+                problems.add(new FieldError("downloadLinkValidity", "must be an ISO-8601 duration from PT1S to P90D, such as P14D"));
+            }
+        }
         return problems;
     }
 
     /** Values that passed {@link #problems}. */
     public static IntakeSettings parse(String identityLinkValidity, String duplicateWindow) {
-        return new IntakeSettings(duration(identityLinkValidity), duration(duplicateWindow));
+        return parse(identityLinkValidity, duplicateWindow, null);
+    }
+
+    /** Values that passed {@link #problems}; a null download link validity is the default. */
+    public static IntakeSettings parse(String identityLinkValidity, String duplicateWindow, String downloadLinkValidity) {
+        return new IntakeSettings(duration(identityLinkValidity), duration(duplicateWindow),
+                downloadLinkValidity == null ? DEFAULT_DOWNLOAD_LINK : duration(downloadLinkValidity));
     }
 
     /** When the link of a request that starts waiting for its subject at {@code now} expires. */

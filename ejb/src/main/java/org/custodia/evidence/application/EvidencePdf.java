@@ -62,7 +62,20 @@ public class EvidencePdf {
                 new Report.Entry("Signing key", checkpoint.signingKeyId().toString()),
                 new Report.Entry("Signature (base64)", Base64.getEncoder().encodeToString(checkpoint.signature())))));
         Report report = new Report(title, tenantName, reportId.toString(), Instant.now(), blocks);
-        byte[] pdf = new PdfReportRenderer().render(report, checkpoint.toJson());
+        return sign(tenantId, tenantName, new PdfReportRenderer().render(report, checkpoint.toJson()), reason);
+    }
+
+    /**
+     * A PDF/A document for someone outside the tenant (a data subject's answer), PAdES-signed with the tenant's key
+     * like every report, without the audit chain's blocks (they are the auditor's, not the reader's). In the caller's
+     * transaction, with the tenant bound.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public byte[] renderSigned(@TenantId UUID tenantId, Report report, String reason) throws IOException, GeneralSecurityException {
+        return sign(tenantId, tenants.of(tenantId).name(), new PdfReportRenderer().render(report), reason);
+    }
+
+    private byte[] sign(UUID tenantId, String tenantName, byte[] pdf, String reason) throws IOException, GeneralSecurityException {
         TenantSigningKeys.ActiveKey key = signingKeys.active(tenantId);
         return signer().sign(pdf, key.identity(), tenantName, reason, Instant.now());
     }

@@ -14,6 +14,7 @@ public enum MailType {
     ESCALATION("escalation", ReviewerNotice.class),
     TASK_ASSIGNED("task-assigned", ReviewerNotice.class),
     RESPONSE_READY("response-ready", ResponseReady.class),
+    REFUSAL_NOTICE("refusal-notice", RefusalNotice.class),
     USER_INVITATION("user-invitation", UserInvitation.class);
 
     /** Who reads the mail: the data subject, a console user about a request, or a person invited to the console. */

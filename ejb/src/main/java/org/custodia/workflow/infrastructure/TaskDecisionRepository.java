@@ -24,4 +24,13 @@ public class TaskDecisionRepository {
                 .setParameter(10, d.decidedBy()).setParameter(11, NativeValues.at(d.decidedAt()))
                 .executeUpdate();
     }
+
+    /** The reason of the latest decision of this kind on a process instance's tasks (e.g. why a review refused). */
+    public java.util.Optional<String> latestReason(String processKey, String businessKey, org.custodia.bpmn.TaskDecision decision) {
+        @SuppressWarnings("unchecked")
+        java.util.List<String> rows = em.createNativeQuery("select reason from app.task_decision where process_key = ?1"
+                        + " and business_key = ?2 and decision = ?3 and reason is not null order by decided_at desc limit 1")
+                .setParameter(1, processKey).setParameter(2, businessKey).setParameter(3, decision.name()).getResultList();
+        return rows.stream().findFirst();
+    }
 }

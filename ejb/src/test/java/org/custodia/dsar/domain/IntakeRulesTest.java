@@ -65,6 +65,17 @@ class IntakeRulesTest {
     }
 
     @Test
+    void theDownloadLinkWorksFourteenDaysUnlessTheTenantSaysOtherwiseWithinNinety() {
+        assertThat(SETTINGS.downloadLinkValidity()).isEqualTo(Duration.ofDays(14));
+        assertThat(IntakeSettings.parse("P7D", "P30D").downloadLinkValidity()).isEqualTo(Duration.ofDays(14));
+        assertThat(IntakeSettings.parse("P7D", "P30D", "PT10M").downloadLinkValidity()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(IntakeSettings.problems("P7D", "P30D", "P90D")).isEmpty();
+        assertThat(fields(IntakeSettings.problems("P7D", "P30D", "P91D"))).containsExactly("downloadLinkValidity");
+        assertThat(fields(IntakeSettings.problems("P7D", "P30D", "PT0S"))).containsExactly("downloadLinkValidity");
+        assertThat(fields(IntakeSettings.problems("P7D", "P30D", "P1M"))).containsExactly("downloadLinkValidity");
+    }
+
+    @Test
     void aRepeatWithinTheWindowIsLinkedToTheFirstOfItsChain() {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();

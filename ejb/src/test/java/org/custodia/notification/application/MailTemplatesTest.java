@@ -22,6 +22,7 @@ import org.custodia.notification.domain.MailType;
 import org.custodia.notification.domain.MailVariables;
 import org.custodia.notification.domain.RenderedMail;
 import org.custodia.notification.domain.RequestAcknowledgement;
+import org.custodia.notification.domain.RefusalNotice;
 import org.custodia.notification.domain.ResponseReady;
 import org.custodia.notification.domain.ReviewerNotice;
 import org.custodia.notification.domain.UserInvitation;
@@ -52,6 +53,7 @@ class MailTemplatesTest {
             case REQUEST_ACKNOWLEDGEMENT -> new RequestAcknowledgement(HOSTILE, "DSAR-2026-0042", "ACCESS", DUE.minusSeconds(86_400 * 30), DUE);
             case IDENTITY_VERIFICATION -> new IdentityVerificationLink(HOSTILE, link, DUE);
             case RESPONSE_READY -> new ResponseReady(HOSTILE, "DSAR-2026-0042", link, DUE);
+            case REFUSAL_NOTICE -> new RefusalNotice(HOSTILE, "DSAR-2026-0042", "ACCESS", "EU_GDPR", HOSTILE, DUE);
             case USER_INVITATION -> new UserInvitation(HOSTILE, "APPROVER", link, "cus_t_abc", DUE);
             case SLA_WARNING, SLA_BREACH, ESCALATION, TASK_ASSIGNED -> new ReviewerNotice("DSAR-2026-0042", "ERASURE", "EU_GDPR", DUE,
                     URI.create("https://custodia.example.org/console/dsars/9f1c"));
@@ -90,7 +92,7 @@ class MailTemplatesTest {
             assertThat(mail.text()).contains(HOSTILE);
             assertThat(mail.html()).doesNotContain("<script>").doesNotContain("'x'")
                     .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Söhne");
-            if (type != MailType.REQUEST_ACKNOWLEDGEMENT) { // the others carry a link, escaped in its attribute
+            if (type != MailType.REQUEST_ACKNOWLEDGEMENT && type != MailType.REFUSAL_NOTICE) { // the others carry a link, escaped in its attribute
                 assertThat(mail.html()).contains("href=\"https://custodia.example.org/p/verify?a=1&amp;b=2#token=cus_t_abc\"");
             }
         } else {

@@ -96,6 +96,17 @@ class MailModelsTest {
     }
 
     @Test
+    void aRefusalNoticeNeedsAReasonOfAtMostTwoThousandCharactersAndCodesForTypeAndLaw() {
+        assertThat(new RefusalNotice("Acme", "R-1", "ACCESS", "EU_GDPR", "manifestly excessive", DUE).reason())
+                .isEqualTo("manifestly excessive");
+        assertThatThrownBy(() -> new RefusalNotice("Acme", "R-1", "ACCESS", "EU_GDPR", " ", DUE)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RefusalNotice("Acme", "R-1", "ACCESS", "EU_GDPR", "x".repeat(2001), DUE))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RefusalNotice("Acme", "R-1", "ACCESS", "the GDPR", "r", DUE)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RefusalNotice("Acme", "R-1", "ACCESS", "EU_GDPR", "r", null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void everyModelComponentIsTextAnInstantOrALink() {
         for (MailType type : MailType.values()) {
             for (RecordComponent c : type.model().getRecordComponents()) {

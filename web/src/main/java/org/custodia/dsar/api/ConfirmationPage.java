@@ -43,7 +43,7 @@ final class ConfirmationPage {
         return page("Unknown link", "<p>This confirmation link is not valid.</p>");
     }
 
-    private static String page(String title, String body) {
+    static String page(String title, String body) {
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + "</title></head><body><h1>"
                 + title + "</h1>" + body + "</body></html>";
     }

@@ -21,10 +21,14 @@ import org.custodia.platform.api.RequiresPermission;
 @Produces(MediaType.APPLICATION_JSON)
 public class IntakeSettingsResource {
 
-    /** ISO-8601 durations: {@code identityLinkValidity} PT1S..P30D (default P7D), {@code duplicateWindow} P0D (off)..P366D (default P30D). */
-    public record IntakeSettingsView(String identityLinkValidity, String duplicateWindow) {
+    /**
+     * ISO-8601 durations: {@code identityLinkValidity} PT1S..P30D (default P7D), {@code duplicateWindow} P0D (off)..P366D
+     * (default P30D), {@code downloadLinkValidity} PT1S..P90D (default P14D; left out: the default).
+     */
+    public record IntakeSettingsView(String identityLinkValidity, String duplicateWindow, String downloadLinkValidity) {
         static IntakeSettingsView of(IntakeSettings s) {
-            return new IntakeSettingsView(IsoDuration.text(s.identityLinkValidity()), IsoDuration.text(s.duplicateWindow()));
+            return new IntakeSettingsView(IsoDuration.text(s.identityLinkValidity()), IsoDuration.text(s.duplicateWindow()),
+                    IsoDuration.text(s.downloadLinkValidity()));
         }
     }
 
@@ -45,6 +49,7 @@ public class IntakeSettingsResource {
     @RequiresPermission("settings:update")
     public IntakeSettingsView put(IntakeSettingsView body) {
         RequestBodies.required(body);
-        return IntakeSettingsView.of(settings.replace(caller.actor(), body.identityLinkValidity(), body.duplicateWindow()));
+        return IntakeSettingsView.of(settings.replace(caller.actor(), body.identityLinkValidity(), body.duplicateWindow(),
+                body.downloadLinkValidity()));
     }
 }

@@ -1,6 +1,5 @@
 package org.custodia.dsar.api;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -137,11 +136,7 @@ public class PublicDsarResource {
     }
 
     private void throttled(PublicIntakeThrottle.Budget budget) {
-        long wait = throttle.consume(budget, http.getRemoteAddr(), Collections.list(http.getHeaders("X-Forwarded-For")));
-        if (wait > 0) {
-            throw ProblemException.tooManyRequests("rate-limited", "Too many requests",
-                    "Too many requests from this address; retry after " + wait + " s.", wait);
-        }
+        throttle.check(budget, http);
     }
 
     private static ProblemException unknownLink() {

@@ -1,15 +1,18 @@
 package org.custodia.dsar.api;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.servlet.http.HttpServletRequest;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.custodia.platform.api.ClientAddress;
 import org.custodia.platform.config.Setting;
+import org.custodia.platform.problem.ProblemException;
 
 import io.github.bucket4j.Bucket;
 
@@ -17,7 +20,8 @@ import io.github.bucket4j.Bucket;
  * The public intake carries no tenant or key to rate-limit by (and the tenant filter skips public endpoints): requests
  * are limited per client address ({@code CUSTODIA_DSAR_INTAKE_PER_HOUR}, default 20, as seen through the trusted
  * proxies, see {@link ClientAddress}), whatever organisation they name, so an unknown slug costs the same as a known
- * one; email confirmations (page and redemption) draw on a budget of their own of the same size. Buckets live in
+ * one; email confirmations (page and redemption) and package downloads (look and redemption) each draw on a budget
+ * of their own of the same size. Buckets live in
  * a bounded cache in this node's memory: one idle for the refill period is full, so dropping it loses nothing.
  */
 @ApplicationScoped
@@ -26,7 +30,8 @@ public class PublicIntakeThrottle {
     private static final int MAX_ENTRIES = 100_000;
     private static final Duration PERIOD = Duration.ofHours(1);
 
-    public enum Budget { INTAKE, CONFIRMATION }
+    /** Each a budget of its own: the intake form, email confirmations, package downloads. */
+    public enum Budget { INTAKE, CONFIRMATION, DOWNLOAD }
 
     private final int perHour;
     private final ClientAddress clientAddress;
@@ -48,6 +53,15 @@ public class PublicIntakeThrottle {
                 .addLimit(l -> l.capacity(perHour).refillGreedy(perHour, PERIOD)).build());
         var probe = bucket.tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? 0 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+    }
+
+    /** Refuses the request with 429 and {@code Retry-After} when its address has used up this budget. */
+    public void check(Budget budget, HttpServletRequest http) {
+        long wait = consume(budget, http.getRemoteAddr(), Collections.list(http.getHeaders("X-Forwarded-For")));
+        if (wait > 0) {
+            throw ProblemException.tooManyRequests("rate-limited", "Too many requests",
+                    "Too many requests from this address; retry after " + wait + " s.", wait);
+        }
     }
 
     /** How many buckets the throttle holds now (after pending evictions). */

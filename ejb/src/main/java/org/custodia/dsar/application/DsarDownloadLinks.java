@@ -1,0 +1,110 @@
+package org.custodia.dsar.application;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import org.custodia.audit.application.AuditTrail;
+import org.custodia.dsar.domain.DownloadLink;
+import org.custodia.dsar.domain.DsarRequest;
+import org.custodia.dsar.infrastructure.DownloadTokenRepository;
+import org.custodia.kernel.OpaqueToken;
+import org.custodia.notification.domain.MailType;
+import org.custodia.notification.domain.ResponseReady;
+import org.custodia.platform.context.Actor;
+import org.custodia.platform.context.PublicUrl;
+import org.custodia.platform.persistence.StoredTime;
+import org.custodia.platform.persistence.TenantId;
+import org.custodia.platform.persistence.TenantScoped;
+import org.custodia.tenancy.application.Tenants;
+
+/**
+ * The subject's download link of the response package, the same pattern as the email confirmation link
+ * ({@link DsarIdentityLinks}): issued at delivery, single use, expiring after the tenant's {@code downloadLinkValidity},
+ * stored as its SHA-256 only; looking changes nothing (mail scanners open links), redeeming hands out the archive
+ * once. Every redemption, refused or not, is audited with the request id and the outcome only.
+ */
+@Stateless
+@TenantScoped
+public class DsarDownloadLinks {
+
+    public static final String TOKEN_PREFIX = "dsd_";
+    static final String ACTOR = "package-download";
+
+    /** What a link's holder may learn before downloading: its state, who answers, until when. */
+    public record Preview(DownloadLink.State state, String organisation, Instant expiresAt) {
+    }
+
+    /** A redemption's outcome; {@code archive} only when {@link DownloadLink.State#VALID}. */
+    public record Redemption(DownloadLink.State state, byte[] archive) {
+    }
+
+    @Inject
+    DownloadTokenRepository tokens;
+
+    @Inject
+    DsarSubjectMail subjectMail;
+
+    @Inject
+    DsarIntakeSettings settings;
+
+    @Inject
+    DsarResponsePackages packages;
+
+    @Inject
+    Tenants tenants;
+
+    @Inject
+    AuditTrail audit;
+
+    /**
+     * Delivers the request's package: a link mailed to the request's address (the agent's when one acts) in the
+     * subject's language, or, without an address, an audited note that staff must deliver it by hand.
+     */
+    public void issue(@TenantId UUID tenantId, DsarRequest request, String processInstanceId) {
+        Actor process = Actor.system(tenantId, DsarProgress.PROCESS, processInstanceId);
+        if (!subjectMail.hasAddress(tenantId, request.id())) {
+            audit.append(process, "dsar.delivery.manual_needed", "dsar", request.id().toString(), Map.of("reason", "no address"));
+            return;
+        }
+        Instant now = StoredTime.now();
+        Instant expiresAt = now.plus(settings.of(tenantId).downloadLinkValidity());
+        String token = OpaqueToken.generate(TOKEN_PREFIX);
+        tokens.add(OpaqueToken.hashOf(token), tenantId, request.id(), now, expiresAt);
+        subjectMail.send(tenantId, request.id(), MailType.RESPONSE_READY,
+                tenantName -> new ResponseReady(tenantName, request.id().toString(), link(token), expiresAt));
+        audit.append(process, "dsar.package.link_sent", "dsar", request.id().toString(), Map.of("expiresAt", expiresAt.toString()));
+    }
+
+    /** The state of a link, read without changing it. */
+    public Optional<Preview> look(@TenantId UUID tenantId, String tokenHash) {
+        return tokens.find(tokenHash).map(t -> new Preview(DownloadLink.state(t.state(), StoredTime.now()),
+                tenants.of(tenantId).name(), t.state().expiresAt()));
+    }
+
+    /** Redeems a link: the archive once; used or expired links are refused. Audited either way. */
+    public Redemption redeem(@TenantId UUID tenantId, String tokenHash, String requestId) {
+        DownloadTokenRepository.StoredToken token = tokens.lock(tokenHash)
+                .orElseThrow(() -> new IllegalStateException("a download token vanished after it was resolved"));
+        Instant now = StoredTime.now();
+        DownloadLink.State state = DownloadLink.state(token.state(), now);
+        Actor actor = Actor.system(tenantId, ACTOR, requestId);
+        if (state != DownloadLink.State.VALID) {
+            audit.append(actor, "dsar.package.download_refused", "dsar", token.dsarId().toString(), Map.of("reason", state.name()));
+            return new Redemption(state, null);
+        }
+        tokens.markUsed(tokenHash, now);
+        byte[] archive = packages.archive(tenantId, token.dsarId());
+        audit.append(actor, "dsar.package.downloaded", "dsar", token.dsarId().toString(), Map.of("by", "subject"));
+        return new Redemption(state, archive);
+    }
+
+    private static URI link(String token) {
+        return URI.create(PublicUrl.base() + "/api/v1/public/dsars/download?token=" + token);
+    }
+}

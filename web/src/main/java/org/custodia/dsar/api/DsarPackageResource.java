@@ -1,0 +1,84 @@
+package org.custodia.dsar.api;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.custodia.dsar.application.DsarResponsePackages;
+import org.custodia.dsar.domain.ResponsePackage;
+import org.custodia.dsar.infrastructure.ResponsePackageRepository.File;
+import org.custodia.platform.api.CallerContext;
+import org.custodia.platform.api.Inputs;
+import org.custodia.platform.api.RequiresPermission;
+import org.custodia.platform.api.StateChangingRead;
+
+/**
+ * A request's response package for its reviewers: the metadata, and the two files to read before deciding (or the
+ * subject's archive, to deliver by hand when the request has no address). Opening a file is audited.
+ */
+@Path("/dsars/{id}/package")
+public class DsarPackageResource {
+
+    public record PackageView(String dsarId, String jsonSha256, int jsonSize, String pdfSha256, int pdfSize, int connectors,
+                              int rows, boolean carriesData, int compilations, String compiledAt) {
+        static PackageView of(ResponsePackage p) {
+            return new PackageView(p.dsarId().toString(), p.jsonSha256(), p.jsonSize(), p.pdfSha256(), p.pdfSize(), p.connectors(),
+                    p.rowCount(), p.carriesData(), p.compilations(), p.compiledAt().toString());
+        }
+    }
+
+    @Inject
+    DsarResponsePackages packages;
+
+    @Inject
+    CallerContext caller;
+
+    @RequiresPermission("dsar:approve")
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public PackageView metadata(@PathParam("id") String id) {
+        return PackageView.of(packages.metadata(caller.caller().tenantId(), Inputs.id(id, "DSAR")));
+    }
+
+    @RequiresPermission("dsar:approve")
+    @StateChangingRead // audits the disclosure
+    @GET
+    @Path("/summary.pdf")
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    public Response summary(@PathParam("id") String id) {
+        UUID dsarId = Inputs.id(id, "DSAR");
+        return attachment(packages.file(caller.actor(), dsarId, File.PDF), "application/pdf", "summary-" + dsarId + ".pdf");
+    }
+
+    @RequiresPermission("dsar:approve")
+    @StateChangingRead // audits the disclosure
+    @GET
+    @Path("/response.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response json(@PathParam("id") String id) {
+        UUID dsarId = Inputs.id(id, "DSAR");
+        return attachment(packages.file(caller.actor(), dsarId, File.JSON), MediaType.APPLICATION_JSON, "response-" + dsarId + ".json");
+    }
+
+    /** The archive the subject's link hands out (response.json, summary.pdf, manifest.json), for a delivery by hand. */
+    @RequiresPermission("dsar:approve")
+    @StateChangingRead // audits the download
+    @GET
+    @Path("/archive.zip")
+    @Produces({"application/zip", MediaType.APPLICATION_JSON})
+    public Response archive(@PathParam("id") String id) {
+        UUID dsarId = Inputs.id(id, "DSAR");
+        return attachment(packages.archiveForStaff(caller.actor(), dsarId), "application/zip", "response-" + dsarId + ".zip");
+    }
+
+    static Response attachment(byte[] content, String type, String file) {
+        return Response.ok(content, type).header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+                .header("Cache-Control", "no-store").build();
+    }
+}

@@ -1,0 +1,110 @@
+package org.custodia.dsar.api;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.custodia.dsar.application.DsarDownloadLinks;
+import org.custodia.dsar.application.DsarDownloads;
+import org.custodia.dsar.domain.DownloadLink;
+import org.custodia.platform.api.PublicEndpoint;
+import org.custodia.platform.api.RequestBodies;
+import org.custodia.platform.api.RequestIdFilter;
+import org.custodia.platform.problem.FieldError;
+import org.custodia.platform.problem.ProblemException;
+
+/**
+ * The subject's download of their answer through the mailed link, without an account. GET only looks (mail scanners
+ * open links); POST redeems the link once and returns the archive. Expired and unknown links get the same answer.
+ */
+@Path("/public/dsars/download")
+public class PublicDsarDownloadResource {
+
+    /** What a download link's holder may see: its state, the organisation, its expiry. */
+    public record LinkView(String state, String organisation, String expiresAt) {
+    }
+
+    @Inject
+    DsarDownloads downloads;
+
+    @Inject
+    PublicIntakeThrottle throttle;
+
+    @Context
+    HttpServletRequest http;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @PublicEndpoint
+    public LinkView look(@QueryParam("token") String token) {
+        throttle.check(PublicIntakeThrottle.Budget.DOWNLOAD, http);
+        DsarDownloadLinks.Preview p = downloads.look(token).orElseThrow(PublicDsarDownloadResource::gone);
+        if (p.state() == DownloadLink.State.EXPIRED) {
+            throw gone(); // like an unknown link
+        }
+        return new LinkView(p.state().name(), p.organisation(), p.expiresAt().toString());
+    }
+
+    /** The page the mailed link opens in a browser: one button that posts the token (no script). */
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @PublicEndpoint
+    public Response page(@QueryParam("token") String token) {
+        throttle.check(PublicIntakeThrottle.Budget.DOWNLOAD, http);
+        DsarDownloadLinks.Preview p = downloads.look(token).orElse(null);
+        if (p == null || p.state() == DownloadLink.State.EXPIRED) {
+            return ConfirmationPage.response(410, DownloadPage.unknown());
+        }
+        return ConfirmationPage.response(200, DownloadPage.of(p, token));
+    }
+
+    /** The page's button: the same redemption; the archive, or a page saying why not. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces({"application/zip", MediaType.TEXT_HTML})
+    @PublicEndpoint
+    public Response redeemFromPage(@FormParam("token") String token) {
+        throttle.check(PublicIntakeThrottle.Budget.DOWNLOAD, http);
+        DsarDownloadLinks.Redemption r = downloads.redeem(token, RequestIdFilter.currentRequestId()).orElse(null);
+        if (r == null) {
+            return ConfirmationPage.response(410, DownloadPage.unknown());
+        }
+        return r.state() == DownloadLink.State.VALID ? DsarPackageResource.attachment(r.archive(), "application/zip", "response.zip")
+                : ConfirmationPage.response(410, DownloadPage.refused(r.state()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({"application/zip", MediaType.APPLICATION_JSON})
+    @PublicEndpoint
+    public Response redeem(PublicDsarResource.Token body) {
+        throttle.check(PublicIntakeThrottle.Budget.DOWNLOAD, http);
+        RequestBodies.required(body);
+        DsarDownloadLinks.Redemption r = downloads.redeem(body.token(), RequestIdFilter.currentRequestId())
+                .orElseThrow(PublicDsarDownloadResource::gone);
+        return switch (r.state()) {
+            case VALID -> DsarPackageResource.attachment(r.archive(), "application/zip", "response.zip");
+            case USED -> throw new ProblemException(410, "link-used", "Link used", "This download link has been used already;"
+                    + " ask the organisation for a new one.", List.of(new FieldError("token", "has been used")));
+            case EXPIRED -> throw gone();
+        };
+    }
+
+    /** Expired and unknown (or malformed) links are answered alike. */
+    private static ProblemException gone() {
+        return new ProblemException(410, "link-expired", "Link expired or unknown",
+                "This download link has expired or is not known; ask the organisation for a new one.",
+                List.of(new FieldError("token", "has expired or is not known")));
+    }
+}
