@@ -16,8 +16,8 @@ import jakarta.transaction.TransactionManager;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.JakartaTransactionProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
-import org.custodia.platform.config.Setting;
 import org.custodia.platform.persistence.TenantSession;
+import org.jboss.logging.Logger;
 
 /**
  * The one embedded Camunda 7 engine: on the application's JTA datasource and transaction manager,
@@ -28,6 +28,8 @@ import org.custodia.platform.persistence.TenantSession;
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class ProcessEngineBootstrap {
+
+    private static final Logger LOG = Logger.getLogger(ProcessEngineBootstrap.class);
 
     @Resource(lookup = "java:jboss/TransactionManager")
     TransactionManager transactionManager;
@@ -54,13 +56,13 @@ public class ProcessEngineBootstrap {
         config.setMetricsEnabled(false);
         config.setBeans(new NamedBeans(beanManager)); // delegates are the contexts' @Named beans
 
-        DefaultJobExecutor jobExecutor = new DefaultJobExecutor();
-        // an idle executor backs off; keep the back-off short so deadline timers fire promptly
-        jobExecutor.setWaitTimeInMillis(Setting.JOBS_WAIT_MS.integer());
-        jobExecutor.setMaxWait(Setting.JOBS_MAX_WAIT_MS.longValue());
+        DefaultJobExecutor jobExecutor = JobExecutorSizing.configured().executor();
         config.setJobExecutor(jobExecutor);
         config.setJobExecutorActivate(true);
         engine = config.buildProcessEngine();
+        LOG.infof("job executor: %d to %d threads, queue %d, %d jobs per acquisition, idle wait %d ms, back-off at most %d ms",
+                jobExecutor.getCorePoolSize(), jobExecutor.getMaxPoolSize(), jobExecutor.getQueueSize(),
+                jobExecutor.getMaxJobsPerAcquisition(), jobExecutor.getWaitTimeInMillis(), jobExecutor.getMaxWait());
     }
 
     @PreDestroy
