@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.Stateless;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -29,8 +31,13 @@ import org.custodia.platform.persistence.TenantScoped;
  * The tenant's audit chain. {@link #append} joins the caller's transaction, so an event exists if and
  * only if the change it describes committed; the chain head row is locked for the rest of that
  * transaction, which serialises appends per tenant.
+ * <p>
+ * One instance, no container lock: it keeps no per-call state, and a pooled bean deadlocked under load (bench/README.md,
+ * "DSAR timers"): the threads waiting for a tenant's chain lock held every pooled instance, while the transaction
+ * holding that lock waited for an instance to append its second event.
  */
-@Stateless
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TenantScoped
 public class AuditTrail {
 

@@ -92,7 +92,11 @@ public enum Setting {
     CHECKPOINT_INTERVAL(Kind.INTERVAL, "PT1H", null, ReadBy.SERVER, "how often every tenant's audit chain gets a signed checkpoint; idle chains are skipped"),
     SIGNIN_SUMMARY_INTERVAL(Kind.INTERVAL, "PT15M", null, ReadBy.SERVER, "how often failed sign-ins are summarised into each tenant's audit chain"),
     JOBS_WAIT_MS(Kind.NUMBER, "1000", null, ReadBy.SERVER, "the process engine's job executor: idle wait"),
-    JOBS_MAX_WAIT_MS(Kind.NUMBER, "5000", null, ReadBy.SERVER, "the most its back-off may wait (timers fire at most this late)");
+    JOBS_MAX_WAIT_MS(Kind.NUMBER, "5000", null, ReadBy.SERVER, "the most its back-off may wait (timers fire at most this late)"),
+    JOBS_THREADS(Kind.NUMBER, "10", null, ReadBy.SERVER, "the job executor's most threads running jobs (timers, asynchronous steps) at once;"
+            + " it keeps up to 3 of them while idle (fewer when this is lower)"),
+    JOBS_QUEUE(Kind.NUMBER, "3", null, ReadBy.SERVER, "jobs the job executor holds ready for its next free thread (more threads start only while it is full)"),
+    JOBS_PER_ACQUISITION(Kind.NUMBER, "3", null, ReadBy.SERVER, "jobs the job executor locks per round of acquisition (per query for due jobs)");
 
     /** What a value must look like; the server checks every setting it reads at start ({@link Settings#problems()}). */
     public enum Kind {

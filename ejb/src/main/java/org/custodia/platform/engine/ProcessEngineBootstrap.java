@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.JakartaTransactionProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.custodia.platform.config.ServerEnvironment;
-import org.custodia.platform.config.Setting;
 import org.custodia.platform.persistence.TenantSession;
 import org.jboss.logging.Logger;
 
@@ -67,14 +66,14 @@ public class ProcessEngineBootstrap {
         config.setMetricsEnabled(false);
         config.setBeans(new NamedBeans(beanManager)); // delegates are the contexts' @Named beans
 
-        DefaultJobExecutor jobExecutor = new DefaultJobExecutor();
-        // an idle executor backs off; keep the back-off short so deadline timers fire promptly
-        jobExecutor.setWaitTimeInMillis(Setting.JOBS_WAIT_MS.integer());
-        jobExecutor.setMaxWait(Setting.JOBS_MAX_WAIT_MS.longValue());
+        DefaultJobExecutor jobExecutor = JobExecutorSizing.configured().executor();
         jobExecutor.setLockOwner(NodeJobLocks.owner(ServerEnvironment.nodeName()));
         config.setJobExecutor(jobExecutor);
         config.setJobExecutorActivate(false); // started below, after this node's old locks are released
         engine = config.buildProcessEngine();
+        LOG.infof("job executor: %d to %d threads, queue %d, %d jobs per acquisition, idle wait %d ms, back-off at most %d ms",
+                jobExecutor.getCorePoolSize(), jobExecutor.getMaxPoolSize(), jobExecutor.getQueueSize(),
+                jobExecutor.getMaxJobsPerAcquisition(), jobExecutor.getWaitTimeInMillis(), jobExecutor.getMaxWait());
         try {
             int released = NodeJobLocks.releaseLeftBy(dataSource, jobExecutor.getLockOwner());
             if (released > 0) {
