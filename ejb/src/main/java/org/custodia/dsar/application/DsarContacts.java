@@ -1,5 +1,6 @@
 package org.custodia.dsar.application;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -56,8 +57,16 @@ public class DsarContacts {
     @Inject
     AuditTrail audit;
 
-    /** Stores the contact of a new request and links it to the request it repeats, if any (validated by the caller). */
-    public void attach(Actor actor, DsarRequest request, SubjectContact contact) {
+    /** What {@link #store} wrote, for {@link #recordStored} to audit. */
+    public record Stored(boolean email, boolean agent, Optional<UUID> duplicateOf, Duration window) {
+    }
+
+    /**
+     * Stores the contact of a new request and links it to the request it repeats, if any (validated by the caller);
+     * writes only, no audit event: the caller audits afterwards ({@link #recordStored}), so the link's lock on the
+     * original request is taken before the audit chain's head (a step of the original locks its row, then the head).
+     */
+    public Stored store(Actor actor, DsarRequest request, SubjectContact contact) {
         UUID tenantId = actor.tenantId();
         String index = contact.email() == null ? null : blindIndex(tenantId, contact.email());
         SubjectContact.Agent agent = contact.agent();
@@ -67,22 +76,24 @@ public class DsarContacts {
                 agent == null ? null : seal(tenantId, request, "agent-name", agent.name().strip()),
                 agent == null ? null : seal(tenantId, request, "agent-email", agent.email().strip()),
                 agent == null ? null : seal(tenantId, request, "agent-evidence", agent.authorisationEvidence())), StoredTime.now());
-        Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("email", contact.email() != null);
-        facts.put("agent", agent != null);
-        audit.append(actor, "dsar.contact.recorded", "dsar", request.id().toString(), facts);
-        if (index == null) {
-            return;
-        }
         IntakeSettings intake = settings.of(tenantId);
-        Optional<UUID> original = DuplicateRequests.original(request.id(), request.receivedAt(),
+        Optional<UUID> original = index == null ? Optional.empty() : DuplicateRequests.original(request.id(), request.receivedAt(),
                 contacts.sameSubjectAndType(index, request.type(), intake.duplicateWindowStart(request.receivedAt())), intake);
         original.ifPresent(o -> {
             request.duplicateOf(o);
             contacts.linkDuplicate(request.id(), o);
-            audit.append(actor, "dsar.duplicate.linked", "dsar", request.id().toString(),
-                    Map.of("duplicateOf", o.toString(), "window", IsoDuration.text(intake.duplicateWindow())));
         });
+        return new Stored(contact.email() != null, agent != null, original, intake.duplicateWindow());
+    }
+
+    /** The audit events of what {@link #store} wrote. */
+    public void recordStored(Actor actor, DsarRequest request, Stored stored) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("email", stored.email());
+        facts.put("agent", stored.agent());
+        audit.append(actor, "dsar.contact.recorded", "dsar", request.id().toString(), facts);
+        stored.duplicateOf().ifPresent(o -> audit.append(actor, "dsar.duplicate.linked", "dsar", request.id().toString(),
+                Map.of("duplicateOf", o.toString(), "window", IsoDuration.text(stored.window()))));
     }
 
     /** The contact, opened, for mail to the subject or agent; empty when the request has none. */

@@ -37,9 +37,6 @@ public class DsarPublicIntake {
     DsarService dsars;
 
     @Inject
-    DsarContacts contacts;
-
-    @Inject
     DsarIntakeSettings settings;
 
     @Inject
@@ -59,8 +56,7 @@ public class DsarPublicIntake {
         Instant now = StoredTime.now();
         Actor actor = Actor.system(tenantId, ACTOR, requestId);
         DsarRequest request = dsars.open(actor, type, jurisdiction, null, now, IdentityCheck.EMAIL_LINK,
-                settings.of(tenantId).linkExpiresAt(now));
-        contacts.attach(actor, request, contact);
+                settings.of(tenantId).linkExpiresAt(now), contact);
         return request;
     }
 }

@@ -94,10 +94,7 @@ public class DsarService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        DsarRequest request = open(actor, t, j, subjectId, received, identityCheck, null);
-        if (contact != null) {
-            contacts.attach(actor, request, contact);
-        }
+        DsarRequest request = open(actor, t, j, subjectId, received, identityCheck, null, contact);
         if (identityCheck == IdentityCheck.VERIFIED) {
             audit.append(actor, "dsar.identity.attested", "dsar", request.id().toString(), Map.of("by", actor.principal()));
         }
@@ -106,10 +103,11 @@ public class DsarService {
 
     /**
      * Records a validated request and starts dsar.bpmn for it, in the caller's transaction: the deadline counts from
-     * {@code received}; {@code identityExpiresAt} is needed for an EMAIL_LINK check (null otherwise).
+     * {@code received}; {@code identityExpiresAt} is needed for an EMAIL_LINK check (null otherwise); {@code contact}
+     * (validated, may be null) is stored sealed and a repeat linked to its original.
      */
     public DsarRequest open(Actor actor, DsarType t, Jurisdiction j, String subjectId, Instant received,
-                            IdentityCheck identityCheck, Instant identityExpiresAt) {
+                            IdentityCheck identityCheck, Instant identityExpiresAt, SubjectContact contact) {
         Instant now = StoredTime.now();
         deployments.ensureDeployed(actor.tenantId());
         DsarDeadlines.Intake clock = deadlines.atIntake(actor.tenantId(), t, j, received);
@@ -143,6 +141,9 @@ public class DsarService {
             identity.clearAuthentication();
         }
         request.attachProcess(instance.getId());
+        // every write that locks another request's row comes before the first audit event (the chain head's lock):
+        // a step of that other request holds its row and then waits for the head
+        DsarContacts.Stored stored = contact == null ? null : contacts.store(actor, request, contact);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", t.name());
         payload.put("jurisdiction", j.name());
@@ -150,6 +151,9 @@ public class DsarService {
         payload.put("dueAt", request.dueAt().toString());
         payload.put("identityCheck", identityCheck.name());
         audit.append(actor, "dsar.received", "dsar", request.id().toString(), payload);
+        if (stored != null) {
+            contacts.recordStored(actor, request, stored);
+        }
         return request;
     }
 

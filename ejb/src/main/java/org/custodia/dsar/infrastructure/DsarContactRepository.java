@@ -27,6 +27,7 @@ public class DsarContactRepository {
     EntityManager em;
 
     public void add(UUID tenantId, UUID dsarId, SealedContact c, Instant createdAt) {
+        em.flush(); // the new request's row first: the contact refers to it
         em.createNativeQuery("insert into app.dsar_contact (dsar_id, tenant_id, email_sealed, email_index, name_sealed,"
                         + " details_sealed, language, agent_name_sealed, agent_email_sealed, agent_evidence_sealed, created_at)"
                         + " values (?1, ?2, nullif(?3, ''::bytea), ?4, nullif(?5, ''::bytea), nullif(?6, ''::bytea), ?7,"
