@@ -25,7 +25,8 @@ warning_delay=${BENCH_WARNING_DELAY:-420}
 patience=${BENCH_PATIENCE:-300}
 approvers=2
 
-export CUSTODIA_HOME=${CUSTODIA_HOME:-$root/bench/target/dsar-home}
+# its own home, never the caller's CUSTODIA_HOME: it is emptied below
+export CUSTODIA_HOME=$root/bench/target/dsar-home
 export CUSTODIA_PORT_OFFSET=${CUSTODIA_PORT_OFFSET:-900}
 export CUSTODIA_PG_PORT=${CUSTODIA_PG_PORT:-25436}
 export CUSTODIA_SMTP_PORT=${CUSTODIA_SMTP_PORT:-26025}
@@ -65,7 +66,7 @@ heap_start=$(heap)
 # every request is received at one instant: one due instant; a probe of another type reads it
 received=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 probe=$(curl -sf -X POST "$api/dsars" -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
-  -d "{\"type\":\"ERASURE\",\"jurisdiction\":\"US_CA_CCPA\",\"subject\":\"probe\",\"receivedAt\":\"$received\"}")
+  -d "{\"type\":\"ERASURE\",\"jurisdiction\":\"US_CA_CCPA\",\"identity\":\"VERIFIED\",\"subject\":\"probe\",\"receivedAt\":\"$received\"}")
 due=$(printf '%s' "$probe" | sed -n 's/.*"dueAt":"\([^"]*\)".*/\1/p')
 warn_epoch=$(( $(date +%s) + warning_delay ))
 lead=$(( $(date -d "$due" +%s) - warn_epoch ))

@@ -69,7 +69,7 @@ public final class HttpLoad {
                             ? HttpRequest.newBuilder(url).GET().build()
                             : HttpRequest.newBuilder(url).header("Authorization", "Bearer " + key)
                                     .header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"" + type + "\",\"jurisdiction\":\"US_CA_CCPA\","
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"" + type + "\",\"jurisdiction\":\"US_CA_CCPA\",\"identity\":\"VERIFIED\","
                                             + "\"subject\":\"" + prefix + "-" + i + "\",\"receivedAt\":\"" + receivedAt + "\"}"))
                                     .build();
                     long t0 = System.nanoTime();

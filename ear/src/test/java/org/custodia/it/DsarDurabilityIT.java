@@ -157,7 +157,7 @@ class DsarDurabilityIT {
                 + "\",\"escalationAfter\":\"P1D\"},"
                 + "{\"process\":\"dsar\",\"type\":\"*\",\"warningBefore\":\"P7D\",\"escalationAfter\":\"P1D\"}]}");
         assertThat(sla.status()).as(sla.raw().body()).isEqualTo(200);
-        Api.Reply staff = a.post("/dsars", "{\"type\":\"ACCESS\",\"jurisdiction\":\"US_CA_CCPA\",\"subject\":\"crm-"
+        Api.Reply staff = a.post("/dsars", "{\"type\":\"ACCESS\",\"jurisdiction\":\"US_CA_CCPA\",\"identity\":\"VERIFIED\",\"subject\":\"crm-"
                 + UUID.randomUUID() + "\",\"receivedAt\":\"" + now + "\"}");
         assertThat(staff.status()).as(staff.raw().body()).isEqualTo(201);
         String r2 = staff.json().get("id").asText();
@@ -176,7 +176,7 @@ class DsarDurabilityIT {
         OwnWildFly.Client b = server.withKey(other.json().get("apiKey").get("key").asText());
         Api.Reply http = b.post("/connectors", "{\"name\":\"crm\",\"kind\":\"HTTP\",\"endpointUrl\":\"" + connector.url() + "\"}");
         assertThat(http.status()).as(http.raw().body()).isEqualTo(201);
-        Api.Reply searched = b.post("/dsars", "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"subject\":\"crm-7\"}");
+        Api.Reply searched = b.post("/dsars", "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"identity\":\"VERIFIED\",\"subject\":\"crm-7\"}");
         assertThat(searched.status()).as(searched.raw().body()).isEqualTo(201);
         String r3 = searched.json().get("id").asText();
         assertThat(connector.firstCallArrived.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("R3's search reached the connector")

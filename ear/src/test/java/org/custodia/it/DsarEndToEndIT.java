@@ -213,7 +213,7 @@ class DsarEndToEndIT {
                 "{\"rows\":[{\"process\":\"dsar\",\"type\":\"*\",\"warningBefore\":\"P7D\",\"escalationAfter\":\"PT1M\"}]}");
         assertThat(sla.status()).as(sla.raw().body()).isEqualTo(200);
         // received 60 days ago under the CCPA (45 days): warning, deadline and escalation have all passed
-        Api.Reply created = t.api().post("/dsars", "{\"type\":\"ACCESS\",\"jurisdiction\":\"US_CA_CCPA\",\"subject\":\"C-2\",\"email\":\"" + GRACE
+        Api.Reply created = t.api().post("/dsars", "{\"type\":\"ACCESS\",\"jurisdiction\":\"US_CA_CCPA\",\"identity\":\"VERIFIED\",\"subject\":\"C-2\",\"email\":\"" + GRACE
                 + "\",\"receivedAt\":\"" + Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(60, ChronoUnit.DAYS) + "\"}");
         assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
         String id = created.json().get("id").asText();

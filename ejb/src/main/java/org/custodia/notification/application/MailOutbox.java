@@ -167,7 +167,7 @@ public class MailOutbox {
 
     /** The tenant as its mail needs it: slug for its override templates, default language, zone for dates. */
     private MailTenant mailTenant(UUID tenantId, Tenant tenant, ZoneId zone) {
-        return new MailTenant(tenantId, tenant.slug(), settings.defaultLanguage().orElse(null), zone);
+        return new MailTenant(tenantId, tenant.slug(), settings.defaultLanguage(tenantId).orElse(null), zone);
     }
 
     /** Plain text first, HTML last: a reader shows the last alternative it can (RFC 2046, 5.1.4). */

@@ -40,13 +40,13 @@ public class MailSettings {
     AuditTrail audit;
 
     public Optional<String> defaultLanguage(@TenantId UUID tenantId) {
-        return settings.defaultLanguage();
+        return settings.defaultLanguage(tenantId);
     }
 
     /** Sets the default language ({@code null} or blank: none, English). */
     public Optional<String> replace(Actor actor, String defaultLanguage) {
         if (defaultLanguage == null || defaultLanguage.isBlank()) {
-            settings.clear();
+            settings.clear(actor.tenantId());
             audit.append(actor, "settings.mail_updated", "tenant", actor.tenantId().toString(), Map.of("defaultLanguage", ""));
             return Optional.empty();
         }

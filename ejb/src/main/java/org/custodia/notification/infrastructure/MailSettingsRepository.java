@@ -18,9 +18,11 @@ public class MailSettingsRepository {
     @PersistenceContext(unitName = "custodia")
     EntityManager em;
 
-    public Optional<String> defaultLanguage() {
+    /** The tenant named as well as RLS's: a missing tenant binding cannot widen what a query touches. */
+    public Optional<String> defaultLanguage(UUID tenantId) {
         @SuppressWarnings("unchecked")
-        List<Object> rows = em.createNativeQuery("select default_language from app.tenant_mail_setting").getResultList();
+        List<Object> rows = em.createNativeQuery("select default_language from app.tenant_mail_setting where tenant_id = ?1")
+                .setParameter(1, tenantId).getResultList();
         return rows.stream().findFirst().map(String.class::cast);
     }
 
@@ -30,7 +32,7 @@ public class MailSettingsRepository {
                 .setParameter(1, tenantId).setParameter(2, defaultLanguage).setParameter(3, NativeValues.at(at)).executeUpdate();
     }
 
-    public void clear() {
-        em.createNativeQuery("delete from app.tenant_mail_setting").executeUpdate();
+    public void clear(UUID tenantId) {
+        em.createNativeQuery("delete from app.tenant_mail_setting where tenant_id = ?1").setParameter(1, tenantId).executeUpdate();
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.extension.Extension;
 import io.pebbletemplates.pebble.extension.ExtensionCustomizer;
 import io.pebbletemplates.pebble.extension.Filter;
@@ -19,14 +20,32 @@ import io.pebbletemplates.pebble.tokenParser.TokenParser;
  * and {@code ..} (a list built up front), {@code for} (nested over literal lists), {@code set} (doubling a string
  * per line), {@code macro} (recursion), filters that multiply text when chained ({@code replace}, {@code format},
  * {@code nl2br}, {@code urlencode}, {@code base64encode}, {@code join}...), every function, and {@code parallel}
- * and {@code cache}. Such a template fails to compile with a PebbleException, and the shipped template is used.
+ * and {@code cache}, the {@code ~} operator and deep nesting of brackets. Such a template fails to compile with a PebbleException, and the shipped template is used.
  */
 final class OverrideTemplateLimits extends ExtensionCustomizer {
 
     static final Set<String> TAGS = Set.of("if", "autoescape", "verbatim");
     static final Set<String> FILTERS = Set.of("abbreviate", "capitalize", "default", "escape", "raw", "first",
             "last", "length", "lower", "upper", "title", "trim");
-    static final Set<String> NOT_OPERATORS = Set.of("..");
+    // "~" concatenates: a chain of thousands of terms copies quadratically before maxRenderedSize is checked
+    static final Set<String> NOT_OPERATORS = Set.of("..", "~");
+    /** Brackets nest no deeper in a mail; far deeper, Pebble's recursive parser overflows the stack. */
+    static final int MAX_NESTING = 32;
+
+    /** Refuses a template whose brackets nest deeper than {@link #MAX_NESTING}, before Pebble parses it. */
+    static void checkNesting(String template) {
+        int depth = 0;
+        for (int i = 0; i < template.length(); i++) {
+            char c = template.charAt(i);
+            if (c == '(' || c == '[' || c == '{') {
+                if (++depth > MAX_NESTING) {
+                    throw new PebbleException(null, "the template nests brackets more than " + MAX_NESTING + " deep");
+                }
+            } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+                depth--;
+            }
+        }
+    }
 
     OverrideTemplateLimits(Extension delegate) {
         super(delegate);

@@ -12,6 +12,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.cache.template.CaffeineTemplateCache;
 import io.pebbletemplates.pebble.error.LoaderException;
+import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.loader.Loader;
 
 import org.custodia.notification.domain.MailPart;
@@ -43,11 +44,20 @@ public class PebbleMailRenderer {
      */
     public String render(String template, MailPart part, Map<String, Object> variables, String language, boolean override) {
         PebbleEngine engine = override ? (part.html() ? overrideHtml : overrideText) : (part.html() ? html : text);
+        if (override) {
+            OverrideTemplateLimits.checkNesting(template);
+        }
         StringWriter out = new StringWriter();
         try {
             engine.getLiteralTemplate(template).evaluate(out, variables, Locale.forLanguageTag(language));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (StackOverflowError e) {
+            // an Error passes every catch of RuntimeException above us: an override's is its own failure, like any other
+            if (override) {
+                throw new PebbleException(null, "the template recursed too deeply");
+            }
+            throw e;
         }
         return out.toString();
     }

@@ -65,6 +65,9 @@ class PebbleMailRendererTest {
         "{{ tenantName | nl2br | nl2br | urlencode | base64encode }}",
         "{{ max(1, 2) }}",
         "{% parallel %}{{ tenantName }}{% endparallel %}",
+        "{{ tenantName ~ tenantName ~ tenantName }}",
+        "{{ " + "(".repeat(30_000) + "tenantName" + ")".repeat(30_000) + " }}",
+        "{{ " + "[".repeat(40) + "]".repeat(40) + " | length }}",
     };
 
     @Test
