@@ -258,7 +258,7 @@ class DsarDurabilityIT {
         await(() -> a.get("/dsars/" + r2).json(), v -> "CLOSED".equals(v.path("status").asText()), "R2 closed");
         assertThat(jobs(r2Instance)).as("its timers ended with its open part").isEmpty();
         assertThat(events(a, r2)).containsExactly("dsar.received", "dsar.identity.attested", "dsar.acknowledged",
-                "dsar.package.compiled", "dsar.deadline.warning", "dsar.delivered", "dsar.closed");
+                "dsar.package.compiled", "dsar.deadline.warning", "dsar.delivered", "dsar.delivery.manual_needed", "dsar.closed");
 
         // (a) R1: the link mailed before the kill still confirms; the request goes on through review to CLOSED
         assertThat(TestMailServer.to(subjectEmail)).as("no second link after the restart").hasSize(1);
@@ -274,7 +274,9 @@ class DsarDurabilityIT {
         assertThat(jobs(r1Before.get("processInstanceId").asText())).isEmpty();
         assertThat(events(a, r1)).containsOnlyOnce("dsar.received", "dsar.identity.link_sent", "dsar.identity.awaited",
                 "dsar.identity.confirmed", "dsar.acknowledged", "dsar.closed");
-        assertThat(TestMailServer.to(subjectEmail)).hasSize(2);
+        // the third and last mail to the subject: the answer's single-use download link
+        assertThat(TestMailServer.text(TestMailServer.awaitMessage(subjectEmail, 3, PATIENCE))).contains("dsd_");
+        assertThat(TestMailServer.to(subjectEmail)).hasSize(3);
         assertThat(TestMailServer.to(anna)).as("the invitation and the one warning").hasSize(2);
 
         // the audit chains came through the kill whole
