@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -58,6 +59,8 @@ class DsarEndToEndIT {
     static final HttpClient BINARY = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static final String ADA = "ada-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    /** An address typed by staff for C-4, never confirmed by the subject. */
+    static final String TYPED = "typed-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     static final String GRACE = "grace-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 
     @Deployment(testable = false)
@@ -72,7 +75,7 @@ class DsarEndToEndIT {
             s.execute("create table customers (customer_no text primary key, name text not null, email text not null)");
             s.execute("create table orders (order_no text primary key, customer_no text not null, total numeric(10,2) not null)");
             s.execute("insert into customers values ('C-1', 'Ada Lovelace', '" + ADA + "'), ('C-2', 'Grace Hopper', '" + GRACE + "'),"
-                    + " ('C-3', 'Alan Turing', 'alan@example.org')");
+                    + " ('C-3', 'Alan Turing', 'alan@example.org'), ('C-4', 'Katherine Johnson', '" + TYPED + "')");
             s.execute("insert into orders values ('ORD-1001', 'C-1', 19.90), ('ORD-1002', 'C-1', 5.00), ('ORD-3001', 'C-3', 7.00)");
             s.execute("grant select on customers, orders to " + READER);
         }
@@ -272,6 +275,36 @@ class DsarEndToEndIT {
     }
 
     /** Submits through the public form and confirms the address through the mailed link; returns the reference. */
+    @Test
+    void dataIsNotMailedToAnAddressOnlyStaffTyped() throws Exception {
+        Api.Tenant t = Api.newTenant("e2e-typed");
+        connectSampleDatabase(t);
+        Accounts.Account dpo = Accounts.invited(t, "APPROVER");
+        Api.Reply created = t.api().post("/dsars", "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"identity\":\"VERIFIED\","
+                + "\"subject\":\"C-4\",\"email\":\"" + TYPED + "\"}");
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        Api reviewer = dpo.session();
+        String taskId = awaitTask(reviewer, id);
+        assertThat(reviewer.post("/tasks/" + taskId + "/complete", "{\"decision\":\"APPROVE\"}").status()).isEqualTo(200);
+        await(() -> t.api().get("/dsars/" + id).json(), r -> "CLOSED".equals(r.path("status").asText()), "the request closed");
+
+        // the typed address had its acknowledgement, never the data: staff deliver the archive by hand
+        List<String> manual = new ArrayList<>();
+        for (JsonNode e : t.api().get("/audit/events?limit=1000").json()) {
+            if (id.equals(e.get("entityId").asText()) && "dsar.delivery.manual_needed".equals(e.get("eventType").asText())) {
+                manual.add(e.get("payload").toString());
+            }
+        }
+        assertThat(manual).singleElement().asString().contains("address not confirmed by the subject");
+        TestMailServer.awaitMessage(TYPED, 1, PATIENCE);
+        assertThat(TestMailServer.to(TYPED)).hasSize(1);
+        assertThat(TestMailServer.text(TestMailServer.to(TYPED).get(0))).doesNotContain("dsd_");
+        Map<String, byte[]> archive = unzip(binary(reviewer.request("/dsars/" + id + "/package/archive.zip").GET(), 200,
+                "application/zip"));
+        assertThat(new String(archive.get("response.json"), StandardCharsets.UTF_8)).contains("Katherine Johnson");
+    }
+
     static String submitAndConfirm(Api.Tenant t, String email, String type, String language) throws Exception {
         Api.Reply accepted = Api.anonymous().post("/public/" + t.slug() + "/dsars",
                 "{\"type\":\"" + type + "\",\"email\":\"" + email + "\",\"language\":\"" + language + "\"}");

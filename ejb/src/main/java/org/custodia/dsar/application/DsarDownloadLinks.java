@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.dsar.domain.DownloadLink;
 import org.custodia.dsar.domain.DsarRequest;
+import org.custodia.dsar.domain.ResponsePackageContent;
 import org.custodia.dsar.infrastructure.DownloadTokenRepository;
 import org.custodia.kernel.OpaqueToken;
 import org.custodia.notification.domain.MailType;
@@ -64,12 +65,17 @@ public class DsarDownloadLinks {
 
     /**
      * Delivers the request's package: a link mailed to the request's address (the agent's when one acts) in the
-     * subject's language, or, without an address, an audited note that staff must deliver it by hand.
+     * subject's language, or an audited note that staff must deliver it by hand: without an address, and when the
+     * package copies the subject's data but the address was typed by staff, never confirmed by the subject (a typo
+     * would send someone's data to a stranger).
      */
     public void issue(@TenantId UUID tenantId, DsarRequest request, String processInstanceId) {
         Actor process = Actor.system(tenantId, DsarProgress.PROCESS, processInstanceId);
-        if (!subjectMail.hasAddress(tenantId, request.id())) {
-            audit.append(process, "dsar.delivery.manual_needed", "dsar", request.id().toString(), Map.of("reason", "no address"));
+        String manual = !subjectMail.hasAddress(tenantId, request.id()) ? "no address"
+                : ResponsePackageContent.carriesData(request.type()) && request.identityConfirmedAt() == null
+                        ? "address not confirmed by the subject" : null;
+        if (manual != null) {
+            audit.append(process, "dsar.delivery.manual_needed", "dsar", request.id().toString(), Map.of("reason", manual));
             return;
         }
         Instant now = StoredTime.now();
