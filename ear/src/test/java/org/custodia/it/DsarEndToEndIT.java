@@ -204,6 +204,18 @@ class DsarEndToEndIT {
                 "dsar.package.link_sent", "dsar.package.downloaded", "dsar.package.download_refused", "dsar.closed");
         assertThat(events.raw().body()).doesNotContain(ADA, "Ada Lovelace", "ORD-1001", token);
         assertThat(t.api().get("/dsars/" + reference).json().get("status").asText()).isEqualTo("CLOSED");
+
+        // the subject's download broke off: a reviewer mails a new link, which works once; the old one stays used
+        assertThat(Api.withKey(key(t, "AUDITOR")).post("/dsars/" + reference + "/package/link", "{}").status()).isEqualTo(403);
+        Api.Reply reissued = reviewer.post("/dsars/" + reference + "/package/link", "{}");
+        assertThat(reissued.status()).as(reissued.raw().body()).isEqualTo(202);
+        String newToken = token(DOWNLOAD_TOKEN, TestMailServer.text(TestMailServer.awaitMessage(ADA, 4, PATIENCE)));
+        assertThat(newToken).isNotEqualTo(token);
+        assertThat(look(newToken).json().get("state").asText()).isEqualTo("VALID");
+        assertThat(Api.anonymous().post("/public/dsars/download", "{\"token\":\"" + newToken + "\"}").status()).isEqualTo(200);
+        assertThat(Api.anonymous().post("/public/dsars/download", "{\"token\":\"" + newToken + "\"}").status()).isEqualTo(410);
+        assertThat(look(token).json().get("state").asText()).isEqualTo("USED");
+        assertThat(t.api().get("/audit/events?limit=1000").raw().body()).contains("dsar.package.link_reissued").doesNotContain(newToken);
     }
 
     @Test
@@ -303,6 +315,9 @@ class DsarEndToEndIT {
         Map<String, byte[]> archive = unzip(binary(reviewer.request("/dsars/" + id + "/package/archive.zip").GET(), 200,
                 "application/zip"));
         assertThat(new String(archive.get("response.json"), StandardCharsets.UTF_8)).contains("Katherine Johnson");
+        Api.Reply reissue = reviewer.post("/dsars/" + id + "/package/link", "{}");
+        assertThat(reissue.status()).as("no link to a typed address later either").isEqualTo(409);
+        assertThat(reissue.raw().body()).contains("address not confirmed by the subject");
     }
 
     static String submitAndConfirm(Api.Tenant t, String email, String type, String language) throws Exception {

@@ -91,6 +91,7 @@ class RoleMatrixIT {
         row("GET /dsars/{id}/package/summary.pdf", "/dsars/{dsar}/package/summary.pdf", null, null);
         row("GET /dsars/{id}/package/response.json", "/dsars/{dsar}/package/response.json", null, null);
         row("GET /dsars/{id}/package/archive.zip", "/dsars/{dsar}/package/archive.zip", null, null);
+        row("POST /dsars/{id}/package/link", "/dsars/{dsar}/package/link", "{}", "application/json");
         row("GET /settings/sla", "/settings/sla", null, null);
         row("GET /settings/mail", "/settings/mail", null, null);
         row("PUT /settings/mail", "/settings/mail", "{\"defaultLanguage\":\"en\"}", "application/json");

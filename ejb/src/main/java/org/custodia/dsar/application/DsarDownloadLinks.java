@@ -14,6 +14,7 @@ import org.custodia.dsar.domain.DownloadLink;
 import org.custodia.dsar.domain.DsarRequest;
 import org.custodia.dsar.domain.ResponsePackageContent;
 import org.custodia.dsar.infrastructure.DownloadTokenRepository;
+import org.custodia.dsar.infrastructure.DsarRepository;
 import org.custodia.kernel.OpaqueToken;
 import org.custodia.notification.domain.MailType;
 import org.custodia.notification.domain.ResponseReady;
@@ -22,6 +23,7 @@ import org.custodia.platform.context.PublicUrl;
 import org.custodia.platform.persistence.StoredTime;
 import org.custodia.platform.persistence.TenantId;
 import org.custodia.platform.persistence.TenantScoped;
+import org.custodia.platform.problem.ProblemException;
 import org.custodia.tenancy.application.Tenants;
 
 /**
@@ -49,6 +51,9 @@ public class DsarDownloadLinks {
     DownloadTokenRepository tokens;
 
     @Inject
+    DsarRepository requests;
+
+    @Inject
     DsarSubjectMail subjectMail;
 
     @Inject
@@ -65,26 +70,61 @@ public class DsarDownloadLinks {
 
     /**
      * Delivers the request's package: a link mailed to the request's address (the agent's when one acts) in the
-     * subject's language, or an audited note that staff must deliver it by hand: without an address, and when the
-     * package copies the subject's data but the address was typed by staff, never confirmed by the subject (a typo
-     * would send someone's data to a stranger).
+     * subject's language, or an audited note that staff must deliver it by hand ({@link #manualDeliveryReason}).
      */
     public void issue(@TenantId UUID tenantId, DsarRequest request, String processInstanceId) {
         Actor process = Actor.system(tenantId, DsarProgress.PROCESS, processInstanceId);
-        String manual = !subjectMail.hasAddress(tenantId, request.id()) ? "no address"
-                : ResponsePackageContent.carriesData(request.type()) && request.identityConfirmedAt() == null
-                        ? "address not confirmed by the subject" : null;
+        String manual = manualDeliveryReason(tenantId, request);
         if (manual != null) {
             audit.append(process, "dsar.delivery.manual_needed", "dsar", request.id().toString(), Map.of("reason", manual));
             return;
         }
+        Instant expiresAt = mailLink(tenantId, request);
+        audit.append(process, "dsar.package.link_sent", "dsar", request.id().toString(), Map.of("expiresAt", expiresAt.toString()));
+    }
+
+    /**
+     * A reviewer sends the subject a new link after the first was used (an interrupted download) or expired: the
+     * request's unused links end, a new one is mailed under the same rules as at delivery. Returns its expiry.
+     */
+    public Instant reissue(Actor actor, UUID dsarId) {
+        DsarRequest request = requests.findForUpdate(dsarId).orElseThrow(() -> ProblemException.notFound("DSAR " + dsarId));
+        if (request.status() != DsarRequest.Status.DELIVERED && request.status() != DsarRequest.Status.CLOSED) {
+            throw ProblemException.conflict("status", "a link is sent once the review approved the answer; the request is "
+                    + request.status());
+        }
+        packages.metadata(actor.tenantId(), dsarId); // 404 without a package
+        String manual = manualDeliveryReason(actor.tenantId(), request);
+        if (manual != null) {
+            throw ProblemException.conflict("id", "the answer is delivered by hand: " + manual);
+        }
+        int ended = tokens.endOpenLinks(dsarId, StoredTime.now());
+        Instant expiresAt = mailLink(actor.tenantId(), request);
+        audit.append(actor, "dsar.package.link_reissued", "dsar", dsarId.toString(),
+                Map.of("expiresAt", expiresAt.toString(), "endedLinks", ended));
+        return expiresAt;
+    }
+
+    /**
+     * Why the answer cannot go by mail, or null: no address; or the package copies the subject's data but the address
+     * was typed by staff, never confirmed by the subject (a typo would send someone's data to a stranger).
+     */
+    private String manualDeliveryReason(UUID tenantId, DsarRequest request) {
+        if (!subjectMail.hasAddress(tenantId, request.id())) {
+            return "no address";
+        }
+        return ResponsePackageContent.carriesData(request.type()) && request.identityConfirmedAt() == null
+                ? "address not confirmed by the subject" : null;
+    }
+
+    private Instant mailLink(UUID tenantId, DsarRequest request) {
         Instant now = StoredTime.now();
         Instant expiresAt = now.plus(settings.of(tenantId).downloadLinkValidity());
         String token = OpaqueToken.generate(TOKEN_PREFIX);
         tokens.add(OpaqueToken.hashOf(token), tenantId, request.id(), now, expiresAt);
         subjectMail.send(tenantId, request.id(), MailType.RESPONSE_READY,
                 tenantName -> new ResponseReady(tenantName, request.id().toString(), link(token), expiresAt));
-        audit.append(process, "dsar.package.link_sent", "dsar", request.id().toString(), Map.of("expiresAt", expiresAt.toString()));
+        return expiresAt;
     }
 
     /** The state of a link, read without changing it. */

@@ -77,6 +77,12 @@ public abstract class SingleUseLinkRepository {
                 .setParameter(1, NativeValues.at(at)).setParameter(2, tokenHash).executeUpdate();
     }
 
+    /** Ends every unused link of a request (as used: it no longer opens); how many there were. */
+    public int endOpenLinks(UUID dsarId, Instant at) {
+        return em.createNativeQuery("update " + table() + " set used_at = ?1 where dsar_id = ?2 and used_at is null")
+                .setParameter(1, NativeValues.at(at)).setParameter(2, dsarId).executeUpdate();
+    }
+
     private Optional<StoredToken> one(String sql, String tokenHash) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, tokenHash).getResultList();

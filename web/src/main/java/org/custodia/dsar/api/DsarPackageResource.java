@@ -1,15 +1,18 @@
 package org.custodia.dsar.api;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.custodia.dsar.application.DsarDownloadLinks;
 import org.custodia.dsar.application.DsarResponsePackages;
 import org.custodia.dsar.domain.ResponsePackage;
 import org.custodia.dsar.infrastructure.ResponsePackageRepository.File;
@@ -35,6 +38,9 @@ public class DsarPackageResource {
 
     @Inject
     DsarResponsePackages packages;
+
+    @Inject
+    DsarDownloadLinks downloadLinks;
 
     @Inject
     CallerContext caller;
@@ -75,6 +81,22 @@ public class DsarPackageResource {
     public Response archive(@PathParam("id") String id) {
         UUID dsarId = Inputs.id(id, "DSAR");
         return attachment(packages.archiveForStaff(caller.actor(), dsarId), "application/zip", "response-" + dsarId + ".zip");
+    }
+
+    public record LinkSent(String expiresAt) {
+    }
+
+    /**
+     * A new download link mailed to the subject (the first was used by an interrupted download, or expired); the
+     * request's unused links end. 409 before delivery, or when the answer goes by hand.
+     */
+    @RequiresPermission("dsar:approve")
+    @POST
+    @Path("/link")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response reissueLink(@PathParam("id") String id) {
+        Instant expiresAt = downloadLinks.reissue(caller.actor(), Inputs.id(id, "DSAR"));
+        return Response.status(Response.Status.ACCEPTED).entity(new LinkSent(expiresAt.toString())).build();
     }
 
     static Response attachment(byte[] content, String type, String file) {
