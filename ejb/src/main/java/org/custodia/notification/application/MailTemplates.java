@@ -103,7 +103,8 @@ public class MailTemplates {
             }
             if (sources.size() == MailPart.values().length) {
                 Map<String, Object> variables = MailVariables.of(model, tenant.zone(), language);
-                return new RenderedMail(oneLine(render(sources.get(MailPart.SUBJECT), MailPart.SUBJECT, variables, language)),
+                Map<String, Object> subjectVariables = MailVariables.forSubject(model, tenant.zone(), language);
+                return new RenderedMail(oneLine(render(sources.get(MailPart.SUBJECT), MailPart.SUBJECT, subjectVariables, language)),
                         render(sources.get(MailPart.TEXT), MailPart.TEXT, variables, language),
                         render(sources.get(MailPart.HTML), MailPart.HTML, variables, language), language);
             }

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A model's template variables: one per record component, named like it. Values are text only (instants
@@ -23,6 +24,23 @@ public final class MailVariables {
         Map<String, Object> variables = new LinkedHashMap<>();
         for (RecordComponent component : model.getClass().getRecordComponents()) {
             variables.put(component.getName(), text(component, value(model, component), zone, language));
+        }
+        return variables;
+    }
+
+    /**
+     * The variables a subject line may print: labels and dates, never a link, token or free text. The subject is
+     * the one part of a queued mail not sealed at rest (the outbox shows it), so an override's subject printing a
+     * download link or a refusal reason fails (strict variables) and the shipped subject is sent instead.
+     */
+    public static final Set<String> SUBJECT_LABELS = Set.of("tenantName", "reference", "requestType", "jurisdiction", "role");
+
+    public static Map<String, Object> forSubject(MailModel model, ZoneId zone, String language) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        for (RecordComponent component : model.getClass().getRecordComponents()) {
+            if (SUBJECT_LABELS.contains(component.getName()) || component.getType() == Instant.class) {
+                variables.put(component.getName(), text(component, value(model, component), zone, language));
+            }
         }
         return variables;
     }

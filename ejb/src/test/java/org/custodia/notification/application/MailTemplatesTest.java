@@ -176,6 +176,22 @@ class MailTemplatesTest {
     }
 
     @Test
+    void aSubjectPrintsLabelsAndDatesOnlyNeverALinkOrFreeText() throws IOException {
+        // the subject is stored in clear in the outbox: an override printing the download link falls back
+        write(TENANT.toString(), "response-ready", "en", MailPart.SUBJECT, "Get it: {{ downloadLink }}");
+        write(TENANT.toString(), "refusal-notice", "en", MailPart.SUBJECT, "Refused: {{ reason }}");
+        write(TENANT.toString(), "sla-warning", "en", MailPart.SUBJECT, "{{ reference }} ({{ jurisdiction }}) due {{ dueAt }}");
+        MailTemplates templates = new MailTemplates(overrides);
+        RenderedMail ready = templates.render(ACME, MailType.RESPONSE_READY, sample(MailType.RESPONSE_READY), "en");
+        assertThat(ready.subject()).startsWith("The answer to your request").doesNotContain("http");
+        assertThat(ready.text()).contains("http"); // the body still carries the link
+        RenderedMail refusal = templates.render(ACME, MailType.REFUSAL_NOTICE, sample(MailType.REFUSAL_NOTICE), "en");
+        assertThat(refusal.subject()).doesNotStartWith("Refused:");
+        assertThat(templates.render(ACME, MailType.SLA_WARNING, sample(MailType.SLA_WARNING), "en").subject())
+                .startsWith("DSAR-2026-0042 (").contains(" due ");
+    }
+
+    @Test
     void aHostileOverrideFailsClearlyAndTheShippedTemplateIsUsed() throws IOException {
         // range() would build a list of two billion numbers before anything is written: the override engine has no range
         write(TENANT.toString(), "sla-breach", "en", MailPart.TEXT, "{% for i in range(0, 2000000000) %}{% endfor %}{{ reference }}\n");
