@@ -6,6 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -110,6 +118,50 @@ class AuditChainIT {
         assertThat(verify.get("intact").asBoolean()).isFalse();
         assertThat(verify.get("firstBrokenSeq").asLong()).isEqualTo(6);
         assertThat(verify.get("eventCount").asLong()).isEqualTo(5);
+    }
+
+    @Test
+    void concurrentWritersLeaveOneGapFreeChainWithEveryEventOnce() throws Exception {
+        Api.Tenant t = tenantWithSixEvents("concurrent");
+        int writers = 6;
+        int each = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<List<Integer>>> results = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                results.add(pool.submit(() -> {
+                    List<Integer> statuses = new ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        statuses.add(t.api().post("/consents", "{\"subject\":\"w" + writer + "-" + i
+                                + "\",\"purpose\":\"ads\",\"action\":\"grant\"}").status());
+                    }
+                    return statuses;
+                }));
+            }
+            for (Future<List<Integer>> r : results) {
+                assertThat(r.get(2, TimeUnit.MINUTES)).containsOnly(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonNode events = t.api().get("/audit/events?limit=1000").json();
+        assertThat(events.size()).isEqualTo(6 + writers * each);
+        Set<String> grantedEvents = new HashSet<>();
+        for (int i = 0; i < events.size(); i++) {
+            assertThat(events.get(i).get("seq").asLong()).isEqualTo(i + 1);
+            if (i > 0) {
+                assertThat(events.get(i).get("previousHash").asText()).isEqualTo(events.get(i - 1).get("eventHash").asText());
+            }
+            if (i >= 6) {
+                assertThat(events.get(i).get("eventType").asText()).isEqualTo("consent.granted");
+                grantedEvents.add(events.get(i).get("entityId").asText());
+            }
+        }
+        assertThat(grantedEvents).hasSize(writers * each);
+        JsonNode verify = t.api().get("/audit/verify").json();
+        assertThat(verify.get("intact").asBoolean()).isTrue();
+        assertThat(verify.get("headSeq").asLong()).isEqualTo(6 + writers * each);
     }
 
     /** tenant.created, tenant.signing_key.created, api_key.created, consent.purpose.defined, .granted, .withdrawn */

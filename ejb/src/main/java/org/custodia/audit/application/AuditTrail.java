@@ -2,7 +2,6 @@ package org.custodia.audit.application;
 
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,12 +15,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.custodia.audit.domain.AuditEvent;
 import org.custodia.audit.domain.AuditEventHasher;
-import org.custodia.audit.domain.AuditRecord;
 import org.custodia.audit.domain.ChainHead;
 import org.custodia.audit.domain.ChainVerification;
+import org.custodia.audit.domain.PendingAuditEvent;
 import org.custodia.audit.infrastructure.AuditEventRepository;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.persistence.TenantId;
@@ -29,8 +29,10 @@ import org.custodia.platform.persistence.TenantScoped;
 
 /**
  * The tenant's audit chain. {@link #append} joins the caller's transaction, so an event exists if and
- * only if the change it describes committed; the chain head row is locked for the rest of that
- * transaction, which serialises appends per tenant.
+ * only if the change it describes committed. The events are put on the chain just before that transaction
+ * commits ({@link TransactionAuditEvents}), in the order appended; the chain head row is locked from then until
+ * the commit, which serialises a tenant's commits that carry events, and nothing longer. Within the transaction,
+ * reading the chain or locking its head first chains what the transaction appended so far.
  * <p>
  * One instance, no container lock: it keeps no per-call state, and a pooled bean deadlocked under load (bench/README.md,
  * "DSAR timers"): the threads waiting for a tenant's chain lock held every pooled instance, while the transaction
@@ -50,6 +52,11 @@ public class AuditTrail {
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService hashing;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    private static final Object PENDING = TransactionAuditEvents.class.getName();
+
     private final Clock clock = Clock.systemUTC();
 
     /** Starts a tenant's chain; called once, in the transaction that creates the tenant. */
@@ -60,26 +67,20 @@ public class AuditTrail {
     }
 
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public long append(Actor actor, String eventType, String entityType, String entityId, Map<String, ?> payload) {
-        events.flushPending(); // earlier changes of this transaction reach the database before the event that describes them
-        ChainHead head = events.lockHead(actor.tenantId());
-        long seq = head.lastSeq() + 1;
-        AuditRecord record = new AuditRecord(actor.tenantId(), seq, eventType, entityType, entityId,
-                actor.principal(), actor.requestId(), AuditEventHasher.canonicalize(payload), head.lastHash(),
-                Instant.now(clock));
-        String hash = AuditEventHasher.hash(record);
-        events.insert(record, hash);
-        events.advanceHead(actor.tenantId(), seq, hash);
-        return seq;
+    public void append(Actor actor, String eventType, String entityType, String entityId, Map<String, ?> payload) {
+        pending(true).add(new PendingAuditEvent(actor.tenantId(), eventType, entityType, entityId, actor.principal(),
+                actor.requestId(), AuditEventHasher.canonicalize(payload)));
     }
 
     /** The head, locked for the rest of the caller's transaction (no event is appended meanwhile). */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public ChainHead lockHead(@TenantId UUID tenantId) {
+        chainPending();
         return events.lockHead(tenantId);
     }
 
     public List<AuditEvent> events(@TenantId UUID tenantId, long afterSeq, int limit) {
+        chainPending();
         return events.after(tenantId, afterSeq, limit);
     }
 
@@ -88,12 +89,32 @@ public class AuditTrail {
         if (seq == 0) {
             return true;
         }
+        chainPending();
         Optional<String> stored = events.hashAt(tenantId, seq);
         return stored.isPresent() && stored.get().equals(hash);
     }
 
+    /** This transaction's events not yet on the chain ({@code create}: registering them with the transaction if none). */
+    private TransactionAuditEvents pending(boolean create) {
+        TransactionAuditEvents pending = (TransactionAuditEvents) transactions.getResource(PENDING);
+        if (pending == null && create) {
+            pending = new TransactionAuditEvents(events, clock);
+            transactions.putResource(PENDING, pending);
+            transactions.registerInterposedSynchronization(pending);
+        }
+        return pending;
+    }
+
+    private void chainPending() {
+        TransactionAuditEvents pending = pending(false);
+        if (pending != null) {
+            pending.chainNow();
+        }
+    }
+
     /** Walks the whole chain in sequence order, streaming rows, and reports the first bad link. */
     public ChainVerification verify(@TenantId UUID tenantId) throws SQLException {
+        chainPending();
         // this thread reads (the connection belongs to the transaction) while the pool hashes the batches already read
         ChainWalk walk = new ChainWalk(hashing, VERIFY_BATCH);
         AuditEventRepository.ChainScan scan = events.walk(tenantId, VERIFY_BATCH, walk::read);

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,8 +16,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.custodia.audit.domain.AuditEvent;
+import org.custodia.audit.domain.AuditEventHasher;
 import org.custodia.audit.domain.AuditRecord;
 import org.custodia.audit.domain.ChainHead;
+import org.custodia.audit.domain.PendingAuditEvent;
 import org.custodia.platform.persistence.TenantSession;
 
 /**
@@ -36,6 +39,9 @@ public class AuditEventRepository {
     /** What a chain walk found: the head as stored before the events were read, and how many events there are. */
     public record ChainScan(Optional<ChainHead> head, long eventCount) {
     }
+
+    private static final String LOCK_HEAD =
+            "select last_seq, last_hash from app.audit_chain_head where tenant_id = ? for update";
 
     @PersistenceContext(unitName = "custodia")
     EntityManager em;
@@ -57,37 +63,58 @@ public class AuditEventRepository {
 
     /** The head, locked for the rest of the transaction (serialises the tenant's appends). */
     public ChainHead lockHead(UUID tenantId) {
-        Object[] head = (Object[]) em.createNativeQuery(
-                        "select last_seq, last_hash from app.audit_chain_head where tenant_id = ?1 for update")
+        Object[] head = (Object[]) em.createNativeQuery(LOCK_HEAD.replace("?", "?1"))
                 .setParameter(1, tenantId)
                 .getSingleResult();
         return new ChainHead(((Number) head[0]).longValue(), (String) head[1]);
     }
 
-    public void insert(AuditRecord record, String hash) {
-        em.createNativeQuery("insert into app.audit_event (tenant_id, seq, event_type, entity_type, entity_id, actor,"
-                        + " request_id, payload, previous_hash, event_hash, created_at)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as jsonb), ?9, ?10, ?11)")
-                .setParameter(1, record.tenantId())
-                .setParameter(2, record.seq())
-                .setParameter(3, record.eventType())
-                .setParameter(4, record.entityType())
-                .setParameter(5, record.entityId())
-                .setParameter(6, record.actor())
-                .setParameter(7, record.requestId())
-                .setParameter(8, record.canonicalPayload())
-                .setParameter(9, record.previousHash())
-                .setParameter(10, hash)
-                .setParameter(11, Timestamp.from(record.createdAt()))
-                .executeUpdate();
-    }
-
-    public void advanceHead(UUID tenantId, long seq, String hash) {
-        em.createNativeQuery("update app.audit_chain_head set last_seq = ?1, last_hash = ?2 where tenant_id = ?3")
-                .setParameter(1, seq)
-                .setParameter(2, hash)
-                .setParameter(3, tenantId)
-                .executeUpdate();
+    /**
+     * Links {@code pending} after the tenant's head in their order, stores them and moves the head, on the
+     * transaction's own connection; the head row stays locked until the transaction ends.
+     */
+    public void chain(UUID tenantId, List<PendingAuditEvent> pending, Instant at) throws SQLException {
+        try (Connection c = tenantSession.connection(tenantId)) {
+            ChainHead head;
+            try (PreparedStatement ps = c.prepareStatement(LOCK_HEAD)) {
+                ps.setObject(1, tenantId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("tenant " + tenantId + " has no audit chain");
+                    }
+                    head = new ChainHead(rs.getLong(1), rs.getString(2));
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("insert into app.audit_event (tenant_id, seq, event_type,"
+                    + " entity_type, entity_id, actor, request_id, payload, previous_hash, event_hash, created_at)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)")) {
+                for (PendingAuditEvent event : pending) {
+                    AuditRecord record = event.after(head, at);
+                    String hash = AuditEventHasher.hash(record);
+                    ps.setObject(1, record.tenantId());
+                    ps.setLong(2, record.seq());
+                    ps.setString(3, record.eventType());
+                    ps.setString(4, record.entityType());
+                    ps.setString(5, record.entityId());
+                    ps.setString(6, record.actor());
+                    ps.setString(7, record.requestId());
+                    ps.setString(8, record.canonicalPayload());
+                    ps.setString(9, record.previousHash());
+                    ps.setString(10, hash);
+                    ps.setTimestamp(11, Timestamp.from(record.createdAt()));
+                    ps.addBatch();
+                    head = new ChainHead(record.seq(), hash);
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "update app.audit_chain_head set last_seq = ?, last_hash = ? where tenant_id = ?")) {
+                ps.setLong(1, head.lastSeq());
+                ps.setString(2, head.lastHash());
+                ps.setObject(3, tenantId);
+                ps.executeUpdate();
+            }
+        }
     }
 
     /** The stored hash of the event at {@code seq}, if there is one. */

@@ -75,6 +75,7 @@ class AuditTrailVerifyTest {
             }
         };
         trail.hashing = managed(pool);
+        trail.transactions = new OneTransaction();
         return trail;
     }
 

@@ -49,10 +49,9 @@ class AuditCheckpointsTest {
         };
         checkpoints.audit = new AuditTrail() {
             @Override public ChainHead lockHead(UUID tenantId) { return new ChainHead(tip.headSeq(), HEAD_HASH); }
-            @Override public long append(Actor actor, String eventType, String entityType, String entityId, Map<String, ?> payload) {
+            @Override public void append(Actor actor, String eventType, String entityType, String entityId, Map<String, ?> payload) {
                 appended.add(actor.principal() + " " + eventType + " " + entityType + " " + entityId);
                 payloads.add(payload);
-                return tip.headSeq() + 1;
             }
         };
         checkpoints.signingKeys = new TenantSigningKeys() {
