@@ -28,7 +28,13 @@ import java.util.regex.Pattern;
  * the outbox, and the SMTP server received them (the sink's file). Prints a markdown table of the distributions.
  *
  *   DsarTimerReport status JDBC_URL USER PASSWORD TENANT_ID            "<requests> <in review> <async jobs> <queued> <unsent>"
+ *   DsarTimerReport wait JDBC_URL USER PASSWORD TENANT_ID MAILS UNTIL_EPOCH
+ *                                          polls every second until MAILS warning mails are queued and all sent (or
+ *                                          UNTIL_EPOCH passes); prints the epoch second it saw that, or "timeout"
  *   DsarTimerReport report JDBC_URL USER PASSWORD TENANT_ID SINK_FILE  the table
+ * <p>
+ * {@code wait} is one JVM for the whole window: a JVM started every poll cost the 2-core machine a third of a core
+ * that the server under test needed.
  */
 public final class DsarTimerReport {
 
@@ -39,14 +45,28 @@ public final class DsarTimerReport {
         try (Connection c = DriverManager.getConnection(args[1], args[2], args[3])) {
             UUID tenant = UUID.fromString(args[4]);
             if (args[0].equals("status")) {
-                status(c, tenant);
+                System.out.println(status(c, tenant));
+            } else if (args[0].equals("wait")) {
+                System.out.println(waitForMails(c, tenant, Long.parseLong(args[5]), Long.parseLong(args[6])));
             } else {
                 report(c, tenant, Path.of(args[5]));
             }
         }
     }
 
-    private static void status(Connection c, UUID tenant) throws SQLException {
+    private static String waitForMails(Connection c, UUID tenant, long mails, long untilEpoch)
+            throws SQLException, InterruptedException {
+        while (Instant.now().getEpochSecond() < untilEpoch) {
+            String[] status = status(c, tenant).split(" ");
+            if (Long.parseLong(status[3]) >= mails && Long.parseLong(status[4]) == 0) {
+                return String.valueOf(Instant.now().getEpochSecond());
+            }
+            Thread.sleep(1000);
+        }
+        return "timeout";
+    }
+
+    private static String status(Connection c, UUID tenant) throws SQLException {
         long requests = count(c, "select count(*) from app.dsar_request where tenant_id = ? and request_type = 'ACCESS'", tenant);
         long inReview = count(c, "select count(*) from app.dsar_request where tenant_id = ? and request_type = 'ACCESS'"
                 + " and status = 'IN_REVIEW'", tenant);
@@ -62,7 +82,7 @@ public final class DsarTimerReport {
                 asyncJobs = rs.getLong(1);
             }
         }
-        System.out.println(requests + " " + inReview + " " + asyncJobs + " " + queued + " " + unsent);
+        return requests + " " + inReview + " " + asyncJobs + " " + queued + " " + unsent;
     }
 
     private static void report(Connection c, UUID tenant, Path sinkFile) throws SQLException, IOException {
