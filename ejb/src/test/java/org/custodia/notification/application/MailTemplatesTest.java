@@ -100,6 +100,41 @@ class MailTemplatesTest {
         }
     }
 
+    /**
+     * The remedy each law gives a refused subject, as the notice must name it: GDPR Art. 12(4) (authority and court),
+     * Va. Code §59.1-577(A)(4) and C.R.S. §6-1-1306(2)-(3) (how to appeal to the controller, then the Attorney General),
+     * LGPD Art. 18 §1 (ANPD), DPDPA s.13 (grievance first, then the Board), PIPEDA s.8(7) (the recourse: OPC).
+     */
+    static Stream<Arguments> remedies() {
+        return Stream.of(
+                Arguments.of("EU_GDPR", "en", (Object) new String[] {"supervisory authority", "judicial remedy"}),
+                Arguments.of("UK_GDPR", "en", (Object) new String[] {"Information Commissioner's Office", "judicial remedy"}),
+                Arguments.of("US_VA_VCDPA", "en", (Object) new String[] {"appeal this decision", "within 60 days", "Attorney General of Virginia"}),
+                Arguments.of("US_CO_CPA", "en", (Object) new String[] {"appeal this decision", "within 45 days", "Colorado Attorney General"}),
+                Arguments.of("US_CA_CCPA", "en", (Object) new String[] {"California Privacy Protection Agency"}),
+                Arguments.of("BR_LGPD", "en", (Object) new String[] {"ANPD", "Article 18"}),
+                Arguments.of("IN_DPDPA", "en", (Object) new String[] {"grievance", "Data Protection Board of India"}),
+                Arguments.of("CA_PIPEDA", "en", (Object) new String[] {"Privacy Commissioner of Canada"}),
+                Arguments.of("US_VA_VCDPA", "de", (Object) new String[] {"Einspruch", "60 Tagen", "Attorney General von Virginia"}),
+                Arguments.of("US_CO_CPA", "de", (Object) new String[] {"Einspruch", "45 Tagen", "Attorney General von Colorado"}),
+                Arguments.of("IN_DPDPA", "de", (Object) new String[] {"Grievance", "Data Protection Board of India"}));
+    }
+
+    @ParameterizedTest
+    @MethodSource("remedies")
+    void aRefusalNoticeNamesTheRemedyOfTheRequestsLaw(String jurisdiction, String language, String... names) {
+        RenderedMail mail = new MailTemplates(null).render(ACME, MailType.REFUSAL_NOTICE,
+                new RefusalNotice("Acme", "DSAR-2026-0042", "ACCESS", jurisdiction, "manifestly unfounded", DUE), language);
+
+        assertThat(mail.text()).contains(names);
+        assertThat(mail.html()).contains(names[0]);
+        boolean appealState = jurisdiction.startsWith("US_VA") || jurisdiction.startsWith("US_CO");
+        assertThat(mail.text().contains(language.equals("de") ? "Einspruch" : "appeal this decision"))
+                .as("only Virginia and Colorado give an appeal to the controller").isEqualTo(appealState);
+        assertThat(mail.text().contains(language.equals("de") ? "Aufsichtsbehörde" : "supervisory authority"))
+                .as("a GDPR authority only under the GDPR").isEqualTo(jurisdiction.equals("EU_GDPR"));
+    }
+
     @Test
     void germanIsChosenWhenAskedAndTheChainFallsBackToTheTenantsLanguageThenEnglish() {
         MailTemplates templates = new MailTemplates(null);
