@@ -301,6 +301,7 @@ class BadInputIT {
                 new Bad("sla: a null row", () -> api.put("/settings/sla", "{\"rows\":[null]}"), 422, "rows[0]"),
                 new Bad("intake settings: a number", () -> api.put("/settings/dsar-intake", "{\"identityLinkValidity\":7,\"duplicateWindow\":\"P30D\"}"), 400, "identityLinkValidity"),
                 new Bad("intake settings: huge", () -> api.put("/settings/dsar-intake", "{\"identityLinkValidity\":\"P" + huge + "D\",\"duplicateWindow\":\"P30D\"}"), 422, "identityLinkValidity"),
+                new Bad("intake settings: a retention of a year", () -> api.put("/settings/dsar-intake", "{\"identityLinkValidity\":\"P7D\",\"duplicateWindow\":\"P30D\",\"packageRetention\":\"P1Y\"}"), 422, "packageRetention"),
                 // public intake and confirmation
                 new Bad("public: type unknown", () -> Api.anonymous().post("/public/" + tenant.slug() + "/dsars", "{\"type\":\"TELEPORT\",\"jurisdiction\":\"EU_GDPR\",\"email\":\"a@example.org\"}"), 422, "type"),
                 new Bad("public: huge details", () -> Api.anonymous().post("/public/" + tenant.slug() + "/dsars", "{\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\",\"email\":\"a@example.org\",\"details\":\"" + "x".repeat(200_000) + "\"}"), 422, "details"),

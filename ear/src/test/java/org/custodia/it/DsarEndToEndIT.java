@@ -30,6 +30,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.custodia.reports.testing.Pdfsig;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -216,6 +217,36 @@ class DsarEndToEndIT {
         assertThat(Api.anonymous().post("/public/dsars/download", "{\"token\":\"" + newToken + "\"}").status()).isEqualTo(410);
         assertThat(look(token).json().get("state").asText()).isEqualTo("USED");
         assertThat(t.api().get("/audit/events?limit=1000").raw().body()).contains("dsar.package.link_reissued").doesNotContain(newToken);
+
+        // storage limitation: once the request has ended and no link is open, the answer's contents go after the
+        // tenant's retention; its hashes stay, opening or re-sending it is refused (410), the purge is audited
+        JsonNode kept = reviewer.get("/dsars/" + reference + "/package").json();
+        ObjectNode intake = (ObjectNode) t.api().get("/settings/dsar-intake").json();
+        assertThat(intake.get("packageRetention").asText()).isEqualTo("P30D");
+        intake.put("packageRetention", "PT1S");
+        assertThat(t.api().put("/settings/dsar-intake", intake.toString()).status()).isEqualTo(200);
+        assertThat(reviewer.post("/dsars/" + reference + "/package/link", "{}").status()).isEqualTo(202);
+        String openToken = token(DOWNLOAD_TOKEN, TestMailServer.text(TestMailServer.awaitMessage(ADA, 5, PATIENCE)));
+        assertThat(t.api().post("/admin/dsar-packages/purge", "").status()).as("operator only").isEqualTo(401);
+        assertThat(Api.admin().post("/admin/dsar-packages/purge", "").status()).isEqualTo(200);
+        assertThat(reviewer.get("/dsars/" + reference + "/package").json().get("purgedAt").isNull())
+                .as("an open link keeps the answer").isTrue();
+        assertThat(Api.anonymous().post("/public/dsars/download", "{\"token\":\"" + openToken + "\"}").status()).isEqualTo(200);
+        assertThat(Api.admin().post("/admin/dsar-packages/purge", "").json().get("tenantsPurged").asInt()).isGreaterThanOrEqualTo(1);
+        JsonNode purged = reviewer.get("/dsars/" + reference + "/package").json();
+        assertThat(purged.get("purgedAt").isNull()).isFalse();
+        assertThat(purged.get("jsonSha256").asText()).isEqualTo(kept.get("jsonSha256").asText());
+        assertThat(purged.get("pdfSha256").asText()).isEqualTo(kept.get("pdfSha256").asText());
+        for (String file : new String[] {"/summary.pdf", "/response.json", "/archive.zip"}) {
+            Api.Reply gone = reviewer.get("/dsars/" + reference + "/package" + file);
+            assertThat(gone.status()).as(file).isEqualTo(410);
+            assertThat(gone.contentType()).startsWith("application/problem+json");
+            assertThat(gone.raw().body()).contains("package-purged");
+        }
+        assertThat(reviewer.post("/dsars/" + reference + "/package/link", "{}").status()).isEqualTo(410);
+        assertThat(t.api().get("/audit/events?limit=1000").raw().body()).contains("dsar.package.purged");
+        assertThat(Api.admin().post("/admin/dsar-packages/purge", "").json().get("tenantsPurged").asInt())
+                .as("nothing left to purge here; other tenants keep theirs for 30 days").isZero();
     }
 
     @Test

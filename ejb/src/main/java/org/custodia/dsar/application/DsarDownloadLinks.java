@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.dsar.domain.DownloadLink;
 import org.custodia.dsar.domain.DsarRequest;
+import org.custodia.dsar.domain.ResponsePackage;
 import org.custodia.dsar.domain.ResponsePackageContent;
 import org.custodia.dsar.infrastructure.DownloadTokenRepository;
 import org.custodia.dsar.infrastructure.DsarRepository;
@@ -93,7 +94,10 @@ public class DsarDownloadLinks {
             throw ProblemException.conflict("status", "a link is sent once the review approved the answer; the request is "
                     + request.status());
         }
-        packages.metadata(actor.tenantId(), dsarId); // 404 without a package
+        ResponsePackage answer = packages.metadata(actor.tenantId(), dsarId); // 404 without a package
+        if (answer.purgedAt() != null) {
+            throw DsarResponsePackages.purged(answer);
+        }
         String manual = manualDeliveryReason(actor.tenantId(), request);
         if (manual != null) {
             throw ProblemException.conflict("id", "the answer is delivered by hand: " + manual);

@@ -35,21 +35,25 @@ public class DsarIntakeSettings {
     }
 
     /**
-     * Applies to requests received (links issued) from now on; links already mailed keep their expiry. A null
-     * {@code downloadLinkValidity} is the default (P14D).
+     * Applies to requests received (links issued) from now on; links already mailed keep their expiry; the retention
+     * applies to every package at the next purge round. A null {@code downloadLinkValidity} (P14D) or
+     * {@code packageRetention} (P30D) is the default.
      */
-    public IntakeSettings replace(Actor actor, String identityLinkValidity, String duplicateWindow, String downloadLinkValidity) {
-        List<FieldError> problems = IntakeSettings.problems(identityLinkValidity, duplicateWindow, downloadLinkValidity);
+    public IntakeSettings replace(Actor actor, String identityLinkValidity, String duplicateWindow, String downloadLinkValidity,
+                                  String packageRetention) {
+        List<FieldError> problems = IntakeSettings.problems(identityLinkValidity, duplicateWindow, downloadLinkValidity,
+                packageRetention);
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
-        IntakeSettings parsed = IntakeSettings.parse(identityLinkValidity, duplicateWindow, downloadLinkValidity);
+        IntakeSettings parsed = IntakeSettings.parse(identityLinkValidity, duplicateWindow, downloadLinkValidity, packageRetention);
         settings.put(actor.tenantId(), IsoDuration.text(parsed.identityLinkValidity()), IsoDuration.text(parsed.duplicateWindow()),
-                IsoDuration.text(parsed.downloadLinkValidity()), StoredTime.now());
+                IsoDuration.text(parsed.downloadLinkValidity()), IsoDuration.text(parsed.packageRetention()), StoredTime.now());
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("identityLinkValidity", IsoDuration.text(parsed.identityLinkValidity()));
         payload.put("duplicateWindow", IsoDuration.text(parsed.duplicateWindow()));
         payload.put("downloadLinkValidity", IsoDuration.text(parsed.downloadLinkValidity()));
+        payload.put("packageRetention", IsoDuration.text(parsed.packageRetention()));
         audit.append(actor, "settings.dsar_intake_updated", "tenant", actor.tenantId().toString(), payload);
         return parsed;
     }

@@ -96,7 +96,7 @@ public class DsarResponsePackages {
             throw new ResponsePackageContent.TooLarge("summary.pdf", pdf.length, MAX_PDF_BYTES);
         }
         ResponsePackage p = new ResponsePackage(request.id(), ResponseArchive.sha256(json), json.length, ResponseArchive.sha256(pdf),
-                pdf.length, content.connectorCount(), content.rowCount(), content.carriesData(), 1, StoredTime.now());
+                pdf.length, content.connectorCount(), content.rowCount(), content.carriesData(), 1, StoredTime.now(), null);
         packages.put(tenantId, p, sealed.seal(tenantId, purpose(request.id(), File.JSON), json),
                 sealed.seal(tenantId, purpose(request.id(), File.PDF), pdf));
         Map<String, String> facts = new LinkedHashMap<>();
@@ -134,8 +134,17 @@ public class DsarResponsePackages {
     }
 
     private byte[] open(UUID tenantId, UUID dsarId, File file) {
-        byte[] s = packages.sealed(dsarId, file).orElseThrow(() -> ProblemException.notFound("response package of DSAR " + dsarId));
+        byte[] s = packages.sealed(dsarId, file).orElseThrow(() -> packages.find(dsarId)
+                .filter(p -> p.purgedAt() != null).map(DsarResponsePackages::purged)
+                .orElseGet(() -> ProblemException.notFound("response package of DSAR " + dsarId)));
         return sealed.open(tenantId, purpose(dsarId, file), s);
+    }
+
+    /** 410: the contents are gone under the tenant's retention (DsarPackageRetention); the metadata stays. */
+    static ProblemException purged(ResponsePackage p) {
+        return new ProblemException(410, "package-purged", "Answer purged", "The contents of the answer to DSAR " + p.dsarId()
+                + " were deleted on " + p.purgedAt() + " under the tenant's package retention; its hashes and sizes remain.",
+                java.util.List.of());
     }
 
     private static String purpose(UUID dsarId, File file) {

@@ -141,8 +141,8 @@ public class DsarService {
             identity.clearAuthentication();
         }
         request.attachProcess(instance.getId());
-        // every write that locks another request's row comes before the first audit event (the chain head's lock):
-        // a step of that other request holds its row and then waits for the head
+        // the duplicate link locks the earlier request's row; the chain head is locked only at commit
+        // (TransactionAuditEvents), after every row lock, so a step of that request cannot wait on us in a cycle
         DsarContacts.Stored stored = contact == null ? null : contacts.store(actor, request, contact);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", t.name());

@@ -41,19 +41,48 @@ public class ResponsePackageRepository {
     public Optional<ResponsePackage> find(UUID dsarId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select json_sha256, json_size, pdf_sha256, pdf_size, connectors, row_count,"
-                        + " carries_data, compilations, compiled_at from app.dsar_package where dsar_id = ?1")
+                        + " carries_data, compilations, compiled_at, purged_at from app.dsar_package where dsar_id = ?1")
                 .setParameter(1, dsarId).getResultList();
         return rows.stream().findFirst().map(r -> new ResponsePackage(dsarId, (String) r[0], ((Number) r[1]).intValue(),
                 (String) r[2], ((Number) r[3]).intValue(), ((Number) r[4]).intValue(), ((Number) r[5]).intValue(),
-                (Boolean) r[6], ((Number) r[7]).intValue(), NativeValues.instant(r[8])));
+                (Boolean) r[6], ((Number) r[7]).intValue(), NativeValues.instant(r[8]),
+                r[9] == null ? null : NativeValues.instant(r[9])));
     }
 
-    /** One file's sealed bytes; empty when the request has no package. */
+    /** One file's sealed bytes; empty when the request has no package or its contents were purged. */
     public Optional<byte[]> sealed(UUID dsarId, File file) {
         String column = file == File.JSON ? "json_sealed" : "pdf_sealed";
         @SuppressWarnings("unchecked")
-        List<byte[]> rows = em.createNativeQuery("select " + column + " from app.dsar_package where dsar_id = ?1")
+        List<byte[]> rows = em.createNativeQuery("select " + column + " from app.dsar_package where dsar_id = ?1"
+                        + " and purged_at is null")
                 .setParameter(1, dsarId).getResultList();
-        return rows.stream().findFirst();
+        return rows.stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /**
+     * Up to {@code limit} packages whose contents may go: compiled before {@code compiledBefore}, their request ended
+     * (one of {@code endedStatuses}), no download link still open at {@code now}. Locks the package and its request (a
+     * request held by a reviewer reissuing its link is skipped this round).
+     */
+    public List<UUID> purgeable(Instant compiledBefore, Instant now, List<String> endedStatuses, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object> ids = em.createNativeQuery("select p.dsar_id from app.dsar_package p join app.dsar_request r on r.id = p.dsar_id"
+                        + " where p.purged_at is null and p.compiled_at < ?1 and r.status = any (cast(?2 as text[]))"
+                        + " and not exists (select 1 from app.dsar_download_token t where t.dsar_id = p.dsar_id"
+                        + " and t.used_at is null and t.expires_at > ?3)"
+                        + " order by p.compiled_at limit ?4 for update of p, r skip locked")
+                .setParameter(1, NativeValues.at(compiledBefore))
+                .setParameter(2, "{" + String.join(",", endedStatuses) + "}")
+                .setParameter(3, NativeValues.at(now))
+                .setParameter(4, limit)
+                .getResultList();
+        return ids.stream().map(id -> id instanceof UUID u ? u : UUID.fromString(id.toString())).toList();
+    }
+
+    /** Drops the sealed contents; the hashes, sizes and counts stay as evidence of what was answered. */
+    public void purge(UUID dsarId, Instant at) {
+        em.createNativeQuery("update app.dsar_package set json_sealed = null, pdf_sealed = null, purged_at = ?2"
+                        + " where dsar_id = ?1 and purged_at is null")
+                .setParameter(1, dsarId).setParameter(2, NativeValues.at(at)).executeUpdate();
     }
 }

@@ -68,11 +68,17 @@ class IntakeRulesTest {
     void theDownloadLinkWorksFourteenDaysUnlessTheTenantSaysOtherwiseWithinNinety() {
         assertThat(SETTINGS.downloadLinkValidity()).isEqualTo(Duration.ofDays(14));
         assertThat(IntakeSettings.parse("P7D", "P30D").downloadLinkValidity()).isEqualTo(Duration.ofDays(14));
-        assertThat(IntakeSettings.parse("P7D", "P30D", "PT10M").downloadLinkValidity()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(IntakeSettings.problems("P7D", "P30D", "P90D")).isEmpty();
-        assertThat(fields(IntakeSettings.problems("P7D", "P30D", "P91D"))).containsExactly("downloadLinkValidity");
-        assertThat(fields(IntakeSettings.problems("P7D", "P30D", "PT0S"))).containsExactly("downloadLinkValidity");
-        assertThat(fields(IntakeSettings.problems("P7D", "P30D", "P1M"))).containsExactly("downloadLinkValidity");
+        assertThat(IntakeSettings.parse("P7D", "P30D", "PT10M", null).downloadLinkValidity()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(IntakeSettings.problems("P7D", "P30D", "P90D", null)).isEmpty();
+        assertThat(fields(IntakeSettings.problems("P7D", "P30D", "P91D", null))).containsExactly("downloadLinkValidity");
+        assertThat(fields(IntakeSettings.problems("P7D", "P30D", "PT0S", null))).containsExactly("downloadLinkValidity");
+        assertThat(fields(IntakeSettings.problems("P7D", "P30D", "P1M", null))).containsExactly("downloadLinkValidity");
+        // the package's retention: a day to a year, default a month
+        assertThat(IntakeSettings.parse("P7D", "P30D").packageRetention()).isEqualTo(Duration.ofDays(30));
+        assertThat(IntakeSettings.parse("P7D", "P30D", null, "P366D").packageRetention()).isEqualTo(Duration.ofDays(366));
+        assertThat(IntakeSettings.problems("P7D", "P30D", null, "PT1S")).isEmpty();
+        assertThat(fields(IntakeSettings.problems("P7D", "P30D", null, "P367D"))).containsExactly("packageRetention");
+        assertThat(fields(IntakeSettings.problems("P7D", "P30D", null, "P1Y"))).containsExactly("packageRetention");
     }
 
     @Test

@@ -29,10 +29,11 @@ import org.custodia.platform.api.StateChangingRead;
 public class DsarPackageResource {
 
     public record PackageView(String dsarId, String jsonSha256, int jsonSize, String pdfSha256, int pdfSize, int connectors,
-                              int rows, boolean carriesData, int compilations, String compiledAt) {
+                              int rows, boolean carriesData, int compilations, String compiledAt, String purgedAt) {
         static PackageView of(ResponsePackage p) {
             return new PackageView(p.dsarId().toString(), p.jsonSha256(), p.jsonSize(), p.pdfSha256(), p.pdfSize(), p.connectors(),
-                    p.rowCount(), p.carriesData(), p.compilations(), p.compiledAt().toString());
+                    p.rowCount(), p.carriesData(), p.compilations(), p.compiledAt().toString(),
+                    p.purgedAt() == null ? null : p.purgedAt().toString());
         }
     }
 

@@ -23,12 +23,14 @@ public class IntakeSettingsResource {
 
     /**
      * ISO-8601 durations: {@code identityLinkValidity} PT1S..P30D (default P7D), {@code duplicateWindow} P0D (off)..P366D
-     * (default P30D), {@code downloadLinkValidity} PT1S..P90D (default P14D; left out: the default).
+     * (default P30D), {@code downloadLinkValidity} PT1S..P90D (default P14D), {@code packageRetention} PT1S..P366D
+     * (default P30D: how long after compilation an ended request's answer is kept); left out: the default.
      */
-    public record IntakeSettingsView(String identityLinkValidity, String duplicateWindow, String downloadLinkValidity) {
+    public record IntakeSettingsView(String identityLinkValidity, String duplicateWindow, String downloadLinkValidity,
+                                     String packageRetention) {
         static IntakeSettingsView of(IntakeSettings s) {
             return new IntakeSettingsView(IsoDuration.text(s.identityLinkValidity()), IsoDuration.text(s.duplicateWindow()),
-                    IsoDuration.text(s.downloadLinkValidity()));
+                    IsoDuration.text(s.downloadLinkValidity()), IsoDuration.text(s.packageRetention()));
         }
     }
 
@@ -50,6 +52,6 @@ public class IntakeSettingsResource {
     public IntakeSettingsView put(IntakeSettingsView body) {
         RequestBodies.required(body);
         return IntakeSettingsView.of(settings.replace(caller.actor(), body.identityLinkValidity(), body.duplicateWindow(),
-                body.downloadLinkValidity()));
+                body.downloadLinkValidity(), body.packageRetention()));
     }
 }
