@@ -60,7 +60,8 @@ public class MailOutbox {
     @Inject
     AfterCommit afterCommit;
 
-    @Resource
+    /** Threads of mail's own (CUSTODIA_MAIL_THREADS, server configuration). */
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/custodia-mail")
     ManagedExecutorService executor;
 
     @Resource(lookup = "java:jboss/mail/Custodia")

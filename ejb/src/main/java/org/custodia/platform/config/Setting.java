@@ -50,6 +50,7 @@ public enum Setting {
     SMTP_HOST("127.0.0.1", null, ReadBy.WILDFLY, "outbound mail server (mail session `java:jboss/mail/Custodia`)"),
     SMTP_PORT("2525", null, ReadBy.WILDFLY, "its port"),
     MAIL_FROM("custodia@localhost", null, ReadBy.WILDFLY, "sender address"),
+    MAIL_THREADS("8", null, ReadBy.WILDFLY, "threads sending queued mail after commit (one SMTP connection per message)"),
     MAIL_TEMPLATES_DIR(null, "unset: the shipped templates only", ReadBy.SERVER, "directory of tenants' own mail templates:"
             + " `<tenant id or slug>/<mail type>/<language>/subject.peb`, `body.html.peb`, `body.txt.peb` replace the shipped"
             + " ones file by file (see [Mail templates](#mail-templates))"),
@@ -91,12 +92,14 @@ public enum Setting {
             + " event (the check answers EXPIRED from the instant of expiry either way)"),
     CHECKPOINT_INTERVAL(Kind.INTERVAL, "PT1H", null, ReadBy.SERVER, "how often every tenant's audit chain gets a signed checkpoint; idle chains are skipped"),
     SIGNIN_SUMMARY_INTERVAL(Kind.INTERVAL, "PT15M", null, ReadBy.SERVER, "how often failed sign-ins are summarised into each tenant's audit chain"),
+    PACKAGE_PURGE_INTERVAL(Kind.INTERVAL, "PT1H", null, ReadBy.SERVER, "how often the answers of ended DSARs past their tenant's"
+            + " `packageRetention` lose their contents (hashes and sizes stay)"),
     JOBS_WAIT_MS(Kind.NUMBER, "1000", null, ReadBy.SERVER, "the process engine's job executor: idle wait"),
     JOBS_MAX_WAIT_MS(Kind.NUMBER, "5000", null, ReadBy.SERVER, "the most its back-off may wait (timers fire at most this late)"),
     JOBS_THREADS(Kind.NUMBER, "10", null, ReadBy.SERVER, "the job executor's most threads running jobs (timers, asynchronous steps) at once;"
             + " it keeps up to 3 of them while idle (fewer when this is lower)"),
-    JOBS_QUEUE(Kind.NUMBER, "3", null, ReadBy.SERVER, "jobs the job executor holds ready for its next free thread (more threads start only while it is full)"),
-    JOBS_PER_ACQUISITION(Kind.NUMBER, "3", null, ReadBy.SERVER, "jobs the job executor locks per round of acquisition (per query for due jobs)");
+    JOBS_QUEUE(Kind.NUMBER, "20", null, ReadBy.SERVER, "jobs the job executor holds ready for its next free thread (more threads start only while it is full)"),
+    JOBS_PER_ACQUISITION(Kind.NUMBER, "20", null, ReadBy.SERVER, "jobs the job executor locks per round of acquisition (per query for due jobs)");
 
     /** What a value must look like; the server checks every setting it reads at start ({@link Settings#problems()}). */
     public enum Kind {
