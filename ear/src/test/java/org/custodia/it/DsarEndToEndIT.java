@@ -232,7 +232,10 @@ class DsarEndToEndIT {
         assertThat(reviewer.get("/dsars/" + reference + "/package").json().get("purgedAt").isNull())
                 .as("an open link keeps the answer").isTrue();
         assertThat(Api.anonymous().post("/public/dsars/download", "{\"token\":\"" + openToken + "\"}").status()).isEqualTo(200);
+        assertThat(discoveredRowsKept(t, reference)).isPositive();
+        Thread.sleep(1_500); // the retention (PT1S) counts from the last use of a link
         assertThat(Api.admin().post("/admin/dsar-packages/purge", "").json().get("tenantsPurged").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(discoveredRowsKept(t, reference)).as("the rows discovery found go with the answer").isZero();
         JsonNode purged = reviewer.get("/dsars/" + reference + "/package").json();
         assertThat(purged.get("purgedAt").isNull()).isFalse();
         assertThat(purged.get("jsonSha256").asText()).isEqualTo(kept.get("jsonSha256").asText());
@@ -402,6 +405,24 @@ class DsarEndToEndIT {
     }
 
     /** The open task of a request (by its business key), as the reviewer's list shows it. */
+    /** Discovery results of the request that still hold the found rows (sealed). */
+    static int discoveredRowsKept(Api.Tenant t, String dsarId) throws java.sql.SQLException {
+        try (java.sql.Connection c = TestDatabase.owner()) {
+            c.setAutoCommit(false);
+            RowLevelSecurityIT.bind(c, t.id()); // row-level security is forced on the owner too
+            try (java.sql.PreparedStatement ps = c.prepareStatement("select count(*) from app.dsar_discovery_result"
+                    + " where dsar_id = ? and sealed_data is not null")) {
+                ps.setObject(1, java.util.UUID.fromString(dsarId));
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
     static String awaitTask(Api reviewer, String businessKey) throws InterruptedException {
         return await(() -> {
             for (JsonNode task : reviewer.get("/tasks").json()) {

@@ -32,7 +32,8 @@ import org.custodia.platform.persistence.TenantScoped;
  * only if the change it describes committed. The events are put on the chain just before that transaction
  * commits ({@link TransactionAuditEvents}), in the order appended; the chain head row is locked from then until
  * the commit, which serialises a tenant's commits that carry events, and nothing longer. Within the transaction,
- * reading the chain or locking its head first chains what the transaction appended so far.
+ * reading the chain or locking its head first chains what the transaction appended so far; the head then stays locked,
+ * so a nested REQUIRES_NEW transaction appending for the same tenant after that would wait for its own caller.
  * <p>
  * One instance, no container lock: it keeps no per-call state, and a pooled bean deadlocked under load (bench/README.md,
  * "DSAR timers"): the threads waiting for a tenant's chain lock held every pooled instance, while the transaction
@@ -68,6 +69,9 @@ public class AuditTrail {
 
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void append(Actor actor, String eventType, String entityType, String entityId, Map<String, ?> payload) {
+        if (transactions.getRollbackOnly()) {
+            return; // the change it would describe cannot commit, and the transaction takes no synchronisation any more
+        }
         pending(true).add(new PendingAuditEvent(actor.tenantId(), eventType, entityType, entityId, actor.principal(),
                 actor.requestId(), AuditEventHasher.canonicalize(payload)));
     }
@@ -99,8 +103,8 @@ public class AuditTrail {
         TransactionAuditEvents pending = (TransactionAuditEvents) transactions.getResource(PENDING);
         if (pending == null && create) {
             pending = new TransactionAuditEvents(events, clock);
+            transactions.registerInterposedSynchronization(pending); // first: if refused, nothing is queued unseen
             transactions.putResource(PENDING, pending);
-            transactions.registerInterposedSynchronization(pending);
         }
         return pending;
     }

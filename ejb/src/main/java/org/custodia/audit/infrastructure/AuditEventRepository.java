@@ -61,7 +61,7 @@ public class AuditEventRepository {
                 .executeUpdate();
     }
 
-    /** The head, locked for the rest of the transaction (serialises the tenant's appends). */
+    /** The head, locked for the rest of the transaction (a checkpoint signs it; no event is chained meanwhile). */
     public ChainHead lockHead(UUID tenantId) {
         Object[] head = (Object[]) em.createNativeQuery(LOCK_HEAD.replace("?", "?1"))
                 .setParameter(1, tenantId)

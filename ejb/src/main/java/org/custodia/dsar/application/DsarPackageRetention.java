@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.dsar.domain.DsarRequest;
 import org.custodia.dsar.domain.IsoDuration;
+import org.custodia.dsar.infrastructure.DiscoveryRepository;
 import org.custodia.dsar.infrastructure.ResponsePackageRepository;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.persistence.StoredTime;
@@ -22,10 +23,11 @@ import org.custodia.platform.persistence.TenantId;
 import org.custodia.platform.persistence.TenantScoped;
 
 /**
- * Storage limitation for answers (GDPR Art. 5(1)(e)): a compiled package copies the subject's data, so once its
- * request has ended and no download link of it is open, its contents are deleted the tenant's {@code packageRetention}
- * after compilation. Its SHA-256 hashes, sizes and counts stay, and each purge is an audit event, so what was answered
- * can still be proven.
+ * Storage limitation for answers (GDPR Art. 5(1)(e)): a compiled package and the discovery results it was built from
+ * copy the subject's data, so once the request has ended and no download link of it is open, both are deleted the
+ * tenant's {@code packageRetention} after the later of compilation and the last link's use or expiry. Hashes, sizes and
+ * row counts stay, and each purge is an audit event, so what was answered can still be proven. An answer delivered by
+ * hand (no link) counts from compilation: staff have the retention to hand it over.
  */
 @Stateless
 @TenantScoped
@@ -39,6 +41,9 @@ public class DsarPackageRetention {
 
     @Inject
     ResponsePackageRepository packages;
+
+    @Inject
+    DiscoveryRepository discovery;
 
     @Inject
     DsarIntakeSettings settings;
@@ -55,7 +60,9 @@ public class DsarPackageRetention {
         Actor actor = Actor.system(tenantId, ACTOR, null);
         for (UUID dsarId : due) {
             packages.purge(dsarId, now);
-            audit.append(actor, "dsar.package.purged", "dsar", dsarId.toString(), Map.of("retention", IsoDuration.text(retention)));
+            int results = discovery.forgetData(dsarId);
+            audit.append(actor, "dsar.package.purged", "dsar", dsarId.toString(),
+                    Map.of("retention", IsoDuration.text(retention), "discoveryResultsCleared", results));
         }
         return !due.isEmpty();
     }

@@ -26,6 +26,8 @@ public record IntakeSettings(Duration identityLinkValidity, Duration duplicateWi
     static final Duration MAX_LINK = Duration.ofDays(30);
     static final Duration MAX_WINDOW = Duration.ofDays(366);
     static final Duration MAX_DOWNLOAD_LINK = Duration.ofDays(90);
+    /** Short retentions are for tests and demos; a year is the most an answer's copy of the data is kept. */
+    static final Duration MIN_PACKAGE_RETENTION = Duration.ofSeconds(1);
     static final Duration MAX_PACKAGE_RETENTION = Duration.ofDays(366);
 
     /** What is wrong with the values as given; empty when both parse and lie within bounds. */
@@ -56,7 +58,7 @@ public record IntakeSettings(Duration identityLinkValidity, Duration duplicateWi
         }
         if (packageRetention != null) {
             Duration retention = duration(packageRetention);
-            if (retention == null || retention.compareTo(MIN_LINK) < 0 || retention.compareTo(MAX_PACKAGE_RETENTION) > 0) {
+            if (retention == null || retention.compareTo(MIN_PACKAGE_RETENTION) < 0 || retention.compareTo(MAX_PACKAGE_RETENTION) > 0) {
                 problems.add(new FieldError("packageRetention", "must be an ISO-8601 duration from PT1S to P366D, such as P30D"));
             }
         }

@@ -77,6 +77,14 @@ public class DiscoveryRepository {
         }
     }
 
+    /** Forgets the rows discovery found for the request (retention); categories and row counts stay. Returns how many. */
+    public int forgetData(UUID dsarId) {
+        return em.createNativeQuery("update app.dsar_discovery_result set sealed_data = null where dsar_id = ?1"
+                        + " and sealed_data is not null")
+                .setParameter(1, dsarId).executeUpdate();
+    }
+
+    /** What the connector found, sealed; read when the package is compiled (never after the retention's purge). */
     public List<SealedResult> results(UUID dsarId, UUID connectorId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select category, row_count, sealed_data from app.dsar_discovery_result"

@@ -21,7 +21,9 @@ import org.custodia.platform.engine.ProcessEngineBootstrap;
 /**
  * What the engine knows of a tenant's requests that the request rows do not: who works a request's open task and
  * which instances are stuck on an incident (a job that exhausted its retries, such as a failing connector). Reads
- * only, each as the tenant (the engine's tenant check applies), in the caller's transaction.
+ * only, each limited to the tenant (queries through the engine run as the tenant, so its tenant check applies; the one
+ * read of the engine's task table names the tenant itself: the engine's tables have no row-level security), in the
+ * caller's transaction.
  */
 @ApplicationScoped
 public class DsarEngineFacts {

@@ -60,18 +60,19 @@ public class ResponsePackageRepository {
     }
 
     /**
-     * Up to {@code limit} packages whose contents may go: compiled before {@code compiledBefore}, their request ended
-     * (one of {@code endedStatuses}), no download link still open at {@code now}. Locks the package and its request (a
-     * request held by a reviewer reissuing its link is skipped this round).
+     * Up to {@code limit} packages whose contents may go: their request ended (one of {@code endedStatuses}), no download
+     * link open at {@code now}, and both the compilation and the last link's use or expiry before {@code cutoff} (the
+     * retention counts from the later: a subject whose download broke off on the last day can still get a new link).
+     * Locks the package and its request (a request held by a reviewer reissuing its link is skipped this round).
      */
-    public List<UUID> purgeable(Instant compiledBefore, Instant now, List<String> endedStatuses, int limit) {
+    public List<UUID> purgeable(Instant cutoff, Instant now, List<String> endedStatuses, int limit) {
         @SuppressWarnings("unchecked")
         List<Object> ids = em.createNativeQuery("select p.dsar_id from app.dsar_package p join app.dsar_request r on r.id = p.dsar_id"
                         + " where p.purged_at is null and p.compiled_at < ?1 and r.status = any (cast(?2 as text[]))"
                         + " and not exists (select 1 from app.dsar_download_token t where t.dsar_id = p.dsar_id"
-                        + " and t.used_at is null and t.expires_at > ?3)"
+                        + " and ((t.used_at is null and t.expires_at > ?3) or coalesce(t.used_at, t.expires_at) >= ?1))"
                         + " order by p.compiled_at limit ?4 for update of p, r skip locked")
-                .setParameter(1, NativeValues.at(compiledBefore))
+                .setParameter(1, NativeValues.at(cutoff))
                 .setParameter(2, "{" + String.join(",", endedStatuses) + "}")
                 .setParameter(3, NativeValues.at(now))
                 .setParameter(4, limit)

@@ -90,6 +90,19 @@ class AuditTrailAppendTest {
     }
 
     @Test
+    void aTransactionThatCannotCommitTakesNoEvent() {
+        OneTransaction tx = new OneTransaction();
+        AuditTrail trail = trail(tx);
+        tx.setRollbackOnly();
+
+        trail.append(ACTOR, "dsar.received", "dsar", "d-1", Map.of());
+
+        assertThat(tx.synchronizationCount()).isZero();
+        assertThat(tx.getResource(TransactionAuditEvents.class.getName())).isNull();
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
     void eventsThatCannotBeChainedFailTheCommit() {
         OneTransaction tx = new OneTransaction();
         trail(tx).append(ACTOR, "dsar.received", "dsar", "d-1", Map.of());

@@ -36,7 +36,13 @@ final class OneTransaction implements TransactionSynchronizationRegistry {
     @Override public Object getTransactionKey() { return this; }
     @Override public void putResource(Object key, Object value) { resources.put(key, value); }
     @Override public Object getResource(Object key) { return resources.get(key); }
-    @Override public void registerInterposedSynchronization(Synchronization sync) { synchronizations.add(sync); }
+    /** Refused once the transaction cannot commit, as Narayana does. */
+    @Override public void registerInterposedSynchronization(Synchronization sync) {
+        if (status != Status.STATUS_ACTIVE) {
+            throw new IllegalStateException("transaction is not active: " + status);
+        }
+        synchronizations.add(sync);
+    }
     @Override public int getTransactionStatus() { return status; }
     @Override public void setRollbackOnly() { status = Status.STATUS_MARKED_ROLLBACK; }
     @Override public boolean getRollbackOnly() { return status == Status.STATUS_MARKED_ROLLBACK; }

@@ -120,6 +120,22 @@ class MailTemplatesTest {
                 Arguments.of("IN_DPDPA", "de", (Object) new String[] {"Grievance", "Data Protection Board of India"}));
     }
 
+    /** A refused appeal (Virginia, Colorado) offers no further appeal, only the Attorney General, with where to go. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "US_VA_VCDPA, en, Attorney General of Virginia, www.oag.state.va.us, appeal this decision",
+            "US_CO_CPA, en, Colorado Attorney General, coag.gov, appeal this decision",
+            "US_VA_VCDPA, de, Attorney General von Virginia, www.oag.state.va.us, gegen diese Entscheidung Einspruch",
+            "US_CO_CPA, de, Attorney General von Colorado, coag.gov, gegen diese Entscheidung Einspruch"})
+    void aRefusedAppealNamesTheAttorneyGeneralOnly(String jurisdiction, String language, String authority, String site,
+                                                   String furtherAppeal) {
+        RenderedMail mail = new MailTemplates(null).render(ACME, MailType.REFUSAL_NOTICE,
+                new RefusalNotice("Acme", "DSAR-2026-0042", "APPEAL", jurisdiction, "the original refusal stands", DUE), language);
+
+        assertThat(mail.text()).contains(authority, site).doesNotContain(furtherAppeal);
+        assertThat(mail.html()).contains(authority, site).doesNotContain(furtherAppeal);
+    }
+
     @ParameterizedTest
     @MethodSource("remedies")
     void aRefusalNoticeNamesTheRemedyOfTheRequestsLaw(String jurisdiction, String language, String... names) {
