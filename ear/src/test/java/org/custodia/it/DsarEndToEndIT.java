@@ -250,6 +250,31 @@ class DsarEndToEndIT {
         assertThat(t.api().get("/audit/events?limit=1000").raw().body()).contains("dsar.package.purged");
         assertThat(Api.admin().post("/admin/dsar-packages/purge", "").json().get("tenantsPurged").asInt())
                 .as("nothing left to purge here; other tenants keep theirs for 30 days").isZero();
+
+        // sent mail forgets its address and text after CUSTODIA_MAIL_KEEP_SENT (PT3S here); subject and times stay
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (outboxCount(t, "sent_at < now() - interval '3 seconds' and recipient is not null") > 0
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+        }
+        assertThat(outboxCount(t, "sent_at < now() - interval '3 seconds' and recipient is not null")).isZero();
+        assertThat(outboxCount(t, "sent_at is not null and recipient is null and body is null and html is null"
+                + " and subject is not null")).isGreaterThanOrEqualTo(5);
+    }
+
+    /** The tenant's outbox rows matching {@code where}. */
+    static int outboxCount(Api.Tenant t, String where) throws java.sql.SQLException {
+        try (java.sql.Connection c = TestDatabase.owner()) {
+            c.setAutoCommit(false);
+            RowLevelSecurityIT.bind(c, t.id());
+            try (java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("select count(*) from app.mail_outbox where " + where)) {
+                rs.next();
+                return rs.getInt(1);
+            } finally {
+                c.rollback();
+            }
+        }
     }
 
     @Test

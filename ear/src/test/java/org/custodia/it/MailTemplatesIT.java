@@ -45,6 +45,8 @@ class MailTemplatesIT {
         assertThat(parts.getBodyPart(0).isMimeType("text/plain")).isTrue();
         assertThat(parts.getBodyPart(1).isMimeType("text/html")).isTrue();
         assertThat(parts.getBodyPart(1).getContentType()).containsIgnoringCase("charset=UTF-8");
+        assertThat(parts.getBodyPart(0).getHeader("Content-Transfer-Encoding")).containsExactly("quoted-printable");
+        assertThat(parts.getBodyPart(1).getHeader("Content-Transfer-Encoding")).containsExactly("quoted-printable");
 
         assertThat(mail.getSubject()).isEqualTo("You are invited to " + HOSTILE_NAME + " on Custodia");
         String text = TestMailServer.text(mail);

@@ -18,7 +18,10 @@ import org.custodia.platform.schedule.IntervalTimers;
 import org.custodia.tenancy.application.TenantDirectory;
 import org.custodia.platform.config.Setting;
 
-/** Retries queued mail that could not be sent at commit ({@code CUSTODIA_MAIL_RETRY_SECONDS}, default 30). */
+/**
+ * Retries queued mail that could not be sent at commit ({@code CUSTODIA_MAIL_RETRY_SECONDS}, default 30), and in the
+ * same round forgets the address and text of mail sent longer ago than {@code CUSTODIA_MAIL_KEEP_SENT} (default P1D).
+ */
 @Singleton
 @Startup
 public class MailSchedule {
@@ -36,6 +39,7 @@ public class MailSchedule {
 
     @PostConstruct
     void schedule() {
+        Setting.MAIL_KEEP_SENT.interval(); // a bad value stops the deployment here, naming the setting
         IntervalTimers.start(timers, "mail retry", INTERVAL);
     }
 
@@ -43,9 +47,13 @@ public class MailSchedule {
     @Lock(LockType.WRITE)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void retryDue() {
+        java.util.Optional<java.time.Duration> keep = Setting.MAIL_KEEP_SENT.interval();
         tenants.eachTenant("mail retry", tenantId -> {
             for (UUID id : outbox.due(tenantId)) {
                 outbox.deliver(tenantId, id);
+            }
+            if (keep.isPresent()) {
+                outbox.forgetSent(tenantId, keep.get());
             }
             return true;
         });

@@ -64,6 +64,15 @@ public class MailOutboxRepository {
                 .setParameter(4, id).executeUpdate();
     }
 
+    /** Forgets the address and text of up to {@code limit} messages sent before {@code sentBefore}; returns how many. */
+    public int forgetSent(Instant sentBefore, int limit) {
+        return em.createNativeQuery("update app.mail_outbox set recipient = null, body = null, html = null where id in"
+                        + " (select id from app.mail_outbox where sent_at < ?1 and recipient is not null limit ?2)")
+                .setParameter(1, NativeValues.at(sentBefore))
+                .setParameter(2, limit)
+                .executeUpdate();
+    }
+
     /** Unsent messages whose next try is due, soonest first, at most {@code limit}. */
     @SuppressWarnings("unchecked")
     public List<UUID> due(int limit) {
