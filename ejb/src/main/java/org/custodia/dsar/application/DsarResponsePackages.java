@@ -144,7 +144,7 @@ public class DsarResponsePackages {
     static ProblemException purged(ResponsePackage p) {
         return new ProblemException(410, "package-purged", "Answer purged", "The contents of the answer to DSAR " + p.dsarId()
                 + " were deleted on " + p.purgedAt() + " under the tenant's package retention; its hashes and sizes remain.",
-                java.util.List.of());
+                List.of());
     }
 
     private static String purpose(UUID dsarId, File file) {

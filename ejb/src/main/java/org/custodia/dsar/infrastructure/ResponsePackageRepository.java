@@ -56,7 +56,7 @@ public class ResponsePackageRepository {
         List<byte[]> rows = em.createNativeQuery("select " + column + " from app.dsar_package where dsar_id = ?1"
                         + " and purged_at is null")
                 .setParameter(1, dsarId).getResultList();
-        return rows.stream().filter(java.util.Objects::nonNull).findFirst();
+        return rows.stream().findFirst(); // a kept package has both files (check constraint)
     }
 
     /**

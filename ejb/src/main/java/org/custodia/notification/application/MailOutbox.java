@@ -1,5 +1,6 @@
 package org.custodia.notification.application;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -198,7 +199,7 @@ public class MailOutbox {
      * {@value #FORGET_PER_ROUND} a round): they may carry links, which are secrets; subject and times stay.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int forgetSent(@TenantId UUID tenantId, java.time.Duration keep) {
+    public int forgetSent(@TenantId UUID tenantId, Duration keep) {
         return outbox.forgetSent(StoredTime.now().minus(keep), FORGET_PER_ROUND);
     }
 

@@ -1,5 +1,7 @@
 package org.custodia.notification.application;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.PostConstruct;
@@ -47,7 +49,7 @@ public class MailSchedule {
     @Lock(LockType.WRITE)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void retryDue() {
-        java.util.Optional<java.time.Duration> keep = Setting.MAIL_KEEP_SENT.interval();
+        Optional<Duration> keep = Setting.MAIL_KEEP_SENT.interval();
         tenants.eachTenant("mail retry", tenantId -> {
             for (UUID id : outbox.due(tenantId)) {
                 outbox.deliver(tenantId, id);
