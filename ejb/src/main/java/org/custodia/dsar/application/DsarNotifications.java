@@ -2,7 +2,6 @@ package org.custodia.dsar.application;
 
 import java.net.URI;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -79,13 +78,12 @@ public class DsarNotifications {
         List<String> recipients = ReviewerRecipients.of(occasion, assignee, users.list(tenantId));
         ReviewerNotice notice = notice(request);
         ZoneId zone = calendars.of(tenantId).timeZone();
-        List<String> written = new ArrayList<>();
-        for (String recipient : recipients) {
-            if (mail.enqueueIfRenderable(tenantId, recipient, type, notice, null, zone).isPresent()) {
-                written.add(recipient);
-            }
+        if (recipients.isEmpty()) {
+            return Notified.NOBODY;
         }
-        return new Notified(List.copyOf(written), recipients.size() - written.size());
+        // one rendering for all: the reader's language is not known, so every recipient reads the tenant's
+        return mail.enqueueIfRenderable(tenantId, recipients, type, notice, null, zone).isPresent()
+                ? new Notified(List.copyOf(recipients), 0) : new Notified(List.of(), recipients.size());
     }
 
     /** The notice for the request, if the tenant has it (for "task assigned"). */

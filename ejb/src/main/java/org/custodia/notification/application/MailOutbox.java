@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -29,6 +28,7 @@ import org.custodia.notification.domain.MailType;
 import org.custodia.notification.domain.RenderedMail;
 import org.custodia.notification.infrastructure.MailOutboxRepository;
 import org.custodia.notification.infrastructure.MailSettingsRepository;
+import org.custodia.notification.infrastructure.SmtpConnections;
 import org.custodia.platform.persistence.AfterCommit;
 import org.custodia.platform.persistence.StoredTime;
 import org.custodia.platform.persistence.TenantId;
@@ -76,6 +76,9 @@ public class MailOutbox {
     Session mail;
 
     @Inject
+    SmtpConnections connections;
+
+    @Inject
     MailTemplates templates;
 
     @Inject
@@ -110,13 +113,14 @@ public class MailOutbox {
     }
 
     /**
-     * Like {@link #enqueue(UUID, String, MailType, MailModel, String, ZoneId)}, for a mail that must not decide its
-     * caller's transaction (an SLA breach flags the request whether or not its mail can be written): a mail that
-     * cannot be rendered is logged by type, never by address, and left out (empty). It is caught here, inside
-     * this bean, because a runtime exception leaving an EJB marks the caller's transaction for rollback.
+     * Like {@link #enqueue(UUID, String, MailType, MailModel, String, ZoneId)} to each of {@code recipients} (one
+     * rendering for all: the same text in the same language), for a mail that must not decide its caller's
+     * transaction (an SLA breach flags the request whether or not its mail can be written): a mail that cannot be
+     * rendered is logged by type, never by address, and left out (empty). It is caught here, inside this bean,
+     * because a runtime exception leaving an EJB marks the caller's transaction for rollback.
      */
-    public Optional<RenderedMail> enqueueIfRenderable(@TenantId UUID tenantId, String recipient, MailType type, MailModel model,
-                                                      String language, ZoneId zone) {
+    public Optional<RenderedMail> enqueueIfRenderable(@TenantId UUID tenantId, List<String> recipients, MailType type,
+                                                      MailModel model, String language, ZoneId zone) {
         Tenant tenant = tenants.of(tenantId);
         RenderedMail rendered;
         try {
@@ -125,7 +129,9 @@ public class MailOutbox {
             LOG.errorf("tenant %s: a %s mail could not be rendered (%s); it is not sent", tenantId, type, e.getClass().getSimpleName());
             return Optional.empty();
         }
-        enqueue(tenantId, recipient, rendered);
+        for (String recipient : recipients) {
+            enqueue(tenantId, recipient, rendered);
+        }
         return Optional.of(rendered);
     }
 
@@ -163,7 +169,7 @@ public class MailOutbox {
             } else {
                 message.setContent(alternatives(text, sealed.sealedText(queued.htmlSealed(), tenantId, SEAL_PURPOSE)));
             }
-            Transport.send(message);
+            connections.send(message);
             outbox.markSent(id, StoredTime.now());
             return true;
         } catch (MessagingException | RuntimeException e) {
@@ -195,8 +201,9 @@ public class MailOutbox {
     }
 
     /**
-     * Forgets the address and text of the tenant's mail sent more than {@code keep} ago (at most
-     * {@value #FORGET_PER_ROUND} a round): they may carry links, which are secrets; subject and times stay.
+     * Forgets the address and text of the tenant's mail sent more than {@code keep} ago, or given up on and queued
+     * more than {@code keep} ago (at most {@value #FORGET_PER_ROUND} a round): they may carry links, which are
+     * secrets; subject and times stay.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int forgetSent(@TenantId UUID tenantId, Duration keep) {

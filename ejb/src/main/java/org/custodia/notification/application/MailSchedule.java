@@ -17,6 +17,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import org.custodia.platform.schedule.IntervalTimers;
+import org.custodia.notification.infrastructure.SmtpConnections;
 import org.custodia.tenancy.application.TenantDirectory;
 import org.custodia.platform.config.Setting;
 
@@ -39,6 +40,9 @@ public class MailSchedule {
     @Inject
     TenantDirectory tenants;
 
+    @Inject
+    SmtpConnections connections;
+
     @PostConstruct
     void schedule() {
         Setting.MAIL_KEEP_SENT.interval(); // a bad value stops the deployment here, naming the setting
@@ -59,5 +63,6 @@ public class MailSchedule {
             }
             return true;
         });
+        connections.closeIdle();
     }
 }

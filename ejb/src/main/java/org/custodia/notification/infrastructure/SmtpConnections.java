@@ -1,0 +1,134 @@
+package org.custodia.notification.infrastructure;
+
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.LongSupplier;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+
+import org.jboss.logging.Logger;
+
+/**
+ * Open SMTP connections kept between messages, so a burst of mail (10,000 deadline warnings falling due at once,
+ * bench/README.md) does not open, greet and close a connection per message, on both sides. A connection serves
+ * one thread at a time; it is closed after {@value #MAX_MESSAGES} messages (servers limit messages per
+ * connection) or {@link #MAX_IDLE_NANOS} idle (well under the 5 minutes a server waits, RFC 5321 4.5.3.2.7).
+ * A kept connection the server has closed meanwhile fails on its first command: the message then goes once more on
+ * a new connection, so reuse never turns into a failed delivery.
+ */
+@ApplicationScoped
+public class SmtpConnections {
+
+    private static final Logger LOG = Logger.getLogger(SmtpConnections.class);
+    static final int MAX_MESSAGES = 50;
+    static final long MAX_IDLE_NANOS = 20_000_000_000L;
+    /** More than the mail threads (CUSTODIA_MAIL_THREADS): a connection beyond it is closed, not kept. */
+    static final int MAX_KEPT = 32;
+
+    @Resource(lookup = "java:jboss/mail/Custodia")
+    Session session;
+
+    private final LongSupplier nanoTime;
+    private final Deque<Kept> kept = new ConcurrentLinkedDeque<>();
+
+    private record Kept(Transport transport, int sent, long idleSince) {
+    }
+
+    public SmtpConnections() {
+        this.nanoTime = System::nanoTime;
+    }
+
+    SmtpConnections(Session session, LongSupplier nanoTime) {
+        this.session = session;
+        this.nanoTime = nanoTime;
+    }
+
+    /** Sends {@code message} to its recipients over a kept connection, or a new one. */
+    public void send(MimeMessage message) throws MessagingException {
+        message.saveChanges(); // what Transport.send does first: Message-ID, MIME headers
+        Kept reused = take();
+        if (reused != null) {
+            try {
+                reused.transport().sendMessage(message, message.getAllRecipients());
+                giveBack(reused.transport(), reused.sent() + 1);
+                return;
+            } catch (MessagingException e) {
+                close(reused.transport()); // most likely closed by the server while kept: once more, on a new one
+                LOG.debugf("kept SMTP connection failed (%s); sending on a new one", e.getClass().getSimpleName());
+            }
+        }
+        Transport fresh = session.getTransport();
+        fresh.connect();
+        try {
+            fresh.sendMessage(message, message.getAllRecipients());
+        } catch (MessagingException | RuntimeException e) {
+            close(fresh);
+            throw e;
+        }
+        giveBack(fresh, 1);
+    }
+
+    /** Closes connections idle too long (the mail retry round calls it, so none outlives a quiet period). */
+    public void closeIdle() {
+        long now = nanoTime.getAsLong();
+        List<Kept> stale = new ArrayList<>();
+        for (Kept k : kept) {
+            if (now - k.idleSince() > MAX_IDLE_NANOS) {
+                stale.add(k);
+            }
+        }
+        for (Kept k : stale) {
+            if (kept.remove(k)) {
+                close(k.transport());
+            }
+        }
+    }
+
+    /** How many connections are open and waiting for a message. */
+    public int kept() {
+        return kept.size();
+    }
+
+    @PreDestroy
+    void closeAll() {
+        for (Kept k; (k = kept.pollFirst()) != null; ) {
+            close(k.transport());
+        }
+    }
+
+    /** The most recently used kept connection (the warmest), skipping and closing those idle too long. */
+    private Kept take() {
+        long now = nanoTime.getAsLong();
+        for (Kept k; (k = kept.pollFirst()) != null; ) {
+            if (now - k.idleSince() <= MAX_IDLE_NANOS) {
+                return k;
+            }
+            close(k.transport());
+        }
+        return null;
+    }
+
+    private void giveBack(Transport transport, int sent) {
+        if (sent >= MAX_MESSAGES || kept.size() >= MAX_KEPT) {
+            close(transport);
+        } else {
+            kept.offerFirst(new Kept(transport, sent, nanoTime.getAsLong()));
+        }
+    }
+
+    private static void close(Transport transport) {
+        try {
+            transport.close(); // QUIT, then the socket
+        } catch (MessagingException e) {
+            LOG.debugf("closing an SMTP connection: %s", e.getClass().getSimpleName());
+        }
+    }
+}

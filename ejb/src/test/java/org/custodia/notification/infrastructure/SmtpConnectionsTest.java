@@ -1,0 +1,143 @@
+package org.custodia.notification.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Kept SMTP connections against a real SMTP server (GreenMail), restarted and stopped under them. */
+class SmtpConnectionsTest {
+
+    private GreenMail server;
+    private Session session;
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+    private SmtpConnections connections;
+
+    @BeforeEach
+    void start() {
+        server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        server.start();
+        Properties p = new Properties();
+        p.put("mail.transport.protocol", "smtp");
+        p.put("mail.smtp.host", "127.0.0.1");
+        p.put("mail.smtp.port", String.valueOf(server.getSmtp().getPort()));
+        p.put("mail.from", "custodia@test.example");
+        session = Session.getInstance(p);
+        connections = new SmtpConnections(session, now::get);
+    }
+
+    @AfterEach
+    void stop() {
+        connections.closeAll();
+        server.stop();
+    }
+
+    @Test
+    void messagesInARowShareOneConnection() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            connections.send(message("one " + i));
+        }
+        assertThat(server.getReceivedMessages()).extracting(MimeMessage::getSubject).containsExactly("one 0", "one 1", "one 2");
+        assertThat(connections.kept()).as("a new connection per message would keep three").isEqualTo(1);
+    }
+
+    @Test
+    void aConnectionIsClosedAfterItsLastAllowedMessage() throws Exception {
+        for (int i = 0; i < SmtpConnections.MAX_MESSAGES - 1; i++) {
+            connections.send(message("m" + i));
+        }
+        assertThat(connections.kept()).isEqualTo(1);
+        connections.send(message("last"));
+        assertThat(connections.kept()).isZero();
+        connections.send(message("next"));
+        assertThat(server.getReceivedMessages()).hasSize(SmtpConnections.MAX_MESSAGES + 1);
+        assertThat(connections.kept()).isEqualTo(1);
+    }
+
+    @Test
+    void aKeptConnectionTheServerClosedCostsNoMessage() throws Exception {
+        connections.send(message("before"));
+        int port = server.getSmtp().getPort();
+        server.stop(); // closes the kept connection from the server's side
+        server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        connections.send(message("after a restart"));
+        assertThat(server.getReceivedMessages()).extracting(MimeMessage::getSubject).containsExactly("after a restart");
+        assertThat(connections.kept()).isEqualTo(1);
+    }
+
+    @Test
+    void aServerThatIsDownFailsTheSendAndKeepsNothing() throws Exception {
+        connections.send(message("before"));
+        server.stop();
+        assertThatThrownBy(() -> connections.send(message("lost?"))).isInstanceOf(MessagingException.class);
+        assertThat(connections.kept()).isZero();
+    }
+
+    @Test
+    void idleConnectionsAreClosedByTheRoundAndNeverReused() throws Exception {
+        connections.send(message("a"));
+        now.addAndGet(SmtpConnections.MAX_IDLE_NANOS - 1);
+        connections.closeIdle();
+        assertThat(connections.kept()).as("not idle long enough yet").isEqualTo(1);
+        now.addAndGet(2);
+        connections.closeIdle();
+        assertThat(connections.kept()).isZero();
+
+        connections.send(message("b"));
+        now.addAndGet(SmtpConnections.MAX_IDLE_NANOS + 1);
+        connections.send(message("c")); // the stale one is closed on the way, a new one carries it
+        assertThat(connections.kept()).isEqualTo(1);
+        assertThat(server.getReceivedMessages()).extracting(MimeMessage::getSubject).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void threadsSendingAtOnceEachGetTheirOwnConnection() throws Exception {
+        int threads = 4;
+        int each = 10;
+        Thread[] senders = new Thread[threads];
+        MessagingException[] failure = new MessagingException[1];
+        for (int t = 0; t < threads; t++) {
+            int n = t;
+            senders[t] = new Thread(() -> {
+                for (int i = 0; i < each; i++) {
+                    try {
+                        connections.send(message(n + "-" + i));
+                    } catch (MessagingException e) {
+                        failure[0] = e;
+                    }
+                }
+            });
+            senders[t].start();
+        }
+        for (Thread s : senders) {
+            s.join();
+        }
+        assertThat(failure[0]).isNull();
+        assertThat(server.getReceivedMessages()).hasSize(threads * each);
+        assertThat(connections.kept()).isBetween(1, threads);
+    }
+
+    private MimeMessage message(String subject) throws MessagingException {
+        MimeMessage m = new MimeMessage(session);
+        m.setFrom();
+        m.setRecipient(Message.RecipientType.TO, new InternetAddress("dpo@tenant.example"));
+        m.setSubject(subject, "UTF-8");
+        m.setText("body of " + subject, "UTF-8");
+        return m;
+    }
+}
