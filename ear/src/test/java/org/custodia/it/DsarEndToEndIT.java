@@ -10,6 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -252,6 +255,7 @@ class DsarEndToEndIT {
                 .as("nothing left to purge here; other tenants keep theirs for 30 days").isZero();
 
         // sent mail forgets its address and text after CUSTODIA_MAIL_KEEP_SENT (PT3S here); subject and times stay
+        UUID givenUp = parkedMail(t); // mail given up on after its last try forgets its text the same way
         // the last mails may have left less than 3 s ago: wait until at least five are past their keep time
         String stale = "sent_at < now() - interval '3 seconds' and recipient is not null";
         String forgotten = "sent_at is not null and recipient is null and body is null and html is null"
@@ -262,15 +266,35 @@ class DsarEndToEndIT {
         }
         assertThat(outboxCount(t, stale)).isZero();
         assertThat(outboxCount(t, forgotten)).isGreaterThanOrEqualTo(5);
+        assertThat(outboxCount(t, "id = '" + givenUp + "' and recipient is null and body is null and subject = 'given up'"))
+                .isEqualTo(1);
+    }
+
+    /** A mail queued an hour ago and given up on after its 20th failed try (as MailRetryPolicy parks it). */
+    static UUID parkedMail(Api.Tenant t) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (Connection c = TestDatabase.owner()) {
+            c.setAutoCommit(false);
+            RowLevelSecurityIT.bind(c, t.id());
+            try (PreparedStatement st = c.prepareStatement("insert into app.mail_outbox (id, tenant_id, recipient,"
+                    + " subject, body, created_at, attempts, next_try_at, last_error) values (?, ?, '\\x00', 'given up',"
+                    + " '\\x00', now() - interval '1 hour', 20, timestamptz '9999-01-01 00:00:00+00', 'MessagingException')")) {
+                st.setObject(1, id);
+                st.setObject(2, t.id());
+                st.executeUpdate();
+            }
+            c.commit();
+        }
+        return id;
     }
 
     /** The tenant's outbox rows matching {@code where}. */
-    static int outboxCount(Api.Tenant t, String where) throws java.sql.SQLException {
-        try (java.sql.Connection c = TestDatabase.owner()) {
+    static int outboxCount(Api.Tenant t, String where) throws SQLException {
+        try (Connection c = TestDatabase.owner()) {
             c.setAutoCommit(false);
             RowLevelSecurityIT.bind(c, t.id());
-            try (java.sql.Statement st = c.createStatement();
-                 java.sql.ResultSet rs = st.executeQuery("select count(*) from app.mail_outbox where " + where)) {
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("select count(*) from app.mail_outbox where " + where)) {
                 rs.next();
                 return rs.getInt(1);
             } finally {
@@ -433,14 +457,14 @@ class DsarEndToEndIT {
 
     /** The open task of a request (by its business key), as the reviewer's list shows it. */
     /** Discovery results of the request that still hold the found rows (sealed). */
-    static int discoveredRowsKept(Api.Tenant t, String dsarId) throws java.sql.SQLException {
-        try (java.sql.Connection c = TestDatabase.owner()) {
+    static int discoveredRowsKept(Api.Tenant t, String dsarId) throws SQLException {
+        try (Connection c = TestDatabase.owner()) {
             c.setAutoCommit(false);
             RowLevelSecurityIT.bind(c, t.id()); // row-level security is forced on the owner too
-            try (java.sql.PreparedStatement ps = c.prepareStatement("select count(*) from app.dsar_discovery_result"
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from app.dsar_discovery_result"
                     + " where dsar_id = ? and sealed_data is not null")) {
                 ps.setObject(1, java.util.UUID.fromString(dsarId));
-                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getInt(1);
                 }

@@ -9,6 +9,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.custodia.notification.domain.MailRetryPolicy;
 import org.custodia.platform.persistence.NativeValues;
 
 /**
@@ -64,12 +65,18 @@ public class MailOutboxRepository {
                 .setParameter(4, id).executeUpdate();
     }
 
-    /** Forgets the address and text of up to {@code limit} messages sent before {@code sentBefore}; returns how many. */
-    public int forgetSent(Instant sentBefore, int limit) {
+    /**
+     * Forgets the address and text of up to {@code limit} messages sent before {@code before}, or given up on
+     * ({@link MailRetryPolicy#PARKED}) and queued before it; returns how many.
+     */
+    public int forgetSent(Instant before, int limit) {
         return em.createNativeQuery("update app.mail_outbox set recipient = null, body = null, html = null where id in"
-                        + " (select id from app.mail_outbox where sent_at < ?1 and recipient is not null limit ?2)")
-                .setParameter(1, NativeValues.at(sentBefore))
+                        + " (select id from app.mail_outbox where sent_at < ?1 and recipient is not null"
+                        + " union all select id from app.mail_outbox where sent_at is null and next_try_at >= ?3"
+                        + " and created_at < ?1 and recipient is not null limit ?2)")
+                .setParameter(1, NativeValues.at(before))
                 .setParameter(2, limit)
+                .setParameter(3, NativeValues.at(MailRetryPolicy.PARKED))
                 .executeUpdate();
     }
 

@@ -89,7 +89,8 @@ public enum Setting {
     // periodic jobs: an ISO-8601 duration (PT15M), whole seconds (30) or off
     MAIL_RETRY_SECONDS(Kind.INTERVAL, "30", null, ReadBy.SERVER, "how often unsent mail (SMTP down at commit) is retried, with back-off per message"),
     MAIL_KEEP_SENT(Kind.INTERVAL, "P1D", null, ReadBy.SERVER, "how long a sent mail keeps its address and text in the outbox"
-            + " (then only its subject and times stay; checked at each retry round); off: kept"),
+            + " (then only its subject and times stay; checked at each retry round; mail given up on after 20 tries: counted"
+            + " from when it was queued); off: kept"),
     CONSENT_EXPIRY_SECONDS(Kind.INTERVAL, "60", null, ReadBy.SERVER, "how often grants past their `expiresAt` get their EXPIRED ledger"
             + " event (the check answers EXPIRED from the instant of expiry either way)"),
     CHECKPOINT_INTERVAL(Kind.INTERVAL, "PT1H", null, ReadBy.SERVER, "how often every tenant's audit chain gets a signed checkpoint; idle chains are skipped"),
