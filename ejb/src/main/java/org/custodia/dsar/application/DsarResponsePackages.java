@@ -68,6 +68,9 @@ public class DsarResponsePackages {
     SealedSecrets sealed;
 
     @Inject
+    PackageReadPermits reads;
+
+    @Inject
     ResponsePackageRepository packages;
 
     @Inject
@@ -115,7 +118,7 @@ public class DsarResponsePackages {
     /** One file opened for a reviewer (before deciding, or to deliver by hand); audited as {@code dsar.package.viewed}. */
     public byte[] file(Actor actor, UUID dsarId, File file) {
         metadata(actor.tenantId(), dsarId);
-        byte[] content = open(actor.tenantId(), dsarId, file);
+        byte[] content = reads.read(() -> open(actor.tenantId(), dsarId, file));
         audit.append(actor, "dsar.package.viewed", "dsar", dsarId.toString(), Map.of("file", file.name()));
         return content;
     }
@@ -128,9 +131,13 @@ public class DsarResponsePackages {
         return zip;
     }
 
-    /** The archive the subject downloads: response.json, summary.pdf and their manifest. The caller audits. */
+    /**
+     * The archive the subject downloads: response.json, summary.pdf and their manifest, under a read permit
+     * ({@link PackageReadPermits}). The caller audits.
+     */
     public byte[] archive(@TenantId UUID tenantId, UUID dsarId) {
-        return ResponseArchive.zip(dsarId.toString(), open(tenantId, dsarId, File.JSON), open(tenantId, dsarId, File.PDF));
+        return reads.read(() -> ResponseArchive.zip(dsarId.toString(), open(tenantId, dsarId, File.JSON),
+                open(tenantId, dsarId, File.PDF)));
     }
 
     private byte[] open(UUID tenantId, UUID dsarId, File file) {

@@ -70,6 +70,8 @@ public enum Setting {
     SIGNIN_TENANT_PER_MINUTE(Kind.NUMBER, "300", null, ReadBy.SERVER, "sign-in, reset and SSO login requests per organisation per minute"),
     DSAR_INTAKE_PER_HOUR(Kind.NUMBER, "20", null, ReadBy.SERVER, "public data subject requests per client address per hour, and"
             + " as many email confirmations (known and unknown organisations alike)"),
+    PACKAGE_READS(Kind.NUMBER, "4", null, ReadBy.SERVER, "response packages opened at once on a node (a file or archive"
+            + " is decrypted and zipped in memory, up to 2 × 32 MiB each); more wait up to 10 s, then get 503 with Retry-After"),
     RATELIMIT_CHECKS(Kind.NUMBER, "10000", null, ReadBy.SERVER, "consent checks per tenant and per key per minute, unless the tenant sets `checksPerMinute`"),
     RATELIMIT_MUTATIONS(Kind.NUMBER, "1000", null, ReadBy.SERVER, "changes per tenant and per key per minute, unless the tenant sets `mutationsPerMinute`"),
     RATELIMIT_COSTLY(Kind.NUMBER, "6", null, ReadBy.SERVER, "costly operations (audit verify and export, consent export and summary,"

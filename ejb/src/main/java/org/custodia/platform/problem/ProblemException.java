@@ -32,6 +32,13 @@ public class ProblemException extends RuntimeException {
         return p;
     }
 
+    /** 503 with a Retry-After header: the server is at a bound it keeps for everyone's sake; nothing was done. */
+    public static ProblemException busy(String type, String title, String detail, long retryAfterSeconds) {
+        ProblemException p = new ProblemException(503, type, title, detail, List.of());
+        p.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+        return p;
+    }
+
     /** Seconds for a Retry-After header, or 0 for none. */
     public long retryAfterSeconds() {
         return retryAfterSeconds;
