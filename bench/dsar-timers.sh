@@ -13,6 +13,7 @@
 #
 #   mvn -q -DskipTests install && bench/dsar-timers.sh
 #
+#   BENCH_THREAD_DUMP_AT (seconds into the window for one thread dump into $CUSTODIA_HOME/threads.txt; off),
 #   BENCH_REQUESTS (default 10000), BENCH_CONNECTIONS (16), BENCH_PING_SECONDS (15),
 #   BENCH_WARNING_DELAY (seconds from setting the lead to the warning instant, default 420: the intake and the
 #   requests' first steps must be over by then), BENCH_PATIENCE (seconds after the warning instant, default 300)
@@ -100,7 +101,10 @@ while [ "$(date +%s)" -lt $((warn_epoch - 10)) ]; do sleep 1; done
 vmstat -n 2 > "$CUSTODIA_HOME/vmstat.txt" &
 vmstat_pid=$!
 expected=$((requests * approvers))
-done_epoch=$(bench org.custodia.bench.DsarTimerReport wait "$jdbc" postgres postgres "$tenant" "$expected" $((warn_epoch + patience)))
+if [ -n "${BENCH_THREAD_DUMP_AT:-}" ]; then # one thread dump that many seconds into the window (one jcmd JVM)
+  ( sleep $((warn_epoch + BENCH_THREAD_DUMP_AT - $(date +%s))); jcmd "$server_pid" Thread.print > "$CUSTODIA_HOME/threads.txt" ) &
+fi
+done_epoch=$(bench org.custodia.bench.DsarTimerReport wait "$jdbc" postgres postgres "$tenant" "$expected" $((warn_epoch + patience)) 2> "$CUSTODIA_HOME/db-sessions.txt")
 [ "$done_epoch" = timeout ] && echo "WARNING: the warning mails were not all queued and sent ${patience}s after the instant" >&2
 window_end=$done_epoch
 [ "$done_epoch" = timeout ] && window_end=$(date +%s)
@@ -143,6 +147,7 @@ server heap (G1: total, used; metaspace used):
 | after the window | $heap_after |
 | after a full collection (live set) | $heap_live |
 GC during the window: $gc_window
+$(cat "$CUSTODIA_HOME/db-sessions.txt")
 CPU during the window (vmstat every 2 s, WildFly, PostgreSQL and the sink together): $(awk 'NR > 3 && $1 ~ /^[0-9]+$/ {n++; us += $13; sy += $14; id += $15; wa += $16; r += $1} END {if (n) printf "user %.0f %%, system %.0f %%, idle %.0f %%, I/O wait %.0f %%, %.1f runnable on average (%d samples)", us/n, sy/n, id/n, wa/n, r/n, n}' "$CUSTODIA_HOME/vmstat.txt")
 job executor: $(grep -o 'job executor:[^"]*' "$CUSTODIA_HOME/server/log/server.log" | head -1)
 REPORT

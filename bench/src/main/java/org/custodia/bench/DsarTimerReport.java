@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,14 +57,41 @@ public final class DsarTimerReport {
 
     private static String waitForMails(Connection c, UUID tenant, long mails, long untilEpoch)
             throws SQLException, InterruptedException {
-        while (Instant.now().getEpochSecond() < untilEpoch) {
-            String[] status = status(c, tenant).split(" ");
-            if (Long.parseLong(status[3]) >= mails && Long.parseLong(status[4]) == 0) {
-                return String.valueOf(Instant.now().getEpochSecond());
+        Map<String, Long> waits = new TreeMap<>();
+        long samples = 0;
+        try {
+            while (Instant.now().getEpochSecond() < untilEpoch) {
+                String[] status = status(c, tenant).split(" ");
+                if (Long.parseLong(status[3]) >= mails && Long.parseLong(status[4]) == 0) {
+                    return String.valueOf(Instant.now().getEpochSecond());
+                }
+                for (int i = 0; i < 4; i++) { // what the server's database sessions do, 4 times a second
+                    sampleSessions(c, waits);
+                    samples++;
+                    Thread.sleep(250);
+                }
             }
-            Thread.sleep(1000);
+            return "timeout";
+        } finally {
+            StringBuilder line = new StringBuilder("database sessions of the server in the window (average over " + samples
+                    + " samples of pg_stat_activity, state / wait):");
+            long all = samples;
+            waits.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> line.append(String.format(" %s %.2f;", e.getKey(), e.getValue() / (double) Math.max(1, all))));
+            System.err.println(line);
         }
-        return "timeout";
+    }
+
+    /** Adds one sample of the application's sessions (all but idle ones and this one) by state and wait event. */
+    private static void sampleSessions(Connection c, Map<String, Long> waits) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select state, coalesce(wait_event_type || ':' || wait_event, 'on CPU'),"
+                + " count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"
+                + " and backend_type = 'client backend' and state <> 'idle' group by 1, 2");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                waits.merge(rs.getString(1) + " / " + rs.getString(2), rs.getLong(3), Long::sum);
+            }
+        }
     }
 
     private static String status(Connection c, UUID tenant) throws SQLException {

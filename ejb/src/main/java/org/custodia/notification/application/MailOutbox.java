@@ -2,6 +2,7 @@ package org.custodia.notification.application;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.custodia.crypto.application.SealedSecrets;
 import org.custodia.notification.domain.MailModel;
@@ -39,7 +41,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Mail written in the same transaction as the change that causes it (an invitation, a reset link), so
- * neither exists without the other. It is sent right after commit; when SMTP is down,
+ * neither exists without the other. It is sent right after commit, the mails of one transaction together (one
+ * delivery transaction, kept SMTP connections: {@link SmtpConnections}); when SMTP is down,
  * {@link MailSchedule} retries with back-off ({@link MailRetryPolicy}). Recipient and bodies are sealed at rest:
  * they hold addresses and single-use links. Templated mail ({@link MailTemplates}) goes out as
  * multipart/alternative, plain text first and HTML second; older callers queue plain text alone.
@@ -50,6 +53,8 @@ public class MailOutbox {
 
     private static final Logger LOG = Logger.getLogger(MailOutbox.class);
     static final String SEAL_PURPOSE = "mail";
+    /** The transaction's resource listing the mail it queued for a tenant, delivered together after its commit. */
+    private static final String QUEUED_IN_TRANSACTION = MailOutbox.class.getName() + ".queued.";
     static final int DUE_PER_ROUND = 100;
     static final int FORGET_PER_ROUND = 5_000;
     /**
@@ -89,6 +94,9 @@ public class MailOutbox {
 
     @Inject
     MailOutbox self; // through the container, so delivery gets its own transaction
+
+    @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
+    TransactionSynchronizationRegistry transactions;
 
     /** Queues a plain-text message in the caller's transaction (already bound to the tenant: binding is then free). */
     public void enqueue(@TenantId UUID tenantId, String recipient, String subject, String body) {
@@ -140,45 +148,73 @@ public class MailOutbox {
         outbox.add(id, tenantId, sealed.sealText(tenantId, SEAL_PURPOSE, recipient), subject,
                 sealed.sealText(tenantId, SEAL_PURPOSE, body), html == null ? null : sealed.sealText(tenantId, SEAL_PURPOSE, html),
                 StoredTime.now());
+        String key = QUEUED_IN_TRANSACTION + tenantId;
+        @SuppressWarnings("unchecked")
+        List<UUID> queued = (List<UUID>) transactions.getResource(key);
+        if (queued != null) {
+            queued.add(id); // sent with the transaction's first mail, after the commit
+            return;
+        }
+        List<UUID> first = new ArrayList<>(List.of(id));
+        transactions.putResource(key, first);
         afterCommit.run(() -> executor.execute(() -> {
             try {
-                self.deliver(tenantId, id);
+                self.deliver(tenantId, first);
             } catch (RuntimeException e) {
-                LOG.warnf("mail %s not sent yet (%s); it will be retried", id, e.getClass().getSimpleName());
+                LOG.warnf("%d mail(s) not sent yet (%s); they will be retried", first.size(), e.getClass().getSimpleName());
             }
         }));
     }
 
-    /** Sends one queued message if still unsent; a failure is recorded and retried later. */
+    /** Sends one queued message if still unsent (the retry round); a failure is recorded and retried later. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean deliver(@TenantId UUID tenantId, UUID id) {
-        MailOutboxRepository.QueuedMail queued = outbox.lockUnsent(id).orElse(null);
-        if (queued == null) {
-            return false; // sent already, or another thread is sending it
-        }
-        try {
-            MimeMessage message = new MimeMessage(mail);
-            message.setFrom();
-            message.setRecipient(Message.RecipientType.TO,
-                    new InternetAddress(sealed.sealedText(queued.recipientSealed(), tenantId, SEAL_PURPOSE)));
-            message.setSubject(queued.subject(), "UTF-8");
-            String text = sealed.sealedText(queued.bodySealed(), tenantId, SEAL_PURPOSE);
-            if (queued.htmlSealed() == null) {
-                message.setText(text, "UTF-8");
-                message.setHeader(TRANSFER_ENCODING, QUOTED_PRINTABLE);
-            } else {
-                message.setContent(alternatives(text, sealed.sealedText(queued.htmlSealed(), tenantId, SEAL_PURPOSE)));
+        return send(tenantId, List.of(id)) == 1;
+    }
+
+    /**
+     * Sends those of {@code ids} still unsent, in one transaction (the mails one change queued: one lock, one
+     * update, one commit); each failure is recorded on its own mail, which is retried later. Returns how many left.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int deliver(@TenantId UUID tenantId, List<UUID> ids) {
+        return send(tenantId, ids);
+    }
+
+    private int send(UUID tenantId, List<UUID> ids) {
+        List<UUID> sent = new ArrayList<>(ids.size());
+        for (MailOutboxRepository.QueuedMail queued : outbox.lockUnsent(ids)) { // sent already, or being sent: skipped
+            try {
+                connections.send(message(tenantId, queued));
+                sent.add(queued.id());
+            } catch (MessagingException | RuntimeException e) {
+                int attempts = queued.attempts() + 1;
+                // the error names its kind, never the address
+                outbox.markFailed(queued.id(), attempts, e.getClass().getSimpleName(),
+                        MailRetryPolicy.nextTry(attempts, StoredTime.now()));
+                LOG.warnf("mail %s attempt %d failed: %s", queued.id(), attempts, e.getClass().getSimpleName());
             }
-            connections.send(message);
-            outbox.markSent(id, StoredTime.now());
-            return true;
-        } catch (MessagingException | RuntimeException e) {
-            int attempts = queued.attempts() + 1;
-            // the error names its kind, never the address
-            outbox.markFailed(id, attempts, e.getClass().getSimpleName(), MailRetryPolicy.nextTry(attempts, StoredTime.now()));
-            LOG.warnf("mail %s attempt %d failed: %s", id, attempts, e.getClass().getSimpleName());
-            return false;
         }
+        if (!sent.isEmpty()) {
+            outbox.markSent(sent, StoredTime.now());
+        }
+        return sent.size();
+    }
+
+    private MimeMessage message(UUID tenantId, MailOutboxRepository.QueuedMail queued) throws MessagingException {
+        MimeMessage message = new MimeMessage(mail);
+        message.setFrom();
+        message.setRecipient(Message.RecipientType.TO,
+                new InternetAddress(sealed.sealedText(queued.recipientSealed(), tenantId, SEAL_PURPOSE)));
+        message.setSubject(queued.subject(), "UTF-8");
+        String text = sealed.sealedText(queued.bodySealed(), tenantId, SEAL_PURPOSE);
+        if (queued.htmlSealed() == null) {
+            message.setText(text, "UTF-8");
+            message.setHeader(TRANSFER_ENCODING, QUOTED_PRINTABLE);
+        } else {
+            message.setContent(alternatives(text, sealed.sealedText(queued.htmlSealed(), tenantId, SEAL_PURPOSE)));
+        }
+        return message;
     }
 
     /** The tenant as its mail needs it: slug for its override templates, default language, zone for dates. */

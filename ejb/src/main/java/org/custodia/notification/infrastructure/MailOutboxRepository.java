@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 
 import org.custodia.notification.domain.MailRetryPolicy;
 import org.custodia.platform.persistence.NativeValues;
@@ -20,7 +21,7 @@ import org.custodia.platform.persistence.NativeValues;
 public class MailOutboxRepository {
 
     /** An unsent message as stored: recipient and bodies still sealed; {@code htmlSealed} null for plain text only. */
-    public record QueuedMail(byte[] recipientSealed, String subject, byte[] bodySealed, byte[] htmlSealed, int attempts) {
+    public record QueuedMail(UUID id, byte[] recipientSealed, String subject, byte[] bodySealed, byte[] htmlSealed, int attempts) {
     }
 
     /** Bound instead of null (whose type the driver cannot tell), stored as null. */
@@ -42,18 +43,40 @@ public class MailOutboxRepository {
                 .executeUpdate();
     }
 
-    /** The message if still unsent and no other transaction is sending it; row locked until this one ends. */
+    /**
+     * Those of {@code ids} still unsent that no other transaction is sending, in the order they were queued; their
+     * rows stay locked until this transaction ends.
+     */
     @SuppressWarnings("unchecked")
-    public Optional<QueuedMail> lockUnsent(UUID id) {
-        List<Object[]> rows = em.createNativeQuery("select recipient, subject, body, html, attempts from app.mail_outbox "
-                + "where id = ?1 and sent_at is null for update skip locked").setParameter(1, id).getResultList();
-        return rows.stream().findFirst().map(r -> new QueuedMail((byte[]) r[0], (String) r[1], (byte[]) r[2],
-                (byte[]) r[3], ((Number) r[4]).intValue()));
+    public List<QueuedMail> lockUnsent(List<UUID> ids) {
+        Query q = em.createNativeQuery("select id, recipient, subject, body, html, attempts from app.mail_outbox"
+                + " where id in (" + placeholders(ids.size(), 1) + ") and sent_at is null order by created_at, id"
+                + " for update skip locked");
+        List<Object[]> rows = bind(q, ids, 1).getResultList();
+        return rows.stream().map(r -> new QueuedMail((UUID) r[0], (byte[]) r[1], (String) r[2], (byte[]) r[3],
+                (byte[]) r[4], ((Number) r[5]).intValue())).toList();
     }
 
-    public void markSent(UUID id, Instant sentAt) {
-        em.createNativeQuery("update app.mail_outbox set sent_at = ?1, attempts = attempts + 1 where id = ?2")
-                .setParameter(1, NativeValues.at(sentAt)).setParameter(2, id).executeUpdate();
+    public void markSent(List<UUID> ids, Instant sentAt) {
+        Query q = em.createNativeQuery("update app.mail_outbox set sent_at = ?1, attempts = attempts + 1"
+                + " where id in (" + placeholders(ids.size(), 2) + ")").setParameter(1, NativeValues.at(sentAt));
+        bind(q, ids, 2).executeUpdate();
+    }
+
+    /** "?first, ?first+1, ..." for {@code n} positional parameters. */
+    private static String placeholders(int n, int first) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            s.append(i == 0 ? "?" : ", ?").append(first + i);
+        }
+        return s.toString();
+    }
+
+    private static Query bind(Query q, List<UUID> ids, int first) {
+        for (int i = 0; i < ids.size(); i++) {
+            q.setParameter(first + i, ids.get(i));
+        }
+        return q;
     }
 
     /** Records a failed attempt: how many so far, the error's kind (never its message), when to try again. */
