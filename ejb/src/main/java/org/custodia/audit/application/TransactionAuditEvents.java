@@ -3,6 +3,7 @@ package org.custodia.audit.application;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,8 @@ final class TransactionAuditEvents implements Synchronization {
                 continue;
             }
             try {
-                events.chain(tenant.getKey(), tenant.getValue(), Instant.now(clock));
+                // microseconds, as the database stores and the hash writes it
+                events.chain(tenant.getKey(), tenant.getValue(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
             } catch (SQLException e) {
                 throw new IllegalStateException("audit events could not be chained; the transaction rolls back", e);
             }

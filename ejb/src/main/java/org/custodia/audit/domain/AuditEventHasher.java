@@ -62,36 +62,59 @@ public final class AuditEventHasher {
      * order (sorted by UTF-16 code units) directly: this runs a million times per chain verification.
      */
     public static String canonicalDocument(AuditRecord r) {
+        return documentParts(r.tenantId(), r.eventType(), r.entityType(), r.entityId(), r.actor(), r.requestId(),
+                r.canonicalPayload(), r.createdAt()).with(r.previousHash(), r.seq());
+    }
+
+    /**
+     * An event's canonical document around its two chain fields, the previous hash and the sequence number,
+     * which only the chain's head decides: the database fills them in when it chains the event
+     * ({@code app.chain_audit_events}, V29), so the head stays locked for one statement, not for a round trip each.
+     */
+    public record DocumentParts(String beforePreviousHash, String beforeSeq, String afterSeq) {
+
+        /** The whole document; {@code previousHash} written as a JSON string (the database writes hex as is). */
+        public String with(String previousHash, long seq) {
+            StringBuilder out = new StringBuilder(beforePreviousHash.length() + beforeSeq.length() + afterSeq.length() + 90);
+            out.append(beforePreviousHash);
+            CanonicalJson.string(previousHash, out);
+            return out.append(beforeSeq).append(seq).append(afterSeq).toString();
+        }
+    }
+
+    public static DocumentParts documentParts(java.util.UUID tenantId, String eventType, String entityType, String entityId,
+                                              String actor, String requestId, String canonicalPayload,
+                                              java.time.Instant createdAt) {
         JsonNode payload;
         try {
-            payload = JSON.readTree(r.canonicalPayload());
+            payload = JSON.readTree(canonicalPayload);
         } catch (IOException e) {
             throw new UncheckedIOException("the payload is not JSON", e);
         }
-        StringBuilder out = new StringBuilder(384 + r.canonicalPayload().length());
+        StringBuilder out = new StringBuilder(320 + canonicalPayload.length());
         out.append("{\"actor\":");
-        CanonicalJson.string(r.actor(), out);
+        CanonicalJson.string(actor, out);
         out.append(",\"createdAt\":\"");
-        appendTimestamp(r.createdAt(), out);
+        appendTimestamp(createdAt, out);
         out.append("\",\"entityId\":");
-        CanonicalJson.string(r.entityId(), out);
+        CanonicalJson.string(entityId, out);
         out.append(",\"entityType\":");
-        CanonicalJson.string(r.entityType(), out);
+        CanonicalJson.string(entityType, out);
         out.append(",\"eventType\":");
-        CanonicalJson.string(r.eventType(), out);
+        CanonicalJson.string(eventType, out);
         out.append(",\"payload\":");
         CanonicalJson.write(payload, out);
         out.append(",\"previousHash\":");
-        CanonicalJson.string(r.previousHash(), out);
+        String beforePreviousHash = out.toString();
+        out.setLength(0);
         out.append(",\"requestId\":");
-        if (r.requestId() == null) {
+        if (requestId == null) {
             out.append("null");
         } else {
-            CanonicalJson.string(r.requestId(), out);
+            CanonicalJson.string(requestId, out);
         }
-        out.append(",\"seq\":").append(r.seq());
-        out.append(",\"tenantId\":\"").append(r.tenantId()).append("\"}");
-        return out.toString();
+        out.append(",\"seq\":");
+        return new DocumentParts(beforePreviousHash, out.toString(), ",\"tenantId\":\"" + tenantId + "\"}");
     }
 
     /** uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z' in UTC, as {@link #timestamp} but without a formatter per call. */

@@ -71,48 +71,33 @@ public class AuditEventRepository {
 
     /**
      * Links {@code pending} after the tenant's head in their order, stores them and moves the head, on the
-     * transaction's own connection; the head row stays locked until the transaction ends.
+     * transaction's own connection, in one statement ({@code app.chain_audit_events}: the head is locked there and
+     * stays locked until the transaction ends). Each event's canonical document is built here, before the lock; the
+     * database fills in the previous hash and sequence number and hashes it as {@link AuditEventHasher#hash} does.
      */
     public void chain(UUID tenantId, List<PendingAuditEvent> pending, Instant at) throws SQLException {
-        try (Connection c = tenantSession.connection(tenantId)) {
-            ChainHead head;
-            try (PreparedStatement ps = c.prepareStatement(LOCK_HEAD)) {
-                ps.setObject(1, tenantId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new IllegalStateException("tenant " + tenantId + " has no audit chain");
-                    }
-                    head = new ChainHead(rs.getLong(1), rs.getString(2));
-                }
+        int n = pending.size();
+        String[][] columns = new String[9][n];
+        for (int i = 0; i < n; i++) {
+            PendingAuditEvent e = pending.get(i);
+            AuditEventHasher.DocumentParts parts = AuditEventHasher.documentParts(tenantId, e.eventType(), e.entityType(),
+                    e.entityId(), e.actor(), e.requestId(), e.canonicalPayload(), at);
+            String[] row = {e.eventType(), e.entityType(), e.entityId(), e.actor(), e.requestId(), e.canonicalPayload(),
+                    parts.beforePreviousHash(), parts.beforeSeq(), parts.afterSeq()};
+            for (int c = 0; c < row.length; c++) {
+                columns[c][i] = row[c];
             }
-            try (PreparedStatement ps = c.prepareStatement("insert into app.audit_event (tenant_id, seq, event_type,"
-                    + " entity_type, entity_id, actor, request_id, payload, previous_hash, event_hash, created_at)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)")) {
-                for (PendingAuditEvent event : pending) {
-                    AuditRecord record = event.after(head, at);
-                    String hash = AuditEventHasher.hash(record);
-                    ps.setObject(1, record.tenantId());
-                    ps.setLong(2, record.seq());
-                    ps.setString(3, record.eventType());
-                    ps.setString(4, record.entityType());
-                    ps.setString(5, record.entityId());
-                    ps.setString(6, record.actor());
-                    ps.setString(7, record.requestId());
-                    ps.setString(8, record.canonicalPayload());
-                    ps.setString(9, record.previousHash());
-                    ps.setString(10, hash);
-                    ps.setTimestamp(11, Timestamp.from(record.createdAt()));
-                    ps.addBatch();
-                    head = new ChainHead(record.seq(), hash);
-                }
-                ps.executeBatch();
+        }
+        try (Connection c = tenantSession.connection(tenantId);
+             PreparedStatement ps = c.prepareStatement(
+                     "select app.chain_audit_events(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setObject(1, tenantId);
+            ps.setTimestamp(2, Timestamp.from(at));
+            for (int col = 0; col < 9; col++) {
+                ps.setArray(3 + col, c.createArrayOf("text", columns[col]));
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "update app.audit_chain_head set last_seq = ?, last_hash = ? where tenant_id = ?")) {
-                ps.setLong(1, head.lastSeq());
-                ps.setString(2, head.lastHash());
-                ps.setObject(3, tenantId);
-                ps.executeUpdate();
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
             }
         }
     }

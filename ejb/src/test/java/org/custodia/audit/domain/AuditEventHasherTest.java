@@ -48,6 +48,19 @@ class AuditEventHasherTest {
     }
 
     @Test
+    void theDatabaseFillingInHashAndSequenceAsPlainTextGetsTheSameDocument() {
+        // what app.chain_audit_events (V29) concatenates: before || '"' || hex || '"' || beforeSeq || seq || after
+        AuditRecord r = new AuditRecord(TENANT, 123_456_789_012L, "dsar.created", "dsar", "d-\"1\"", "user:ü", null,
+                "{\"note\":\"a\\nb\",\"n\":2}", "ab".repeat(32), AT);
+        AuditEventHasher.DocumentParts parts = AuditEventHasher.documentParts(r.tenantId(), r.eventType(), r.entityType(),
+                r.entityId(), r.actor(), r.requestId(), r.canonicalPayload(), r.createdAt());
+        String asTheDatabaseWritesIt = parts.beforePreviousHash() + '"' + r.previousHash() + '"' + parts.beforeSeq()
+                + r.seq() + parts.afterSeq();
+        assertThat(asTheDatabaseWritesIt).isEqualTo(AuditEventHasher.canonicalDocument(r))
+                .isEqualTo(AuditEventHasher.canonicalize(asTheDatabaseWritesIt));
+    }
+
+    @Test
     void timestampsAreHashedAtTheMicrosecondsPostgreSQLStores() {
         AuditRecord r = record("{}", "a");
         assertThat(r.createdAt()).isEqualTo(Instant.parse("2026-11-23T10:15:30.123456Z"));
