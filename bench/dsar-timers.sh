@@ -101,10 +101,17 @@ while [ "$(date +%s)" -lt $((warn_epoch - 10)) ]; do sleep 1; done
 vmstat -n 2 > "$CUSTODIA_HOME/vmstat.txt" &
 vmstat_pid=$!
 expected=$((requests * approvers))
+dump_pid=""
 if [ -n "${BENCH_THREAD_DUMP_AT:-}" ]; then # one thread dump that many seconds into the window (one jcmd JVM)
-  ( sleep $((warn_epoch + BENCH_THREAD_DUMP_AT - $(date +%s))); jcmd "$server_pid" Thread.print > "$CUSTODIA_HOME/threads.txt" ) &
+  dump_delay=$((warn_epoch + BENCH_THREAD_DUMP_AT - $(date +%s)))
+  [ "$dump_delay" -lt 0 ] && dump_delay=0
+  ( sleep "$dump_delay"; jcmd "$server_pid" Thread.print > "$CUSTODIA_HOME/threads.txt" ) &
+  dump_pid=$!
 fi
-done_epoch=$(bench org.custodia.bench.DsarTimerReport wait "$jdbc" postgres postgres "$tenant" "$expected" $((warn_epoch + patience)) 2> "$CUSTODIA_HOME/db-sessions.txt")
+# the database sessions it samples go to stderr, kept for the report; a failure shows them with its error
+done_epoch=$(bench org.custodia.bench.DsarTimerReport wait "$jdbc" postgres postgres "$tenant" "$expected" $((warn_epoch + patience)) \
+  2> "$CUSTODIA_HOME/db-sessions.txt") || { cat "$CUSTODIA_HOME/db-sessions.txt" >&2; exit 1; }
+[ -n "$dump_pid" ] && wait "$dump_pid"
 [ "$done_epoch" = timeout ] && echo "WARNING: the warning mails were not all queued and sent ${patience}s after the instant" >&2
 window_end=$done_epoch
 [ "$done_epoch" = timeout ] && window_end=$(date +%s)

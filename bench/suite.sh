@@ -6,6 +6,8 @@ start_suite() {
   mkdir -p "$CUSTODIA_HOME"
   out="$CUSTODIA_HOME/run.out"
   unset CUSTODIA_DB_URL
+  # throw-away data: the system temp directory, not run.sh's default kept one
+  export CUSTODIA_PG_HOME=${CUSTODIA_PG_HOME:-/tmp/custodia-pg-$CUSTODIA_PG_PORT}
   "$root/wildfly-config/bin/run.sh" --no-build > "$out" 2>&1 &
   run_pid=$!
   trap 'kill -TERM $run_pid 2>/dev/null; wait $run_pid 2>/dev/null || true' EXIT

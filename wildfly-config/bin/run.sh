@@ -1,16 +1,24 @@
 #!/usr/bin/env bash
 # Command 1: builds Custodia, starts PostgreSQL (a private one unless CUSTODIA_DB_URL is set), migrates,
-# starts WildFly with the EAR, seeds a demo tenant and prints the URL, credentials and a working curl.
-# Ctrl-C stops WildFly and the PostgreSQL it started.
+# starts WildFly with the EAR, seeds a demo tenant and prints the URL, logins and a working curl.
+# Ctrl-C stops WildFly and the PostgreSQL it started. Data stays between runs (see "Data:" in the banner).
 #
-#   wildfly-config/bin/run.sh [--no-build]
+#   wildfly-config/bin/run.sh [--no-build]     --no-build: start what the last build made (faster; after a
+#                                              git pull, run without it)
 #
 # Configuration: environment variables, see README.md ("Configuration").
 set -euo pipefail
 
+usage() { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; }
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=1
-[ "${1:-}" = "--no-build" ] && build=0
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) build=0 ;;
+    -h|--help) usage; exit 0 ;;
+    *) printf 'run.sh: unknown option %s\n\n' "$arg" >&2; usage >&2; exit 2 ;;
+  esac
+done
 
 home=${CUSTODIA_HOME:-$root/.custodia}
 offset=${CUSTODIA_PORT_OFFSET:-0}
@@ -22,6 +30,8 @@ server_pid=""
 pg_started=0
 export CUSTODIA_PG_PORT=${CUSTODIA_PG_PORT:-15432}
 export CUSTODIA_PG_PASSWORD=${CUSTODIA_PG_PASSWORD:-postgres}
+CUSTODIA_PG_HOME=$("$root/wildfly-config/bin/local-postgres.sh" home)
+export CUSTODIA_PG_HOME
 
 say() { printf '[custodia] %s\n' "$*"; }
 
@@ -37,18 +47,35 @@ stop_all() {
   fi
   say "stopped"
 }
+# one run per home: a second would rebuild and replace the EAR under the running server. The lock is held by
+# this script and the WildFly it starts (which inherits it), so it holds as long as that server runs.
+mkdir -p "$home"
+exec 9>>"$home/run.lock"
+if ! flock -n 9; then
+  say "Custodia is already running from $home (run.sh pid $(cat "$home/run.pid" 2>/dev/null || echo unknown), $base_url)."
+  say "Use that one, or stop it first (Ctrl-C in its terminal); for a second suite set another CUSTODIA_HOME and CUSTODIA_PORT_OFFSET."
+  exit 1
+fi
+if (exec 3<>"/dev/tcp/$bind/$http_port") 2>/dev/null; then
+  say "port $http_port on $bind is in use by another program (or a Custodia started from another CUSTODIA_HOME);"
+  say "stop it, or set CUSTODIA_PORT_OFFSET (HTTP is 8080 + offset)."
+  exit 1
+fi
+echo $$ > "$home/run.pid"
+
 trap 'stop_all; exit 0' INT TERM
 trap 'stop_all' EXIT
 
 if [ "$build" = 1 ]; then
   say "building (mvn -DskipTests install) ..."
-  (cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests install)
+  # .mvn/jvm.config keeps Maven 3.8's colour library from printing reset codes even in batch mode
+  (cd "$root" && mvn -q -B -ntp -Dstyle.color=never -DskipTests install 9>&-)
 fi
 [ -f "$root/ear/target/custodia.ear" ] || { say "no EAR: run without --no-build first"; exit 1; }
 
 if [ -z "${CUSTODIA_DB_URL:-}" ]; then
   if [ "$("$root/wildfly-config/bin/local-postgres.sh" status 2>/dev/null)" != running ]; then
-    "$root/wildfly-config/bin/local-postgres.sh" start
+    "$root/wildfly-config/bin/local-postgres.sh" start 9>&- # PostgreSQL must not hold the run lock
     pg_started=1
   fi
   export CUSTODIA_DB_URL="jdbc:postgresql://127.0.0.1:$CUSTODIA_PG_PORT/custodia"
@@ -57,11 +84,20 @@ if [ -z "${CUSTODIA_DB_URL:-}" ]; then
 fi
 
 say "migrating $CUSTODIA_DB_URL as custodia_owner"
-java -cp "$root/ejb/target/classes:$(cat "$root/ejb/target/migration.classpath")" \
-  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn org.custodia.platform.schema.DatabaseSetup 2>&1 \
-  | grep -vE '^(INFO|[A-Z][a-z]{2} [0-9]+, [0-9]{4}|Standard Commons Logging)' || true
+# its log goes to a file (shown when it fails); slf4j has no provider here, and says so unless told to be quiet
+if ! java -cp "$root/ejb/target/classes:$(cat "$root/ejb/target/migration.classpath")" -Dslf4j.internal.verbosity=ERROR \
+    org.custodia.platform.schema.DatabaseSetup > "$home/migration.log" 2>&1; then
+  say "migration failed ($home/migration.log):"; tail -30 "$home/migration.log"; exit 1
+fi
 
-export CUSTODIA_ADMIN_TOKEN=${CUSTODIA_ADMIN_TOKEN:-$(head -c 24 /dev/urandom | base64 | tr -d '/+=' )}
+# the operator's token: the environment's, else the one generated on the first run (kept in the home, 0600)
+if [ -z "${CUSTODIA_ADMIN_TOKEN:-}" ]; then
+  if [ ! -s "$home/admin.token" ]; then
+    (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=\n' > "$home/admin.token")
+  fi
+  CUSTODIA_ADMIN_TOKEN=$(cat "$home/admin.token")
+fi
+export CUSTODIA_ADMIN_TOKEN
 export CUSTODIA_PUBLIC_URL=${CUSTODIA_PUBLIC_URL:-$base_url}
 
 # a server base directory of our own: fresh configuration from the build, our deployment, our logs
@@ -112,26 +148,56 @@ if [ -z "$demo_key" ] || [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authori
     printf '%s %-8s %-22s %s\n' "$slug" "${who##*:}" "${who%%:*}@demo.example" "$password" >> "$home/demo.logins"
   done
 fi
+# the demo logins that still work (a password changed since, or a user removed, is dropped from the list)
+logins=""
+if [ -f "$home/demo.logins" ]; then
+  kept=$(mktemp "$home/demo.logins.XXXXXX")
+  while read -r slug role email password; do
+    answer=$(curl -s -w '\n%{http_code}' -X POST "$api/auth/login" -H 'Content-Type: application/json' \
+      -d "{\"tenant\":\"$slug\",\"email\":\"$email\",\"password\":\"$password\"}")
+    case "${answer##*$'\n'}" in
+      200) note="" ;;
+      401) # a second factor enrolled since: the password still works
+        case "$answer" in *mfa-required*) note="  (+ TOTP code)" ;; *) continue ;; esac ;;
+      429) note="  (too many failed sign-ins: wait a minute)" ;;
+      *) note="  (not checked: HTTP ${answer##*$'\n'})" ;; # kept: only a refused password drops a line
+    esac
+    printf '%s %s %s %s\n' "$slug" "$role" "$email" "$password" >> "$kept"
+    logins+=$(printf '    %-8s %-22s %s%s' "$role" "$email" "$password" "$note")$'\n'
+  done < "$home/demo.logins"
+  mv "$kept" "$home/demo.logins"
+fi
 demo_slug=$(awk 'NR==1 {print $1}' "$home/demo.logins" 2>/dev/null)
-demo_admin_password=$(awk 'NR==1 {print $4}' "$home/demo.logins" 2>/dev/null)
+first_email=$(awk 'NR==1 {print $3}' "$home/demo.logins" 2>/dev/null)
+first_password=$(awk 'NR==1 {print $4}' "$home/demo.logins" 2>/dev/null)
+data_dir="$home (server, logs)"
+case "$CUSTODIA_DB_URL" in
+  "jdbc:postgresql://127.0.0.1:$CUSTODIA_PG_PORT/custodia") data_dir="$CUSTODIA_PG_HOME (database), $data_dir" ;;
+esac
 
 cat <<BANNER
 
   Custodia is running: $base_url  (API: $api)
   Database:            $CUSTODIA_DB_URL
-  Admin token:         $CUSTODIA_ADMIN_TOKEN   (tenant bootstrap: POST $api/tenants)
+  Data:                $data_dir
+  Admin token:         $CUSTODIA_ADMIN_TOKEN   (kept in $home/admin.token; tenant bootstrap: POST $api/tenants)
   Demo tenant API key: $demo_key
 
-  Demo logins (organisation "$demo_slug"; role, email, password):
-$(awk '{printf "    %-8s %-22s %s\n", $2, $3, $4}' "$home/demo.logins" 2>/dev/null)
-
+BANNER
+if [ -n "$logins" ]; then
+  printf '  Demo logins (organisation "%s"; role, email, password):\n%s\n' "$demo_slug" "$logins"
+else
+  printf '  Demo logins: none of the generated passwords works any more (changed since); sign in with yours.\n\n'
+fi
+cat <<BANNER
   Try it (demo-user-1 granted marketing-email):
 curl -s -H "Authorization: Bearer $demo_key" "$api/consents/check?subject=demo-user-1&purpose=marketing-email"
-  Sign in (a session cookie for the console API):
-curl -s -c /tmp/custodia.cookies -X POST "$api/auth/login" -H 'Content-Type: application/json' -d '{"tenant":"$demo_slug","email":"admin@demo.example","password":"$demo_admin_password"}'
-
-  Press Ctrl-C to stop.
 BANNER
+if [ -n "$logins" ]; then
+  printf '  Sign in (a session cookie for the console API):\n'
+  printf '%s\n' "curl -s -c /tmp/custodia.cookies -X POST \"$api/auth/login\" -H 'Content-Type: application/json' -d '{\"tenant\":\"$demo_slug\",\"email\":\"$first_email\",\"password\":\"$first_password\"}'"
+fi
+printf '\n  Press Ctrl-C to stop.\n'
 
 wait "$server_pid" || true
 server_pid=""

@@ -81,6 +81,25 @@ class AuditChainIT {
     }
 
     @Test
+    void theChainingFunctionRefusesArraysOfDifferentLengthsAndChainsNothing() throws SQLException {
+        Api.Tenant t = tenantWithSixEvents("ragged");
+        try (Connection c = TestDatabase.app()) {
+            c.setAutoCommit(false);
+            RowLevelSecurityIT.bind(c, t.id());
+            assertThatThrownBy(() -> {
+                try (Statement s = c.createStatement()) { // two event types, one of everything else
+                    s.execute("select app.chain_audit_events('" + t.id() + "', now(), array['a.one', 'a.two'], array['x'],"
+                            + " array['1'], array['it'], array['r'], array['{}'], array['{'], array[','], array['}'])");
+                }
+            }).isInstanceOf(SQLException.class).hasMessageContaining("every array must hold 2 elements");
+            c.rollback();
+        }
+        JsonNode verify = t.api().get("/audit/verify").json();
+        assertThat(verify.get("intact").asBoolean()).isTrue();
+        assertThat(verify.get("eventCount").asLong()).isEqualTo(6);
+    }
+
+    @Test
     void aRowAlteredByTheOwnerBreaksTheChainAtThatSequenceNumber() throws SQLException {
         Api.Tenant victim = tenantWithSixEvents("victim");
         Api.Tenant bystander = tenantWithSixEvents("bystander");

@@ -18,6 +18,11 @@ public final class ItEnvironment {
         return Integer.parseInt(required("custodia.it.pg.port"));
     }
 
+    /** The tests' PostgreSQL directory: throw-away, so in the system temp directory (run.sh's default is kept). */
+    public static String pgHome() {
+        return "/tmp/custodia-pg-" + pgPort();
+    }
+
     public static String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + pgPort() + "/" + DATABASE;
     }

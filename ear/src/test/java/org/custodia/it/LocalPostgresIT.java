@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class LocalPostgresIT {
 
-    private final Path home = Path.of("/tmp/custodia-pg-" + ItEnvironment.pgPort());
+    private final Path home = Path.of(ItEnvironment.pgHome());
 
     @Test
     void theSocketDirectoryIsPrivateToThePostgresUser() throws IOException {

@@ -90,6 +90,7 @@ public class TestDatabase implements LauncherSessionListener {
         File script = new File(ItEnvironment.projectRoot(), "wildfly-config/bin/local-postgres.sh");
         ProcessBuilder pb = new ProcessBuilder("bash", script.getPath(), command).redirectErrorStream(true);
         pb.environment().put("CUSTODIA_PG_PORT", String.valueOf(ItEnvironment.pgPort()));
+        pb.environment().put("CUSTODIA_PG_HOME", ItEnvironment.pgHome());
         pb.environment().put("CUSTODIA_PG_PASSWORD", SUPERUSER_PASSWORD);
         pb.environment().put("CUSTODIA_PG_FSYNC", "off");
         Process p = pb.start();

@@ -68,9 +68,6 @@ public class DsarResponsePackages {
     SealedSecrets sealed;
 
     @Inject
-    PackageReadPermits reads;
-
-    @Inject
     ResponsePackageRepository packages;
 
     @Inject
@@ -115,10 +112,13 @@ public class DsarResponsePackages {
         return packages.find(dsarId).orElseThrow(() -> ProblemException.notFound("response package of DSAR " + dsarId));
     }
 
-    /** One file opened for a reviewer (before deciding, or to deliver by hand); audited as {@code dsar.package.viewed}. */
+    /**
+     * One file opened for a reviewer (before deciding, or to deliver by hand); audited as {@code dsar.package.viewed}.
+     * The caller holds a read permit ({@link PackageReadPermits}).
+     */
     public byte[] file(Actor actor, UUID dsarId, File file) {
         metadata(actor.tenantId(), dsarId);
-        byte[] content = reads.read(() -> open(actor.tenantId(), dsarId, file));
+        byte[] content = open(actor.tenantId(), dsarId, file);
         audit.append(actor, "dsar.package.viewed", "dsar", dsarId.toString(), Map.of("file", file.name()));
         return content;
     }
@@ -132,12 +132,11 @@ public class DsarResponsePackages {
     }
 
     /**
-     * The archive the subject downloads: response.json, summary.pdf and their manifest, under a read permit
-     * ({@link PackageReadPermits}). The caller audits.
+     * The archive the subject downloads: response.json, summary.pdf and their manifest. The caller holds a read
+     * permit ({@link PackageReadPermits}) and audits.
      */
     public byte[] archive(@TenantId UUID tenantId, UUID dsarId) {
-        return reads.read(() -> ResponseArchive.zip(dsarId.toString(), open(tenantId, dsarId, File.JSON),
-                open(tenantId, dsarId, File.PDF)));
+        return ResponseArchive.zip(dsarId.toString(), open(tenantId, dsarId, File.JSON), open(tenantId, dsarId, File.PDF));
     }
 
     private byte[] open(UUID tenantId, UUID dsarId, File file) {

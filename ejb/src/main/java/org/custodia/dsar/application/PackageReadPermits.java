@@ -2,6 +2,7 @@ package org.custodia.dsar.application;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,18 +11,35 @@ import org.custodia.platform.config.Setting;
 import org.custodia.platform.problem.ProblemException;
 
 /**
- * How many response packages a node opens at once ({@code CUSTODIA_PACKAGE_READS}, default 4): a file or archive
- * is read, decrypted and zipped in memory (up to 2 × 32 MiB of content, several copies on the way), so many
- * downloads at once could exhaust the heap. A read waits up to {@link #PATIENCE_SECONDS} for a permit, then is
+ * How many response packages a node opens at once ({@code CUSTODIA_PACKAGE_READS}, default 4, at least 1): a file or
+ * archive is read, decrypted and zipped in memory (up to 2 × 32 MiB of content, several copies on the way), so many
+ * downloads at once could exhaust the heap. A download takes its permit before its transaction (a wait holds no
+ * database connection or row lock) and gives it back once the response is written (the bytes live until then):
+ * {@code HeldPackageRead} in the web module. A read waits up to {@link #PATIENCE_SECONDS} for a permit, then is
  * refused with 503 and Retry-After, having done nothing.
  */
 @ApplicationScoped
 public class PackageReadPermits {
 
-    static final long PATIENCE_SECONDS = 10;
+    static final long PATIENCE_SECONDS = 5;
 
     private final Semaphore permits;
     private final long patienceMillis;
+
+    /** A permit held; closing it gives it back, once however often it is closed. */
+    public final class Permit implements AutoCloseable {
+        private final AtomicBoolean held = new AtomicBoolean(true);
+
+        private Permit() {
+        }
+
+        @Override
+        public void close() {
+            if (held.compareAndSet(true, false)) {
+                permits.release();
+            }
+        }
+    }
 
     public PackageReadPermits() {
         this(Math.max(1, Setting.PACKAGE_READS.integer()), PATIENCE_SECONDS * 1000);
@@ -32,8 +50,8 @@ public class PackageReadPermits {
         this.patienceMillis = patienceMillis;
     }
 
-    /** {@code read} under a permit. */
-    public <T> T read(Supplier<T> read) {
+    /** A permit, waiting for one up to the patience; 503 problem when none came. */
+    public Permit acquire() {
         boolean acquired;
         try {
             acquired = permits.tryAcquire(patienceMillis, TimeUnit.MILLISECONDS);
@@ -46,10 +64,13 @@ public class PackageReadPermits {
                     "This server is opening as many response packages as it allows at once (CUSTODIA_PACKAGE_READS);"
                             + " try again shortly.", PATIENCE_SECONDS);
         }
-        try {
+        return new Permit();
+    }
+
+    /** {@code read} under a permit. */
+    public <T> T read(Supplier<T> read) {
+        try (Permit permit = acquire()) {
             return read.get();
-        } finally {
-            permits.release();
         }
     }
 }

@@ -56,6 +56,11 @@ public class MailOutbox {
     /** The transaction's resource listing the mail it queued for a tenant, delivered together after its commit. */
     private static final String QUEUED_IN_TRANSACTION = MailOutbox.class.getName() + ".queued.";
     static final int DUE_PER_ROUND = 100;
+    /**
+     * Most mails sent in one delivery transaction: they are marked sent at its commit, so a crash mid-way sends
+     * those before it again; the bound keeps that few.
+     */
+    static final int PER_DELIVERY = 20;
     static final int FORGET_PER_ROUND = 5_000;
     /**
      * Named, so Jakarta Mail does not write every text through an ASCII check to choose one (8.5 % of the CPU of a
@@ -151,8 +156,8 @@ public class MailOutbox {
         String key = QUEUED_IN_TRANSACTION + tenantId;
         @SuppressWarnings("unchecked")
         List<UUID> queued = (List<UUID>) transactions.getResource(key);
-        if (queued != null) {
-            queued.add(id); // sent with the transaction's first mail, after the commit
+        if (queued != null && queued.size() < PER_DELIVERY) {
+            queued.add(id); // sent with the transaction's first mails, after the commit
             return;
         }
         List<UUID> first = new ArrayList<>(List.of(id));
@@ -166,23 +171,23 @@ public class MailOutbox {
         }));
     }
 
-    /** Sends one queued message if still unsent (the retry round); a failure is recorded and retried later. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean deliver(@TenantId UUID tenantId, UUID id) {
-        return send(tenantId, List.of(id)) == 1;
+    /** What a delivery did: how many mails left, and whether it stopped because the server or connection failed. */
+    public record Delivery(int sent, boolean serverFailed) {
     }
 
     /**
-     * Sends those of {@code ids} still unsent, in one transaction (the mails one change queued: one lock, one
-     * update, one commit); each failure is recorded on its own mail, which is retried later. Returns how many left.
+     * Sends those of {@code ids} (at most {@value #PER_DELIVERY}) still unsent, in one transaction (the mails one
+     * change queued: one lock, one update, one commit). A mail one recipient's server refuses is recorded as failed
+     * and the rest go on; a failure of the server or connection is recorded on that mail and ends the delivery, the
+     * rest left due for the retry round (each would wait for the same timeouts). Failed mail is retried later.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int deliver(@TenantId UUID tenantId, List<UUID> ids) {
-        return send(tenantId, ids);
-    }
-
-    private int send(UUID tenantId, List<UUID> ids) {
+    public Delivery deliver(@TenantId UUID tenantId, List<UUID> ids) {
+        if (ids.size() > PER_DELIVERY) {
+            throw new IllegalArgumentException("at most " + PER_DELIVERY + " mails per delivery, not " + ids.size());
+        }
         List<UUID> sent = new ArrayList<>(ids.size());
+        boolean serverFailed = false;
         for (MailOutboxRepository.QueuedMail queued : outbox.lockUnsent(ids)) { // sent already, or being sent: skipped
             try {
                 connections.send(message(tenantId, queued));
@@ -193,12 +198,16 @@ public class MailOutbox {
                 outbox.markFailed(queued.id(), attempts, e.getClass().getSimpleName(),
                         MailRetryPolicy.nextTry(attempts, StoredTime.now()));
                 LOG.warnf("mail %s attempt %d failed: %s", queued.id(), attempts, e.getClass().getSimpleName());
+                if (SmtpConnections.serverLevel(e)) {
+                    serverFailed = true;
+                    break;
+                }
             }
         }
         if (!sent.isEmpty()) {
             outbox.markSent(sent, StoredTime.now());
         }
-        return sent.size();
+        return new Delivery(sent.size(), serverFailed);
     }
 
     private MimeMessage message(UUID tenantId, MailOutboxRepository.QueuedMail queued) throws MessagingException {

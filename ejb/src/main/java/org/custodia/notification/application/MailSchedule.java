@@ -1,6 +1,8 @@
 package org.custodia.notification.application;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -55,8 +57,12 @@ public class MailSchedule {
     void retryDue() {
         Optional<Duration> keep = Setting.MAIL_KEEP_SENT.interval();
         tenants.eachTenant("mail retry", tenantId -> {
-            for (UUID id : outbox.due(tenantId)) {
-                outbox.deliver(tenantId, id);
+            List<UUID> due = outbox.due(tenantId);
+            for (int from = 0; from < due.size(); from += MailOutbox.PER_DELIVERY) {
+                List<UUID> batch = due.subList(from, Math.min(due.size(), from + MailOutbox.PER_DELIVERY));
+                if (outbox.deliver(tenantId, new ArrayList<>(batch)).serverFailed()) {
+                    break; // the server is down or not answering: the rest of this round would wait alike
+                }
             }
             if (keep.isPresent()) {
                 outbox.forgetSent(tenantId, keep.get());

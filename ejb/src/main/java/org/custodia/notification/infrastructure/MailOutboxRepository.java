@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -26,6 +27,9 @@ public class MailOutboxRepository {
 
     /** Bound instead of null (whose type the driver cannot tell), stored as null. */
     private static final byte[] NO_HTML = new byte[0];
+
+    /** Ids bound as one text parameter: one statement text however many there are (an IN list would vary). */
+    private static final String ID_LIST = "string_to_array(?1, ',')::uuid[]";
 
     @PersistenceContext(unitName = "custodia")
     EntityManager em;
@@ -50,33 +54,21 @@ public class MailOutboxRepository {
     @SuppressWarnings("unchecked")
     public List<QueuedMail> lockUnsent(List<UUID> ids) {
         Query q = em.createNativeQuery("select id, recipient, subject, body, html, attempts from app.mail_outbox"
-                + " where id in (" + placeholders(ids.size(), 1) + ") and sent_at is null order by created_at, id"
-                + " for update skip locked");
-        List<Object[]> rows = bind(q, ids, 1).getResultList();
+                + " where id = any(" + ID_LIST + ") and sent_at is null order by created_at, id for update skip locked");
+        List<Object[]> rows = q.setParameter(1, idList(ids)).getResultList();
         return rows.stream().map(r -> new QueuedMail((UUID) r[0], (byte[]) r[1], (String) r[2], (byte[]) r[3],
                 (byte[]) r[4], ((Number) r[5]).intValue())).toList();
     }
 
     public void markSent(List<UUID> ids, Instant sentAt) {
-        Query q = em.createNativeQuery("update app.mail_outbox set sent_at = ?1, attempts = attempts + 1"
-                + " where id in (" + placeholders(ids.size(), 2) + ")").setParameter(1, NativeValues.at(sentAt));
-        bind(q, ids, 2).executeUpdate();
+        em.createNativeQuery("update app.mail_outbox set sent_at = ?2, attempts = attempts + 1 where id = any(" + ID_LIST + ")")
+                .setParameter(1, idList(ids))
+                .setParameter(2, NativeValues.at(sentAt))
+                .executeUpdate();
     }
 
-    /** "?first, ?first+1, ..." for {@code n} positional parameters. */
-    private static String placeholders(int n, int first) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            s.append(i == 0 ? "?" : ", ?").append(first + i);
-        }
-        return s.toString();
-    }
-
-    private static Query bind(Query q, List<UUID> ids, int first) {
-        for (int i = 0; i < ids.size(); i++) {
-            q.setParameter(first + i, ids.get(i));
-        }
-        return q;
+    private static String idList(List<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(Collectors.joining(","));
     }
 
     /** Records a failed attempt: how many so far, the error's kind (never its message), when to try again. */

@@ -3,13 +3,17 @@ package org.custodia.notification.infrastructure;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.LongSupplier;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
@@ -21,8 +25,12 @@ import org.jboss.logging.Logger;
  * bench/README.md) does not open, greet and close a connection per message, on both sides. A connection serves
  * one thread at a time; it is closed after {@value #MAX_MESSAGES} messages (servers limit messages per
  * connection) or {@link #MAX_IDLE_NANOS} idle (well under the 5 minutes a server waits, RFC 5321 4.5.3.2.7).
- * A kept connection the server has closed meanwhile fails on its first command: the message then goes once more on
- * a new connection, so reuse never turns into a failed delivery.
+ * A kept connection idle for {@link #CHECK_AFTER_IDLE_NANOS} or more is checked (NOOP) before it carries a message;
+ * one the server closed since fails on its first command (MAIL FROM), before anything was accepted: the message then
+ * goes once more on a new connection. A failure later in the exchange is never sent again here: the server may have
+ * accepted the message, and a second copy is worse than a retry round later ({@code MailSchedule}).
+ * Connecting and each reply have time limits ({@link #TIMEOUTS}, where the server configuration sets none), so a
+ * server that stops answering holds a mail thread for seconds, not forever.
  */
 @ApplicationScoped
 public class SmtpConnections {
@@ -32,6 +40,9 @@ public class SmtpConnections {
     static final long MAX_IDLE_NANOS = 20_000_000_000L;
     /** More than the mail threads (CUSTODIA_MAIL_THREADS): a connection beyond it is closed, not kept. */
     static final int MAX_KEPT = 32;
+    static final long CHECK_AFTER_IDLE_NANOS = 1_000_000_000L;
+    /** Milliseconds; Jakarta Mail waits forever by default. No write timeout: Angus starts a thread per connection for it. */
+    static final Map<String, String> TIMEOUTS = Map.of("mail.smtp.connectiontimeout", "10000", "mail.smtp.timeout", "30000");
 
     @Resource(lookup = "java:jboss/mail/Custodia")
     Session session;
@@ -49,6 +60,13 @@ public class SmtpConnections {
     SmtpConnections(Session session, LongSupplier nanoTime) {
         this.session = session;
         this.nanoTime = nanoTime;
+        limitWaits();
+    }
+
+    /** The session's own properties, which its transports read when they connect. */
+    @PostConstruct
+    void limitWaits() {
+        TIMEOUTS.forEach(session.getProperties()::putIfAbsent);
     }
 
     /** Sends {@code message} to its recipients over a kept connection, or a new one. */
@@ -61,8 +79,12 @@ public class SmtpConnections {
                 giveBack(reused.transport(), reused.sent() + 1);
                 return;
             } catch (MessagingException e) {
-                close(reused.transport()); // most likely closed by the server while kept: once more, on a new one
-                LOG.debugf("kept SMTP connection failed (%s); sending on a new one", e.getClass().getSimpleName());
+                close(reused.transport());
+                if (!refusedAtMailFrom(e)) {
+                    throw e;
+                }
+                // most likely closed by the server while kept: once more, on a new one
+                LOG.debugf("kept SMTP connection failed at MAIL FROM (%s); sending on a new one", e.getClass().getSimpleName());
             }
         }
         Transport fresh = session.getTransport();
@@ -74,6 +96,25 @@ public class SmtpConnections {
             throw e;
         }
         giveBack(fresh, 1);
+    }
+
+    /**
+     * Whether the server refused the message before any recipient was named (MAIL FROM: neither accepted nor
+     * refused addresses are known yet), so it cannot have accepted it. A failure that is no {@link SendFailedException}
+     * (the connection broke, a reply timed out) may have come after the server took the message.
+     */
+    static boolean refusedAtMailFrom(MessagingException e) {
+        return e instanceof SendFailedException refused && none(refused.getValidSentAddresses())
+                && none(refused.getInvalidAddresses()) && none(refused.getValidUnsentAddresses());
+    }
+
+    private static boolean none(Address[] addresses) {
+        return addresses == null || addresses.length == 0;
+    }
+
+    /** Whether a failure is the server's or the connection's rather than one recipient's: other mail would fail alike. */
+    public static boolean serverLevel(Exception e) {
+        return e instanceof MessagingException m && (!(m instanceof SendFailedException) || refusedAtMailFrom(m));
     }
 
     /** Closes connections idle too long (the mail retry round calls it, so none outlives a quiet period). */
@@ -104,11 +145,15 @@ public class SmtpConnections {
         }
     }
 
-    /** The most recently used kept connection (the warmest), skipping and closing those idle too long. */
+    /**
+     * The most recently used kept connection (the warmest), skipping and closing those idle too long; one idle a
+     * while is asked whether it is still there (Angus's isConnected sends NOOP and closes it when not).
+     */
     private Kept take() {
         long now = nanoTime.getAsLong();
         for (Kept k; (k = kept.pollFirst()) != null; ) {
-            if (now - k.idleSince() <= MAX_IDLE_NANOS) {
+            long idle = now - k.idleSince();
+            if (idle <= MAX_IDLE_NANOS && (idle < CHECK_AFTER_IDLE_NANOS || k.transport().isConnected())) {
                 return k;
             }
             close(k.transport());
@@ -122,6 +167,7 @@ public class SmtpConnections {
         } else {
             kept.offerFirst(new Kept(transport, sent, nanoTime.getAsLong()));
         }
+        closeIdle(); // those left at the bottom while a few busy ones were reused, even without a retry round
     }
 
     private static void close(Transport transport) {

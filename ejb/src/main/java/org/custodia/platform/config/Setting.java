@@ -30,7 +30,8 @@ public enum Setting {
 
     // run.sh and its private PostgreSQL
     PG_PORT("15432", null, ReadBy.RUN_SH, "port of the private PostgreSQL (127.0.0.1 only)"),
-    PG_HOME(null, "`/tmp/custodia-pg-$CUSTODIA_PG_PORT`", ReadBy.RUN_SH, "its binaries, data, socket and log"),
+    PG_HOME(null, "`/var/lib/custodia/postgres-$CUSTODIA_PG_PORT` as root, else `~/.local/share/custodia/postgres-$CUSTODIA_PG_PORT`",
+            ReadBy.RUN_SH, "its binaries, data, socket and log, kept between runs (`run.sh` names it in its banner)"),
     PG_PASSWORD("postgres", null, ReadBy.RUN_SH, "its superuser password (loopback only)"),
     PG_FSYNC("on", null, ReadBy.RUN_SH, "its `fsync` (the tests turn it off for speed; keep it on for data you care about)"),
     HOME(null, "`.custodia/` in the checkout", ReadBy.RUN_SH,
@@ -50,7 +51,7 @@ public enum Setting {
     SMTP_HOST("127.0.0.1", null, ReadBy.WILDFLY, "outbound mail server (mail session `java:jboss/mail/Custodia`)"),
     SMTP_PORT("2525", null, ReadBy.WILDFLY, "its port"),
     MAIL_FROM("custodia@localhost", null, ReadBy.WILDFLY, "sender address"),
-    MAIL_THREADS("8", null, ReadBy.WILDFLY, "threads sending queued mail after commit (one SMTP connection per message)"),
+    MAIL_THREADS("8", null, ReadBy.WILDFLY, "threads sending queued mail after commit (each on an SMTP connection kept between messages)"),
     MAIL_TEMPLATES_DIR(null, "unset: the shipped templates only", ReadBy.SERVER, "directory of tenants' own mail templates:"
             + " `<tenant id or slug>/<mail type>/<language>/subject.peb`, `body.html.peb`, `body.txt.peb` replace the shipped"
             + " ones file by file (see [Mail templates](#mail-templates))"),
@@ -70,8 +71,9 @@ public enum Setting {
     SIGNIN_TENANT_PER_MINUTE(Kind.NUMBER, "300", null, ReadBy.SERVER, "sign-in, reset and SSO login requests per organisation per minute"),
     DSAR_INTAKE_PER_HOUR(Kind.NUMBER, "20", null, ReadBy.SERVER, "public data subject requests per client address per hour, and"
             + " as many email confirmations (known and unknown organisations alike)"),
-    PACKAGE_READS(Kind.NUMBER, "4", null, ReadBy.SERVER, "response packages opened at once on a node (a file or archive"
-            + " is decrypted and zipped in memory, up to 2 × 32 MiB each); more wait up to 10 s, then get 503 with Retry-After"),
+    PACKAGE_READS(Kind.NUMBER, "4", null, ReadBy.SERVER, "response packages opened at once on a node, each held until it"
+            + " is sent (a file or archive is decrypted and zipped in memory, up to 2 × 32 MiB each); more wait up to 5 s,"
+            + " then get 503 with Retry-After; at least 1"),
     RATELIMIT_CHECKS(Kind.NUMBER, "10000", null, ReadBy.SERVER, "consent checks per tenant and per key per minute, unless the tenant sets `checksPerMinute`"),
     RATELIMIT_MUTATIONS(Kind.NUMBER, "1000", null, ReadBy.SERVER, "changes per tenant and per key per minute, unless the tenant sets `mutationsPerMinute`"),
     RATELIMIT_COSTLY(Kind.NUMBER, "6", null, ReadBy.SERVER, "costly operations (audit verify and export, consent export and summary,"
@@ -91,8 +93,9 @@ public enum Setting {
     // periodic jobs: an ISO-8601 duration (PT15M), whole seconds (30) or off
     MAIL_RETRY_SECONDS(Kind.INTERVAL, "30", null, ReadBy.SERVER, "how often unsent mail (SMTP down at commit) is retried, with back-off per message"),
     MAIL_KEEP_SENT(Kind.INTERVAL, "P1D", null, ReadBy.SERVER, "how long a sent mail keeps its address and text in the outbox"
-            + " (then only its subject and times stay; checked at each retry round; mail given up on after 20 tries: counted"
-            + " from when it was queued); off: kept"),
+            + " (then only its subject and times stay); a mail given up on after 20 failed tries forgets them the same time"
+            + " after it was queued; done by the retry round, so nothing is forgotten while `CUSTODIA_MAIL_RETRY_SECONDS` is"
+            + " off; off: kept"),
     CONSENT_EXPIRY_SECONDS(Kind.INTERVAL, "60", null, ReadBy.SERVER, "how often grants past their `expiresAt` get their EXPIRED ledger"
             + " event (the check answers EXPIRED from the instant of expiry either way)"),
     CHECKPOINT_INTERVAL(Kind.INTERVAL, "PT1H", null, ReadBy.SERVER, "how often every tenant's audit chain gets a signed checkpoint; idle chains are skipped"),

@@ -66,4 +66,16 @@ class PackageReadPermitsTest {
         assertThat(reads.read(() -> "waited")).isEqualTo("waited");
         holder.join();
     }
+
+    @Test
+    void aPermitClosedTwiceIsGivenBackOnce() {
+        PackageReadPermits reads = new PackageReadPermits(1, 100);
+        PackageReadPermits.Permit permit = reads.acquire();
+        permit.close();
+        permit.close();
+        try (PackageReadPermits.Permit again = reads.acquire()) {
+            assertThatThrownBy(reads::acquire).as("closing twice must not make two permits of one")
+                    .isInstanceOf(ProblemException.class);
+        }
+    }
 }

@@ -26,6 +26,20 @@ class RequestTypeTableTest {
         assertThat(table).as("docs/request-types.md table; expected:%n%s%n", expectedTable()).isEqualTo(expectedTable());
     }
 
+    /** The README's short overview cannot fall behind the code: it names every type and jurisdiction. */
+    @Test
+    void theReadmeNamesEveryTypeAndJurisdiction() throws IOException {
+        String readme = Files.readString(DOC.getParent().getParent().resolve("README.md"));
+        String glance = readme.substring(readme.indexOf("## Data subject requests at a glance"));
+        glance = glance.substring(0, glance.indexOf("\n## ", 5));
+        for (DsarType t : DsarType.values()) {
+            assertThat(glance).as("README \"at a glance\" names type %s", t).contains("`" + t.name() + "`");
+        }
+        for (Jurisdiction j : Jurisdiction.values()) {
+            assertThat(glance).as("README \"at a glance\" has a row for %s", j).contains("| `" + j.name() + "` |");
+        }
+    }
+
     static String expectedTable() {
         StringBuilder t = new StringBuilder("| type |");
         StringBuilder rule = new StringBuilder("|---|");

@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
@@ -31,13 +33,25 @@ class SmtpConnectionsTest {
     void start() {
         server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         server.start();
+        session = session(server.getSmtp().getPort());
+        connections = new SmtpConnections(session, now::get);
+    }
+
+    private static Session session(int port) {
         Properties p = new Properties();
         p.put("mail.transport.protocol", "smtp");
         p.put("mail.smtp.host", "127.0.0.1");
-        p.put("mail.smtp.port", String.valueOf(server.getSmtp().getPort()));
+        p.put("mail.smtp.port", String.valueOf(port));
         p.put("mail.from", "custodia@test.example");
-        session = Session.getInstance(p);
-        connections = new SmtpConnections(session, now::get);
+        return Session.getInstance(p);
+    }
+
+    private static InternetAddress address(String a) {
+        try {
+            return new InternetAddress(a);
+        } catch (AddressException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     @AfterEach
@@ -75,9 +89,47 @@ class SmtpConnectionsTest {
         server.stop(); // closes the kept connection from the server's side
         server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
+        now.addAndGet(SmtpConnections.CHECK_AFTER_IDLE_NANOS); // a restart takes a while: the kept one is checked first
         connections.send(message("after a restart"));
         assertThat(server.getReceivedMessages()).extracting(MimeMessage::getSubject).containsExactly("after a restart");
         assertThat(connections.kept()).isEqualTo(1);
+    }
+
+    @Test
+    void aConnectionThatBreaksAfterTheMessageWasSentIsNotTriedAgain() throws Exception {
+        try (ScriptedSmtpServer scripted = new ScriptedSmtpServer(2)) {
+            connections = new SmtpConnections(session(scripted.port()), now::get);
+            connections.send(message("first"));
+            assertThatThrownBy(() -> connections.send(message("second")))
+                    .as("the server may have taken it: no second copy").isInstanceOf(MessagingException.class);
+            assertThat(scripted.messages()).isEqualTo(2);
+            assertThat(scripted.connections()).as("no new connection for a resend").isEqualTo(1);
+            assertThat(connections.kept()).isZero();
+        }
+    }
+
+    @Test
+    void failuresAreToldApartByWhetherTheServerCouldHaveTakenTheMessage() {
+        InternetAddress to = address("dpo@tenant.example");
+        assertThat(SmtpConnections.refusedAtMailFrom(new SendFailedException("421 closing", null, new InternetAddress[0], null, null)))
+                .isTrue();
+        assertThat(SmtpConnections.refusedAtMailFrom(new SendFailedException("554 at DATA", null, new InternetAddress[]{to}, null, null)))
+                .isFalse();
+        assertThat(SmtpConnections.refusedAtMailFrom(new MessagingException("Exception reading response"))).isFalse();
+        assertThat(SmtpConnections.serverLevel(new MessagingException("Exception reading response"))).isTrue();
+        assertThat(SmtpConnections.serverLevel(new SendFailedException("550 no such user", null, null, null, new InternetAddress[]{to})))
+                .as("one recipient's refusal").isFalse();
+        assertThat(SmtpConnections.serverLevel(new IllegalStateException("a bug"))).isFalse();
+    }
+
+    @Test
+    void connectingAndWaitingForRepliesHaveTimeLimitsUnlessConfigured() {
+        assertThat(session.getProperty("mail.smtp.timeout")).isEqualTo(SmtpConnections.TIMEOUTS.get("mail.smtp.timeout"));
+        assertThat(session.getProperty("mail.smtp.connectiontimeout")).isNotBlank();
+        Session configured = session(server.getSmtp().getPort());
+        configured.getProperties().put("mail.smtp.timeout", "5000");
+        new SmtpConnections(configured, now::get);
+        assertThat(configured.getProperty("mail.smtp.timeout")).isEqualTo("5000");
     }
 
     @Test

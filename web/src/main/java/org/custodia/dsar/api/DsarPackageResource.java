@@ -46,6 +46,9 @@ public class DsarPackageResource {
     @Inject
     CallerContext caller;
 
+    @Inject
+    HeldPackageRead read;
+
     @RequiresPermission("dsar:approve")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -60,6 +63,7 @@ public class DsarPackageResource {
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
     public Response summary(@PathParam("id") String id) {
         UUID dsarId = Inputs.id(id, "DSAR");
+        read.take();
         return attachment(packages.file(caller.actor(), dsarId, File.PDF), "application/pdf", "summary-" + dsarId + ".pdf");
     }
 
@@ -70,6 +74,7 @@ public class DsarPackageResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response json(@PathParam("id") String id) {
         UUID dsarId = Inputs.id(id, "DSAR");
+        read.take();
         return attachment(packages.file(caller.actor(), dsarId, File.JSON), MediaType.APPLICATION_JSON, "response-" + dsarId + ".json");
     }
 
@@ -81,6 +86,7 @@ public class DsarPackageResource {
     @Produces({"application/zip", MediaType.APPLICATION_JSON})
     public Response archive(@PathParam("id") String id) {
         UUID dsarId = Inputs.id(id, "DSAR");
+        read.take();
         return attachment(packages.archiveForStaff(caller.actor(), dsarId), "application/zip", "response-" + dsarId + ".zip");
     }
 

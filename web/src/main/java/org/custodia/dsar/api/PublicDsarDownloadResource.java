@@ -41,6 +41,9 @@ public class PublicDsarDownloadResource {
     @Inject
     PublicIntakeThrottle throttle;
 
+    @Inject
+    HeldPackageRead read;
+
     @Context
     HttpServletRequest http;
 
@@ -76,6 +79,12 @@ public class PublicDsarDownloadResource {
     @PublicEndpoint
     public Response redeemFromPage(@FormParam("token") String token) {
         throttle.check(PublicIntakeThrottle.Budget.DOWNLOAD, http);
+        try {
+            read.take(); // before the link is used up: a busy server leaves it valid
+        } catch (ProblemException busy) {
+            return Response.fromResponse(ConfirmationPage.response(busy.status(), DownloadPage.busy()))
+                    .header("Retry-After", busy.retryAfterSeconds()).build();
+        }
         DsarDownloadLinks.Redemption r = downloads.redeem(token, RequestIdFilter.currentRequestId()).orElse(null);
         if (r == null) {
             return ConfirmationPage.response(410, DownloadPage.unknown());
@@ -91,6 +100,7 @@ public class PublicDsarDownloadResource {
     public Response redeem(PublicDsarResource.Token body) {
         throttle.check(PublicIntakeThrottle.Budget.DOWNLOAD, http);
         RequestBodies.required(body);
+        read.take(); // before the link is used up: a busy server leaves it valid
         DsarDownloadLinks.Redemption r = downloads.redeem(body.token(), RequestIdFilter.currentRequestId())
                 .orElseThrow(PublicDsarDownloadResource::gone);
         return switch (r.state()) {
