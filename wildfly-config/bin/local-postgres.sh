@@ -44,11 +44,12 @@ start() {
   if [ "$(id -u)" = 0 ] && ! id "$pg_user" >/dev/null 2>&1; then
     useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$pg_user"
   fi
-  mkdir -p "$home"
   if [ ! -f "$home/data/PG_VERSION" ] && [ -z "${CUSTODIA_PG_HOME:-}" ] && [ -f "/tmp/custodia-pg-$port/data/PG_VERSION" ]; then
-    echo "note: an earlier version kept this PostgreSQL's data in /tmp/custodia-pg-$port; this one starts empty in $home." \
-      "To keep using the old data: CUSTODIA_PG_HOME=/tmp/custodia-pg-$port" >&2
+    echo "note: an earlier version kept this PostgreSQL's data in /tmp/custodia-pg-$port (lost at a reboot); this one" \
+      "starts empty in $home. To keep the old data instead, stop Custodia, then: rm -rf $home && mkdir -p $(dirname "$home")" \
+      "&& mv /tmp/custodia-pg-$port $home (run.sh moves its key store along)" >&2
   fi
+  mkdir -p "$home"
   if [ ! -x "$home/dist/bin/postgres" ]; then
     mkdir -p "$home/dist"
     tar -xJf "$dist" -C "$home/dist"

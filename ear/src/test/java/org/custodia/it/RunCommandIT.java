@@ -64,7 +64,8 @@ class RunCommandIT {
             assertThat(second.process.waitFor(60, TimeUnit.SECONDS)).as("the second run.sh ends at once").isTrue();
             second.reader.join(5000);
             assertThat(second.process.exitValue()).isNotZero();
-            assertThat(second.text()).contains("Custodia is already running from " + home.getPath()).doesNotContain("building");
+            assertThat(second.text()).contains("Custodia is already running from " + home.getPath())
+                    .as("refused before touching the database or the deployment").doesNotContain("migrating");
             assertThat(run(curl)).as("the first server still answers").contains("\"allowed\":true");
         } finally {
             first.stop();
@@ -75,7 +76,9 @@ class RunCommandIT {
         assertThat(listening(PG_PORT)).as("the PostgreSQL run.sh started is stopped").isFalse();
 
         // the APPROVER's password changed since (its stored line no longer signs in)
-        Path logins = home.toPath().resolve("demo.logins");
+        Path suite = Path.of(pgHome + ".suite");
+        assertThat(suite.resolve("custodia-kek.p12")).as("the key store lives beside its database").exists();
+        Path logins = suite.resolve("demo.logins");
         List<String> lines = Files.readAllLines(logins);
         Files.write(logins, lines.stream().map(l -> l.contains("dpo@demo.example") ? l.replaceAll("\\S+$", "changed-since") : l).toList());
 
@@ -87,6 +90,7 @@ class RunCommandIT {
             assertThat(again.text()).contains("admin@demo.example").contains("auditor@demo.example")
                     .as("a login that no longer works is not printed").doesNotContain("dpo@demo.example");
             assertThat(Files.readAllLines(logins)).noneMatch(l -> l.contains("dpo@demo.example"));
+            assertThat(Files.readAllLines(suite.resolve("demo.logins.stale"))).anyMatch(l -> l.contains("dpo@demo.example"));
         } finally {
             again.stop();
         }
@@ -171,6 +175,7 @@ class RunCommandIT {
         p.getInputStream().readAllBytes();
         if (p.waitFor() == 3) { // stopped: ours to clear
             delete(pgHome);
+            delete(Path.of(pgHome + ".suite"));
         }
         delete(home.toPath());
     }

@@ -61,6 +61,11 @@ public class MailOutbox {
      * those before it again; the bound keeps that few.
      */
     static final int PER_DELIVERY = 20;
+    /**
+     * No new mail is taken up in a delivery after this long: its mails count as sent only at its commit, so a
+     * delivery outliving the transaction timeout (300 s) would roll back and send them all again.
+     */
+    static final Duration DELIVERY_BUDGET = Duration.ofSeconds(60);
     static final int FORGET_PER_ROUND = 5_000;
     /**
      * Named, so Jakarta Mail does not write every text through an ASCII check to choose one (8.5 % of the CPU of a
@@ -186,18 +191,25 @@ public class MailOutbox {
         if (ids.size() > PER_DELIVERY) {
             throw new IllegalArgumentException("at most " + PER_DELIVERY + " mails per delivery, not " + ids.size());
         }
+        long until = System.nanoTime() + DELIVERY_BUDGET.toNanos();
         List<UUID> sent = new ArrayList<>(ids.size());
         boolean serverFailed = false;
         for (MailOutboxRepository.QueuedMail queued : outbox.lockUnsent(ids)) { // sent already, or being sent: skipped
+            if (System.nanoTime() - until > 0) {
+                break; // a slow server: what is left stays due, and the transaction commits well within its timeout
+            }
+            MimeMessage message;
             try {
-                connections.send(message(tenantId, queued));
+                message = message(tenantId, queued);
+            } catch (MessagingException | RuntimeException e) { // this mail's own fault (an address no server takes)
+                failed(queued, e);
+                continue;
+            }
+            try {
+                connections.send(message);
                 sent.add(queued.id());
             } catch (MessagingException | RuntimeException e) {
-                int attempts = queued.attempts() + 1;
-                // the error names its kind, never the address
-                outbox.markFailed(queued.id(), attempts, e.getClass().getSimpleName(),
-                        MailRetryPolicy.nextTry(attempts, StoredTime.now()));
-                LOG.warnf("mail %s attempt %d failed: %s", queued.id(), attempts, e.getClass().getSimpleName());
+                failed(queued, e);
                 if (SmtpConnections.serverLevel(e)) {
                     serverFailed = true;
                     break;
@@ -208,6 +220,13 @@ public class MailOutbox {
             outbox.markSent(sent, StoredTime.now());
         }
         return new Delivery(sent.size(), serverFailed);
+    }
+
+    /** Records a failed attempt; the error names its kind, never the address. */
+    private void failed(MailOutboxRepository.QueuedMail queued, Exception e) {
+        int attempts = queued.attempts() + 1;
+        outbox.markFailed(queued.id(), attempts, e.getClass().getSimpleName(), MailRetryPolicy.nextTry(attempts, StoredTime.now()));
+        LOG.warnf("mail %s attempt %d failed: %s", queued.id(), attempts, e.getClass().getSimpleName());
     }
 
     private MimeMessage message(UUID tenantId, MailOutboxRepository.QueuedMail queued) throws MessagingException {

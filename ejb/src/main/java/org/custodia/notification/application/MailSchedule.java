@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -56,19 +57,23 @@ public class MailSchedule {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void retryDue() {
         Optional<Duration> keep = Setting.MAIL_KEEP_SENT.interval();
+        AtomicBoolean serverFailed = new AtomicBoolean();
         tenants.eachTenant("mail retry", tenantId -> {
-            List<UUID> due = outbox.due(tenantId);
+            List<UUID> due = serverFailed.get() ? List.of() : outbox.due(tenantId);
             for (int from = 0; from < due.size(); from += MailOutbox.PER_DELIVERY) {
                 List<UUID> batch = due.subList(from, Math.min(due.size(), from + MailOutbox.PER_DELIVERY));
                 if (outbox.deliver(tenantId, new ArrayList<>(batch)).serverFailed()) {
-                    break; // the server is down or not answering: the rest of this round would wait alike
+                    serverFailed.set(true); // down or not answering: every other delivery this round would wait alike
+                    break;
                 }
-            }
-            if (keep.isPresent()) {
-                outbox.forgetSent(tenantId, keep.get());
             }
             return true;
         });
+        // its own pass: forgetting never waits behind a slow mail server
+        keep.ifPresent(k -> tenants.eachTenant("mail forget", tenantId -> {
+            outbox.forgetSent(tenantId, k);
+            return true;
+        }));
         connections.closeIdle();
     }
 }

@@ -11,7 +11,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
@@ -41,8 +40,12 @@ public class SmtpConnections {
     /** More than the mail threads (CUSTODIA_MAIL_THREADS): a connection beyond it is closed, not kept. */
     static final int MAX_KEPT = 32;
     static final long CHECK_AFTER_IDLE_NANOS = 1_000_000_000L;
-    /** Milliseconds; Jakarta Mail waits forever by default. No write timeout: Angus starts a thread per connection for it. */
-    static final Map<String, String> TIMEOUTS = Map.of("mail.smtp.connectiontimeout", "10000", "mail.smtp.timeout", "30000");
+    /**
+     * Milliseconds; Jakarta Mail waits forever by default. No write timeout: Angus starts a thread per connection for
+     * it. QUIT does not wait for its reply: nothing depends on it.
+     */
+    static final Map<String, String> TIMEOUTS = Map.of("mail.smtp.connectiontimeout", "10000", "mail.smtp.timeout", "30000",
+            "mail.smtp.quitwait", "false");
 
     @Resource(lookup = "java:jboss/mail/Custodia")
     Session session;
@@ -99,20 +102,28 @@ public class SmtpConnections {
     }
 
     /**
-     * Whether the server refused the message before any recipient was named (MAIL FROM: neither accepted nor
-     * refused addresses are known yet), so it cannot have accepted it. A failure that is no {@link SendFailedException}
-     * (the connection broke, a reply timed out) may have come after the server took the message.
+     * Whether the server refused or hung up at MAIL FROM, the first command of a message, so it cannot have taken
+     * it. Angus Mail reports that as an {@code SMTPSendFailedException} naming the command (read reflectively: the
+     * provider's classes are not the deployment's API). A failure that names no command (the connection broke
+     * writing, a reply timed out) may have come after the server took the message.
      */
     static boolean refusedAtMailFrom(MessagingException e) {
-        return e instanceof SendFailedException refused && none(refused.getValidSentAddresses())
-                && none(refused.getInvalidAddresses()) && none(refused.getValidUnsentAddresses());
+        return e instanceof SendFailedException && command(e).regionMatches(true, 0, "MAIL FROM", 0, 9);
     }
 
-    private static boolean none(Address[] addresses) {
-        return addresses == null || addresses.length == 0;
+    private static String command(Exception e) {
+        try {
+            return String.valueOf(e.getClass().getMethod("getCommand").invoke(e));
+        } catch (ReflectiveOperationException | RuntimeException notThere) {
+            return "";
+        }
     }
 
-    /** Whether a failure is the server's or the connection's rather than one recipient's: other mail would fail alike. */
+    /**
+     * Whether a failure is the server's or the connection's rather than one message's or recipient's, so other mail
+     * would fail alike: no {@link SendFailedException} (connecting, authenticating, a broken connection, a timeout),
+     * or a refusal at MAIL FROM (the server is closing, or refuses the sender every mail has).
+     */
     public static boolean serverLevel(Exception e) {
         return e instanceof MessagingException m && (!(m instanceof SendFailedException) || refusedAtMailFrom(m));
     }

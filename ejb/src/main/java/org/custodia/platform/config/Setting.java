@@ -31,11 +31,11 @@ public enum Setting {
     // run.sh and its private PostgreSQL
     PG_PORT("15432", null, ReadBy.RUN_SH, "port of the private PostgreSQL (127.0.0.1 only)"),
     PG_HOME(null, "`/var/lib/custodia/postgres-$CUSTODIA_PG_PORT` as root, else `~/.local/share/custodia/postgres-$CUSTODIA_PG_PORT`",
-            ReadBy.RUN_SH, "its binaries, data, socket and log, kept between runs (`run.sh` names it in its banner)"),
+            ReadBy.RUN_SH, "its binaries, data, socket and log, kept between runs (`run.sh` names it in its banner); beside it `<dir>.suite/` keeps what belongs to that database: the key store, the admin token, the demo tenant's key and logins"),
     PG_PASSWORD("postgres", null, ReadBy.RUN_SH, "its superuser password (loopback only)"),
     PG_FSYNC("on", null, ReadBy.RUN_SH, "its `fsync` (the tests turn it off for speed; keep it on for data you care about)"),
     HOME(null, "`.custodia/` in the checkout", ReadBy.RUN_SH,
-            "run.sh's server base directory (configuration, deployment, logs) and the demo key"),
+            "run.sh's server base directory (configuration and deployment copied from the build at each start, logs, server data), its run lock"),
     PORT_OFFSET("0", null, ReadBy.RUN_SH, "WildFly port offset (HTTP = 8080 + offset, management = 9990 + offset)"),
     BIND_ADDRESS("127.0.0.1", null, ReadBy.RUN_SH, "address WildFly listens on"),
     JAVA_OPTS("-Xms512m -Xmx2g", null, ReadBy.RUN_SH, "JVM options of the server"),
@@ -56,7 +56,7 @@ public enum Setting {
             + " `<tenant id or slug>/<mail type>/<language>/subject.peb`, `body.html.peb`, `body.txt.peb` replace the shipped"
             + " ones file by file (see [Mail templates](#mail-templates))"),
     LOG_LEVEL("INFO", null, ReadBy.WILDFLY, "level of the `org.custodia` loggers"),
-    KEYSTORE(null, "`<server data dir>/custodia-kek.p12` (run.sh: `.custodia/server/data/`)", ReadBy.SERVER,
+    KEYSTORE(null, "`<server data dir>/custodia-kek.p12` (run.sh with its private PostgreSQL: `$CUSTODIA_PG_HOME.suite/`, beside the database)", ReadBy.SERVER,
             "PKCS#12 keystore holding the key-encryption key that wraps every tenant's data keys; created on first start — back it up"),
     KEYSTORE_PASSWORD(null, "a development password (a warning is logged)", ReadBy.SERVER, "its password"),
     TSA_URL(null, null, ReadBy.SERVER, "RFC 3161 time-stamp authority (fetched through the outbound-URL guard: HTTPS,"

@@ -13,19 +13,34 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An SMTP server that takes messages like any other, except that after the body of message number
- * {@code dropAfterBody} it closes the connection without its reply: the client cannot know whether it was taken.
+ * An SMTP server that takes messages like any other, except for one fault at the {@code at}-th occurrence (counted
+ * over all connections) of the step it concerns.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
 
+    enum Fault {
+        /** After the message's body, the connection closes without a reply: the client cannot know if it was taken. */
+        CLOSE_AFTER_BODY,
+        /** At MAIL FROM the connection closes, as a server closing an idle connection would. */
+        CLOSE_AT_MAIL_FROM,
+        /** At MAIL FROM: "421 closing" (the server is shutting down), then the connection closes. */
+        CLOSING_AT_MAIL_FROM,
+        /** At RCPT TO: "550 no such user". */
+        NO_SUCH_USER
+    }
+
     private final ServerSocket socket;
-    private final int dropAfterBody;
+    private final Fault fault;
+    private final int at;
+    private final AtomicInteger mailFroms = new AtomicInteger();
+    private final AtomicInteger rcpts = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger messages = new AtomicInteger();
     private final Thread acceptor;
 
-    ScriptedSmtpServer(int dropAfterBody) throws IOException {
-        this.dropAfterBody = dropAfterBody;
+    ScriptedSmtpServer(Fault fault, int at) throws IOException {
+        this.fault = fault;
+        this.at = at;
         this.socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         this.acceptor = new Thread(this::accept, "scripted-smtp");
         acceptor.setDaemon(true);
@@ -63,13 +78,25 @@ final class ScriptedSmtpServer implements AutoCloseable {
         for (String line; (line = in.readLine()) != null; ) {
             String command = line.length() < 4 ? line : line.substring(0, 4).toUpperCase(Locale.ROOT);
             switch (command) {
-                case "EHLO", "HELO", "MAIL", "RCPT", "NOOP", "RSET" -> reply(out, "250 ok");
+                case "EHLO", "HELO", "NOOP", "RSET" -> reply(out, "250 ok");
+                case "MAIL" -> {
+                    boolean faulty = mailFroms.incrementAndGet() == at;
+                    if (faulty && fault == Fault.CLOSE_AT_MAIL_FROM) {
+                        return;
+                    }
+                    if (faulty && fault == Fault.CLOSING_AT_MAIL_FROM) {
+                        reply(out, "421 closing");
+                        return;
+                    }
+                    reply(out, "250 ok");
+                }
+                case "RCPT" -> reply(out, rcpts.incrementAndGet() == at && fault == Fault.NO_SUCH_USER ? "550 no such user" : "250 ok");
                 case "DATA" -> {
                     reply(out, "354 go on");
                     for (String body; (body = in.readLine()) != null && !body.equals("."); ) {
                         // the message: read and dropped
                     }
-                    if (messages.incrementAndGet() == dropAfterBody) {
+                    if (messages.incrementAndGet() == at && fault == Fault.CLOSE_AFTER_BODY) {
                         return; // closes without a reply
                     }
                     reply(out, "250 taken");

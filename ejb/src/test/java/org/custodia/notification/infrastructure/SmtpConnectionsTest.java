@@ -2,6 +2,7 @@ package org.custodia.notification.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,7 +11,6 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
@@ -46,13 +46,6 @@ class SmtpConnectionsTest {
         return Session.getInstance(p);
     }
 
-    private static InternetAddress address(String a) {
-        try {
-            return new InternetAddress(a);
-        } catch (AddressException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 
     @AfterEach
     void stop() {
@@ -97,35 +90,71 @@ class SmtpConnectionsTest {
 
     @Test
     void aConnectionThatBreaksAfterTheMessageWasSentIsNotTriedAgain() throws Exception {
-        try (ScriptedSmtpServer scripted = new ScriptedSmtpServer(2)) {
+        try (ScriptedSmtpServer scripted = new ScriptedSmtpServer(ScriptedSmtpServer.Fault.CLOSE_AFTER_BODY, 2)) {
             connections = new SmtpConnections(session(scripted.port()), now::get);
             connections.send(message("first"));
-            assertThatThrownBy(() -> connections.send(message("second")))
-                    .as("the server may have taken it: no second copy").isInstanceOf(MessagingException.class);
+            MessagingException failure = catchThrowableOfType(MessagingException.class, () -> connections.send(message("second")));
+            assertThat(failure).as("the server may have taken it: no second copy").isNotNull();
             assertThat(scripted.messages()).isEqualTo(2);
             assertThat(scripted.connections()).as("no new connection for a resend").isEqualTo(1);
             assertThat(connections.kept()).isZero();
+            assertThat(SmtpConnections.refusedAtMailFrom(failure)).isFalse();
         }
     }
 
     @Test
-    void failuresAreToldApartByWhetherTheServerCouldHaveTakenTheMessage() {
-        InternetAddress to = address("dpo@tenant.example");
-        assertThat(SmtpConnections.refusedAtMailFrom(new SendFailedException("421 closing", null, new InternetAddress[0], null, null)))
-                .isTrue();
-        assertThat(SmtpConnections.refusedAtMailFrom(new SendFailedException("554 at DATA", null, new InternetAddress[]{to}, null, null)))
-                .isFalse();
-        assertThat(SmtpConnections.refusedAtMailFrom(new MessagingException("Exception reading response"))).isFalse();
-        assertThat(SmtpConnections.serverLevel(new MessagingException("Exception reading response"))).isTrue();
-        assertThat(SmtpConnections.serverLevel(new SendFailedException("550 no such user", null, null, null, new InternetAddress[]{to})))
-                .as("one recipient's refusal").isFalse();
-        assertThat(SmtpConnections.serverLevel(new IllegalStateException("a bug"))).isFalse();
+    void aKeptConnectionTheServerHangsUpAtMailFromCarriesTheMessageOnANewOne() throws Exception {
+        try (ScriptedSmtpServer scripted = new ScriptedSmtpServer(ScriptedSmtpServer.Fault.CLOSE_AT_MAIL_FROM, 2)) {
+            connections = new SmtpConnections(session(scripted.port()), now::get);
+            connections.send(message("first"));
+            connections.send(message("second")); // reused at once (no NOOP check): refused at its first command
+            assertThat(scripted.messages()).isEqualTo(2);
+            assertThat(scripted.connections()).isEqualTo(2);
+            assertThat(connections.kept()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aKeptConnectionTheServerClosesWith421AtMailFromCarriesTheMessageOnANewOne() throws Exception {
+        try (ScriptedSmtpServer scripted = new ScriptedSmtpServer(ScriptedSmtpServer.Fault.CLOSING_AT_MAIL_FROM, 2)) {
+            connections = new SmtpConnections(session(scripted.port()), now::get);
+            connections.send(message("first"));
+            connections.send(message("second"));
+            assertThat(scripted.messages()).isEqualTo(2);
+            assertThat(scripted.connections()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void a421AtMailFromOnANewConnectionIsTheServersFailure() throws Exception {
+        try (ScriptedSmtpServer scripted = new ScriptedSmtpServer(ScriptedSmtpServer.Fault.CLOSING_AT_MAIL_FROM, 1)) {
+            connections = new SmtpConnections(session(scripted.port()), now::get);
+            MessagingException failure = catchThrowableOfType(MessagingException.class, () -> connections.send(message("first")));
+            assertThat(failure).isNotNull();
+            assertThat(SmtpConnections.refusedAtMailFrom(failure)).isTrue();
+            assertThat(SmtpConnections.serverLevel(failure)).isTrue();
+            assertThat(scripted.messages()).isZero();
+        }
+    }
+
+    @Test
+    void aRecipientTheServerRefusesIsThatMailsFailureOnly() throws Exception {
+        try (ScriptedSmtpServer scripted = new ScriptedSmtpServer(ScriptedSmtpServer.Fault.NO_SUCH_USER, 1)) {
+            connections = new SmtpConnections(session(scripted.port()), now::get);
+            MessagingException failure = catchThrowableOfType(MessagingException.class, () -> connections.send(message("first")));
+            assertThat(failure).isInstanceOf(SendFailedException.class);
+            assertThat(SmtpConnections.serverLevel(failure)).isFalse();
+            assertThat(SmtpConnections.serverLevel(new IllegalStateException("a bug"))).isFalse();
+            connections.send(message("second"));
+            assertThat(scripted.messages()).isEqualTo(1);
+        }
     }
 
     @Test
     void connectingAndWaitingForRepliesHaveTimeLimitsUnlessConfigured() {
         assertThat(session.getProperty("mail.smtp.timeout")).isEqualTo(SmtpConnections.TIMEOUTS.get("mail.smtp.timeout"));
         assertThat(session.getProperty("mail.smtp.connectiontimeout")).isNotBlank();
+        assertThat(session.getProperty("mail.smtp.quitwait")).isEqualTo("false");
         Session configured = session(server.getSmtp().getPort());
         configured.getProperties().put("mail.smtp.timeout", "5000");
         new SmtpConnections(configured, now::get);

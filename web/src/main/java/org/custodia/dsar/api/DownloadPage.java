@@ -29,13 +29,13 @@ final class DownloadPage {
                 : unknown();
     }
 
-    /** Expired and unknown links read alike. */
     /** The server is opening as many packages as it may at once; the link is still valid. */
     static String busy() {
         return ConfirmationPage.page("Please try again in a moment", "<p>Many answers are being downloaded right now. Your"
                 + " link has not been used: go back and press the button again in a few seconds.</p>");
     }
 
+    /** Expired and unknown links read alike. */
     static String unknown() {
         return ConfirmationPage.page("Link expired or unknown", "<p>This download link has expired or is not known; ask the"
                 + " organisation for a new one.</p>");

@@ -79,6 +79,10 @@ public class PublicDsarDownloadResource {
     @PublicEndpoint
     public Response redeemFromPage(@FormParam("token") String token) {
         throttle.check(PublicIntakeThrottle.Budget.DOWNLOAD, http);
+        DsarDownloadLinks.Preview p = downloads.look(token).orElse(null);
+        if (p == null || p.state() != DownloadLink.State.VALID) { // answered without a read permit
+            return ConfirmationPage.response(410, p == null ? DownloadPage.unknown() : DownloadPage.refused(p.state()));
+        }
         try {
             read.take(); // before the link is used up: a busy server leaves it valid
         } catch (ProblemException busy) {
@@ -100,7 +104,9 @@ public class PublicDsarDownloadResource {
     public Response redeem(PublicDsarResource.Token body) {
         throttle.check(PublicIntakeThrottle.Budget.DOWNLOAD, http);
         RequestBodies.required(body);
-        read.take(); // before the link is used up: a busy server leaves it valid
+        if (downloads.look(body.token()).filter(p -> p.state() == DownloadLink.State.VALID).isPresent()) {
+            read.take(); // before the link is used up: a busy server leaves it valid; refusals need no permit
+        }
         DsarDownloadLinks.Redemption r = downloads.redeem(body.token(), RequestIdFilter.currentRequestId())
                 .orElseThrow(PublicDsarDownloadResource::gone);
         return switch (r.state()) {
