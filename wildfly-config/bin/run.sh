@@ -226,7 +226,7 @@ esac
 
 cat <<BANNER
 
-  Custodia is running: $base_url  (API: $api)
+  Custodia is running: $base_url  (console: $base_url/console/, API: $api)
   Database:            $CUSTODIA_DB_URL
   Data:                $data_dir
   Admin token:         $CUSTODIA_ADMIN_TOKEN   (kept in $home/admin.token; tenant bootstrap: POST $api/tenants)

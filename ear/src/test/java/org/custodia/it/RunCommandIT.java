@@ -51,6 +51,9 @@ class RunCommandIT {
             assertThat(first.text()).as("no terminal escape codes, no logging library warnings")
                     .doesNotContain("\u001b").doesNotContain("SLF4J");
             assertThat(run(curl)).contains("\"allowed\":true").contains("\"subject\":\"demo-user-1\"");
+            String console = "http://127.0.0.1:" + (8080 + OFFSET) + "/console/";
+            assertThat(first.text()).contains("console: " + console);
+            assertThat(run("curl -s -o /dev/null -w '%{http_code}' " + console)).as("the console answers").isEqualTo("200");
 
             // the printed demo login signs in
             String signIn = first.awaitLine("curl -s -c ", 10);

@@ -35,6 +35,7 @@ import org.custodia.platform.api.RequestIdFilter;
 import org.custodia.platform.api.SecretBearingResponse;
 import org.custodia.platform.api.SessionCookie;
 import org.custodia.platform.problem.ProblemException;
+import org.custodia.tenancy.application.CalendarSettings;
 
 /**
  * Signing in and out: local accounts (password, TOTP or a recovery code), single sign-on by
@@ -89,6 +90,9 @@ public class AuthResource {
 
     @Context
     HttpServletRequest http;
+
+    @Inject
+    CalendarSettings calendars;
 
     @POST
     @Path("/login")
@@ -157,6 +161,7 @@ public class AuthResource {
         view.put("permissions", c.permissions().stream().sorted().toList());
         view.put("mfaEnrolmentRequired", c.mfaPending());
         view.put("expiresAt", c.expiresAt() == null ? null : c.expiresAt().toString());
+        view.put("timeZone", calendars.of(c.tenantId()).timeZone().getId()); // the console shows dates in it
         return view;
     }
 

@@ -1,0 +1,110 @@
+package org.custodia.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
+/**
+ * A real headless Chromium (Debian's chromium and chromium-driver, which .ci/run installs) driven by Selenium
+ * against the test server: pages are checked with axe-core and photographed at desktop and phone width into
+ * target/screenshots/.
+ */
+final class Browser implements AutoCloseable {
+
+    static final File CHROMIUM = new File("/usr/bin/chromium");
+    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    static final Dimension DESKTOP = new Dimension(1280, 900);
+    static final Dimension PHONE = new Dimension(390, 844);
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    final WebDriver driver;
+    final String base;
+
+    Browser() {
+        assertThat(CHROMIUM).as("the browser tests need Debian's chromium (apt-get install -y chromium chromium-driver;"
+                + " .ci/run installs it)").exists();
+        assertThat(CHROMEDRIVER).as("and its chromium-driver").exists();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=" + DESKTOP.width + "," + DESKTOP.height, "--lang=en-GB");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        base = ItEnvironment.apiBase().replace("/api/v1", "");
+    }
+
+    void open(String path) {
+        driver.get(base + path);
+    }
+
+    WebElement await(By by, Duration patience) {
+        return new WebDriverWait(driver, patience).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    WebElement await(By by) {
+        return await(by, Duration.ofSeconds(20));
+    }
+
+    /** Waits until the page's one h1 reads {@code heading} (the console's views are rendered by script). */
+    void awaitPage(String heading) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(By.tagName("h1"), heading));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String source = driver.getPageSource();
+            throw new AssertionError("no page \"" + heading + "\" at " + driver.getCurrentUrl() + " (title \"" + driver.getTitle()
+                    + "\"): " + source.substring(0, Math.min(1500, source.length())), e);
+        }
+    }
+
+    /** axe-core over the whole page: no serious or critical violation (WCAG 2.2 AA and best practices). */
+    void assertAccessible(String page) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"))
+                .analyze(driver);
+        List<Rule> serious = results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
+        assertThat(serious).as("%s: axe-core violations %s", page, serious.stream()
+                .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at " + v.getNodes().stream()
+                        .map(n -> String.valueOf(n.getTarget())).toList()).toList()).isEmpty();
+        assertThat(driver.getTitle()).as("%s has a title", page).isNotBlank();
+        assertThat(driver.findElements(By.tagName("main"))).as("%s has a main landmark", page).hasSize(1);
+    }
+
+    /** The page as a desktop and a phone show it: target/screenshots/{name}-desktop.png and -phone.png. */
+    void photograph(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Dimension before = driver.manage().window().getSize();
+        for (var size : List.of(DESKTOP, PHONE)) {
+            driver.manage().window().setSize(size);
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+            Files.write(SCREENSHOTS.resolve(name + (size == DESKTOP ? "-desktop" : "-phone") + ".png"), png);
+        }
+        driver.manage().window().setSize(before);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

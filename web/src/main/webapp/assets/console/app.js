@@ -1,0 +1,109 @@
+// The console: one page whose views are chosen by the path (/console/inbox, /console/dsars/<id>, ...), each
+// rendered from the REST API. Every view names its page (title, one h1 that takes the focus), so a screen reader
+// hears where it is after each navigation.
+import { api, Problem } from './api.js';
+import { signInView } from './sign-in.js';
+import { inboxView } from './inbox.js';
+import { dsarView } from './dsar.js';
+import { el, clear, problemAlert } from './dom.js';
+
+const routes = [
+  [/^\/console\/?$/, () => ({ redirect: '/console/inbox' })],
+  [/^\/console\/sign-in$/, signInView, { public: true }],
+  [/^\/console\/inbox$/, inboxView],
+  [/^\/console\/dsars\/([0-9a-f-]{36})$/, dsarView],
+];
+
+export const session = { me: null };
+
+export function navigate(path, { replace = false } = {}) {
+  if (replace) {
+    history.replaceState(null, '', path);
+  } else {
+    history.pushState(null, '', path);
+  }
+  return render();
+}
+
+async function whoAmI() {
+  try {
+    session.me = await api('/auth/me');
+  } catch (e) {
+    if (!(e instanceof Problem) || e.status !== 401) {
+      throw e;
+    }
+    session.me = null;
+  }
+  return session.me;
+}
+
+function showSession() {
+  const nav = document.getElementById('nav');
+  const who = document.getElementById('who');
+  clear(who);
+  nav.hidden = !session.me;
+  if (session.me) {
+    const out = el('button', { type: 'button', class: 'link' }, 'Sign out');
+    out.addEventListener('click', async () => {
+      await api('/auth/logout', { method: 'POST' }).catch(() => {});
+      session.me = null;
+      navigate('/console/sign-in');
+    });
+    who.append(el('span', {}, `${session.me.role}`), ' ', out);
+  }
+}
+
+export async function render() {
+  const main = document.getElementById('main');
+  const path = location.pathname;
+  const route = routes.find(([pattern]) => pattern.test(path));
+  if (session.me === null) {
+    await whoAmI();
+  }
+  showSession();
+  if (!route) {
+    return page(main, 'Not found', el('p', {}, 'There is no such page in the console. ', el('a', { href: '/console/inbox', 'data-nav': '' }, 'Go to the inbox')));
+  }
+  const [pattern, view, options = {}] = route;
+  if (!options.public && !session.me) {
+    return navigate('/console/sign-in?next=' + encodeURIComponent(path), { replace: true });
+  }
+  let result;
+  try {
+    result = await view({ params: path.match(pattern).slice(1), query: new URLSearchParams(location.search), main, page: (title, ...content) => page(main, title, ...content) });
+  } catch (e) {
+    if (e instanceof Problem && e.status === 401) { // the session ended meanwhile
+      session.me = null;
+      return navigate('/console/sign-in?next=' + encodeURIComponent(path), { replace: true });
+    }
+    if (e instanceof Problem) {
+      return page(main, e.status === 404 ? 'Not found' : 'Not available', problemAlert(e));
+    }
+    throw e;
+  }
+  if (result && result.redirect) {
+    return navigate(result.redirect, { replace: true });
+  }
+}
+
+/** Replaces the main content with a page titled {@code title}; its heading takes the focus. */
+export function page(main, title, ...content) {
+  clear(main);
+  document.title = `${title} — Custodia`;
+  const heading = el('h1', { tabindex: '-1' }, title);
+  main.append(heading, ...content);
+  heading.focus();
+  return heading;
+}
+
+document.addEventListener('click', (event) => {
+  const link = event.target.closest('a[data-nav]');
+  if (link && link.origin === location.origin && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+    event.preventDefault();
+    navigate(link.pathname + link.search);
+  }
+});
+window.addEventListener('popstate', () => render());
+render().catch((e) => {
+  page(document.getElementById('main'), 'Something went wrong', el('p', { role: 'alert' }, String(e.message || e)));
+});

@@ -1,0 +1,98 @@
+// One data subject request as its reviewer sees it: the request, its deadline, its package, and the decision
+// form of its review task when the caller holds that task or may claim it.
+import { api, Problem } from './api.js';
+import { el, problemAlert, when, words } from './dom.js';
+import { session } from './app.js';
+
+const ENDED = ['CLOSED', 'REFUSED', 'HANDED_OVER_TO_ERASURE', 'IDENTITY_NOT_CONFIRMED']; // DsarRequest.Status.ended()
+
+export async function dsarView({ params: [id], page }) {
+  const zone = session.me.timeZone;
+  const dsar = await api(`/dsars/${id}`);
+  const tasks = await api('/tasks?process=dsar&status=open&limit=100');
+  const task = tasks.find((t) => t.businessKey === id);
+  const status = el('dd', { id: 'status' }, words(dsar.status));
+  const facts = el('dl', { class: 'facts' },
+    el('dt', {}, 'Status'), status,
+    el('dt', {}, 'Type'), el('dd', {}, words(dsar.type)),
+    el('dt', {}, 'Law'), el('dd', {}, dsar.jurisdiction),
+    el('dt', {}, 'Received'), el('dd', {}, when(dsar.receivedAt, zone)),
+    el('dt', {}, 'Answer due'), el('dd', {}, when(dsar.dueAt, zone), dsar.breached ? ' — deadline breached' : ''),
+    el('dt', {}, 'Identity'), el('dd', {}, words(dsar.identityCheck)),
+    dsar.extension ? [el('dt', {}, 'Extended'), el('dd', {}, `${when(dsar.extension.decidedAt, zone)}: ${dsar.extension.reason}`)] : []);
+  const sections = [el('section', { 'aria-labelledby': 'request-h' }, el('h2', { id: 'request-h' }, 'Request'), facts)];
+  sections.push(await packageSection(id));
+  const live = el('div', { 'aria-live': 'polite', id: 'progress' });
+  if (task) {
+    sections.push(decisionSection(task, live, status, id));
+  } else if (!ENDED.includes(dsar.status)) {
+    sections.push(el('p', {}, 'No review task of this request is open for you.'));
+  }
+  sections.push(live);
+  page(`Request ${id.slice(0, 8)}`, ...sections);
+}
+
+async function packageSection(id) {
+  const section = el('section', { 'aria-labelledby': 'package-h' }, el('h2', { id: 'package-h' }, 'Response package'));
+  try {
+    const p = await api(`/dsars/${id}/package`);
+    section.append(el('p', {}, `${p.rows} row${p.rows === 1 ? '' : 's'} from ${p.connectors} connector${p.connectors === 1 ? '' : 's'}; compiled ${p.compilations} time${p.compilations === 1 ? '' : 's'}.`),
+      el('ul', {},
+        el('li', {}, el('a', { href: `/api/v1/dsars/${id}/package/summary.pdf` }, 'Signed summary (PDF)')),
+        el('li', {}, el('a', { href: `/api/v1/dsars/${id}/package/response.json` }, 'Machine-readable answer (JSON)'))));
+  } catch (e) {
+    if (!(e instanceof Problem) || (e.status !== 404 && e.status !== 403)) {
+      throw e;
+    }
+    section.append(el('p', {}, e.status === 404 ? 'Not compiled yet.' : 'Your role does not open packages.'));
+  }
+  return section;
+}
+
+function decisionSection(task, live, status, id) {
+  const alertSlot = el('div');
+  const choice = (value, label, hint) => el('div', { class: 'choice' },
+    el('input', { type: 'radio', name: 'decision', id: `d-${value}`, value, required: true }),
+    el('label', { for: `d-${value}` }, label), hint ? el('span', { class: 'hint' }, ` ${hint}`) : '');
+  const reason = el('p', {}, el('label', { for: 'reason' }, 'Reason for refusing (sent to the data subject)'),
+    el('textarea', { id: 'reason', name: 'reason', rows: 3, maxlength: 2000 }));
+  const comment = el('p', {}, el('label', { for: 'comment' }, 'What should change (for the team)'),
+    el('textarea', { id: 'comment', name: 'comment', rows: 3, maxlength: 4000 }));
+  const form = el('form', { class: 'card', novalidate: true },
+    el('fieldset', {}, el('legend', {}, 'Decision'),
+      choice('APPROVE', 'Approve', 'the answer goes to the subject'),
+      choice('REJECT', 'Reject', 'manifestly unfounded or excessive; a reason is required'),
+      choice('REQUEST_CHANGES', 'Request changes', 'the package is compiled again')),
+    reason, comment,
+    el('p', {}, el('button', { type: 'submit' }, 'Record decision')));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    alertSlot.replaceChildren();
+    const data = Object.fromEntries(new FormData(form));
+    try {
+      const done = await api(`/tasks/${task.id}/complete`, { method: 'POST', body: { decision: data.decision || null, reason: data.reason || null, comment: data.comment || null } });
+      form.remove();
+      live.textContent = `Decision recorded: ${words(done.decision)}. Waiting for the request to move on…`;
+      await follow(id, status, live);
+    } catch (e) {
+      alertSlot.append(problemAlert(e instanceof Problem ? e : new Problem(0, { title: 'Not recorded', detail: String(e) })));
+      alertSlot.querySelector('[role=alert]').focus?.();
+    }
+  });
+  return el('section', { 'aria-labelledby': 'decide-h' }, el('h2', { id: 'decide-h' }, 'Review'),
+    el('p', {}, `Task "${task.name}", due ${when(task.dueAt, session.me.timeZone)}.`), alertSlot, form);
+}
+
+/** Shows the request's status as the process moves it on (delivery and closing run after the decision). */
+async function follow(id, status, live) {
+  for (let i = 0; i < 60; i++) {
+    const dsar = await api(`/dsars/${id}`);
+    status.textContent = words(dsar.status);
+    if (ENDED.includes(dsar.status)) {
+      live.textContent = `The request is ${words(dsar.status).toLowerCase()}.`;
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  live.textContent = 'The request is still moving on; reload the page later to see where it is.';
+}
