@@ -11,12 +11,19 @@ export class Problem extends Error {
   }
 }
 
-export async function api(path, { method = 'GET', body } = {}) {
+/** {@code body}: sent as JSON; {@code raw} with {@code contentType}: sent as it is (a file). */
+export async function api(path, { method = 'GET', body, raw, contentType } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  } else if (raw !== undefined) {
+    headers['Content-Type'] = contentType;
+  }
   const response = await fetch('/api/v1' + path, {
     method,
     credentials: 'same-origin',
-    headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers,
+    body: body !== undefined ? JSON.stringify(body) : raw,
   });
   const type = response.headers.get('Content-Type') || '';
   const data = type.includes('json') ? await response.json() : null;

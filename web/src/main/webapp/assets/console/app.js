@@ -5,16 +5,28 @@ import { api, Problem } from './api.js';
 import { signInView } from './sign-in.js';
 import { inboxView } from './inbox.js';
 import { dsarView } from './dsar.js';
+import { auditView } from './audit.js';
 import { el, clear, problemAlert } from './dom.js';
 
 const routes = [
-  [/^\/console\/?$/, () => ({ redirect: '/console/inbox' })],
+  [/^\/console\/?$/, () => ({ redirect: home() })],
   [/^\/console\/sign-in$/, signInView, { public: true }],
   [/^\/console\/inbox$/, inboxView],
   [/^\/console\/dsars\/([0-9a-f-]{36})$/, dsarView],
+  [/^\/console\/audit$/, auditView],
 ];
 
 export const session = { me: null };
+
+/** Whether the signed-in caller holds a permission (the API decides; this only hides what it would refuse). */
+export function can(permission) {
+  return Boolean(session.me && session.me.permissions.includes(permission));
+}
+
+/** Where a role starts: its work if it has any, else the trail. */
+function home() {
+  return can('task:view') ? '/console/inbox' : can('audit:view') ? '/console/audit' : '/console/inbox';
+}
 
 export function navigate(path, { replace = false } = {}) {
   if (replace) {
@@ -42,6 +54,9 @@ function showSession() {
   const who = document.getElementById('who');
   clear(who);
   nav.hidden = !session.me;
+  for (const item of nav.querySelectorAll('[data-permission]')) {
+    item.hidden = !can(item.dataset.permission);
+  }
   if (session.me) {
     const out = el('button', { type: 'button', class: 'link' }, 'Sign out');
     out.addEventListener('click', async () => {

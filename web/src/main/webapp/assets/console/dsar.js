@@ -2,15 +2,15 @@
 // form of its review task when the caller holds that task or may claim it.
 import { api, Problem } from './api.js';
 import { el, problemAlert, when, words } from './dom.js';
-import { session } from './app.js';
+import { can, session } from './app.js';
 
 const ENDED = ['CLOSED', 'REFUSED', 'HANDED_OVER_TO_ERASURE', 'IDENTITY_NOT_CONFIRMED']; // DsarRequest.Status.ended()
 
 export async function dsarView({ params: [id], page }) {
   const zone = session.me.timeZone;
   const dsar = await api(`/dsars/${id}`);
-  const tasks = await api('/tasks?process=dsar&status=open&limit=100');
-  const task = tasks.find((t) => t.businessKey === id);
+  const tasks = can('task:view') ? await api('/tasks?process=dsar&status=open&limit=100') : [];
+  const task = can('task:work') ? tasks.find((t) => t.businessKey === id) : undefined;
   const status = el('dd', { id: 'status' }, words(dsar.status));
   const facts = el('dl', { class: 'facts' },
     el('dt', {}, 'Status'), status,
@@ -25,7 +25,7 @@ export async function dsarView({ params: [id], page }) {
   const live = el('div', { 'aria-live': 'polite', id: 'progress' });
   if (task) {
     sections.push(decisionSection(task, live, status, id));
-  } else if (!ENDED.includes(dsar.status)) {
+  } else if (!ENDED.includes(dsar.status) && can('task:work')) {
     sections.push(el('p', {}, 'No review task of this request is open for you.'));
   }
   sections.push(live);

@@ -48,5 +48,5 @@ export function signInView({ query, page }) {
 
 /** Only a path inside the console: never a redirect to another site. */
 function safeNext(next) {
-  return next && /^\/console\/[A-Za-z0-9/_-]*$/.test(next) ? next : '/console/inbox';
+  return next && /^\/console\/[A-Za-z0-9/_-]*$/.test(next) ? next : '/console/';
 }

@@ -41,6 +41,11 @@ final class Browser implements AutoCloseable {
     final String base;
 
     Browser() {
+        this(null);
+    }
+
+    /** {@code downloads}: where files the pages download are saved (null: nowhere in particular). */
+    Browser(Path downloads) {
         assertThat(CHROMIUM).as("the browser tests need Debian's chromium (apt-get install -y chromium chromium-driver;"
                 + " .ci/run installs it)").exists();
         assertThat(CHROMEDRIVER).as("and its chromium-driver").exists();
@@ -48,6 +53,10 @@ final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=" + DESKTOP.width + "," + DESKTOP.height, "--lang=en-GB");
+        if (downloads != null) {
+            options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
+                    "download.prompt_for_download", false));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -57,6 +66,31 @@ final class Browser implements AutoCloseable {
 
     void open(String path) {
         driver.get(base + path);
+    }
+
+    /** Signs in on the console's sign-in page and waits for the page the role starts on. */
+    void signIn(Accounts.Account account, String landing) {
+        open("/console/sign-in");
+        awaitPage("Sign in");
+        driver.findElement(By.id("tenant")).sendKeys(account.tenant().slug());
+        driver.findElement(By.id("email")).sendKeys(account.email());
+        driver.findElement(By.id("password")).sendKeys(account.password());
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        awaitPage(landing);
+    }
+
+    /** The one file that appears in {@code dir} within 30 s, once Chromium has finished writing it. */
+    static Path awaitDownload(Path dir, String suffix) throws IOException, InterruptedException {
+        for (int i = 0; i < 120; i++) {
+            try (var files = Files.list(dir)) {
+                var done = files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst();
+                if (done.isPresent()) {
+                    return done.get();
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no " + suffix + " downloaded into " + dir);
     }
 
     WebElement await(By by, Duration patience) {

@@ -2,13 +2,18 @@ package org.custodia.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
+import org.custodia.reports.testing.Pdfsig;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -17,6 +22,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 
 /** The console in a real browser, as its people use it. */
 @ExtendWith(ArquillianExtension.class)
@@ -31,11 +39,7 @@ class ConsoleBrowserIT {
     void aReviewerSignsInOpensTheInboxApprovesARequestAndSeesItClosed() throws Exception {
         Api.Tenant t = Api.newTenant("console");
         Accounts.Account dpo = Accounts.invited(t, "APPROVER");
-        Api.Reply submitted = t.api().post("/dsars", "{\"identity\":\"VERIFIED\",\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\","
-                + "\"subject\":\"console-1\"}");
-        assertThat(submitted.status()).as(submitted.raw().body()).isEqualTo(201);
-        String dsarId = submitted.json().get("id").asText();
-        awaitStatus(t.api(), dsarId, "IN_REVIEW");
+        String dsarId = requestInReview(t);
 
         try (Browser browser = new Browser()) {
             browser.open("/console/inbox"); // not signed in: the sign-in page, which comes back here after
@@ -70,6 +74,70 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void anAuditorVerifiesTheChainDownloadsASignedPdfThatPdfsigValidatesAndSeesNoWriteControl() throws Exception {
+        Api.Tenant t = Api.newTenant("console-audit");
+        Accounts.Account auditor = Accounts.invited(t, "AUDITOR");
+        String dsarId = requestInReview(t);
+        Path downloads = Files.createTempDirectory("custodia-downloads");
+        try (Browser browser = new Browser(downloads)) {
+            browser.signIn(auditor, "Audit trail"); // an auditor starts on the trail
+            assertThat(browser.driver.findElements(By.linkText("Inbox"))).allMatch(l -> !l.isDisplayed());
+            browser.assertAccessible("audit");
+            browser.photograph("audit");
+            browser.driver.findElement(By.id("verify-chain")).click();
+            new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("chain-result"), "Intact"));
+            assertThat(browser.driver.findElement(By.id("chain-result")).getText()).contains("events");
+
+            browser.driver.findElement(By.cssSelector("#export button[value=pdf]")).click();
+            byte[] pdf = Files.readAllBytes(Browser.awaitDownload(downloads, ".pdf"));
+            assertThat(Pdfsig.report(pdf)).contains("Signature Validation: Signature is Valid.", "Total document signed");
+
+            browser.open("/console/dsars/" + dsarId);
+            browser.awaitPage("Request " + dsarId.substring(0, 8));
+            assertThat(browser.driver.findElements(By.cssSelector("main form, main textarea, main input[type=radio], main button")))
+                    .as("nothing on the request's page lets an auditor change it").isEmpty();
+            browser.assertAccessible("request as auditor");
+        }
+    }
+
+    @Test
+    void aFormForgedOnAnotherOriginIsRefusedWith403AndChangesNothing() throws Exception {
+        Api.Tenant t = Api.newTenant("console-csrf");
+        Accounts.Account dpo = Accounts.invited(t, "APPROVER");
+        String dsarId = requestInReview(t);
+        Api session = Api.withSession(Api.sessionFrom(dpo.signIn("")));
+        String taskId = null;
+        for (JsonNode task : session.get("/tasks?process=dsar").json()) {
+            if (task.get("businessKey").asText().equals(dsarId)) {
+                taskId = task.get("id").asText();
+            }
+        }
+        assertThat(taskId).isNotNull();
+        String target = ItEnvironment.apiBase() + "/tasks/" + taskId + "/claim";
+        HttpServer evil = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        evil.createContext("/", exchange -> {
+            byte[] page = ("<!doctype html><title>Win a prize</title><form method=post action='" + target + "'>"
+                    + "<input name=x value=1></form><script>document.forms[0].submit()</script>").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        evil.start();
+        try (Browser browser = new Browser()) {
+            browser.signIn(dpo, "Inbox"); // the reviewer's session cookie is in this browser
+            browser.driver.get("http://127.0.0.1:" + evil.getAddress().getPort() + "/");
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().startsWith(target));
+            assertThat(browser.driver.getPageSource()).contains("403").contains("only from this site");
+        } finally {
+            evil.stop(0);
+        }
+        assertThat(session.get("/tasks/" + taskId).json().get("assignee").isNull()).as("the forged claim changed nothing").isTrue();
+        assertThat(t.api().get("/audit/events?limit=1000").raw().body()).doesNotContain("task.claimed");
+    }
+
+    @Test
     void aConsoleAddressAnswersWithThePageAndItsPolicyAllowsOnlyThisSitesScripts() throws Exception {
         String base = ItEnvironment.apiBase().replace("/api/v1", "");
         HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -82,6 +150,16 @@ class ConsoleBrowserIT {
         HttpResponse<String> hidden = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(base + "/WEB-INF/pages/console.html")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(hidden.statusCode()).isEqualTo(404);
+    }
+
+    /** A staff-submitted request with its identity attested: it reaches the review in seconds. */
+    private static String requestInReview(Api.Tenant t) throws InterruptedException {
+        Api.Reply submitted = t.api().post("/dsars", "{\"identity\":\"VERIFIED\",\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\","
+                + "\"subject\":\"console-1\"}");
+        assertThat(submitted.status()).as(submitted.raw().body()).isEqualTo(201);
+        String dsarId = submitted.json().get("id").asText();
+        awaitStatus(t.api(), dsarId, "IN_REVIEW");
+        return dsarId;
     }
 
     private static void awaitStatus(Api api, String dsarId, String status) throws InterruptedException {

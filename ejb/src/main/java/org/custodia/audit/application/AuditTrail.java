@@ -88,6 +88,12 @@ public class AuditTrail {
         return events.after(tenantId, afterSeq, limit);
     }
 
+    /** The tenant's last {@code limit} events, in sequence order (the console shows the newest). */
+    public List<AuditEvent> latestEvents(@TenantId UUID tenantId, int limit) {
+        chainPending();
+        return events.latest(tenantId, limit);
+    }
+
     /** Whether the chain still holds an event at {@code seq} with hash {@code hash} (seq 0: the empty start). */
     public boolean holds(@TenantId UUID tenantId, long seq, String hash) {
         if (seq == 0) {

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -111,6 +113,18 @@ public class AuditEventRepository {
                 .setParameter(2, seq)
                 .getResultList();
         return hashes.size() == 1 ? Optional.of(hashes.get(0)) : Optional.empty();
+    }
+
+    /** The last {@code limit} events, in sequence order. */
+    public List<AuditEvent> latest(UUID tenantId, int limit) {
+        List<AuditEvent> newestFirst = em.createQuery("select e from AuditEvent e where e.tenantId = :t order by e.seq desc",
+                        AuditEvent.class)
+                .setParameter("t", tenantId)
+                .setMaxResults(limit)
+                .getResultList();
+        List<AuditEvent> inOrder = new ArrayList<>(newestFirst);
+        Collections.reverse(inOrder);
+        return inOrder;
     }
 
     public List<AuditEvent> after(UUID tenantId, long afterSeq, int limit) {

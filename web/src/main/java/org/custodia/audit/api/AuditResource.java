@@ -3,6 +3,7 @@ package org.custodia.audit.api;
 import org.custodia.platform.api.RequiresPermission;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -54,11 +55,14 @@ public class AuditResource {
     @GET
     @Path("/events")
     public List<AuditEventView> events(@QueryParam("afterSeq") @DefaultValue("0") long afterSeq,
-                                       @QueryParam("limit") @DefaultValue("100") int limit) {
+                                       @QueryParam("limit") @DefaultValue("100") int limit,
+                                       @QueryParam("latest") @DefaultValue("false") boolean latest) {
         if (limit < 1 || limit > 1000) {
             throw new ProblemException(400, "validation", "Invalid request", "limit must be 1 to 1000",
                     List.of(new FieldError("limit", "must be 1 to 1000")));
         }
-        return audit.events(caller.caller().tenantId(), afterSeq, limit).stream().map(AuditEventView::of).toList();
+        UUID tenantId = caller.caller().tenantId();
+        return (latest ? audit.latestEvents(tenantId, limit) : audit.events(tenantId, afterSeq, limit)).stream()
+                .map(AuditEventView::of).toList();
     }
 }
