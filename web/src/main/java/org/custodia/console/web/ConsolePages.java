@@ -1,10 +1,8 @@
 package org.custodia.console.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -15,9 +13,11 @@ import jakarta.servlet.http.HttpServletResponse;
  * caller may not see.
  */
 @WebServlet(urlPatterns = "/console/*")
-public class ConsolePages extends HttpServlet {
+public class ConsolePages extends ShellPage {
 
-    static final String SHELL = "/WEB-INF/pages/console.html";
+    public ConsolePages() {
+        super("/WEB-INF/pages/console.html");
+    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -25,13 +25,6 @@ public class ConsolePages extends HttpServlet {
             response.sendRedirect(request.getContextPath() + "/console/");
             return;
         }
-        try (InputStream shell = getServletContext().getResourceAsStream(SHELL)) {
-            if (shell == null) {
-                response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
-                return;
-            }
-            response.setContentType("text/html;charset=UTF-8");
-            shell.transferTo(response.getOutputStream());
-        }
+        super.doGet(request, response);
     }
 }

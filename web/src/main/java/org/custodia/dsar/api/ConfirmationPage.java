@@ -44,8 +44,9 @@ final class ConfirmationPage {
     }
 
     static String page(String title, String body) {
-        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + "</title></head><body><h1>"
-                + title + "</h1>" + body + "</body></html>";
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title
+                + "</title></head><body><main><h1>" + title + "</h1>" + body + "</main></body></html>";
     }
 
     /** HTML text and attribute escaping of the five significant characters. */

@@ -32,6 +32,6 @@ public class SecurityHeadersFilter extends HttpFilter {
     }
 
     static boolean page(String uri) {
-        return uri.equals("/console") || uri.startsWith("/console/") || uri.startsWith("/assets/");
+        return uri.equals("/console") || uri.startsWith("/console/") || uri.startsWith("/privacy/") || uri.startsWith("/assets/");
     }
 }

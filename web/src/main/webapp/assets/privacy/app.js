@@ -1,0 +1,95 @@
+// A tenant's privacy center (/privacy/{slug}): the request form in the visitor's language, posted to the public
+// intake API. The language is ?lang=, else the browser's first supported one, else English.
+import { JURISDICTIONS, LANGUAGES, MESSAGES, RTL } from './messages.js';
+
+const slug = decodeURIComponent(location.pathname.split('/')[2] || '');
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value !== false && value !== null && value !== undefined) {
+      node.setAttribute(name, value === true ? '' : String(value));
+    }
+  }
+  node.append(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+  return node;
+}
+
+function chooseLanguage() {
+  const asked = new URLSearchParams(location.search).get('lang');
+  const wanted = [asked, ...(navigator.languages || [])].filter(Boolean).map((l) => l.toLowerCase().split('-')[0]);
+  return wanted.find((l) => MESSAGES[l]) || 'en';
+}
+
+const lang = chooseLanguage();
+const t = MESSAGES[lang];
+document.documentElement.lang = lang;
+document.documentElement.dir = RTL.has(lang) ? 'rtl' : 'ltr';
+
+function languageSwitch() {
+  const select = el('select', { id: 'lang', 'aria-label': t.language },
+    Object.entries(LANGUAGES).map(([code, name]) => el('option', { value: code, lang: code, selected: code === lang }, name)));
+  select.addEventListener('change', () => {
+    const url = new URL(location.href);
+    url.searchParams.set('lang', select.value);
+    location.assign(url);
+  });
+  return select;
+}
+
+function requestForm(main) {
+  const alert = el('div');
+  const form = el('form', { class: 'card', novalidate: true },
+    el('p', {}, el('label', { for: 'type' }, t.type),
+      el('select', { id: 'type', name: 'type', required: true }, Object.entries(t.types).map(([v, label]) => el('option', { value: v }, label)))),
+    el('p', {}, el('label', { for: 'jurisdiction' }, t.jurisdiction),
+      el('select', { id: 'jurisdiction', name: 'jurisdiction' }, el('option', { value: '' }, t.jurisdictionAuto),
+        Object.entries(JURISDICTIONS).map(([v, label]) => el('option', { value: v, lang: 'en' }, label)))),
+    el('p', {}, el('label', { for: 'email' }, t.email),
+      el('input', { id: 'email', name: 'email', type: 'email', required: true, autocomplete: 'email', 'aria-describedby': 'email-hint' }),
+      el('span', { id: 'email-hint', class: 'hint' }, t.emailHint)),
+    el('p', {}, el('label', { for: 'name' }, t.name), el('input', { id: 'name', name: 'name', autocomplete: 'name' })),
+    el('p', {}, el('label', { for: 'details' }, t.details), el('textarea', { id: 'details', name: 'details', rows: 3, maxlength: 2000 })),
+    el('p', {}, el('button', { type: 'submit' }, t.submit)));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    alert.replaceChildren();
+    const data = Object.fromEntries(new FormData(form));
+    const body = { type: data.type, email: data.email, language: lang };
+    for (const optional of ['jurisdiction', 'name', 'details']) {
+      if (data[optional]) {
+        body[optional] = data[optional];
+      }
+    }
+    const response = await fetch(`/api/v1/public/${encodeURIComponent(slug)}/dsars`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body),
+    });
+    const answer = await response.json().catch(() => ({}));
+    if (response.ok) {
+      const heading = el('h1', { tabindex: '-1' }, t.sent);
+      main.replaceChildren(heading, el('p', { role: 'status', id: 'sent' }, t.sentText.replace('{reference}', answer.reference)));
+      document.title = `${t.sent} — ${t.brand}`;
+      heading.focus();
+      return;
+    }
+    // the problem's own words are English; its fields are named so the visitor sees which to fix
+    const box = el('div', { role: 'alert', class: 'problem' }, el('p', {}, el('strong', {}, t.failed), ' ', answer.detail || ''));
+    if (answer.errors && answer.errors.length) {
+      box.append(el('ul', {}, answer.errors.map((e) => el('li', { lang: 'en' }, `${e.field}: ${e.reason}`))));
+      const first = form.elements[answer.errors[0].field];
+      if (first) {
+        first.setAttribute('aria-invalid', 'true');
+      }
+    }
+    alert.append(box);
+  });
+  return [alert, form];
+}
+
+const main = document.getElementById('main');
+document.getElementById('brand').textContent = t.brand;
+document.getElementById('footer').textContent = t.footer;
+document.getElementById('languages').append(languageSwitch());
+document.title = `${t.title} — ${t.brand}`;
+const heading = el('h1', { tabindex: '-1' }, t.title);
+main.replaceChildren(heading, el('p', {}, t.intro), ...requestForm(main));
