@@ -53,6 +53,9 @@ final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=" + DESKTOP.width + "," + DESKTOP.height, "--lang=en-GB");
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         if (downloads != null) {
             options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
                     "download.prompt_for_download", false));
@@ -94,7 +97,17 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement await(By by, Duration patience) {
-        return new WebDriverWait(driver, patience).until(ExpectedConditions.visibilityOfElementLocated(by));
+        try {
+            return new WebDriverWait(driver, patience).until(ExpectedConditions.visibilityOfElementLocated(by));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no visible " + by + " at " + driver.getCurrentUrl() + "; the browser's console: " + console(), e);
+        }
+    }
+
+    /** What the page wrote to the browser's console (errors, failed requests), for a failure's message. */
+    List<String> console() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(e -> e.getLevel() + " " + e.getMessage()).toList();
     }
 
     WebElement await(By by) {

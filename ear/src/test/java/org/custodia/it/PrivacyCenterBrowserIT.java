@@ -2,6 +2,8 @@ package org.custodia.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -15,9 +17,13 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 
 /** The privacy center in a real browser, as a data subject uses it. */
 @ExtendWith(ArquillianExtension.class)
@@ -71,6 +77,67 @@ class PrivacyCenterBrowserIT {
         assertThat(dsar.get("type").asText()).isEqualTo("ACCESS");
         assertThat(dsar.get("identityConfirmedAt").isNull()).isFalse();
         assertThat(dsar.toString()).as("nothing personal in the request's view").doesNotContain(email).doesNotContain("अनन्या");
+    }
+
+    @Test
+    void theBannerOnASitesPageRecordsAGrantAndThenAWithdrawalWithAPublishableKey() throws Exception {
+        Api.Tenant t = Api.newTenant("banner");
+        assertThat(t.api().post("/purposes", "{\"key\":\"newsletter\",\"name\":\"Newsletter\",\"names\":{\"hi\":\"समाचार पत्र\"}}")
+                .status()).isEqualTo(201);
+        assertThat(t.api().post("/purposes/newsletter/notices", "{\"texts\":{\"en\":\"We email you product news once a month.\","
+                + "\"hi\":\"हम आपको महीने में एक बार उत्पाद समाचार ईमेल करते हैं।\"}}").status()).isEqualTo(201);
+        Api.Reply role = t.api().post("/roles", "{\"name\":\"banner\",\"description\":\"publishable: check and record only\","
+                + "\"permissions\":[\"purpose:view\",\"notice:view\",\"consent:check\",\"consent:create\"]}");
+        assertThat(role.status()).as(role.raw().body()).isEqualTo(201);
+        Api.Reply issued = t.api().post("/api-keys", "{\"name\":\"website banner\",\"role\":\"banner\"}");
+        assertThat(issued.status()).as(issued.raw().body()).isEqualTo(201);
+        String publishable = issued.json().get("key").asText();
+        Api banner = Api.withKey(publishable);
+        assertThat(banner.post("/purposes", "{\"key\":\"x\",\"name\":\"X\"}").status()).as("check and record only").isEqualTo(403);
+        assertThat(banner.get("/consents?subject=visitor-1").status()).as("nor read anyone's history").isEqualTo(403);
+
+        String base = ItEnvironment.apiBase().replace("/api/v1", "");
+        HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        site.createContext("/", exchange -> {
+            byte[] page = ("<!doctype html><html lang=\"hi\"><head><meta charset=\"utf-8\"><title>एक दुकान</title></head><body>"
+                    + "<main><h1>एक दुकान</h1><p>नमस्ते।</p></main>"
+                    + "<script src=\"" + base + "/assets/banner/banner.js\" defer data-api=\"" + base + "/api/v1\" data-key=\""
+                    + publishable + "\" data-purposes=\"newsletter\" data-subject=\"visitor-1\"></script></body></html>")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        site.start();
+        String origin = "http://127.0.0.1:" + site.getAddress().getPort();
+        assertThat(t.api().put("/settings/security", "{\"mfaRequired\":false,\"corsOrigins\":[\"" + origin + "\"]}").status()).isEqualTo(200);
+        try (Browser browser = new Browser()) {
+            browser.driver.get(origin + "/");
+            browser.await(By.id("custodia-accept"));
+            assertThat(browser.driver.findElement(By.id("custodia-banner")).getText())
+                    .contains("समाचार पत्र").contains("हम आपको महीने में एक बार उत्पाद समाचार ईमेल करते हैं।");
+            browser.assertAccessible("a site's page with the banner");
+            browser.photograph("banner-hi");
+            browser.driver.findElement(By.id("custodia-accept")).click();
+            browser.await(By.id("custodia-reopen"));
+            assertThat(banner.get("/consents/check?subject=visitor-1&purpose=newsletter").json().get("allowed").asBoolean()).isTrue();
+
+            browser.driver.navigate().refresh(); // decided: the banner starts folded
+            browser.await(By.id("custodia-reopen")).click();
+            WebElement box = browser.await(By.id("custodia-newsletter"));
+            assertThat(box.isSelected()).isTrue();
+            box.click();
+            browser.driver.findElement(By.id("custodia-save")).click();
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("custodia-status"), "सहेज"));
+        } finally {
+            site.stop(0);
+        }
+        JsonNode check = banner.get("/consents/check?subject=visitor-1&purpose=newsletter").json();
+        assertThat(check.get("allowed").asBoolean()).isFalse();
+        assertThat(check.get("reason").asText()).isEqualTo("WITHDRAWN");
+        assertThat(t.api().get("/consents?subject=visitor-1").raw().body()).contains("GRANTED").contains("WITHDRAWN");
     }
 
     private static JsonNode awaitConfirmed(Api api, String id) throws InterruptedException {
