@@ -6,6 +6,7 @@ import { signInView } from './sign-in.js';
 import { inboxView } from './inbox.js';
 import { dsarView } from './dsar.js';
 import { auditView } from './audit.js';
+import { dashboardView } from './dashboard.js';
 import { el, clear, problemAlert } from './dom.js';
 
 const routes = [
@@ -14,6 +15,7 @@ const routes = [
   [/^\/console\/inbox$/, inboxView],
   [/^\/console\/dsars\/([0-9a-f-]{36})$/, dsarView],
   [/^\/console\/audit$/, auditView],
+  [/^\/console\/dashboard$/, dashboardView],
 ];
 
 export const session = { me: null };

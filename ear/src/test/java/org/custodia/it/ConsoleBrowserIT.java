@@ -67,6 +67,15 @@ class ConsoleBrowserIT {
             new WebDriverWait(browser.driver, Duration.ofSeconds(60))
                     .until(ExpectedConditions.textToBe(By.id("status"), "Closed"));
             assertThat(browser.driver.findElement(By.id("progress")).getText()).contains("closed");
+
+            browser.driver.findElement(By.linkText("Dashboard")).click();
+            browser.awaitPage("Dashboard");
+            assertThat(browser.driver.findElement(By.id("on-time")).getText()).as("this month's answer, on time")
+                    .contains("100 % (1 of 1)");
+            assertThat(browser.driver.findElements(By.cssSelector("#days-left .chart-value")))
+                    .extracting(org.openqa.selenium.WebElement::getText).as("each bar says its number").hasSize(5).allMatch(v -> v.matches("\\d+"));
+            browser.assertAccessible("dashboard");
+            browser.photograph("dashboard");
         }
         assertThat(t.api().get("/dsars/" + dsarId).json().get("status").asText()).isEqualTo("CLOSED");
         assertThat(t.api().get("/audit/events?limit=1000").raw().body()).as("the decision is the reviewer's, audited")

@@ -96,7 +96,7 @@ public class DsarProgress {
 
     public void deliver(@TenantId UUID tenantId, UUID dsarId, String processInstanceId) {
         DsarRequest request = request(tenantId, dsarId);
-        request.deliver();
+        request.deliver(StoredTime.now());
         record(tenantId, processInstanceId, "dsar.delivered", request, Map.of());
         // "response ready" with the package's single-use download link to the request's address, or a manual delivery
         downloadLinks.issue(tenantId, request, processInstanceId);
@@ -111,7 +111,7 @@ public class DsarProgress {
     /** The DPO refused the request; the reason is kept by the task API in {@code task_decision} (the audit holds the decision). */
     public void refuse(@TenantId UUID tenantId, UUID dsarId, String processInstanceId) {
         DsarRequest request = request(tenantId, dsarId);
-        request.refuse();
+        request.refuse(StoredTime.now());
         record(tenantId, processInstanceId, "dsar.refused", request, Map.of());
         refusalNotice.send(tenantId, request, processInstanceId); // the reason and the rights to complain and to a remedy
     }
@@ -119,7 +119,7 @@ public class DsarProgress {
     /** An approved erasure leaves this process: the future erasure process starts from this event. */
     public void handOverToErasure(@TenantId UUID tenantId, UUID dsarId, String processInstanceId) {
         DsarRequest request = request(tenantId, dsarId);
-        request.handOverToErasure();
+        request.handOverToErasure(StoredTime.now());
         record(tenantId, processInstanceId, "dsar.handed_over", request, Map.of("to", "erasure"));
     }
 

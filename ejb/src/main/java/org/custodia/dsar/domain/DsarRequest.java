@@ -61,6 +61,7 @@ public class DsarRequest {
     @Enumerated(EnumType.STRING) @Column(name = "identity_check") private IdentityCheck identityCheck;
     @Column(name = "breached") private boolean breached;
     @Column(name = "breached_at") private Instant breachedAt;
+    @Column(name = "answered_at") private Instant answeredAt;
     @Column(name = "escalated_at") private Instant escalatedAt;
     @Column(name = "created_at") private Instant createdAt;
     @Column(name = "identity_expires_at") private Instant identityExpiresAt;
@@ -149,20 +150,26 @@ public class DsarRequest {
         move(Status.IN_REVIEW);
     }
 
-    public void deliver() {
+    /** The answer went to the subject at {@code at}: the instant the on-time rate compares with the due date. */
+    public void deliver(Instant at) {
         move(Status.DELIVERED);
+        answeredAt = at;
     }
 
     public void close() {
         move(Status.CLOSED);
     }
 
-    public void refuse() {
+    /** Refused with a notice: answered, at {@code at}. */
+    public void refuse(Instant at) {
         move(Status.REFUSED);
+        answeredAt = at;
     }
 
-    public void handOverToErasure() {
+    /** An approved erasure: answered here (the erasure itself is the erasure process's), at {@code at}. */
+    public void handOverToErasure(Instant at) {
         move(Status.HANDED_OVER_TO_ERASURE);
+        answeredAt = at;
     }
 
     /** The deadline passed while open: flagged once, at the first breach; the status stays. */
@@ -203,6 +210,7 @@ public class DsarRequest {
     public IdentityCheck identityCheck() { return identityCheck; }
     public boolean breached() { return breached; }
     public Instant breachedAt() { return breachedAt; }
+    public Instant answeredAt() { return answeredAt; }
     public Instant escalatedAt() { return escalatedAt; }
     public Instant identityExpiresAt() { return identityExpiresAt; }
     public Instant identityConfirmedAt() { return identityConfirmedAt; }

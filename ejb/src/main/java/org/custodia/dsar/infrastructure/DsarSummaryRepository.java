@@ -1,5 +1,9 @@
 package org.custodia.dsar.infrastructure;
 
+import org.custodia.dsar.domain.DsarPerformance;
+import java.util.Map;
+import java.util.HashMap;
+import java.time.ZoneId;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -60,6 +64,55 @@ public class DsarSummaryRepository {
             stalled += number(row[5]);
         }
         return new DsarSummary(now, open, dueThisWeek, overdue, breached, stalled, byStatus);
+    }
+
+    static final String DAYS_LEFT = """
+            select case when due_at < cast(?1 as timestamptz) then 'overdue'
+                        when due_at < cast(?1 as timestamptz) + interval '8 days' then '0-7'
+                        when due_at < cast(?1 as timestamptz) + interval '15 days' then '8-14'
+                        when due_at < cast(?1 as timestamptz) + interval '31 days' then '15-30'
+                        else '31+' end as bucket,
+                   count(*)
+            from app.dsar_request
+            where status <> all(string_to_array(?2, ','))
+            group by 1
+            """;
+
+    static final String ON_TIME = """
+            select to_char(answered_at at time zone ?2, 'YYYY-MM') as month,
+                   count(*),
+                   count(*) filter (where answered_at <= due_at)
+            from app.dsar_request
+            where answered_at >= ?1
+            group by 1
+            """;
+
+    /**
+     * @param since the first instant of the oldest month shown, in the tenant's zone
+     * @param months the months shown, oldest first ("2026-01"), each present in the answer (zero when none)
+     */
+    public DsarPerformance performance(Instant now, Instant since, ZoneId zone, List<String> months) {
+        String ended = Arrays.stream(DsarRequest.Status.values()).filter(DsarRequest.Status::ended).map(Enum::name)
+                .collect(Collectors.joining(","));
+        @SuppressWarnings("unchecked")
+        List<Object[]> left = em.createNativeQuery(DAYS_LEFT).setParameter(1, NativeValues.at(now)).setParameter(2, ended).getResultList();
+        Map<String, Long> byBucket = new HashMap<>();
+        for (Object[] row : left) {
+            byBucket.put((String) row[0], number(row[1]));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> answered = em.createNativeQuery(ON_TIME).setParameter(1, NativeValues.at(since)).setParameter(2, zone.getId())
+                .getResultList();
+        Map<String, Object[]> byMonth = new HashMap<>();
+        for (Object[] row : answered) {
+            byMonth.put((String) row[0], row);
+        }
+        return new DsarPerformance(
+                DsarPerformance.BUCKETS.stream().map(b -> new DsarPerformance.Bucket(b, byBucket.getOrDefault(b, 0L))).toList(),
+                months.stream().map(m -> {
+                    Object[] row = byMonth.get(m);
+                    return new DsarPerformance.Month(m, row == null ? 0 : number(row[1]), row == null ? 0 : number(row[2]));
+                }).toList());
     }
 
     private static long number(Object value) {

@@ -31,8 +31,11 @@ class DsarRequestTest {
         assertThat(r.status()).isEqualTo(DsarRequest.Status.IN_PROGRESS);
         r.awaitReview();
         assertThat(r.status()).isEqualTo(DsarRequest.Status.IN_REVIEW);
-        r.deliver();
+        assertThat(r.answeredAt()).isNull();
+        Instant answered = Instant.parse("2026-02-01T10:00:00Z");
+        r.deliver(answered);
         assertThat(r.status()).isEqualTo(DsarRequest.Status.DELIVERED);
+        assertThat(r.answeredAt()).isEqualTo(answered);
         assertThat(r.status().ended()).isFalse();
         r.close();
         assertThat(r.status()).isEqualTo(DsarRequest.Status.CLOSED);
@@ -42,13 +45,14 @@ class DsarRequestTest {
     @Test
     void anEndedRequestMovesNoMore() {
         DsarRequest refused = request(IdentityCheck.VERIFIED);
-        refused.refuse();
-        assertThatThrownBy(refused::deliver).isInstanceOf(IllegalStateException.class).hasMessageContaining("REFUSED");
+        refused.refuse(RECEIVED);
+        assertThat(refused.answeredAt()).isEqualTo(RECEIVED);
+        assertThatThrownBy(() -> refused.deliver(RECEIVED)).isInstanceOf(IllegalStateException.class).hasMessageContaining("REFUSED");
         DsarRequest unconfirmed = request(IdentityCheck.DOCUMENTS);
         unconfirmed.identityNotConfirmed();
         assertThatThrownBy(unconfirmed::acknowledge).isInstanceOf(IllegalStateException.class);
         DsarRequest handedOver = request(IdentityCheck.VERIFIED);
-        handedOver.handOverToErasure();
+        handedOver.handOverToErasure(RECEIVED);
         assertThatThrownBy(handedOver::close).isInstanceOf(IllegalStateException.class);
     }
 

@@ -1,5 +1,8 @@
 package org.custodia.dsar.api;
 
+import org.custodia.dsar.domain.DsarPerformance;
+import java.util.TreeMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -19,7 +22,8 @@ import org.custodia.platform.api.RequiresPermission;
 public class DsarSummaryResource {
 
     public record SummaryView(String at, long open, long dueThisWeek, long overdue, long breached, long stalled,
-                              Map<String, Long> byStatus) {
+                              Map<String, Long> byStatus, List<DsarPerformance.Bucket> byDaysLeft,
+                              List<DsarPerformance.Month> onTimeByMonth) {
     }
 
     @Inject
@@ -32,7 +36,8 @@ public class DsarSummaryResource {
     @GET
     public SummaryView get() {
         DsarSummary s = summaries.of(caller.caller().tenantId());
+        DsarPerformance p = summaries.performance(caller.caller().tenantId());
         return new SummaryView(s.at().toString(), s.open(), s.dueThisWeek(), s.overdue(), s.breached(), s.stalled(),
-                new java.util.TreeMap<>(s.byStatus()));
+                new TreeMap<>(s.byStatus()), p.byDaysLeft(), p.onTimeByMonth());
     }
 }
