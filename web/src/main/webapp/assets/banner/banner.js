@@ -2,12 +2,11 @@
  * Custodia consent banner: one dependency-free script a site embeds.
  *
  *   <script src="https://custodia.example/assets/banner/banner.js" defer
- *           data-api="https://custodia.example/api/v1" data-key="cus_..." data-purposes="newsletter,analytics"
- *           data-subject="(optional: the site's own id of the visitor)"></script>
+ *           data-api="https://custodia.example/api/v1" data-key="cus_..." data-purposes="newsletter,analytics"></script>
  *
- * data-key is a publishable key whose role may only read purposes and notices, check and record consent
- * (README, "Consent banner"): it is in the page for everyone to see. The visitor's id is data-subject, else a
- * random one kept in this browser. Each purpose's current notice is shown in the page's language (else English);
+ * data-key is a publishable key whose role holds consent:banner only (README, "Consent banner"): it is in the page
+ * for everyone to see, and answers and records nothing but the choices of a random visitor id this script keeps in
+ * the browser (visitor-<uuid>). Each purpose's current notice is shown in the page's language (else the notice's);
  * choices are recorded as grants and withdrawals in the consent ledger. Global Privacy Control: where the browser
  * sends it, a purpose that honours it is shown as declined and nothing is granted for it.
  */
@@ -31,12 +30,10 @@
   var words = WORDS[lang] || WORDS.en;
 
   function subject() {
-    var given = script.getAttribute('data-subject');
-    if (given) { return given; }
     var stored = null;
     try { stored = localStorage.getItem('custodia.subject'); } catch (e) { /* storage blocked: a new id per page */ }
     if (!stored) {
-      stored = 'visitor-' + (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2));
+      stored = 'visitor-' + crypto.randomUUID();
       try { localStorage.setItem('custodia.subject', stored); } catch (e) { /* kept for this page only */ }
     }
     return stored;
@@ -49,7 +46,7 @@
       body: body ? JSON.stringify(body) : undefined
     }).then(function (r) {
       if (!r.ok) { throw new Error('HTTP ' + r.status); }
-      return r.json();
+      return r.status === 204 ? null : r.json();
     });
   }
 
@@ -63,25 +60,19 @@
   }
 
   function load(who) {
-    return Promise.all(purposeKeys.map(function (p) {
-      var enc = encodeURIComponent(p);
-      return call('GET', '/purposes/' + enc).then(function (purpose) {
-        // one language: the page's, else English or the first the notice has (the API chooses)
-        var notice = purpose.noticeVersion
-          ? call('GET', '/purposes/' + enc + '/notices/' + purpose.noticeVersion + '?lang=' + lang)
-          : Promise.resolve(null);
-        var state = call('GET', '/consents/check?subject=' + encodeURIComponent(who) + '&purpose=' + enc);
-        return Promise.all([notice, state]).then(function (r) {
-          return { key: p, name: (purpose.names && purpose.names[lang]) || purpose.name, honoursGpc: purpose.honoursGpc,
-            text: (r[0] && r[0].text) || purpose.description || '', textLang: r[0] ? r[0].language : lang,
-            allowed: r[1].allowed, decided: r[1].reason !== 'NOT_GRANTED', noticeVersion: purpose.noticeVersion };
-        });
+    var query = '?subject=' + encodeURIComponent(who) + '&lang=' + encodeURIComponent(lang)
+      + purposeKeys.map(function (p) { return '&purpose=' + encodeURIComponent(p); }).join('');
+    return call('GET', '/consents/banner' + query).then(function (states) {
+      return states.map(function (s) {
+        return { key: s.purpose, name: s.name, honoursGpc: s.honoursGpc, text: s.text || '', textLang: s.textLanguage || lang,
+          allowed: s.allowed, noticeVersion: s.noticeVersion,
+          decided: ['GRANTED', 'WITHDRAWN', 'GPC_OPT_OUT'].indexOf(s.reason) >= 0 }; // a changed notice or an expiry asks again
       });
-    }));
+    });
   }
 
   function render(who, purposes) {
-    var panel = node('section', { 'aria-label': words.title, id: 'custodia-banner', lang: lang,
+    var panel = node('section', { 'aria-label': words.title, id: 'custodia-banner', lang: WORDS[lang] ? lang : 'en',
       style: { position: 'fixed', insetInline: '0', bottom: '0', background: '#ffffff', color: '#1b1f24', borderTop: '2px solid #102a43',
         padding: '1rem', fontFamily: 'system-ui, sans-serif', lineHeight: '1.5', maxHeight: '70vh', overflowY: 'auto', zIndex: '2147483000' } });
     var status = node('p', { role: 'status', id: 'custodia-status' });
@@ -94,12 +85,12 @@
       boxes.push({ box: box, purpose: p });
       return node('div', { style: { margin: '.5rem 0' } }, [
         box, node('label', { for: 'custodia-' + p.key, text: ' ' + p.name, style: { fontWeight: '600' } }),
-        node('p', { text: p.text, lang: p.textLang, style: { margin: '.25rem 0 0 1.5rem', color: '#3d4652' } })]);
+        node('p', { text: p.text, lang: p.textLang, style: { margin: '.25rem 0 0', marginInlineStart: '1.5rem', color: '#3d4652' } })]);
     }));
     function button(text, id, action) {
       var b = node('button', { type: 'button', id: id, text: text,
         style: { font: 'inherit', margin: '.25rem .5rem .25rem 0', padding: '.4rem .9rem', borderRadius: '4px', border: '1px solid #0b5cad',
-          background: id === 'custodia-accept' ? '#0b5cad' : '#ffffff', color: id === 'custodia-accept' ? '#ffffff' : '#0b5cad', cursor: 'pointer' } });
+          background: id === 'custodia-save' ? '#ffffff' : '#0b5cad', color: id === 'custodia-save' ? '#0b5cad' : '#ffffff', cursor: 'pointer' } });
       b.addEventListener('click', action);
       return b;
     }
@@ -108,12 +99,12 @@
         var want = wanted === undefined ? b.box.checked : wanted;
         b.box.checked = want;
         if (want === b.purpose.allowed && b.purpose.decided) { return null; }
-        return call('POST', '/consents', { subject: who, purpose: b.purpose.key, action: want ? 'grant' : 'withdraw', source: 'web',
-          noticeVersion: b.purpose.noticeVersion }).then(function () { b.purpose.allowed = want; b.purpose.decided = true; });
+        return call('POST', '/consents/banner', { subject: who, purpose: b.purpose.key, action: want ? 'grant' : 'withdraw' })
+          .then(function () { b.purpose.allowed = want; b.purpose.decided = true; });
       });
       Promise.all(changes).then(function () {
         status.textContent = words.saved;
-        collapse();
+        collapse(true);
       }, function () { status.textContent = words.failed; });
     }
     var reopen = button(words.reopen, 'custodia-reopen', function () { reopen.hidden = true; body.hidden = false; body.querySelector('h2').focus(); });
@@ -125,7 +116,7 @@
       button(words.acceptAll, 'custodia-accept', function () { save(true); }),
       button(words.declineAll, 'custodia-decline', function () { save(false); }),
       button(words.save, 'custodia-save', function () { save(undefined); })]);
-    function collapse() { body.hidden = true; reopen.hidden = false; }
+    function collapse(focus) { body.hidden = true; reopen.hidden = false; if (focus) { reopen.focus(); } }
     panel.appendChild(body);
     panel.appendChild(reopen);
     panel.appendChild(status);

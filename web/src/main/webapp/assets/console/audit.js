@@ -30,7 +30,13 @@ async function chainSection(zone, checkpoints) {
   const verify = el('button', { type: 'button', id: 'verify-chain' }, 'Verify the chain');
   verify.addEventListener('click', async () => {
     result.textContent = 'Verifying…';
-    const v = await api('/audit/verify');
+    let v;
+    try {
+      v = await api('/audit/verify');
+    } catch (e) {
+      result.replaceChildren(problemAlert(e instanceof Problem ? e : new Problem(0, { title: 'Not verified', detail: String(e) })));
+      return;
+    }
     result.textContent = v.intact
       ? `Intact: ${v.eventCount} events, each linked to the one before; the last is number ${v.headSeq} (${v.headHash.slice(0, 16)}…).`
       : `Broken: the chain breaks at event ${v.firstBrokenSeq}. Export it and compare with your last export.`;

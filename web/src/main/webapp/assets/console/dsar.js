@@ -71,8 +71,10 @@ function decisionSection(task, live, status, id) {
     const data = Object.fromEntries(new FormData(form));
     try {
       const done = await api(`/tasks/${task.id}/complete`, { method: 'POST', body: { decision: data.decision || null, reason: data.reason || null, comment: data.comment || null } });
-      form.remove();
+      live.setAttribute('tabindex', '-1');
       live.textContent = `Decision recorded: ${words(done.decision)}. Waiting for the request to move on…`;
+      live.focus(); // the form goes away with the focus in it: the news takes it
+      form.remove();
       await follow(id, status, live);
     } catch (e) {
       alertSlot.append(problemAlert(e instanceof Problem ? e : new Problem(0, { title: 'Not recorded', detail: String(e) })));

@@ -2,7 +2,13 @@
 // intake API. The language is ?lang=, else the browser's first supported one, else English.
 import { JURISDICTIONS, LANGUAGES, MESSAGES, RTL } from './messages.js';
 
-const slug = decodeURIComponent(location.pathname.split('/')[2] || '');
+const slug = (() => { // the organisation's short name, as the intake API takes it
+  try {
+    return decodeURIComponent(location.pathname.split('/')[2] || '');
+  } catch (e) {
+    return '';
+  }
+})();
 
 function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -55,15 +61,25 @@ function requestForm(main) {
     event.preventDefault();
     alert.replaceChildren();
     const data = Object.fromEntries(new FormData(form));
-    const body = { type: data.type, email: data.email, language: lang };
+    // the visitor's own language tag (mail to them uses it where it can), not only the page's catalogue
+    const visitor = (new URLSearchParams(location.search).get('lang') || navigator.language || lang).slice(0, 35);
+    const body = { type: data.type, email: data.email, language: visitor };
     for (const optional of ['jurisdiction', 'name', 'details']) {
       if (data[optional]) {
         body[optional] = data[optional];
       }
     }
-    const response = await fetch(`/api/v1/public/${encodeURIComponent(slug)}/dsars`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body),
-    });
+    const send = form.querySelector('button[type=submit]');
+    send.disabled = true; // one request per press, however often it is pressed
+    let response;
+    try {
+      response = await fetch(`/api/v1/public/${encodeURIComponent(slug)}/dsars`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body),
+      });
+    } catch (e) {
+      response = { ok: false, json: async () => ({ detail: String(e.message || e) }) };
+    }
+    send.disabled = false;
     const answer = await response.json().catch(() => ({}));
     if (response.ok) {
       const heading = el('h1', { tabindex: '-1' }, t.sent);
@@ -73,15 +89,22 @@ function requestForm(main) {
       return;
     }
     // the problem's own words are English; its fields are named so the visitor sees which to fix
-    const box = el('div', { role: 'alert', class: 'problem' }, el('p', {}, el('strong', {}, t.failed), ' ', answer.detail || ''));
+    for (const field of form.querySelectorAll('[aria-invalid]')) {
+      field.removeAttribute('aria-invalid');
+    }
+    const box = el('div', { role: 'alert', class: 'problem', tabindex: '-1' },
+      el('p', {}, el('strong', {}, t.failed), ' ', el('span', { lang: 'en' }, answer.detail || '')));
     if (answer.errors && answer.errors.length) {
       box.append(el('ul', {}, answer.errors.map((e) => el('li', { lang: 'en' }, `${e.field}: ${e.reason}`))));
-      const first = form.elements[answer.errors[0].field];
-      if (first) {
-        first.setAttribute('aria-invalid', 'true');
+      for (const e of answer.errors) {
+        const field = form.elements[e.field];
+        if (field && field.setAttribute) {
+          field.setAttribute('aria-invalid', 'true');
+        }
       }
     }
     alert.append(box);
+    box.focus();
   });
   return [alert, form];
 }

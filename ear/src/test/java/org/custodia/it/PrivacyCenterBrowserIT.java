@@ -17,6 +17,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -43,7 +44,9 @@ class PrivacyCenterBrowserIT {
                 .isEqualTo(200);
         String email = "subject-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         String reference;
+        Accounts.Account dpo = Accounts.invited(t, "APPROVER");
         try (Browser browser = new Browser()) {
+            browser.signIn(dpo, "Inbox"); // the organisation's DPO tries its own privacy center, signed in to the console
             browser.open("/privacy/" + t.slug() + "?lang=hi");
             browser.awaitPage("अपने डेटा के बारे में अनुरोध करें");
             assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("hi");
@@ -86,15 +89,19 @@ class PrivacyCenterBrowserIT {
                 .status()).isEqualTo(201);
         assertThat(t.api().post("/purposes/newsletter/notices", "{\"texts\":{\"en\":\"We email you product news once a month.\","
                 + "\"hi\":\"हम आपको महीने में एक बार उत्पाद समाचार ईमेल करते हैं।\"}}").status()).isEqualTo(201);
-        Api.Reply role = t.api().post("/roles", "{\"name\":\"banner\",\"description\":\"publishable: check and record only\","
-                + "\"permissions\":[\"purpose:view\",\"notice:view\",\"consent:check\",\"consent:create\"]}");
+        Api.Reply role = t.api().post("/roles", "{\"name\":\"banner\",\"description\":\"publishable: a visitor's choices only\","
+                + "\"permissions\":[\"consent:banner\"]}");
         assertThat(role.status()).as(role.raw().body()).isEqualTo(201);
         Api.Reply issued = t.api().post("/api-keys", "{\"name\":\"website banner\",\"role\":\"banner\"}");
         assertThat(issued.status()).as(issued.raw().body()).isEqualTo(201);
         String publishable = issued.json().get("key").asText();
         Api banner = Api.withKey(publishable);
-        assertThat(banner.post("/purposes", "{\"key\":\"x\",\"name\":\"X\"}").status()).as("check and record only").isEqualTo(403);
-        assertThat(banner.get("/consents?subject=visitor-1").status()).as("nor read anyone's history").isEqualTo(403);
+        // what everyone who reads the page's source can do with the key: nothing but a random visitor's choices
+        assertThat(banner.post("/consents", "{\"subject\":\"alice\",\"purpose\":\"newsletter\",\"action\":\"grant\","
+                + "\"email\":\"victim@example.org\",\"sendReceipt\":true}").status()).as("no mail, no address, no named person").isEqualTo(403);
+        assertThat(banner.get("/consents/check?subject=alice&purpose=newsletter").status()).as("nor a named person's state").isEqualTo(403);
+        assertThat(banner.get("/consents/banner?subject=alice&purpose=newsletter").status()).isEqualTo(422);
+        assertThat(banner.get("/purposes").status()).isEqualTo(403);
 
         String base = ItEnvironment.apiBase().replace("/api/v1", "");
         HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -102,16 +109,15 @@ class PrivacyCenterBrowserIT {
             byte[] page = ("<!doctype html><html lang=\"hi\"><head><meta charset=\"utf-8\"><title>एक दुकान</title></head><body>"
                     + "<main><h1>एक दुकान</h1><p>नमस्ते।</p></main>"
                     + "<script src=\"" + base + "/assets/banner/banner.js\" defer data-api=\"" + base + "/api/v1\" data-key=\""
-                    + publishable + "\" data-purposes=\"newsletter\" data-subject=\"visitor-1\"></script></body></html>")
-                    .getBytes(StandardCharsets.UTF_8);
+                    + publishable + "\" data-purposes=\"newsletter\"></script></body></html>").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, page.length);
             exchange.getResponseBody().write(page);
             exchange.close();
         });
         site.start();
-        String origin = "http://127.0.0.1:" + site.getAddress().getPort();
-        assertThat(t.api().put("/settings/security", "{\"mfaRequired\":false,\"corsOrigins\":[\"" + origin + "\"]}").status()).isEqualTo(200);
+        String origin = "http://127.0.0.1:" + site.getAddress().getPort(); // not among the tenant's CORS origins
+        String visitor;
         try (Browser browser = new Browser()) {
             browser.driver.get(origin + "/");
             browser.await(By.id("custodia-accept"));
@@ -119,9 +125,11 @@ class PrivacyCenterBrowserIT {
                     .contains("समाचार पत्र").contains("हम आपको महीने में एक बार उत्पाद समाचार ईमेल करते हैं।");
             browser.assertAccessible("a site's page with the banner");
             browser.photograph("banner-hi");
+            visitor = (String) ((JavascriptExecutor) browser.driver).executeScript("return localStorage.getItem('custodia.subject')");
+            assertThat(visitor).matches("visitor-[0-9a-f-]{36}");
             browser.driver.findElement(By.id("custodia-accept")).click();
             browser.await(By.id("custodia-reopen"));
-            assertThat(banner.get("/consents/check?subject=visitor-1&purpose=newsletter").json().get("allowed").asBoolean()).isTrue();
+            assertThat(t.api().get("/consents/check?subject=" + visitor + "&purpose=newsletter").json().get("allowed").asBoolean()).isTrue();
 
             browser.driver.navigate().refresh(); // decided: the banner starts folded
             browser.await(By.id("custodia-reopen")).click();
@@ -134,10 +142,11 @@ class PrivacyCenterBrowserIT {
         } finally {
             site.stop(0);
         }
-        JsonNode check = banner.get("/consents/check?subject=visitor-1&purpose=newsletter").json();
+        JsonNode check = t.api().get("/consents/check?subject=" + visitor + "&purpose=newsletter").json();
         assertThat(check.get("allowed").asBoolean()).isFalse();
         assertThat(check.get("reason").asText()).isEqualTo("WITHDRAWN");
-        assertThat(t.api().get("/consents?subject=visitor-1").raw().body()).contains("GRANTED").contains("WITHDRAWN");
+        String history = t.api().get("/consents?subject=" + visitor).raw().body();
+        assertThat(history).contains("GRANTED").contains("WITHDRAWN").contains("\"source\":\"web\"");
     }
 
     private static JsonNode awaitConfirmed(Api api, String id) throws InterruptedException {

@@ -33,7 +33,12 @@ public class CrossSiteFormFilter implements ContainerRequestFilter {
         if (SAFE_METHODS.contains(request.getMethod()) || !request.getCookies().containsKey(SessionCookie.name())) {
             return;
         }
-        MediaType type = request.getMediaType();
+        MediaType type;
+        try {
+            type = request.getMediaType();
+        } catch (RuntimeException malformed) {
+            type = null; // judged as a form would be
+        }
         if (type != null && !FORM_TYPES.contains((type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT))) {
             return;
         }
@@ -44,6 +49,9 @@ public class CrossSiteFormFilter implements ContainerRequestFilter {
     }
 
     static boolean fromThisSite(String origin, String fetchSite) {
+        if ("null".equals(origin)) { // our own pages' forms under Referrer-Policy: no-referrer; the browser still says where from
+            return "same-origin".equals(fetchSite);
+        }
         if (origin != null) {
             return origin.equals(PublicUrl.origin());
         }

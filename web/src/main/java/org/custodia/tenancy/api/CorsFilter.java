@@ -17,6 +17,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.custodia.platform.api.CallerContext;
 import org.custodia.platform.api.Problems;
+import org.custodia.platform.context.ApiCaller;
 import org.custodia.tenancy.application.SecuritySettings;
 
 /**
@@ -32,6 +33,8 @@ import org.custodia.tenancy.application.SecuritySettings;
 public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     static final String ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key, X-Api-Key, X-Request-Id";
+    /** The consent banner's endpoint ({@code ConsentBannerResource}), relative to the API's root. */
+    static final String BANNER_PATH = "consents/banner";
     static final String EXPOSED_HEADERS = "X-Request-Id, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, RateLimit-Policy, Retry-After";
     /** scheme://host[:port], as browsers send it */
     private static final Pattern ORIGIN = Pattern.compile("https?://([A-Za-z0-9.-]{1,190}|\\[[0-9A-Fa-f:.]{2,45}\\])(:[0-9]{1,5})?");
@@ -70,6 +73,14 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
         }
         MultivaluedMap<String, Object> headers = response.getHeaders();
         headers.add("Vary", "Origin");
+        if (callerContext.authenticated() && callerContext.caller().kind() == ApiCaller.Kind.API_KEY
+                && BANNER_PATH.equals(request.getUriInfo().getPath().replaceFirst("^/", ""))) {
+            // the consent banner runs on the tenant's own sites with a publishable key: any page may read its answer,
+            // never with credentials (no cookie goes there), and without the site joining corsOrigins
+            headers.putSingle("Access-Control-Allow-Origin", "*");
+            headers.putSingle("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+            return;
+        }
         if (callerContext.authenticated() && settings.of(callerContext.caller().tenantId()).corsOrigins().contains(origin)) {
             headers.putSingle("Access-Control-Allow-Origin", origin);
             headers.putSingle("Access-Control-Allow-Credentials", "true");

@@ -15,5 +15,8 @@ class CrossSiteFormFilterTest {
         assertThat(CrossSiteFormFilter.fromThisSite(null, "same-site")).as("a sibling site or another port").isFalse();
         assertThat(CrossSiteFormFilter.fromThisSite(null, "cross-site")).isFalse();
         assertThat(CrossSiteFormFilter.fromThisSite(null, null)).as("no browser: curl and scripts carry no cookie by accident").isTrue();
+        assertThat(CrossSiteFormFilter.fromThisSite("null", "same-origin")).as("this site's own form, no referrer sent").isTrue();
+        assertThat(CrossSiteFormFilter.fromThisSite("null", "cross-site")).as("a sandboxed frame elsewhere").isFalse();
+        assertThat(CrossSiteFormFilter.fromThisSite("null", null)).isFalse();
     }
 }
