@@ -59,10 +59,14 @@ class ConsoleBrowserIT {
 
             browser.awaitPage("Request " + dsarId.substring(0, 8));
             assertThat(browser.driver.findElement(By.id("status")).getText()).isEqualTo("In review");
+            assertThat(browser.driver.findElement(By.id("rule")).getText()).as("the legal rule, with its source")
+                    .contains("GDPR Art. 12(3)").contains("once, 2 more months");
+            assertThat(browser.driver.findElement(By.cssSelector(".timeline")).getText()).contains("dsar.received")
+                    .contains("dsar.package.compiled");
             browser.assertAccessible("request");
             browser.photograph("request");
             browser.driver.findElement(By.id("d-APPROVE")).click();
-            browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            browser.driver.findElement(By.cssSelector("#decision button[type=submit]")).click();
 
             new WebDriverWait(browser.driver, Duration.ofSeconds(60))
                     .until(ExpectedConditions.textToBe(By.id("status"), "Closed"));

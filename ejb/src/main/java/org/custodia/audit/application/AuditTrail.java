@@ -88,6 +88,12 @@ public class AuditTrail {
         return events.after(tenantId, afterSeq, limit);
     }
 
+    /** One entity's events in sequence order: a request's timeline. */
+    public List<AuditEvent> entityEvents(@TenantId UUID tenantId, String entityType, String entityId, int limit) {
+        chainPending();
+        return events.forEntity(tenantId, entityType, entityId, limit);
+    }
+
     /** The tenant's last {@code limit} events, in sequence order (the console shows the newest). */
     public List<AuditEvent> latestEvents(@TenantId UUID tenantId, int limit) {
         chainPending();

@@ -115,6 +115,17 @@ public class AuditEventRepository {
         return hashes.size() == 1 ? Optional.of(hashes.get(0)) : Optional.empty();
     }
 
+    /** One entity's events, in sequence order (at most {@code limit}). */
+    public List<AuditEvent> forEntity(UUID tenantId, String entityType, String entityId, int limit) {
+        return em.createQuery("select e from AuditEvent e where e.tenantId = :t and e.entityType = :type and e.entityId = :id"
+                        + " order by e.seq", AuditEvent.class)
+                .setParameter("t", tenantId)
+                .setParameter("type", entityType)
+                .setParameter("id", entityId)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
     /** The last {@code limit} events, in sequence order. */
     public List<AuditEvent> latest(UUID tenantId, int limit) {
         List<AuditEvent> newestFirst = em.createQuery("select e from AuditEvent e where e.tenantId = :t order by e.seq desc",

@@ -56,13 +56,19 @@ public class AuditResource {
     @Path("/events")
     public List<AuditEventView> events(@QueryParam("afterSeq") @DefaultValue("0") long afterSeq,
                                        @QueryParam("limit") @DefaultValue("100") int limit,
-                                       @QueryParam("latest") @DefaultValue("false") boolean latest) {
+                                       @QueryParam("latest") @DefaultValue("false") boolean latest,
+                                       @QueryParam("entityType") String entityType, @QueryParam("entityId") String entityId) {
         if (limit < 1 || limit > 1000) {
             throw new ProblemException(400, "validation", "Invalid request", "limit must be 1 to 1000",
                     List.of(new FieldError("limit", "must be 1 to 1000")));
         }
         UUID tenantId = caller.caller().tenantId();
-        return (latest ? audit.latestEvents(tenantId, limit) : audit.events(tenantId, afterSeq, limit)).stream()
-                .map(AuditEventView::of).toList();
+        if ((entityType == null) != (entityId == null)) {
+            throw ProblemException.invalid(List.of(new FieldError(entityType == null ? "entityType" : "entityId",
+                    "entityType and entityId go together")));
+        }
+        List<AuditEvent> events = entityId != null ? audit.entityEvents(tenantId, entityType, entityId, limit)
+                : latest ? audit.latestEvents(tenantId, limit) : audit.events(tenantId, afterSeq, limit);
+        return events.stream().map(AuditEventView::of).toList();
     }
 }

@@ -1,5 +1,7 @@
 package org.custodia.dsar.api;
 
+import org.custodia.dsar.domain.DsarDeadlinePolicy;
+import org.custodia.dsar.domain.DeadlineRule;
 import org.custodia.platform.api.RequiresPermission;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -77,7 +79,7 @@ public class DsarResource {
                            String warningAt, String dueAt, String lastDay, String escalateAt, String acknowledgeBy,
                            String status, String identityCheck, boolean breached, String breachedAt, String escalatedAt,
                            String processInstanceId, ExtensionView extension, List<PauseView> pauses, TimersView timers,
-                           String identityExpiresAt, String identityConfirmedAt, String duplicateOf) {
+                           String identityExpiresAt, String identityConfirmedAt, String duplicateOf, RuleView rule) {
         static DsarView of(DsarRequest r, DsarDeadlines.Clock clock) {
             ClockHistory.RecordedExtension e = clock.history().extension();
             return new DsarView(r.id().toString(), r.type().name(), r.jurisdiction().name(), r.subjectId(),
@@ -90,7 +92,20 @@ public class DsarResource {
                             p.recordedBy(), text(p.recordedAt()), text(p.dueBefore()), text(p.dueAfter()))).toList(),
                     new TimersView(text(clock.timers().warning()), text(clock.timers().breach()),
                             text(clock.timers().escalation())),
-                    text(r.identityExpiresAt()), text(r.identityConfirmedAt()), text(r.duplicateOf()));
+                    text(r.identityExpiresAt()), text(r.identityConfirmedAt()), text(r.duplicateOf()),
+                    RuleView.of(DsarDeadlinePolicy.rule(r.jurisdiction(), r.type())));
+        }
+    }
+
+    /** The legal rule the request's deadline follows, in words, with its sources (docs/deadlines.md is the same table). */
+    public record RuleView(String source, String period, String lastDayOnNonWorkingDay, String extension, String stopTheClock) {
+        static RuleView of(DeadlineRule r) {
+            String unit = r.counting() == DeadlineRule.Counting.CALENDAR_MONTHS ? "months" : "days";
+            return new RuleView(r.source(),
+                    (r.counting() == DeadlineRule.Counting.PUBLISHED_DAYS ? "at most " : "") + r.period() + " " + r.counting().shown,
+                    r.endOnNonWorkingDay().shown,
+                    (r.extensible() ? "once, " + r.extension() + " more " + unit + ": " : "none: ") + r.extensionSource(),
+                    r.stopTheClock().shown + ": " + r.stopTheClockSource());
         }
     }
 
