@@ -7,6 +7,7 @@ import { inboxView } from './inbox.js';
 import { dsarView } from './dsar.js';
 import { auditView } from './audit.js';
 import { dashboardView } from './dashboard.js';
+import { adminView } from './admin.js';
 import { el, clear, problemAlert } from './dom.js';
 
 const routes = [
@@ -16,6 +17,7 @@ const routes = [
   [/^\/console\/dsars\/([0-9a-f-]{36})$/, dsarView],
   [/^\/console\/audit$/, auditView],
   [/^\/console\/dashboard$/, dashboardView],
+  [/^\/console\/admin(?:\/([a-z-]+))?$/, adminView],
 ];
 
 export const session = { me: null };

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -148,6 +149,50 @@ class ConsoleBrowserIT {
         }
         assertThat(session.get("/tasks/" + taskId).json().get("assignee").isNull()).as("the forged claim changed nothing").isTrue();
         assertThat(t.api().get("/audit/events?limit=1000").raw().body()).doesNotContain("task.claimed");
+    }
+
+    @Test
+    void anAdminInvitesSomeoneCreatesAKeyWhoseSecretIsShownOnceAndReadsThePermissionMatrix() throws Exception {
+        Api.Tenant t = Api.newTenant("console-admin");
+        Accounts.Account admin = Accounts.invited(t, "ADMIN");
+        String invitee = Accounts.uniqueEmail("invitee");
+        try (Browser browser = new Browser()) {
+            browser.signIn(admin, "Inbox");
+            browser.driver.findElement(By.linkText("Administration")).click();
+            browser.awaitPage("People");
+            browser.driver.findElement(By.id("invite-email")).sendKeys(invitee);
+            new Select(browser.driver.findElement(By.id("invite-role"))).selectByValue("AUDITOR");
+            browser.driver.findElement(By.cssSelector("#invite button[type=submit]")).click();
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), invitee));
+            assertThat(TestMailServer.awaitMessage(invitee, 1, Duration.ofSeconds(30))).as("the invitation mail").isNotNull();
+            browser.assertAccessible("people");
+            browser.photograph("admin-people");
+
+            browser.driver.findElement(By.linkText("API keys")).click();
+            browser.awaitPage("API keys");
+            browser.driver.findElement(By.id("key-name")).sendKeys("reporting");
+            new Select(browser.driver.findElement(By.id("key-role"))).selectByValue("AUDITOR");
+            browser.driver.findElement(By.cssSelector("#create-key button[type=submit]")).click();
+            String secret = browser.await(By.id("new-key-secret")).getText();
+            assertThat(secret).startsWith("cus_");
+            assertThat(Api.withKey(secret).get("/audit/verify").status()).as("the shown secret works, as an AUDITOR").isEqualTo(200);
+            assertThat(Api.withKey(secret).post("/purposes", "{\"key\":\"x\",\"name\":\"X\"}").status()).isEqualTo(403);
+            browser.assertAccessible("API keys");
+            browser.driver.navigate().refresh();
+            browser.awaitPage("API keys");
+            assertThat(browser.driver.getPageSource()).as("never shown again").doesNotContain(secret).contains("reporting");
+
+            browser.driver.findElement(By.linkText("Roles")).click();
+            browser.awaitPage("Roles");
+            assertThat(browser.driver.findElement(By.cssSelector("table.matrix")).getText()).contains("consent:banner").contains("audit:verify");
+            browser.assertAccessible("roles");
+            browser.photograph("admin-roles");
+
+            browser.driver.findElement(By.linkText("Settings")).click();
+            browser.awaitPage("Settings");
+            browser.assertAccessible("settings");
+        }
     }
 
     @Test

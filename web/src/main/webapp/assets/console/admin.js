@@ -1,0 +1,188 @@
+// A tenant's administration: people and invitations, roles and their permissions, API keys (a new key's secret
+// shown once), and the tenant's settings. Every change goes through the same API and permission checks as any
+// client; a role sees only the pages its permissions open, and the API refuses the rest.
+import { api, Problem } from './api.js';
+import { el, problemAlert, when, words } from './dom.js';
+import { can, render, session } from './app.js';
+
+const BUILT_IN = ['ADMIN', 'MANAGER', 'APPROVER', 'IT', 'AUDITOR'];
+const PAGES = [['users', 'People', 'user:view'], ['roles', 'Roles', 'role:view'], ['api-keys', 'API keys', 'api_key:view'],
+  ['settings', 'Settings', 'settings:view']];
+
+function subNav(current) {
+  return el('nav', { 'aria-label': 'Administration', class: 'subnav' }, el('ul', {},
+    PAGES.filter(([, , p]) => can(p)).map(([path, label]) => el('li', {},
+      el('a', { href: `/console/admin/${path}`, 'data-nav': '', 'aria-current': path === current ? 'page' : null }, label)))));
+}
+
+/** A form whose submit calls the API; a refusal is shown above it, success draws the page again (or calls done). */
+function apiForm(attributes, children, submit, done) {
+  const alertSlot = el('div');
+  const form = el('form', { class: 'card', novalidate: true, ...attributes }, children);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    alertSlot.replaceChildren();
+    try {
+      const result = await submit(new FormData(form));
+      await (done ? done(result) : render());
+    } catch (e) {
+      alertSlot.append(problemAlert(e instanceof Problem ? e : new Problem(0, { title: 'Not saved', detail: String(e) })));
+    }
+  });
+  return [alertSlot, form];
+}
+
+function field(id, label, input) {
+  return el('p', {}, el('label', { for: id }, label), input);
+}
+
+async function roleNames() {
+  const catalogue = await api('/roles');
+  return [...BUILT_IN, ...catalogue.customRoles.map((r) => r.name)];
+}
+
+export async function adminView({ params: [page], page: show }) {
+  const views = { users: usersView, roles: rolesView, 'api-keys': keysView, settings: settingsView };
+  const view = views[page || 'users'];
+  if (!view) {
+    throw new Problem(404, { title: 'Not found', detail: 'There is no such administration page.' });
+  }
+  await view(show, page || 'users');
+}
+
+async function usersView(show, current) {
+  const users = await api('/users');
+  const roles = can('role:view') ? await roleNames() : BUILT_IN;
+  const rows = users.map((u) => {
+    const actions = el('td', {});
+    if (u.id === session.me.principal.replace('user:', '')) { // one's own account: changed by another administrator
+      return el('tr', {}, el('td', {}, u.email, ' (you)'), el('td', {}, u.role), el('td', {}, words(u.status)),
+        el('td', {}, u.signIn === 'sso' ? 'Single sign-on' : u.mfa ? 'Password and authenticator' : 'Password'),
+        el('td', {}, when(u.lastSignInAt, session.me.timeZone)), actions);
+    }
+    if (can('user:update')) {
+      const select = el('select', { 'aria-label': `Role of ${u.email}` }, roles.map((r) => el('option', { value: r, selected: r === u.role }, r)));
+      const [alertSlot, form] = apiForm({ class: 'inline-form' }, [select, el('button', { type: 'submit', class: 'inline' }, 'Change role')],
+        () => api(`/users/${u.id}/role`, { method: 'PUT', body: { role: select.value } }));
+      actions.append(alertSlot, form);
+    }
+    if (u.status === 'ACTIVE' && can('user:delete')) {
+      const [alertSlot, form] = apiForm({ class: 'inline-form' }, [el('button', { type: 'submit', class: 'inline' }, 'Disable')],
+        () => api(`/users/${u.id}`, { method: 'DELETE' }));
+      actions.append(alertSlot, form);
+    } else if (u.status === 'DISABLED' && can('user:update')) {
+      const [alertSlot, form] = apiForm({ class: 'inline-form' }, [el('button', { type: 'submit', class: 'inline' }, 'Enable')],
+        () => api(`/users/${u.id}/enable`, { method: 'POST', body: {} }));
+      actions.append(alertSlot, form);
+    }
+    return el('tr', {}, el('td', {}, u.email), el('td', {}, u.role), el('td', {}, words(u.status)),
+      el('td', {}, u.signIn === 'sso' ? 'Single sign-on' : u.mfa ? 'Password and authenticator' : 'Password'),
+      el('td', {}, when(u.lastSignInAt, session.me.timeZone)), actions);
+  });
+  const content = [subNav(current),
+    el('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': 'People' }, el('table', {},
+      el('caption', {}, 'The organisation\'s people'),
+      el('thead', {}, el('tr', {}, ['Email', 'Role', 'Status', 'Signs in with', 'Last sign-in', 'Change'].map((h) => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, rows)))];
+  if (can('user:invite')) {
+    const email = el('input', { id: 'invite-email', name: 'email', type: 'email', required: true, autocomplete: 'off' });
+    const role = el('select', { id: 'invite-role', name: 'role' }, roles.map((r) => el('option', { value: r }, r)));
+    content.push(el('h2', {}, 'Invite someone'), ...apiForm({ id: 'invite' }, [
+      field('invite-email', 'Email', email), field('invite-role', 'Role', role),
+      el('p', {}, el('button', { type: 'submit' }, 'Send invitation'))],
+    (data) => api('/users/invitations', { method: 'POST', body: { email: data.get('email'), role: data.get('role') } })));
+  }
+  show('People', ...content);
+}
+
+async function rolesView(show, current) {
+  const catalogue = await api('/roles');
+  const columns = [...BUILT_IN.map((r) => [r, new Set(catalogue.roles[r] || [])]),
+    ...catalogue.customRoles.map((r) => [r.name, new Set(r.permissions)])];
+  const matrix = el('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': 'Permission matrix' }, el('table', { class: 'matrix' },
+    el('caption', {}, 'Which role holds which permission (✓ holds, — does not)'),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Permission'), columns.map(([name]) => el('th', { scope: 'col' }, name)))),
+    el('tbody', {}, catalogue.permissions.map((p) => el('tr', {}, el('th', { scope: 'row' }, el('code', {}, p.key), ' ', el('span', { class: 'hint' }, p.description)),
+      columns.map(([, held]) => el('td', {}, held.has(p.key) ? '✓' : '—')))))));
+  const content = [subNav(current), matrix];
+  if (can('role:create')) {
+    const mine = new Set(session.me.permissions);
+    const modules = [...new Set(catalogue.permissions.map((p) => p.module))];
+    const boxes = modules.map((m) => el('fieldset', { class: 'module' }, el('legend', {}, m),
+      catalogue.permissions.filter((p) => p.module === m).map((p) => el('div', { class: 'choice' },
+        el('input', { type: 'checkbox', name: 'permission', value: p.key, id: `perm-${p.key}`, disabled: !mine.has(p.key) }),
+        el('label', { for: `perm-${p.key}` }, p.action)))));
+    content.push(el('h2', {}, 'Define a role'), el('p', {}, 'A role can hold only permissions you hold yourself.'),
+      ...apiForm({ id: 'new-role' }, [
+        field('role-name', 'Name (lower case)', el('input', { id: 'role-name', name: 'name', required: true, pattern: '[a-z][a-z0-9-]*' })),
+        field('role-description', 'What it is for', el('input', { id: 'role-description', name: 'description' })),
+        ...boxes, el('p', {}, el('button', { type: 'submit' }, 'Define role'))],
+      (data) => api('/roles', { method: 'POST', body: { name: data.get('name'), description: data.get('description'), permissions: data.getAll('permission') } })));
+  }
+  show('Roles', ...content);
+}
+
+async function keysView(show, current) {
+  const keys = await api('/api-keys');
+  const roles = can('role:view') ? await roleNames() : BUILT_IN;
+  const rows = keys.map((k) => {
+    const actions = el('td', {});
+    if (!k.revokedAt && can('api_key:revoke')) {
+      const [alertSlot, form] = apiForm({ class: 'inline-form' }, [el('button', { type: 'submit', class: 'inline' }, `Revoke ${k.name}`)],
+        () => api(`/api-keys/${k.id}`, { method: 'DELETE' }));
+      actions.append(alertSlot, form);
+    }
+    return el('tr', {}, el('td', {}, k.name), el('td', {}, k.role), el('td', {}, el('code', {}, k.masked)),
+      el('td', {}, when(k.lastUsedAt, session.me.timeZone)), el('td', {}, k.revokedAt ? `Revoked ${when(k.revokedAt, session.me.timeZone)}` : 'Active'), actions);
+  });
+  const content = [subNav(current), el('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': 'API keys' }, el('table', {},
+    el('caption', {}, 'API keys (the secret is never shown again after creation)'),
+    el('thead', {}, el('tr', {}, ['Name', 'Role', 'Key', 'Last used', 'State', 'Change'].map((h) => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, rows)))];
+  if (can('api_key:create')) {
+    const secret = el('div', { id: 'new-key', role: 'status' });
+    const name = el('input', { id: 'key-name', name: 'name', required: true });
+    const role = el('select', { id: 'key-role', name: 'role' }, roles.map((r) => el('option', { value: r }, r)));
+    content.push(el('h2', {}, 'Create a key'), secret, ...apiForm({ id: 'create-key' },
+      [field('key-name', 'Name', name), field('key-role', 'Role', role), el('p', {}, el('button', { type: 'submit' }, 'Create key'))],
+      (data) => api('/api-keys', { method: 'POST', body: { name: data.get('name'), role: data.get('role') } }),
+      (issued) => {
+        // shown once, here; the list is not drawn again so the secret stays on screen until the admin leaves
+        secret.replaceChildren(el('div', { class: 'ok-box' }, el('p', {}, `Key "${issued.name}" created. Copy it now: it is never shown again.`),
+          el('p', {}, el('code', { id: 'new-key-secret' }, issued.key))));
+        secret.focus?.();
+      }));
+  }
+  show('API keys', ...content);
+}
+
+async function settingsView(show, current) {
+  const security = await api('/settings/security');
+  const calendar = await api('/settings/calendar');
+  const editable = can('settings:update');
+  const mfa = el('input', { type: 'checkbox', id: 'mfa', name: 'mfaRequired', checked: security.mfaRequired, disabled: !editable });
+  const origins = el('textarea', { id: 'origins', name: 'corsOrigins', rows: 3, disabled: !editable, 'aria-describedby': 'origins-hint' },
+    (security.corsOrigins || []).join('\n'));
+  const idle = el('input', { id: 'idle', name: 'sessionIdleMinutes', type: 'number', min: 5, max: 480, value: security.sessionIdleMinutes, disabled: !editable });
+  const zone = el('input', { id: 'zone', name: 'timeZone', value: calendar.timeZone || '', disabled: !editable });
+  const country = el('input', { id: 'country', name: 'country', value: calendar.country || '', disabled: !editable, maxlength: 2 });
+  const region = el('input', { id: 'region', name: 'subdivision', value: calendar.subdivision || '', disabled: !editable });
+  const button = (text) => (editable ? el('p', {}, el('button', { type: 'submit' }, text)) : null);
+  show('Settings', subNav(current),
+    el('h2', {}, 'Security'),
+    ...apiForm({ id: 'security' }, [
+      el('div', { class: 'choice' }, mfa, el('label', { for: 'mfa' }, 'Everyone signs in with an authenticator app too')),
+      field('origins', 'Sites allowed to use console sessions (one origin a line)', origins),
+      el('span', { id: 'origins-hint', class: 'hint' }, 'Only your own applications; a website with the consent banner needs no place here.'),
+      field('idle', 'Sign out after this many idle minutes', idle), button('Save security settings')],
+    (data) => api('/settings/security', { method: 'PUT', body: {
+      mfaRequired: data.get('mfaRequired') === 'on', corsOrigins: String(data.get('corsOrigins') || '').split('\n').map((o) => o.trim()).filter(Boolean),
+      sessionIdleMinutes: Number(data.get('sessionIdleMinutes')) } })),
+    el('h2', {}, 'Calendar'),
+    el('p', {}, 'Legal deadlines are counted in this time zone and skip the public holidays of this country and region.'),
+    ...apiForm({ id: 'calendar' }, [field('zone', 'Time zone (IANA, such as Europe/Berlin)', zone),
+      field('country', 'Country (ISO 3166, such as DE)', country), field('region', 'Region (such as by)', region), button('Save calendar')],
+    (data) => api('/settings/calendar', { method: 'PUT', body: {
+      timeZone: data.get('timeZone') || null, country: data.get('country') || null, subdivision: data.get('subdivision') || null,
+      publishedResponseDays: calendar.publishedResponseDays, stopTheClockWhereLawIsSilent: calendar.stopTheClockWhereLawIsSilent } })));
+}
