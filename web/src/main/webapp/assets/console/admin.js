@@ -7,7 +7,7 @@ import { can, render, session } from './app.js';
 
 const BUILT_IN = ['ADMIN', 'MANAGER', 'APPROVER', 'IT', 'AUDITOR'];
 const PAGES = [['users', 'People', 'user:view'], ['roles', 'Roles', 'role:view'], ['api-keys', 'API keys', 'api_key:view'],
-  ['settings', 'Settings', 'settings:view']];
+  ['purposes', 'Purposes and notices', 'purpose:view'], ['settings', 'Settings', 'settings:view']];
 
 function subNav(current) {
   return el('nav', { 'aria-label': 'Administration', class: 'subnav' }, el('ul', {},
@@ -42,7 +42,7 @@ async function roleNames() {
 }
 
 export async function adminView({ params: [page], page: show }) {
-  const views = { users: usersView, roles: rolesView, 'api-keys': keysView, settings: settingsView };
+  const views = { users: usersView, roles: rolesView, 'api-keys': keysView, purposes: purposesView, settings: settingsView };
   const view = views[page || 'users'];
   if (!view) {
     throw new Problem(404, { title: 'Not found', detail: 'There is no such administration page.' });
@@ -185,4 +185,47 @@ async function settingsView(show, current) {
     (data) => api('/settings/calendar', { method: 'PUT', body: {
       timeZone: data.get('timeZone') || null, country: data.get('country') || null, subdivision: data.get('subdivision') || null,
       publishedResponseDays: calendar.publishedResponseDays, stopTheClockWhereLawIsSilent: calendar.stopTheClockWhereLawIsSilent } })));
+}
+
+/** Consent purposes and their notice versions (never changed once published; a new version is a new text). */
+async function purposesView(show, current) {
+  const purposes = await api('/purposes');
+  const languages = can('notice:view') ? await api('/notice-languages') : [];
+  const sections = [];
+  for (const p of purposes) {
+    const versions = can('notice:view') ? await api(`/purposes/${encodeURIComponent(p.key)}/notices`) : [];
+    const section = el('section', { 'aria-labelledby': `purpose-${p.key}` }, el('h2', { id: `purpose-${p.key}` }, `${p.name} (${p.key})`),
+      el('p', {}, `${words(p.legalBasis)}; current notice version: ${p.noticeVersion || 'none yet'}${p.honoursGpc ? '; honours Global Privacy Control' : ''}.`));
+    if (versions.length) {
+      section.append(el('ul', {}, versions.map((v) => el('li', {}, `Version ${v.version}, published ${when(v.publishedAt, session.me.timeZone)}: `,
+        Object.keys(v.texts).map((code, i) => [i ? ', ' : '', el('span', { lang: code }, (languages.find((l) => l.code === code) || { nativeName: code }).nativeName)])))));
+    }
+    if (can('notice:create')) {
+      const language = el('select', { id: `lang-${p.key}`, name: 'language' }, languages.map((l) => el('option', { value: l.code, lang: l.code }, `${l.nativeName} (${l.englishName})`)));
+      const text = el('textarea', { id: `text-${p.key}`, name: 'text', rows: 3, required: true });
+      const latest = versions.find((v) => v.version === p.noticeVersion);
+      section.append(...apiForm({ class: 'card' }, [el('h3', {}, 'Publish a new version'),
+        el('p', { class: 'hint' }, 'The texts of the current version in other languages are carried over; this one is added or replaced.'),
+        field(`lang-${p.key}`, 'Language', language), field(`text-${p.key}`, 'Notice text', text),
+        el('p', {}, el('button', { type: 'submit' }, 'Publish'))],
+      (data) => api(`/purposes/${encodeURIComponent(p.key)}/notices`, { method: 'POST',
+        body: { texts: { ...(latest ? latest.texts : {}), [data.get('language')]: data.get('text') } } })));
+    }
+    sections.push(section);
+  }
+  if (!purposes.length) {
+    sections.push(el('p', {}, 'No purposes yet.'));
+  }
+  if (can('purpose:create')) {
+    sections.push(el('h2', {}, 'Define a purpose'), ...apiForm({ id: 'new-purpose' }, [
+      field('purpose-key', 'Key (used by your systems, such as newsletter)', el('input', { id: 'purpose-key', name: 'key', required: true })),
+      field('purpose-name', 'Name', el('input', { id: 'purpose-name', name: 'name', required: true })),
+      field('purpose-description', 'Description', el('input', { id: 'purpose-description', name: 'description' })),
+      el('div', { class: 'choice' }, el('input', { type: 'checkbox', id: 'purpose-gpc', name: 'honoursGpc' }),
+        el('label', { for: 'purpose-gpc' }, 'Global Privacy Control opts out of it')),
+      el('p', {}, el('button', { type: 'submit' }, 'Define purpose'))],
+    (data) => api('/purposes', { method: 'POST', body: { key: data.get('key'), name: data.get('name'),
+      description: data.get('description') || null, honoursGpc: data.get('honoursGpc') === 'on' } })));
+  }
+  show('Purposes and notices', subNav(current), ...sections);
 }

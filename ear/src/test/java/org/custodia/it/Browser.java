@@ -46,6 +46,11 @@ final class Browser implements AutoCloseable {
 
     /** {@code downloads}: where files the pages download are saved (null: nowhere in particular). */
     Browser(Path downloads) {
+        this(downloads, ItEnvironment.apiBase().replace("/api/v1", ""));
+    }
+
+    /** A browser for the suite at {@code base} (another server than the tests' own, such as run.sh's). */
+    Browser(Path downloads, String base) {
         assertThat(CHROMIUM).as("the browser tests need Debian's chromium (apt-get install -y chromium chromium-driver;"
                 + " .ci/run installs it)").exists();
         assertThat(CHROMEDRIVER).as("and its chromium-driver").exists();
@@ -64,7 +69,7 @@ final class Browser implements AutoCloseable {
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-        base = ItEnvironment.apiBase().replace("/api/v1", "");
+        this.base = base;
     }
 
     void open(String path) {

@@ -189,6 +189,19 @@ class ConsoleBrowserIT {
             browser.assertAccessible("roles");
             browser.photograph("admin-roles");
 
+            browser.driver.findElement(By.linkText("Purposes and notices")).click();
+            browser.awaitPage("Purposes and notices");
+            browser.driver.findElement(By.id("purpose-key")).sendKeys("newsletter");
+            browser.driver.findElement(By.id("purpose-name")).sendKeys("Newsletter");
+            browser.driver.findElement(By.cssSelector("#new-purpose button[type=submit]")).click();
+            new Select(browser.await(By.id("lang-newsletter"))).selectByValue("hi");
+            browser.driver.findElement(By.id("text-newsletter")).sendKeys("हम आपको समाचार भेजते हैं।");
+            browser.driver.findElement(By.cssSelector("#text-newsletter")).submit();
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "current notice version: 1"));
+            assertThat(t.api().get("/purposes/newsletter/notices/1?lang=hi").json().get("text").asText()).isEqualTo("हम आपको समाचार भेजते हैं।");
+            browser.assertAccessible("purposes and notices");
+
             browser.driver.findElement(By.linkText("Settings")).click();
             browser.awaitPage("Settings");
             browser.assertAccessible("settings");

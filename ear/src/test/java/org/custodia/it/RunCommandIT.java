@@ -59,6 +59,18 @@ class RunCommandIT {
             String signIn = first.awaitLine("curl -s -c ", 10);
             assertThat(first.text()).contains("Demo logins").contains("dpo@demo.example").contains("auditor@demo.example");
             assertThat(run(signIn)).as(signIn).contains("\"role\":\"ADMIN\"");
+            // and the printed logins land in the console, in a real browser
+            Matcher login = Pattern.compile("organisation \"([^\"]+)\".*\\n +APPROVER +(\\S+) +(\\S+)", Pattern.DOTALL).matcher(first.text());
+            assertThat(login.find()).as(first.text()).isTrue();
+            try (Browser browser = new Browser(null, "http://127.0.0.1:" + (8080 + OFFSET))) {
+                browser.open("/console/sign-in");
+                browser.awaitPage("Sign in");
+                browser.driver.findElement(org.openqa.selenium.By.id("tenant")).sendKeys(login.group(1));
+                browser.driver.findElement(org.openqa.selenium.By.id("email")).sendKeys(login.group(2));
+                browser.driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(login.group(3));
+                browser.driver.findElement(org.openqa.selenium.By.cssSelector("form button[type=submit]")).click();
+                browser.awaitPage("Inbox");
+            }
             adminToken = find(ADMIN_TOKEN, first.text());
             demoKey = find(DEMO_KEY, first.text());
 
