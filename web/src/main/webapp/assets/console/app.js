@@ -8,6 +8,7 @@ import { dsarView } from './dsar.js';
 import { auditView } from './audit.js';
 import { dashboardView } from './dashboard.js';
 import { adminView } from './admin.js';
+import { accountView } from './account.js';
 import { el, clear, problemAlert } from './dom.js';
 
 const routes = [
@@ -18,6 +19,7 @@ const routes = [
   [/^\/console\/audit$/, auditView],
   [/^\/console\/dashboard$/, dashboardView],
   [/^\/console\/admin(?:\/([a-z-]+))?$/, adminView],
+  [/^\/console\/account$/, accountView],
 ];
 
 export const session = { me: null };
@@ -29,6 +31,9 @@ export function can(permission) {
 
 /** Where a role starts: its work if it has any, else the trail. */
 function home() {
+  if (session.me && session.me.mfaEnrolmentRequired) {
+    return '/console/account'; // nothing else answers until an authenticator is set up
+  }
   return can('task:view') ? '/console/inbox' : can('audit:view') ? '/console/audit' : '/console/inbox';
 }
 
@@ -68,7 +73,7 @@ function showSession() {
       session.me = null;
       navigate('/console/sign-in');
     });
-    who.append(el('span', {}, `${session.me.role}`), ' ', out);
+    who.append(el('a', { href: '/console/account', 'data-nav': '' }, `Account (${session.me.role})`), ' ', out);
   }
 }
 

@@ -32,7 +32,7 @@ export function signInView({ query, page }) {
     try {
       await api('/auth/login', { method: 'POST', body: data });
       session.me = await api('/auth/me');
-      navigate(next);
+      navigate(session.me.mfaEnrolmentRequired ? '/console/account' : next);
     } catch (e) {
       if (e instanceof Problem && e.type && e.type.endsWith('/mfa-required')) {
         totpRow.hidden = false;
@@ -43,7 +43,18 @@ export function signInView({ query, page }) {
       alertSlot.append(problemAlert(e instanceof Problem ? e : new Problem(0, { title: 'Sign-in failed', detail: String(e) })));
     }
   });
-  page('Sign in', alertSlot, form);
+  const sso = el('form', { class: 'card', id: 'sso', method: 'get', action: '/api/v1/auth/oidc/' },
+    el('p', {}, 'Or sign in with your organisation\'s single sign-on:'),
+    el('p', {}, el('label', { for: 'sso-tenant' }, 'Organisation'), el('input', { id: 'sso-tenant', required: true, autocomplete: 'organization' })),
+    el('p', {}, el('button', { type: 'submit' }, 'Continue to single sign-on')));
+  sso.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const tenant = sso.querySelector('#sso-tenant').value.trim();
+    if (tenant) {
+      location.assign(`/api/v1/auth/oidc/${encodeURIComponent(tenant)}/login?returnTo=${encodeURIComponent(next)}`);
+    }
+  });
+  page('Sign in', alertSlot, form, sso);
 }
 
 /** Only a path inside the console: never a redirect to another site. */

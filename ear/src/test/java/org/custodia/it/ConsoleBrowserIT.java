@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
+import org.custodia.identity.domain.TotpCodes;
 import org.custodia.reports.testing.Pdfsig;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -205,6 +207,35 @@ class ConsoleBrowserIT {
             browser.driver.findElement(By.linkText("Settings")).click();
             browser.awaitPage("Settings");
             browser.assertAccessible("settings");
+        }
+    }
+
+    @Test
+    void aPersonSetsUpAnAuthenticatorAndThenSignsInWithItsCode() throws Exception {
+        Api.Tenant t = Api.newTenant("console-mfa");
+        Accounts.Account dpo = Accounts.invited(t, "APPROVER");
+        try (Browser browser = new Browser()) {
+            browser.signIn(dpo, "Inbox");
+            browser.driver.findElement(By.linkText("Account (APPROVER)")).click();
+            browser.awaitPage("Your account");
+            browser.driver.findElement(By.id("mfa-start")).click();
+            String secret = browser.await(By.id("mfa-secret")).getText().replace(" ", "");
+            long step = TotpCodes.stepAt(Instant.now().getEpochSecond());
+            browser.driver.findElement(By.id("mfa-code")).sendKeys(TotpCodes.codeAt(secret, step));
+            browser.driver.findElement(By.cssSelector("#mfa-confirm button[type=submit]")).click();
+            assertThat(browser.await(By.id("recovery-codes")).findElements(By.tagName("li"))).isNotEmpty();
+            browser.assertAccessible("account");
+            browser.photograph("account");
+
+            browser.driver.findElement(By.xpath("//button[text()='Sign out']")).click();
+            browser.awaitPage("Sign in");
+            browser.driver.findElement(By.id("tenant")).sendKeys(t.slug());
+            browser.driver.findElement(By.id("email")).sendKeys(dpo.email());
+            browser.driver.findElement(By.id("password")).sendKeys(dpo.password());
+            browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            browser.await(By.id("totp")).sendKeys(TotpCodes.codeAt(secret, step + 1));
+            browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            browser.awaitPage("Inbox");
         }
     }
 
