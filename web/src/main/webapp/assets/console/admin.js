@@ -184,7 +184,47 @@ async function settingsView(show, current) {
       field('country', 'Country (ISO 3166, such as DE)', country), field('region', 'Region (such as by)', region), button('Save calendar')],
     (data) => api('/settings/calendar', { method: 'PUT', body: {
       timeZone: data.get('timeZone') || null, country: data.get('country') || null, subdivision: data.get('subdivision') || null,
-      publishedResponseDays: calendar.publishedResponseDays, stopTheClockWhereLawIsSilent: calendar.stopTheClockWhereLawIsSilent } })));
+      publishedResponseDays: calendar.publishedResponseDays, stopTheClockWhereLawIsSilent: calendar.stopTheClockWhereLawIsSilent } })),
+    ...(await serviceLevels(editable)), ...(await mailLanguage(editable)), ...(await rateLimits()));
+}
+
+/** When a request is warned before its legal deadline and escalated after it, per type (else the "*" row). */
+async function serviceLevels(editable) {
+  const sla = await api('/settings/sla');
+  const rows = [...sla.rows, { process: 'dsar', type: '', warningBefore: '', escalationAfter: '' }];
+  const lines = rows.map((r, i) => el('tr', {},
+    el('td', {}, el('input', { 'aria-label': `Request type, line ${i + 1}`, name: `type-${i}`, value: r.type, placeholder: '* or ACCESS', disabled: !editable })),
+    el('td', {}, el('input', { 'aria-label': `Warn before, line ${i + 1}`, name: `warn-${i}`, value: r.warningBefore, placeholder: 'P7D', disabled: !editable })),
+    el('td', {}, el('input', { 'aria-label': `Escalate after, line ${i + 1}`, name: `esc-${i}`, value: r.escalationAfter, placeholder: 'P2D', disabled: !editable }))));
+  return [el('h2', {}, 'Service levels'),
+    el('p', {}, `Durations in ISO 8601 (P7D: seven days; PT12H: twelve hours). Without a row: warned ${sla.defaults.warningBefore} before, escalated ${sla.defaults.escalationAfter} after. An empty line is left out.`),
+    ...apiForm({ id: 'sla' }, [el('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': 'Service levels' },
+      el('table', {}, el('caption', {}, 'Data subject requests'),
+        el('thead', {}, el('tr', {}, ['Request type', 'Warn before the deadline', 'Escalate after it'].map((h) => el('th', { scope: 'col' }, h)))),
+        el('tbody', {}, lines))), editable ? el('p', {}, el('button', { type: 'submit' }, 'Save service levels')) : null],
+    (data) => api('/settings/sla', { method: 'PUT', body: { rows: rows.map((r, i) => ({
+      process: 'dsar', type: String(data.get(`type-${i}`) || '').trim(), warningBefore: String(data.get(`warn-${i}`) || '').trim(),
+      escalationAfter: String(data.get(`esc-${i}`) || '').trim() })).filter((r) => r.type) } }))];
+}
+
+/** The language of mail whose reader has none (reviewers' mail, invitations). */
+async function mailLanguage(editable) {
+  const mail = await api('/settings/mail');
+  const languages = can('notice:view') ? await api('/notice-languages') : [];
+  const select = el('select', { id: 'mail-language', name: 'defaultLanguage', disabled: !editable },
+    el('option', { value: '' }, 'English (none set)'),
+    languages.map((l) => el('option', { value: l.code, lang: l.code, selected: l.code === mail.defaultLanguage }, `${l.nativeName} (${l.englishName})`)));
+  return [el('h2', {}, 'Mail'), ...apiForm({ id: 'mail' }, [field('mail-language', 'Language of mail whose reader has none', select),
+    editable ? el('p', {}, el('button', { type: 'submit' }, 'Save mail language')) : null],
+  (data) => api('/settings/mail', { method: 'PUT', body: { defaultLanguage: data.get('defaultLanguage') || null } }))];
+}
+
+async function rateLimits() {
+  const limits = await api('/settings/rate-limits');
+  return [el('h2', {}, 'Rate limits'), el('p', {}, 'Per minute, for the organisation and for each key alike; set by whoever runs this installation.'),
+    el('dl', { class: 'facts', id: 'rate-limits' }, el('dt', {}, 'Consent checks'), el('dd', {}, String(limits.checksPerMinute)),
+      el('dt', {}, 'Changes'), el('dd', {}, String(limits.mutationsPerMinute)), el('dt', {}, 'Costly calls (exports, imports)'),
+      el('dd', {}, String(limits.costlyPerMinute)))];
 }
 
 /** Consent purposes and their notice versions (never changed once published; a new version is a new text). */

@@ -206,7 +206,20 @@ class ConsoleBrowserIT {
 
             browser.driver.findElement(By.linkText("Settings")).click();
             browser.awaitPage("Settings");
+            assertThat(browser.await(By.id("rate-limits")).getText()).containsPattern("Consent checks\\s+\\d+");
+            browser.driver.findElement(By.name("type-0")).sendKeys("ACCESS");
+            browser.driver.findElement(By.name("warn-0")).sendKeys("P3D");
+            browser.driver.findElement(By.name("esc-0")).sendKeys("P1D");
+            browser.driver.findElement(By.cssSelector("#sla button[type=submit]")).click();
+            try {
+                new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> t.api().get("/settings/sla").raw().body().contains("PT72H")); // three days, as stored
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("service levels not saved; the page says: " + browser.driver.findElement(By.tagName("main")).getText()
+                        + "; console: " + browser.console(), e);
+            }
+            browser.awaitPage("Settings");
             browser.assertAccessible("settings");
+            browser.photograph("admin-settings");
         }
     }
 

@@ -65,6 +65,7 @@ class RoleMatrixIT {
         row("GET /purposes/{key}", "/purposes/seeded", null, null);
         row("POST /consents", "/consents", "{\"subject\":\"s-1\",\"purpose\":\"seeded\",\"action\":\"grant\"}", "application/json");
         row("GET /consents/check", "/consents/check?subject=s-1&purpose=seeded", null, null);
+        row("GET /settings/rate-limits", "/settings/rate-limits", null, null);
         row("GET /consents/banner", "/consents/banner?subject=visitor-00000000-0000-4000-8000-000000000000&purpose=seeded", null, null);
         row("POST /consents/banner", "/consents/banner",
                 "{\"subject\":\"visitor-00000000-0000-4000-8000-000000000000\",\"purpose\":\"seeded\",\"action\":\"grant\"}", "application/json");

@@ -68,6 +68,11 @@ public class RateLimiter {
         return new Decision(true, perMinute, tighter.getRemainingTokens(), seconds(tighter.getNanosToWaitForReset()), 0);
     }
 
+    /** The limits a tenant's calls are held to now (its own, else the installation's). */
+    public RateLimits limits(UUID tenantId) {
+        return tenantLimits.get(tenantId, limits::load);
+    }
+
     /** Forgets a tenant's limits and buckets (its limits changed). */
     public void reset(UUID tenantId) {
         tenantLimits.invalidate(tenantId);

@@ -17,6 +17,8 @@ import org.custodia.tenancy.application.CalendarSettings;
 import org.custodia.tenancy.application.PrivacySettings;
 import org.custodia.tenancy.application.SecuritySettings;
 import org.custodia.tenancy.domain.TenantCalendar;
+import org.custodia.tenancy.application.RateLimiter;
+import org.custodia.tenancy.domain.RateLimits;
 
 /** Tenant settings: MFA enforcement and CORS origins; the jurisdiction receipts state (single sign-on: identity's SsoSettingsResource). */
 @Path("/settings")
@@ -56,6 +58,17 @@ public class SettingsResource {
 
     @Inject
     CallerContext caller;
+
+    @Inject
+    RateLimiter rateLimiter;
+
+    /** The per-minute limits the tenant's calls are held to (set by the operator: PUT /admin/tenants/{id}/rate-limits). */
+    @GET
+    @Path("/rate-limits")
+    @RequiresPermission("settings:view")
+    public RateLimits getRateLimits() {
+        return rateLimiter.limits(caller.caller().tenantId());
+    }
 
     @GET
     @Path("/security")
