@@ -9,7 +9,7 @@ const ENDED = ['CLOSED', 'REFUSED', 'HANDED_OVER_TO_ERASURE', 'IDENTITY_NOT_CONF
 export async function dsarView({ params: [id], page }) {
   const zone = session.me.timeZone;
   const dsar = await api(`/dsars/${id}`);
-  const tasks = can('task:view') ? await api('/tasks?process=dsar&status=open&limit=100') : [];
+  const tasks = can('task:view') ? await api(`/tasks?process=dsar&status=open&businessKey=${id}`) : [];
   const task = can('task:work') ? tasks.find((t) => t.businessKey === id) : undefined;
   const status = el('dd', { id: 'status' }, words(dsar.status));
   const facts = el('dl', { class: 'facts' },

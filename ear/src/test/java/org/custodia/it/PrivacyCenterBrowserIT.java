@@ -83,6 +83,21 @@ class PrivacyCenterBrowserIT {
     }
 
     @Test
+    void inUrduThePrivacyCenterReadsRightToLeft() throws Exception {
+        Api.Tenant t = Api.newTenant("privacy-ur");
+        try (Browser browser = new Browser()) {
+            browser.open("/privacy/" + t.slug() + "?lang=ur");
+            browser.awaitPage("اپنے ڈیٹا کے بارے میں درخواست دیں");
+            assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+            assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ur");
+            assertThat(browser.driver.findElement(By.tagName("h1")).getRect().getX() + browser.driver.findElement(By.tagName("h1")).getRect().getWidth())
+                    .as("text starts at the right").isGreaterThan(browser.driver.manage().window().getSize().getWidth() / 2);
+            browser.assertAccessible("privacy center in Urdu");
+            browser.photograph("privacy-center-ur");
+        }
+    }
+
+    @Test
     void theBannerOnASitesPageRecordsAGrantAndThenAWithdrawalWithAPublishableKey() throws Exception {
         Api.Tenant t = Api.newTenant("banner");
         assertThat(t.api().post("/purposes", "{\"key\":\"newsletter\",\"name\":\"Newsletter\",\"names\":{\"hi\":\"समाचार पत्र\"}}")

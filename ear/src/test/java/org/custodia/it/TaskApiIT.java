@@ -61,6 +61,9 @@ class TaskApiIT {
                 .isEqualTo(Instant.parse(dsar.get("dueAt").asText()).truncatedTo(ChronoUnit.MILLIS));
         assertThat(task.toString()).doesNotContain(dsar.get("subject").asText()); // nothing personal
         assertThat(annaApi.get("/tasks/" + taskId).json().get("businessKey").asText()).isEqualTo(dsarId);
+        assertThat(annaApi.get("/tasks?businessKey=" + dsarId).json()).extracting(n -> n.get("id").asText()).containsExactly(taskId);
+        assertThat(annaApi.get("/tasks?businessKey=" + java.util.UUID.randomUUID()).json()).as("another request's: none").isEmpty();
+        assertThat(annaApi.get("/tasks?businessKey=").status()).isEqualTo(400);
 
         // roles without the task permissions are refused; an ADMIN holds them but is no candidate
         assertThat(auditor.session().get("/tasks").status()).isEqualTo(403);

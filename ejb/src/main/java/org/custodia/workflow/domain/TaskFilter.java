@@ -17,7 +17,17 @@ import org.custodia.platform.problem.FieldError;
  * @param dueBefore  null for any due date (tasks without one are left out when set)
  * @param assignee   null, or the id of the assignee (a user id or {@code api_key:<prefix>}; the worker's own id for "me")
  */
-public record TaskFilter(String processKey, Status status, Instant dueBefore, String assignee, int limit, int offset) {
+public record TaskFilter(String processKey, Status status, Instant dueBefore, String assignee, int limit, int offset,
+                         String businessKey) {
+
+    public TaskFilter(String processKey, Status status, Instant dueBefore, String assignee, int limit, int offset) {
+        this(processKey, status, dueBefore, assignee, limit, offset, null);
+    }
+
+    /** Only the tasks of one process instance's business key (a DSAR's id): the console's request page. */
+    public TaskFilter withBusinessKey(String key) {
+        return new TaskFilter(processKey, status, dueBefore, assignee, limit, offset, key);
+    }
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 100;

@@ -87,6 +87,9 @@ public class EngineTasks {
             if (filter.dueBefore() != null) {
                 q.dueBefore(Date.from(filter.dueBefore()));
             }
+            if (filter.businessKey() != null) {
+                q.processInstanceBusinessKey(filter.businessKey());
+            }
             // PostgreSQL sorts nulls last in ascending order: tasks without a due date come at the end
             List<Task> page = q.orderByDueDate().asc().orderByTaskCreateTime().asc().orderByTaskId().asc()
                     .listPage(filter.offset(), filter.limit());

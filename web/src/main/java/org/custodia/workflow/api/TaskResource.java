@@ -77,12 +77,17 @@ public class TaskResource {
     @RequiresPermission("task:view")
     public List<TaskView> list(@QueryParam("process") String process, @QueryParam("status") String status,
                                @QueryParam("dueBefore") String dueBefore, @QueryParam("assignee") String assignee,
-                               @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+                               @QueryParam("limit") String limit, @QueryParam("offset") String offset,
+                               @QueryParam("businessKey") String businessKey) {
         List<FieldError> errors = new ArrayList<>();
         Instant due = Inputs.instant("dueBefore", dueBefore, errors);
         TaskFilter filter = TaskFilter.parse(process, status, due, assignee, limit, offset, processes.keys(), worker(), errors);
+        if (businessKey != null && (businessKey.isBlank() || businessKey.length() > 100)) {
+            errors.add(new FieldError("businessKey", "1 to 100 characters"));
+        }
         Inputs.refuseQuery(errors);
-        return tasks.list(caller.actor(), worker(), filter).stream().map(TaskView::of).toList();
+        return tasks.list(caller.actor(), worker(), businessKey == null ? filter : filter.withBusinessKey(businessKey)).stream()
+                .map(TaskView::of).toList();
     }
 
     @GET
