@@ -1,13 +1,13 @@
 // The signed-in person's own account: who they are here, and setting up an authenticator app (the secret and its
 // otpauth address shown while setting up; the recovery codes shown once, after the first code is accepted).
 import { api, Problem } from './api.js';
-import { el, problemAlert } from './dom.js';
+import { el, problemAlert, when } from './dom.js';
 import { session } from './app.js';
 
 export async function accountView({ page }) {
   const me = session.me;
   const facts = el('dl', { class: 'facts' }, el('dt', {}, 'Signed in as'), el('dd', {}, me.principal),
-    el('dt', {}, 'Role'), el('dd', {}, me.role), el('dt', {}, 'Session ends'), el('dd', {}, me.expiresAt || '—'));
+    el('dt', {}, 'Role'), el('dd', {}, me.role), el('dt', {}, 'Session ends'), el('dd', {}, when(me.expiresAt, me.timeZone)));
   const status = el('div', { role: 'status', id: 'mfa-status', tabindex: '-1' });
   const alertSlot = el('div');
   const start = el('button', { type: 'button', id: 'mfa-start' }, 'Set up an authenticator app');

@@ -24,7 +24,15 @@ function apiForm(attributes, children, submit, done) {
     alertSlot.replaceChildren();
     try {
       const result = await submit(new FormData(form));
-      await (done ? done(result) : render());
+      if (done) {
+        await done(result);
+      } else {
+        await render();
+        const main = document.getElementById('main');
+        const saved = el('p', { role: 'status', class: 'ok-box', tabindex: '-1' }, 'Saved.');
+        main.insertBefore(saved, main.children[1] || null);
+        saved.focus();
+      }
     } catch (e) {
       alertSlot.append(problemAlert(e instanceof Problem ? e : new Problem(0, { title: 'Not saved', detail: String(e) })));
     }
@@ -43,11 +51,13 @@ async function roleNames() {
 
 export async function adminView({ params: [page], page: show }) {
   const views = { users: usersView, roles: rolesView, 'api-keys': keysView, purposes: purposesView, settings: settingsView };
-  const view = views[page || 'users'];
+  const first = PAGES.find(([, , p]) => can(p)); // the first page the caller may open
+  const chosen = page || (first ? first[0] : 'users');
+  const view = views[chosen];
   if (!view) {
     throw new Problem(404, { title: 'Not found', detail: 'There is no such administration page.' });
   }
-  await view(show, page || 'users');
+  await view(show, chosen);
 }
 
 async function usersView(show, current) {
@@ -150,7 +160,8 @@ async function keysView(show, current) {
         // shown once, here; the list is not drawn again so the secret stays on screen until the admin leaves
         secret.replaceChildren(el('div', { class: 'ok-box' }, el('p', {}, `Key "${issued.name}" created. Copy it now: it is never shown again.`),
           el('p', {}, el('code', { id: 'new-key-secret' }, issued.key))));
-        secret.focus?.();
+        secret.setAttribute('tabindex', '-1');
+        secret.focus();
       }));
   }
   show('API keys', ...content);
@@ -177,13 +188,14 @@ async function settingsView(show, current) {
       field('idle', 'Sign out after this many idle minutes', idle), button('Save security settings')],
     (data) => api('/settings/security', { method: 'PUT', body: {
       mfaRequired: data.get('mfaRequired') === 'on', corsOrigins: String(data.get('corsOrigins') || '').split('\n').map((o) => o.trim()).filter(Boolean),
-      sessionIdleMinutes: Number(data.get('sessionIdleMinutes')) } })),
+      sessionIdleMinutes: data.get('sessionIdleMinutes') ? Number(data.get('sessionIdleMinutes')) : null } })),
     el('h2', {}, 'Calendar'),
     el('p', {}, 'Legal deadlines are counted in this time zone and skip the public holidays of this country and region.'),
     ...apiForm({ id: 'calendar' }, [field('zone', 'Time zone (IANA, such as Europe/Berlin)', zone),
-      field('country', 'Country (ISO 3166, such as DE)', country), field('region', 'Region (such as by)', region), button('Save calendar')],
+      field('country', 'Country (ISO 3166, such as DE)', country), field('region', 'Region (such as BY for Bavaria)', region), button('Save calendar')],
     (data) => api('/settings/calendar', { method: 'PUT', body: {
-      timeZone: data.get('timeZone') || null, country: data.get('country') || null, subdivision: data.get('subdivision') || null,
+      timeZone: data.get('timeZone') || null, country: String(data.get('country') || '').toUpperCase() || null,
+      subdivision: String(data.get('subdivision') || '').toUpperCase() || null,
       publishedResponseDays: calendar.publishedResponseDays, stopTheClockWhereLawIsSilent: calendar.stopTheClockWhereLawIsSilent } })),
     ...(await serviceLevels(editable)), ...(await mailLanguage(editable)), ...(await rateLimits()));
 }
@@ -203,7 +215,7 @@ async function serviceLevels(editable) {
         el('thead', {}, el('tr', {}, ['Request type', 'Warn before the deadline', 'Escalate after it'].map((h) => el('th', { scope: 'col' }, h)))),
         el('tbody', {}, lines))), editable ? el('p', {}, el('button', { type: 'submit' }, 'Save service levels')) : null],
     (data) => api('/settings/sla', { method: 'PUT', body: { rows: rows.map((r, i) => ({
-      process: 'dsar', type: String(data.get(`type-${i}`) || '').trim(), warningBefore: String(data.get(`warn-${i}`) || '').trim(),
+      process: r.process || 'dsar', type: String(data.get(`type-${i}`) || '').trim(), warningBefore: String(data.get(`warn-${i}`) || '').trim(),
       escalationAfter: String(data.get(`esc-${i}`) || '').trim() })).filter((r) => r.type) } }))];
 }
 
@@ -213,6 +225,8 @@ async function mailLanguage(editable) {
   const languages = can('notice:view') ? await api('/notice-languages') : [];
   const select = el('select', { id: 'mail-language', name: 'defaultLanguage', disabled: !editable },
     el('option', { value: '' }, 'English (none set)'),
+    mail.defaultLanguage && !languages.some((l) => l.code === mail.defaultLanguage)
+      ? el('option', { value: mail.defaultLanguage, selected: true }, mail.defaultLanguage) : null, // kept when the list cannot be read
     languages.map((l) => el('option', { value: l.code, lang: l.code, selected: l.code === mail.defaultLanguage }, `${l.nativeName} (${l.englishName})`)));
   return [el('h2', {}, 'Mail'), ...apiForm({ id: 'mail' }, [field('mail-language', 'Language of mail whose reader has none', select),
     editable ? el('p', {}, el('button', { type: 'submit' }, 'Save mail language')) : null],

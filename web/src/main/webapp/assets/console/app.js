@@ -64,7 +64,7 @@ function showSession() {
   clear(who);
   nav.hidden = !session.me;
   for (const item of nav.querySelectorAll('[data-permission]')) {
-    item.hidden = !can(item.dataset.permission);
+    item.hidden = !item.dataset.permission.split(' ').some(can); // any of the listed permissions opens it
   }
   if (session.me) {
     const out = el('button', { type: 'button', class: 'link' }, 'Sign out');

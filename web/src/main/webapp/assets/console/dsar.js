@@ -29,9 +29,7 @@ export async function dsarView({ params: [id], page }) {
   } else if (!ENDED.includes(dsar.status) && can('task:work')) {
     sections.push(el('p', {}, 'No review task of this request is open for you.'));
   }
-  if (!ENDED.includes(dsar.status) && can('dsar:extend')) {
-    sections.push(deadlineSection(id, dsar));
-  }
+  sections.push(deadlineSection(id, dsar, !ENDED.includes(dsar.status) && can('dsar:extend')));
   if (can('audit:view')) {
     sections.push(await timelineSection(id, zone));
   }
@@ -118,7 +116,7 @@ async function searchSection(id, zone) {
   const rows = discovery.steps.map((step) => {
     const actions = el('td', {});
     if (step.status === 'FAILED' && can('dsar:approve')) {
-      const retry = el('button', { type: 'button', class: 'inline' }, 'Retry');
+      const retry = el('button', { type: 'button', class: 'inline', 'aria-label': `Retry the search of connector ${step.connectorId.slice(0, 8)}` }, 'Retry');
       retry.addEventListener('click', () => act(`/dsars/${id}/discovery/${step.connectorId}/retry`, undefined, alertSlot));
       const reason = el('input', { id: `skip-${step.connectorId}`, name: 'reason', maxlength: 2000 });
       const skip = el('form', { class: 'inline-form' },
@@ -157,7 +155,7 @@ async function act(path, body, alertSlot) {
 }
 
 /** The one extension and the pauses the request's law allows; a refusal names the legal reason. */
-function deadlineSection(id, dsar) {
+function deadlineSection(id, dsar, movable) {
   const alertSlot = el('div');
   const section = el('section', { 'aria-labelledby': 'deadline-h' }, el('h2', { id: 'deadline-h' }, 'Deadline'),
     el('dl', { class: 'facts', id: 'rule' },
@@ -167,12 +165,15 @@ function deadlineSection(id, dsar) {
       el('dt', {}, 'Extension'), el('dd', {}, dsar.rule.extension),
       el('dt', {}, 'Stop the clock'), el('dd', {}, dsar.rule.stopTheClock)),
     alertSlot);
+  if (!movable) {
+    return section; // the rule for everyone who may see the request; the controls for those who may move it
+  }
   if (!dsar.extension) {
     const reason = el('textarea', { id: 'ext-reason', rows: 2, maxlength: 2000 });
     const told = el('input', { id: 'ext-told', type: 'datetime-local' });
     const form = el('form', { class: 'card' }, el('h3', {}, 'Extend once'),
       el('p', {}, el('label', { for: 'ext-reason' }, 'Why more time is needed'), reason),
-      el('p', {}, el('label', { for: 'ext-told' }, 'When the subject was told (your local time)'), told),
+      el('p', {}, el('label', { for: 'ext-told' }, "When the subject was told (this computer's time zone)"), told),
       el('p', {}, el('button', { type: 'submit' }, 'Extend')));
     form.addEventListener('submit', (event) => {
       event.preventDefault();

@@ -9,9 +9,11 @@ export function signInView({ query, page }) {
     return { redirect: next };
   }
   const alertSlot = el('div');
-  const totpRow = el('p', { hidden: true },
-    el('label', { for: 'totp' }, 'Code from your authenticator app'),
-    el('input', { id: 'totp', name: 'totpCode', inputmode: 'numeric', autocomplete: 'one-time-code', pattern: '[0-9]{6}' }));
+  const totpRow = el('div', { hidden: true },
+    el('p', {}, el('label', { for: 'totp' }, 'Code from your authenticator app'),
+      el('input', { id: 'totp', name: 'totpCode', inputmode: 'numeric', autocomplete: 'one-time-code', pattern: '[0-9]{6}' })),
+    el('p', {}, el('label', { for: 'recovery' }, 'Or one of your recovery codes'),
+      el('input', { id: 'recovery', name: 'recoveryCode', autocomplete: 'off' })));
   const form = el('form', { class: 'card', novalidate: true },
     el('p', {}, el('label', { for: 'tenant' }, 'Organisation'),
       el('input', { id: 'tenant', name: 'tenant', required: true, autocomplete: 'organization', 'aria-describedby': 'tenant-hint' }),
@@ -26,8 +28,10 @@ export function signInView({ query, page }) {
     event.preventDefault();
     alertSlot.replaceChildren();
     const data = Object.fromEntries(new FormData(form));
-    if (!data.totpCode) {
-      delete data.totpCode;
+    for (const optional of ['totpCode', 'recoveryCode']) {
+      if (!data[optional]) {
+        delete data[optional];
+      }
     }
     try {
       await api('/auth/login', { method: 'POST', body: data });
@@ -43,8 +47,9 @@ export function signInView({ query, page }) {
       alertSlot.append(problemAlert(e instanceof Problem ? e : new Problem(0, { title: 'Sign-in failed', detail: String(e) })));
     }
   });
-  const sso = el('form', { class: 'card', id: 'sso', method: 'get', action: '/api/v1/auth/oidc/' },
-    el('p', {}, 'Or sign in with your organisation\'s single sign-on:'),
+  const sso = el('form', { class: 'card', id: 'sso', method: 'get', action: '/api/v1/auth/oidc/', 'aria-labelledby': 'sso-h' },
+    el('h2', { id: 'sso-h' }, 'Single sign-on'),
+    el('p', {}, 'Where your organisation signs you in with its own identity provider:'),
     el('p', {}, el('label', { for: 'sso-tenant' }, 'Organisation'), el('input', { id: 'sso-tenant', required: true, autocomplete: 'organization' })),
     el('p', {}, el('button', { type: 'submit' }, 'Continue to single sign-on')));
   sso.addEventListener('submit', (event) => {

@@ -51,6 +51,18 @@ class AccountAdministrationIT {
     }
 
     @Test
+    void nobodyChangesTheirOwnRoleSoTheLastAdminCannotDemoteItself() throws Exception {
+        Api.Tenant t = Api.newTenant("own-role");
+        Accounts.Account admin = Accounts.invited(t, "ADMIN");
+        Api.Reply own = admin.session().put("/users/" + admin.userId() + "/role", "{\"role\":\"AUDITOR\"}");
+        assertThat(own.status()).isEqualTo(409);
+        assertThat(own.json().get("errors").get(0).get("field").asText()).isEqualTo("id");
+        assertThat(t.api().get("/users/" + admin.userId()).json().get("role").asText()).isEqualTo("ADMIN");
+        assertThat(t.api().put("/users/" + admin.userId() + "/role", "{\"role\":\"MANAGER\"}").status())
+                .as("another administrator (here the tenant's key) may").isEqualTo(200);
+    }
+
+    @Test
     void aDisabledUserCanBeEnabledAgainByAnEqualOrHigherRole() throws Exception {
         Api.Tenant t = Api.newTenant("enable");
         Accounts.Account admin = Accounts.invited(t, "ADMIN");

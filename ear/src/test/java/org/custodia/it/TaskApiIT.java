@@ -64,6 +64,10 @@ class TaskApiIT {
         assertThat(annaApi.get("/tasks?businessKey=" + dsarId).json()).extracting(n -> n.get("id").asText()).containsExactly(taskId);
         assertThat(annaApi.get("/tasks?businessKey=" + java.util.UUID.randomUUID()).json()).as("another request's: none").isEmpty();
         assertThat(annaApi.get("/tasks?businessKey=").status()).isEqualTo(400);
+        Accounts.Account manager = Accounts.invited(t, "MANAGER");
+        Api.Reply notACandidate = manager.session().get("/tasks?businessKey=" + dsarId);
+        assertThat(notACandidate.status()).isEqualTo(200);
+        assertThat(notACandidate.json()).as("a MANAGER is no candidate of a DSAR review: the filter finds nothing").isEmpty();
 
         // roles without the task permissions are refused; an ADMIN holds them but is no candidate
         assertThat(auditor.session().get("/tasks").status()).isEqualTo(403);

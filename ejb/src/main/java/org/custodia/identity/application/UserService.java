@@ -302,6 +302,9 @@ public class UserService {
 
     public UserAccount changeRole(Actor actor, Set<String> callerPermissions, UUID userId, String role) {
         UserAccount user = get(actor.tenantId(), userId);
+        if (("user:" + userId).equals(actor.principal())) { // another administrator does it: the last one cannot demote itself
+            throw ProblemException.conflict("id", "you cannot change your own role");
+        }
         roles.requireAssignable(actor.tenantId(), callerPermissions, role);
         if (!callerPermissions.containsAll(roles.permissionsOf(actor.tenantId(), user.role()))) {
             throw RoleRules.escalation("role"); // nor take a role away from someone who holds more than you
