@@ -98,6 +98,30 @@ class PrivacyCenterBrowserIT {
     }
 
     @Test
+    void everyLanguageTheCenterOffersHasItsOwnWordsAndPassesAxe() throws Exception {
+        Api.Tenant t = Api.newTenant("privacy-langs");
+        try (Browser browser = new Browser()) {
+            browser.open("/privacy/" + t.slug());
+            browser.awaitPage("Make a request about your data");
+            java.util.List<String> offered = new Select(browser.driver.findElement(By.id("lang"))).getOptions().stream()
+                    .map(o -> o.getAttribute("value")).toList();
+            assertThat(offered).contains("en", "hi", "bn", "ta", "ur", "de", "fr", "es");
+            for (String lang : offered) {
+                browser.open("/privacy/" + t.slug() + "?lang=" + lang);
+                new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                        .until(d -> lang.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+                String heading = browser.await(By.tagName("h1")).getText();
+                assertThat(heading).as(lang).isNotBlank();
+                if (!lang.equals("en")) {
+                    assertThat(heading).as("%s has its own words", lang).isNotEqualTo("Make a request about your data");
+                }
+                assertThat(browser.driver.findElements(By.cssSelector("#type option"))).as(lang).hasSize(10);
+                browser.assertAccessible("privacy center in " + lang);
+            }
+        }
+    }
+
+    @Test
     void theBannerOnASitesPageRecordsAGrantAndThenAWithdrawalWithAPublishableKey() throws Exception {
         Api.Tenant t = Api.newTenant("banner");
         assertThat(t.api().post("/purposes", "{\"key\":\"newsletter\",\"name\":\"Newsletter\",\"names\":{\"hi\":\"समाचार पत्र\"}}")
