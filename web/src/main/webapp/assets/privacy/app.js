@@ -1,6 +1,7 @@
 // A tenant's privacy center (/privacy/{slug}): the request form in the visitor's language, posted to the public
 // intake API. The language is ?lang=, else the browser's first supported one, else English.
 import { JURISDICTIONS, LANGUAGES, MESSAGES, RTL } from './messages.js';
+import { el } from '../console/dom.js';
 
 const slug = (() => { // the organisation's short name, as the intake API takes it
   try {
@@ -9,17 +10,6 @@ const slug = (() => { // the organisation's short name, as the intake API takes 
     return '';
   }
 })();
-
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value !== false && value !== null && value !== undefined) {
-      node.setAttribute(name, value === true ? '' : String(value));
-    }
-  }
-  node.append(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
-  return node;
-}
 
 function chooseLanguage() {
   const asked = new URLSearchParams(location.search).get('lang');

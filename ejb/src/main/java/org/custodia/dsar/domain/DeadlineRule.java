@@ -63,4 +63,20 @@ public record DeadlineRule(Jurisdiction jurisdiction, String source, int period,
     public boolean extensible() {
         return extension > 0;
     }
+
+    /** The period in words ("45 calendar days"), as docs/deadlines.md and the console show it. */
+    public String periodInWords() {
+        return (counting == Counting.PUBLISHED_DAYS ? "at most " : "") + period + " " + counting.shown;
+    }
+
+    /** The extension in words with its source ("once, 45 more days: ..." or "none: ..."). */
+    public String extensionInWords() {
+        return (extensible() ? "once, " + extension + " more " + (counting == Counting.CALENDAR_MONTHS ? "months" : "days") + ": "
+                : "none: ") + extensionSource;
+    }
+
+    /** Whether the clock may stop, in words with its source. */
+    public String stopTheClockInWords() {
+        return stopTheClock.shown + ": " + stopTheClockSource;
+    }
 }

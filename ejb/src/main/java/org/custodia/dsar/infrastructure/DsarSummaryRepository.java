@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -34,6 +33,10 @@ public class DsarSummaryRepository {
             group by status
             """;
 
+    /** The statuses a request ends in: only the others count as open. */
+    static final List<String> ENDED = Arrays.stream(DsarRequest.Status.values()).filter(DsarRequest.Status::ended)
+            .map(Enum::name).toList();
+
     @PersistenceContext(unitName = "custodia")
     EntityManager em;
 
@@ -49,12 +52,10 @@ public class DsarSummaryRepository {
                 .getResultList();
         TreeMap<String, Long> byStatus = new TreeMap<>();
         long open = 0, dueThisWeek = 0, overdue = 0, breached = 0, stalled = 0;
-        List<String> ended = Arrays.stream(DsarRequest.Status.values()).filter(DsarRequest.Status::ended).map(Enum::name)
-                .collect(Collectors.toList());
         for (Object[] row : rows) {
             String status = (String) row[0];
             byStatus.put(status, number(row[1]));
-            if (ended.contains(status)) {
+            if (ENDED.contains(status)) {
                 continue; // only open requests count as due, overdue, breached or stalled
             }
             open += number(row[1]);
@@ -92,8 +93,7 @@ public class DsarSummaryRepository {
      * @param months the months shown, oldest first ("2026-01"), each present in the answer (zero when none)
      */
     public DsarPerformance performance(Instant now, Instant since, ZoneId zone, List<String> months) {
-        String ended = Arrays.stream(DsarRequest.Status.values()).filter(DsarRequest.Status::ended).map(Enum::name)
-                .collect(Collectors.joining(","));
+        String ended = String.join(",", ENDED);
         @SuppressWarnings("unchecked")
         List<Object[]> left = em.createNativeQuery(DAYS_LEFT).setParameter(1, NativeValues.at(now)).setParameter(2, ended).getResultList();
         Map<String, Long> byBucket = new HashMap<>();

@@ -46,15 +46,10 @@ class DeadlineRuleTableTest {
 
     private static void row(StringBuilder t, String what, DeadlineRule r) {
         t.append("| ").append(what).append(" | ").append(r.source()).append(" | ")
-                    .append(r.counting() == DeadlineRule.Counting.PUBLISHED_DAYS ? "at most " : "")
-                    .append(r.period()).append(' ').append(r.counting().shown).append(" | ")
+                    .append(r.periodInWords()).append(" | ")
                     .append(r.endOnNonWorkingDay().shown).append(" | ")
-                    .append(r.extensible() ? "once, " + r.extension() + " more " + unit(r) + ": " : "none: ").append(r.extensionSource()).append(" | ")
+                    .append(r.extensionInWords()).append(" | ")
                     .append(r.acknowledgementBusinessDays() > 0 ? "within " + r.acknowledgementBusinessDays() + " business days" : "not required").append(" | ")
-                    .append(r.stopTheClock().shown).append(": ").append(r.stopTheClockSource()).append(" |\n");
-    }
-
-    private static String unit(DeadlineRule r) {
-        return r.counting() == DeadlineRule.Counting.CALENDAR_MONTHS ? "months" : "days";
+                    .append(r.stopTheClockInWords()).append(" |\n");
     }
 }

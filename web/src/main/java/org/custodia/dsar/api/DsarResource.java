@@ -100,12 +100,8 @@ public class DsarResource {
     /** The legal rule the request's deadline follows, in words, with its sources (docs/deadlines.md is the same table). */
     public record RuleView(String source, String period, String lastDayOnNonWorkingDay, String extension, String stopTheClock) {
         static RuleView of(DeadlineRule r) {
-            String unit = r.counting() == DeadlineRule.Counting.CALENDAR_MONTHS ? "months" : "days";
-            return new RuleView(r.source(),
-                    (r.counting() == DeadlineRule.Counting.PUBLISHED_DAYS ? "at most " : "") + r.period() + " " + r.counting().shown,
-                    r.endOnNonWorkingDay().shown,
-                    (r.extensible() ? "once, " + r.extension() + " more " + unit + ": " : "none: ") + r.extensionSource(),
-                    r.stopTheClock().shown + ": " + r.stopTheClockSource());
+            return new RuleView(r.source(), r.periodInWords(), r.endOnNonWorkingDay().shown, r.extensionInWords(),
+                    r.stopTheClockInWords());
         }
     }
 
