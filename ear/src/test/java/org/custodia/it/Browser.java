@@ -91,8 +91,11 @@ final class Browser implements AutoCloseable {
     static Path awaitDownload(Path dir, String suffix) throws IOException, InterruptedException {
         for (int i = 0; i < 120; i++) {
             try (var files = Files.list(dir)) {
-                var done = files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst();
-                if (done.isPresent()) {
+                List<Path> all = files.toList();
+                // Chromium may show the final name before the content: done when nothing is in flight and it has bytes
+                boolean inFlight = all.stream().anyMatch(f -> f.getFileName().toString().endsWith(".crdownload"));
+                var done = all.stream().filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst();
+                if (!inFlight && done.isPresent() && Files.size(done.get()) > 0) {
                     return done.get();
                 }
             }
