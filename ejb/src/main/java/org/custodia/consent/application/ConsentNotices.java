@@ -3,6 +3,7 @@ package org.custodia.consent.application;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -82,6 +83,18 @@ public class ConsentNotices {
     public List<NoticeVersion> versions(@TenantId UUID tenantId, String purposeKey) {
         ConsentPurpose purpose = purpose(tenantId, purposeKey);
         return notices.versions(purpose.id(), purposeKey);
+    }
+
+    /**
+     * The purpose's current notice in {@code language} (else English, else its first language) as (language, text);
+     * empty while it has no notice.
+     */
+    public Optional<Map.Entry<String, String>> currentText(@TenantId UUID tenantId, ConsentPurpose purpose, String language) {
+        if (purpose.noticeVersion() == null) {
+            return Optional.empty();
+        }
+        return notices.versions(purpose.id(), purpose.key()).stream().filter(v -> v.version() == purpose.noticeVersion())
+                .findFirst().map(v -> v.textFor(language));
     }
 
     private ConsentPurpose purpose(UUID tenantId, String key) {

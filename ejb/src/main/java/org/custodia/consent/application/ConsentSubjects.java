@@ -47,6 +47,15 @@ public class ConsentSubjects {
 
     /** Subjects whose address is {@code email} (exact, case-insensitive), for DSAR discovery. */
     public List<String> byEmail(@TenantId UUID tenantId, String email) {
-        return subjects.byEmailIndex(secrets.hmac(tenantId, INDEX_KEY, EmailAddress.normalised(email)));
+        return byIndex(tenantId, indexOf(tenantId, email));
+    }
+
+    /** The blind index of an address: what is stored to find its subjects again, never the address. */
+    public String indexOf(@TenantId UUID tenantId, String email) {
+        return secrets.hmac(tenantId, INDEX_KEY, EmailAddress.normalised(email));
+    }
+
+    public List<String> byIndex(@TenantId UUID tenantId, String emailIndex) {
+        return subjects.byEmailIndex(emailIndex);
     }
 }

@@ -15,7 +15,8 @@ public enum MailType {
     TASK_ASSIGNED("task-assigned", ReviewerNotice.class),
     RESPONSE_READY("response-ready", ResponseReady.class),
     REFUSAL_NOTICE("refusal-notice", RefusalNotice.class),
-    USER_INVITATION("user-invitation", UserInvitation.class);
+    USER_INVITATION("user-invitation", UserInvitation.class),
+    CONSENT_LINK("consent-link", ConsentLink.class);
 
     /** Who reads the mail: the data subject, a console user about a request, or a person invited to the console. */
     public enum Audience { SUBJECT, REVIEWER, CONSOLE_USER }

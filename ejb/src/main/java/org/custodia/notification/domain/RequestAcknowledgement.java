@@ -1,5 +1,6 @@
 package org.custodia.notification.domain;
 
+import java.net.URI;
 import java.time.Instant;
 
 /**
@@ -10,9 +11,10 @@ import java.time.Instant;
  * @param requestType the request type's code
  * @param receivedAt  when the request arrived
  * @param dueAt       when the answer is due at the latest
+ * @param statusLink  the request's page in the privacy center (the token in its fragment)
  */
-public record RequestAcknowledgement(String tenantName, String reference, String requestType, Instant receivedAt, Instant dueAt)
-        implements MailModel {
+public record RequestAcknowledgement(String tenantName, String reference, String requestType, Instant receivedAt, Instant dueAt,
+                                     URI statusLink) implements MailModel {
 
     public RequestAcknowledgement {
         MailFields.text("tenantName", tenantName, 200);
@@ -20,5 +22,6 @@ public record RequestAcknowledgement(String tenantName, String reference, String
         MailFields.code("requestType", requestType);
         MailFields.required("receivedAt", receivedAt);
         MailFields.required("dueAt", dueAt);
+        MailFields.link("statusLink", statusLink);
     }
 }

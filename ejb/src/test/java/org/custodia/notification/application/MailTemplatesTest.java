@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.custodia.notification.domain.ConsentLink;
 import org.custodia.notification.domain.IdentityVerificationLink;
 import org.custodia.notification.domain.MailModel;
 import org.custodia.notification.domain.MailPart;
@@ -50,11 +51,12 @@ class MailTemplatesTest {
     static MailModel sample(MailType type) {
         URI link = URI.create("https://custodia.example.org/p/verify?a=1&b=2#token=cus_t_abc");
         return switch (type) {
-            case REQUEST_ACKNOWLEDGEMENT -> new RequestAcknowledgement(HOSTILE, "DSAR-2026-0042", "ACCESS", DUE.minusSeconds(86_400 * 30), DUE);
+            case REQUEST_ACKNOWLEDGEMENT -> new RequestAcknowledgement(HOSTILE, "DSAR-2026-0042", "ACCESS", DUE.minusSeconds(86_400 * 30), DUE, link);
             case IDENTITY_VERIFICATION -> new IdentityVerificationLink(HOSTILE, link, DUE);
             case RESPONSE_READY -> new ResponseReady(HOSTILE, "DSAR-2026-0042", link, DUE);
             case REFUSAL_NOTICE -> new RefusalNotice(HOSTILE, "DSAR-2026-0042", "ACCESS", "EU_GDPR", HOSTILE, DUE);
             case USER_INVITATION -> new UserInvitation(HOSTILE, "APPROVER", link, "cus_t_abc", DUE);
+            case CONSENT_LINK -> new ConsentLink(HOSTILE, link, DUE);
             case SLA_WARNING, SLA_BREACH, ESCALATION, TASK_ASSIGNED -> new ReviewerNotice("DSAR-2026-0042", "ERASURE", "EU_GDPR", DUE,
                     URI.create("https://custodia.example.org/console/dsars/9f1c"));
         };
@@ -92,7 +94,7 @@ class MailTemplatesTest {
             assertThat(mail.text()).contains(HOSTILE);
             assertThat(mail.html()).doesNotContain("<script>").doesNotContain("'x'")
                     .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Söhne");
-            if (type != MailType.REQUEST_ACKNOWLEDGEMENT && type != MailType.REFUSAL_NOTICE) { // the others carry a link, escaped in its attribute
+            if (type != MailType.REFUSAL_NOTICE) { // the others carry a link, escaped in its attribute
                 assertThat(mail.html()).contains("href=\"https://custodia.example.org/p/verify?a=1&amp;b=2#token=cus_t_abc\"");
             }
         } else {

@@ -32,7 +32,7 @@ class MailModelsTest {
         assertThat(reviewerTypes).containsExactlyInAnyOrder(MailType.SLA_WARNING, MailType.SLA_BREACH, MailType.ESCALATION, MailType.TASK_ASSIGNED);
         assertThat(reviewerTypes).allSatisfy(t -> assertThat(t.model()).isEqualTo(ReviewerNotice.class));
         for (MailType type : reviewerTypes) {
-            assertThatThrownBy(() -> type.require(new RequestAcknowledgement("Acme", "R-1", "ACCESS", DUE, DUE)))
+            assertThatThrownBy(() -> type.require(new RequestAcknowledgement("Acme", "R-1", "ACCESS", DUE, DUE, URI.create("https://example.org/s"))))
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }

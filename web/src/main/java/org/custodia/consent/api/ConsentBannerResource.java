@@ -95,8 +95,7 @@ public class ConsentBannerResource {
         for (String key : purposes) {
             ConsentPurpose purpose = consents.purpose(tenantId, key); // 404 problem for an unknown key
             ConsentCheck check = checks.check(caller.actor(), subject, key, ConsentResource.gpc(gpc));
-            Map.Entry<String, String> text = purpose.noticeVersion() == null ? null : notices.versions(tenantId, key).stream()
-                    .filter(v -> v.version() == purpose.noticeVersion()).findFirst().map(v -> v.textFor(language)).orElse(null);
+            Map.Entry<String, String> text = notices.currentText(tenantId, purpose, language).orElse(null);
             PurposeDetails details = purpose.details();
             states.add(new State(key, details.names().getOrDefault(language, purpose.name()),
                     text == null ? purpose.description() : text.getValue(), text == null ? null : text.getKey(),

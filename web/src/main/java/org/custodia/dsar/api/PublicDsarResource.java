@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.custodia.dsar.application.DsarIdentityConfirmations;
 import org.custodia.dsar.application.DsarIdentityLinks;
+import org.custodia.dsar.application.DsarStatusLinks;
+import org.custodia.dsar.application.DsarStatusLookups;
 import org.custodia.dsar.domain.EmailConfirmation;
 import org.custodia.dsar.application.PublicDsarIntake;
 import org.custodia.platform.api.PublicEndpoint;
@@ -29,8 +31,8 @@ import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
 
 /**
- * The data subject's side of a request, without an account: the per-organisation intake form and the email
- * confirmation link. Limited per client address ({@link PublicIntakeThrottle}); answers carry nothing personal.
+ * The data subject's side of a request, without an account: the per-organisation intake form, the email
+ * confirmation link and the status link. Limited per client address ({@link PublicIntakeThrottle}); answers carry nothing personal.
  */
 @Path("/public")
 public class PublicDsarResource {
@@ -50,6 +52,21 @@ public class PublicDsarResource {
     public record LinkView(String state, String organisation, String expiresAt) {
     }
 
+    /**
+     * A request as its status link shows it: the subject's own facts and the legal clock, nothing about staff. Times
+     * are instants; {@code timeZone} is the organisation's, which the page names beside them.
+     */
+    public record StatusView(String reference, String organisation, String type, String jurisdiction, String status,
+                             String receivedAt, String dueAt, String timeZone, boolean extended, boolean paused,
+                             String answeredAt) {
+
+        static StatusView of(DsarStatusLinks.SubjectView v) {
+            return new StatusView(v.reference(), v.organisation(), v.type(), v.jurisdiction(), v.status(),
+                    v.receivedAt().toString(), v.dueAt().toString(), v.timeZone(), v.extended(), v.paused(),
+                    v.answeredAt() == null ? null : v.answeredAt().toString());
+        }
+    }
+
     static final String NEXT = "If the organisation handles requests here, a confirmation link is on its way to the address"
             + " given; the request goes ahead once it is opened and confirmed.";
 
@@ -58,6 +75,9 @@ public class PublicDsarResource {
 
     @Inject
     DsarIdentityConfirmations confirmations;
+
+    @Inject
+    DsarStatusLookups statuses;
 
     @Inject
     PublicIntakeThrottle throttle;
@@ -133,6 +153,22 @@ public class PublicDsarResource {
         }
         return ConfirmationPage.response(state == EmailConfirmation.State.VALID ? 200 : refusal(state).status(),
                 ConfirmationPage.outcome(state));
+    }
+
+    /**
+     * The status page's read: the token comes in the body (the page had it from the URL's fragment), so it is never
+     * in a request line. Unknown, malformed and expired links get the same 404.
+     */
+    @POST
+    @Path("/dsars/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @PublicEndpoint
+    public StatusView status(Token body) {
+        throttled(PublicIntakeThrottle.Budget.STATUS);
+        RequestBodies.required(body);
+        return statuses.view(body.token()).map(StatusView::of).orElseThrow(() -> new ProblemException(404, "unknown-link",
+                "Unknown link", "This status link is not known, or it has expired.", List.of(new FieldError("token", "is not a valid status link"))));
     }
 
     private void throttled(PublicIntakeThrottle.Budget budget) {

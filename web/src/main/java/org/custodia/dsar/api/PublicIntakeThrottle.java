@@ -20,8 +20,8 @@ import io.github.bucket4j.Bucket;
  * The public intake carries no tenant or key to rate-limit by (and the tenant filter skips public endpoints): requests
  * are limited per client address ({@code CUSTODIA_DSAR_INTAKE_PER_HOUR}, default 20, as seen through the trusted
  * proxies, see {@link ClientAddress}), whatever organisation they name, so an unknown slug costs the same as a known
- * one; email confirmations (page and redemption) and package downloads (look and redemption) each draw on a budget
- * of their own of the same size. Buckets live in
+ * one; email confirmations (page and redemption), package downloads (look and redemption), status pages and consent
+ * pages each draw on a budget of their own of the same size. Buckets live in
  * a bounded cache in this node's memory: one idle for the refill period is full, so dropping it loses nothing.
  */
 @ApplicationScoped
@@ -30,8 +30,11 @@ public class PublicIntakeThrottle {
     private static final int MAX_ENTRIES = 100_000;
     private static final Duration PERIOD = Duration.ofHours(1);
 
-    /** Each a budget of its own: the intake form, email confirmations, package downloads. */
-    public enum Budget { INTAKE, CONFIRMATION, DOWNLOAD }
+    /**
+     * Each a budget of its own: the intake form, email confirmations, package downloads, status pages, and the
+     * consent pages (asking for a link, reading and withdrawing through it).
+     */
+    public enum Budget { INTAKE, CONFIRMATION, DOWNLOAD, STATUS, CONSENTS }
 
     private final int perHour;
     private final ClientAddress clientAddress;

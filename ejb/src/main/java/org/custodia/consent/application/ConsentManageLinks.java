@@ -1,0 +1,197 @@
+package org.custodia.consent.application;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import org.custodia.audit.application.AuditTrail;
+import org.custodia.consent.domain.ConsentCheck;
+import org.custodia.consent.domain.ConsentDecision;
+import org.custodia.consent.domain.ConsentPurpose;
+import org.custodia.consent.infrastructure.ConsentManageTokenRepository;
+import org.custodia.consent.infrastructure.ConsentStateRepository;
+import org.custodia.kernel.OpaqueToken;
+import org.custodia.notification.application.MailOutbox;
+import org.custodia.notification.domain.ConsentLink;
+import org.custodia.notification.domain.MailType;
+import org.custodia.platform.context.Actor;
+import org.custodia.platform.context.PublicUrl;
+import org.custodia.platform.persistence.StoredTime;
+import org.custodia.platform.persistence.TenantId;
+import org.custodia.platform.persistence.TenantScoped;
+import org.custodia.platform.problem.ProblemException;
+import org.custodia.tenancy.application.CalendarSettings;
+import org.custodia.tenancy.application.Tenants;
+import org.custodia.tenancy.domain.Tenant;
+
+/**
+ * A data subject's consents through a link mailed to their address (the privacy center's "your consents"): the link
+ * names the address's blind index, so it opens the consents of every subject id the organisation recorded with that
+ * address, each purpose in the subject's language, and withdraws in one click. A Global Privacy Control signal on
+ * the page opts the person out of every purpose that honours it (11 CCR §7025: a known consumer, no extra step).
+ * Whoever holds the address may ask; the link goes only to that address, at most once per {@link #COOL_DOWN}.
+ */
+@Stateless
+@TenantScoped
+public class ConsentManageLinks {
+
+    public static final String TOKEN_PREFIX = "dsc_";
+    static final Duration VALIDITY = Duration.ofHours(24);
+    static final Duration COOL_DOWN = Duration.ofMinutes(10);
+    static final String ACTOR = "subject:consent-link";
+
+    /** One purpose as the person sees it: their state across their ids, and the current notice in their language. */
+    public record PurposeView(String purpose, String name, String text, String textLanguage, Integer noticeVersion,
+                              boolean honoursGpc, boolean allowed, String reason, Instant decidedAt) {
+    }
+
+    /** The page: the organisation, the purposes decided on, and those a GPC signal opted out of just now. */
+    public record ConsentsView(String organisation, String timeZone, List<PurposeView> purposes, List<String> gpcRecorded) {
+    }
+
+    @Inject
+    ConsentManageTokenRepository tokens;
+
+    @Inject
+    ConsentSubjects subjects;
+
+    @Inject
+    ConsentService consents;
+
+    @Inject
+    ConsentNotices notices;
+
+    @Inject
+    ConsentStateRepository states;
+
+    @Inject
+    ConsentLedger ledger;
+
+    @Inject
+    MailOutbox mail;
+
+    @Inject
+    Tenants tenants;
+
+    @Inject
+    CalendarSettings calendars;
+
+    @Inject
+    AuditTrail audit;
+
+    /**
+     * Mails a link when the address has consents recorded and no link went to it within the cool-down; whether one
+     * was sent (the caller answers alike either way).
+     */
+    public boolean mail(@TenantId UUID tenantId, String email, String language, String requestId) {
+        String index = subjects.indexOf(tenantId, email);
+        Instant now = StoredTime.now();
+        if (subjects.byIndex(tenantId, index).isEmpty() || tokens.issuedSince(index, now.minus(COOL_DOWN))) {
+            return false;
+        }
+        tokens.deleteExpired(now);
+        String token = OpaqueToken.generate(TOKEN_PREFIX);
+        Instant expiresAt = now.plus(VALIDITY);
+        tokens.add(OpaqueToken.hashOf(token), tenantId, index, now, expiresAt);
+        Tenant tenant = tenants.of(tenantId);
+        String lang = language == null ? "" : "?lang=" + URLEncoder.encode(language, StandardCharsets.UTF_8);
+        URI link = URI.create(PublicUrl.base() + "/privacy/" + tenant.slug() + "/consents" + lang + "#" + token);
+        mail.enqueue(tenantId, email.strip(), MailType.CONSENT_LINK, new ConsentLink(tenant.name(), link, expiresAt), language,
+                calendars.of(tenantId).timeZone());
+        audit.append(new Actor(tenantId, ACTOR, requestId), "consent.manage_link.sent", "consent_subject", index.substring(0, 16),
+                Map.of("expiresAt", expiresAt.toString()));
+        return true;
+    }
+
+    /** The consents the link opens; empty when it expired. A GPC signal is recorded first, as an opt-out. */
+    public Optional<ConsentsView> view(@TenantId UUID tenantId, String tokenHash, String language, boolean gpc, String requestId)
+            throws SQLException {
+        Optional<List<String>> ids = subjectsOf(tenantId, tokenHash);
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        Actor actor = new Actor(tenantId, ACTOR, requestId);
+        List<PurposeView> shown = new ArrayList<>();
+        List<String> gpcRecorded = new ArrayList<>();
+        for (ConsentPurpose purpose : consents.purposes(tenantId)) {
+            if (gpc && purpose.details().honoursGpc() && optOutByGpc(actor, ids.get(), purpose)) {
+                gpcRecorded.add(purpose.key());
+            }
+            PurposeView view = view(actor, ids.get(), purpose, language);
+            if (view.decidedAt() != null) {
+                shown.add(view);
+            }
+        }
+        return Optional.of(new ConsentsView(tenants.of(tenantId).name(), calendars.of(tenantId).timeZone().getId(), shown,
+                gpcRecorded));
+    }
+
+    /** Withdraws the purpose for every id of the address that holds a grant; the purpose as it is afterwards. */
+    public Optional<PurposeView> withdraw(@TenantId UUID tenantId, String tokenHash, String purposeKey, String language,
+                                          String requestId) throws SQLException {
+        Optional<List<String>> ids = subjectsOf(tenantId, tokenHash);
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        ConsentPurpose purpose = consents.purpose(tenantId, purposeKey);
+        if (purpose == null) {
+            throw ProblemException.notFound("Purpose '" + purposeKey + "'");
+        }
+        Actor actor = new Actor(tenantId, ACTOR, requestId);
+        for (String subject : ids.get()) {
+            if (states.current(tenantId, purpose.id(), subject).decision() == ConsentDecision.GRANTED) {
+                ledger.record(actor, new ConsentLedger.Recording(subject, purpose.key(), ConsentDecision.WITHDRAWN, "web",
+                        null, null, null, null, false));
+            }
+        }
+        return Optional.of(view(actor, ids.get(), purpose, language));
+    }
+
+    private Optional<List<String>> subjectsOf(UUID tenantId, String tokenHash) {
+        return tokens.find(tokenHash).filter(l -> l.expiresAt().isAfter(StoredTime.now()))
+                .map(l -> subjects.byIndex(tenantId, l.emailIndex()));
+    }
+
+    /** Records the signal for each id not yet opted out by it; whether any was. */
+    private boolean optOutByGpc(Actor actor, List<String> ids, ConsentPurpose purpose) throws SQLException {
+        boolean recorded = false;
+        for (String subject : ids) {
+            if (!states.current(actor.tenantId(), purpose.id(), subject).gpcOptOut()) {
+                ledger.recordGpcOptOut(actor, subject, purpose.key());
+                recorded = true;
+            }
+        }
+        return recorded;
+    }
+
+    /**
+     * Allowed when any id is; otherwise the latest decision among them. Read from the projection on this
+     * transaction's connection, not the check cache, which learns of this transaction's decisions at its commit.
+     */
+    private PurposeView view(Actor actor, List<String> ids, ConsentPurpose purpose, String language) throws SQLException {
+        List<ConsentCheck> answers = new ArrayList<>();
+        Instant now = Instant.now();
+        for (String subject : ids) {
+            answers.add(ConsentCheck.evaluate(purpose.rules(), subject, states.current(actor.tenantId(), purpose.id(), subject), now, false));
+        }
+        ConsentCheck shown = answers.stream().filter(ConsentCheck::allowed).findFirst()
+                .orElseGet(() -> answers.stream().filter(a -> a.recordedAt() != null)
+                        .max(Comparator.comparing(ConsentCheck::recordedAt)).orElse(answers.get(0)));
+        Map.Entry<String, String> text = notices.currentText(actor.tenantId(), purpose, language).orElse(null);
+        return new PurposeView(purpose.key(), purpose.details().names().getOrDefault(language, purpose.name()),
+                text == null ? purpose.description() : text.getValue(), text == null ? null : text.getKey(),
+                purpose.noticeVersion(), purpose.details().honoursGpc(), shown.allowed(), shown.reason().name(), shown.recordedAt());
+    }
+}

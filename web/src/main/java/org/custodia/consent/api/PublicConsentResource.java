@@ -1,0 +1,115 @@
+package org.custodia.consent.api;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.custodia.consent.application.ConsentManageDesk;
+import org.custodia.consent.application.ConsentManageLinks;
+import org.custodia.dsar.api.PublicIntakeThrottle;
+import org.custodia.platform.api.PublicEndpoint;
+import org.custodia.platform.api.RequestBodies;
+import org.custodia.platform.api.RequestIdFilter;
+import org.custodia.platform.problem.FieldError;
+import org.custodia.platform.problem.ProblemException;
+
+/**
+ * The privacy center's consent pages, for a data subject without an account: ask for a link by address, then read
+ * and withdraw through it. The token travels in bodies only (the page had it from the URL's fragment). Limited per
+ * client address ({@link PublicIntakeThrottle.Budget#CONSENTS}).
+ */
+@Path("/public")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class PublicConsentResource {
+
+    public record LinkRequest(String email, String language) {
+    }
+
+    /** {@code gpc}: the page saw {@code navigator.globalPrivacyControl} (a script cannot set {@code Sec-GPC} itself). */
+    public record Opened(String token, String language, Boolean gpc) {
+    }
+
+    public record Withdrawal(String token, String purpose, String language) {
+    }
+
+    /** Purposes with their state as strings (instants as ISO-8601). */
+    public record PurposeView(String purpose, String name, String text, String textLanguage, Integer noticeVersion,
+                              boolean honoursGpc, boolean allowed, String reason, String decidedAt) {
+
+        static PurposeView of(ConsentManageLinks.PurposeView v) {
+            return new PurposeView(v.purpose(), v.name(), v.text(), v.textLanguage(), v.noticeVersion(), v.honoursGpc(),
+                    v.allowed(), v.reason(), v.decidedAt() == null ? null : v.decidedAt().toString());
+        }
+    }
+
+    public record ConsentsView(String organisation, String timeZone, List<PurposeView> purposes, List<String> gpcRecorded) {
+    }
+
+    static final String NEXT = "If the organisation holds consents for this address, a link to them is on its way there.";
+
+    @Inject
+    ConsentManageDesk desk;
+
+    @Inject
+    PublicIntakeThrottle throttle;
+
+    @Context
+    HttpServletRequest http;
+
+    /** 202 alike whether the organisation or the address is known (nothing tells who has consents where). */
+    @POST
+    @Path("/{tenantSlug}/consents/link")
+    @PublicEndpoint
+    public Response askForLink(@PathParam("tenantSlug") String tenantSlug, LinkRequest body) {
+        throttle.check(PublicIntakeThrottle.Budget.CONSENTS, http);
+        RequestBodies.required(body);
+        desk.askForLink(tenantSlug, body.email(), body.language(), RequestIdFilter.currentRequestId());
+        return Response.status(202).entity(Map.of("next", NEXT)).build();
+    }
+
+    /** The consents a link opens; {@code Sec-GPC: 1} first records an opt-out of the purposes that honour it. */
+    @POST
+    @Path("/consents/view")
+    @PublicEndpoint
+    public ConsentsView view(Opened body, @HeaderParam("Sec-GPC") String gpc) throws SQLException {
+        throttle.check(PublicIntakeThrottle.Budget.CONSENTS, http);
+        RequestBodies.required(body);
+        ConsentManageLinks.ConsentsView v = desk.view(body.token(), language(body.language()),
+                ConsentResource.gpc(gpc) || Boolean.TRUE.equals(body.gpc()),
+                RequestIdFilter.currentRequestId()).orElseThrow(PublicConsentResource::unknownLink);
+        return new ConsentsView(v.organisation(), v.timeZone(), v.purposes().stream().map(PurposeView::of).toList(), v.gpcRecorded());
+    }
+
+    /** One click: the purpose withdrawn for every id recorded with the address; the purpose as it is now. */
+    @POST
+    @Path("/consents/withdraw")
+    @PublicEndpoint
+    public PurposeView withdraw(Withdrawal body) throws SQLException {
+        throttle.check(PublicIntakeThrottle.Budget.CONSENTS, http);
+        RequestBodies.required(body);
+        return desk.withdraw(body.token(), body.purpose(), language(body.language()), RequestIdFilter.currentRequestId())
+                .map(PurposeView::of).orElseThrow(PublicConsentResource::unknownLink);
+    }
+
+    private static String language(String tag) {
+        return tag == null ? "en" : tag.strip().split("[-_]", 2)[0].toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static ProblemException unknownLink() {
+        return new ProblemException(404, "unknown-link", "Unknown link", "This consent link is not known, or it has expired.",
+                List.of(new FieldError("token", "is not a valid consent link")));
+    }
+}
