@@ -27,8 +27,9 @@ export async function accountView({ page }) {
     start.remove();
     const code = el('input', { id: 'mfa-code', name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', pattern: '[0-9]{6}', required: true });
     const form = el('form', { class: 'card', id: 'mfa-confirm', novalidate: true },
-      el('p', {}, 'Add this account to your authenticator app: on a phone, open ', el('a', { href: enrolment.otpauthUri }, 'this link'),
-        ', or type the key:'),
+      el('p', {}, 'Add this account to your authenticator app: scan the code, or on a phone open ',
+        el('a', { href: enrolment.otpauthUri }, 'this link'), ', or type the key:'),
+      qrCode(enrolment.qr),
       el('p', {}, el('code', { id: 'mfa-secret' }, enrolment.secret.replace(/(.{4})/g, '$1 ').trim())),
       el('p', {}, el('label', { for: 'mfa-code' }, 'The code it shows now'), code),
       el('p', {}, el('button', { type: 'submit' }, 'Turn on')));
@@ -50,4 +51,23 @@ export async function accountView({ page }) {
     code.focus();
   });
   page('Your account', facts, section);
+}
+
+/** The otpauth address as a QR code: one SVG path the server drew on a square grid, built without parsing markup. */
+function qrCode(qr) {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  for (const [name, value] of Object.entries({ id: 'mfa-qr', viewBox: `0 0 ${qr.size} ${qr.size}`, width: 192, height: 192,
+    role: 'img', 'aria-label': 'QR code of the authenticator set-up address', 'shape-rendering': 'crispEdges' })) {
+    svg.setAttribute(name, value);
+  }
+  const paper = document.createElementNS(ns, 'rect');
+  for (const [name, value] of Object.entries({ width: qr.size, height: qr.size, fill: '#ffffff' })) {
+    paper.setAttribute(name, value);
+  }
+  const ink = document.createElementNS(ns, 'path');
+  ink.setAttribute('d', qr.path);
+  ink.setAttribute('fill', '#000000');
+  svg.append(paper, ink);
+  return el('p', {}, svg);
 }

@@ -233,6 +233,7 @@ class ConsoleBrowserIT {
             browser.awaitPage("Your account");
             browser.driver.findElement(By.id("mfa-start")).click();
             String secret = browser.await(By.id("mfa-secret")).getText().replace(" ", "");
+            assertThat(browser.driver.findElement(By.id("mfa-qr")).getSize().getWidth()).as("a QR code to scan").isGreaterThan(100);
             long step = TotpCodes.stepAt(Instant.now().getEpochSecond());
             browser.driver.findElement(By.id("mfa-code")).sendKeys(TotpCodes.codeAt(secret, step));
             browser.driver.findElement(By.cssSelector("#mfa-confirm button[type=submit]")).click();

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.custodia.kernel.EmailAddress;
 import org.custodia.identity.application.LocalSignIn;
+import org.custodia.identity.domain.TotpQrCode;
 import org.custodia.identity.application.OidcSignIn;
 import org.custodia.identity.application.UserService;
 import org.custodia.identity.application.UserSessions;
@@ -171,7 +172,9 @@ public class AuthResource {
     @SecretBearingResponse
     public Response startTotp() {
         LocalSignIn.Enrolment e = localSignIn.startTotp(callerContext.caller());
-        return Response.status(201).entity(Map.of("secret", e.secret(), "otpauthUri", e.otpauthUri())).build();
+        TotpQrCode qr = TotpQrCode.of(e.otpauthUri());
+        return Response.status(201).entity(Map.of("secret", e.secret(), "otpauthUri", e.otpauthUri(),
+                "qr", Map.of("size", qr.size(), "path", qr.path()))).build();
     }
 
     @POST
