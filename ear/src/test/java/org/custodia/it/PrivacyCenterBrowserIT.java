@@ -30,6 +30,7 @@ import com.sun.net.httpserver.HttpServer;
 @ExtendWith(ArquillianExtension.class)
 class PrivacyCenterBrowserIT {
 
+    private static final Pattern STATUS_LINK = Pattern.compile("(http\\S+/privacy/[a-z0-9-]+/status\\?lang=[a-z-]+#dss_[A-Za-z0-9_-]{43})");
     private static final Pattern CONFIRM_LINK = Pattern.compile("(http\\S+/public/dsars/confirm\\?token=dsv_[A-Za-z0-9_-]{43})");
 
     @Deployment(testable = false)
@@ -74,6 +75,26 @@ class PrivacyCenterBrowserIT {
             browser.assertAccessible("confirmation page");
             browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
             browser.awaitPage("Request confirmed");
+
+            // the acknowledgement links to the request's page, in Hindi, due date in the organisation's zone
+            MimeMessage acknowledgement = TestMailServer.awaitMessage(email, 2, Duration.ofSeconds(60));
+            Matcher status = STATUS_LINK.matcher(TestMailServer.text(acknowledgement));
+            assertThat(status.find()).as("a status link in: %s", TestMailServer.text(acknowledgement)).isTrue();
+            assertThat(status.group(1)).as("the subject's language rides along").contains("?lang=hi");
+            browser.driver.get(status.group(1));
+            WebElement state = browser.await(By.id("state"));
+            assertThat(heading(browser)).isEqualTo(words(browser, "hi", "statusTitle")).isNotEqualTo(words(browser, "en", "statusTitle"));
+            String shownState = state.getText();
+            assertThat(shownState).as("the state in Hindi words").isNotBlank().doesNotContain("_")
+                    .isIn(words(browser, "hi", "states.IN_PROGRESS"), words(browser, "hi", "states.IN_REVIEW"));
+            assertThat(browser.driver.findElement(By.id("request-status")).getText()).contains(reference);
+            assertThat(browser.driver.findElement(By.id("zone")).getText()).contains("Asia/Kolkata");
+            java.time.ZonedDateTime due = java.time.Instant.parse(t.api().get("/dsars/" + reference).json().get("dueAt").asText())
+                    .atZone(java.time.ZoneId.of("Asia/Kolkata"));
+            assertThat(browser.driver.findElement(By.id("due")).getText()).as("the due date as the organisation's zone reads it")
+                    .contains(String.valueOf(due.getYear())).contains(due.getDayOfMonth() + " ");
+            browser.assertAccessible("request status in Hindi");
+            browser.photograph("privacy-status-hi");
         }
         JsonNode dsar = awaitConfirmed(t.api(), reference);
         assertThat(dsar.get("jurisdiction").asText()).isEqualTo("IN_DPDPA");
@@ -105,7 +126,8 @@ class PrivacyCenterBrowserIT {
             browser.awaitPage("Make a request about your data");
             java.util.List<String> offered = new Select(browser.driver.findElement(By.id("lang"))).getOptions().stream()
                     .map(o -> o.getAttribute("value")).toList();
-            assertThat(offered).contains("en", "hi", "bn", "ta", "ur", "de", "fr", "es");
+            assertThat(offered).as("English and the 20 notice languages").containsExactlyInAnyOrder("en", "hi", "bn", "mr", "te", "ta", "gu",
+                    "kn", "ml", "ur", "or", "pa", "as", "de", "fr", "es", "it", "pt", "nl", "pl");
             for (String lang : offered) {
                 browser.open("/privacy/" + t.slug() + "?lang=" + lang);
                 new WebDriverWait(browser.driver, Duration.ofSeconds(20))
@@ -116,6 +138,10 @@ class PrivacyCenterBrowserIT {
                     assertThat(heading).as("%s has its own words", lang).isNotEqualTo("Make a request about your data");
                 }
                 assertThat(browser.driver.findElements(By.cssSelector("#type option"))).as(lang).hasSize(10);
+                String consents = browser.driver.findElement(By.cssSelector("nav a[href*='/consents']")).getText();
+                if (!lang.equals("en")) {
+                    assertThat(consents).as("%s names the consent page in its own words", lang).isNotBlank().isNotEqualTo("Your consents");
+                }
                 browser.assertAccessible("privacy center in " + lang);
             }
         }
@@ -186,6 +212,77 @@ class PrivacyCenterBrowserIT {
         assertThat(check.get("reason").asText()).isEqualTo("WITHDRAWN");
         String history = t.api().get("/consents?subject=" + visitor).raw().body();
         assertThat(history).contains("GRANTED").contains("WITHDRAWN").contains("\"source\":\"web\"");
+    }
+
+    @Test
+    void aPersonAsksForTheirConsentsByMailWithdrawsOneInHindiAndTheBrowsersGpcSignalIsHonoured() throws Exception {
+        Api.Tenant t = Api.newTenant("privacy-consents");
+        assertThat(t.api().put("/settings/calendar", "{\"timeZone\":\"Asia/Kolkata\",\"publishedResponseDays\":30}").status())
+                .isEqualTo(200);
+        String email = "consents-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        SubjectLinksIT.purpose(t, "newsletter", false);
+        assertThat(t.api().post("/purposes", "{\"key\":\"ad-sharing\",\"name\":\"Sharing with advertisers\","
+                + "\"names\":{\"hi\":\"विज्ञापनदाताओं के साथ साझा करना\"},\"honoursGpc\":true}").status()).isEqualTo(201);
+        SubjectLinksIT.grant(t, "crm-1", "newsletter", email);
+        SubjectLinksIT.grant(t, "crm-1", "ad-sharing", email);
+        String link;
+        try (Browser browser = new Browser()) {
+            browser.open("/privacy/" + t.slug() + "/consents?lang=hi");
+            browser.await(By.id("email"));
+            assertThat(heading(browser)).isEqualTo(words(browser, "hi", "consentsTitle")).isNotEqualTo(words(browser, "en", "consentsTitle"));
+            assertThat(browser.driver.findElement(By.cssSelector("nav a[aria-current=page]")).getAttribute("href")).contains("/consents");
+            browser.assertAccessible("asking for a consent link, in Hindi");
+            browser.driver.findElement(By.id("email")).sendKeys(email);
+            browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            browser.await(By.id("sent"));
+            MimeMessage mail = TestMailServer.awaitMessage(email, 1, Duration.ofSeconds(60));
+            Matcher m = SubjectLinksIT.CONSENT_LINK.matcher(TestMailServer.text(mail));
+            assertThat(m.find()).as("a consent link in: %s", TestMailServer.text(mail)).isTrue();
+            link = m.group(0);
+            assertThat(link).contains("?lang=hi#dsc_");
+
+            browser.driver.get(link);
+            WebElement withdraw = browser.await(By.cssSelector("button[data-purpose=newsletter]"));
+            String page = browser.driver.findElement(By.id("main")).getText();
+            assertThat(page).contains("समाचार पत्र").contains("हम आपको महीने में एक बार उत्पाद समाचार ईमेल करते हैं।")
+                    .contains("विज्ञापनदाताओं के साथ साझा करना").contains("Asia/Kolkata");
+            assertThat(browser.driver.findElements(By.id("gpc"))).as("no GPC signal from this browser").isEmpty();
+            browser.assertAccessible("a person's consents, in Hindi");
+            browser.photograph("privacy-consents-hi");
+            withdraw.click();
+            WebElement done = browser.await(By.cssSelector("#main .ok-box[role=status]"));
+            assertThat(done.getText()).isNotBlank();
+            assertThat(browser.driver.findElements(By.cssSelector("button[data-purpose=newsletter]"))).isEmpty();
+            assertThat(browser.driver.findElement(By.id("state-newsletter")).getText()).isNotBlank();
+        }
+        JsonNode check = t.api().get("/consents/check?subject=crm-1&purpose=newsletter").json();
+        assertThat(check.get("reason").asText()).isEqualTo("WITHDRAWN");
+        assertThat(t.api().get("/consents/check?subject=crm-1&purpose=ad-sharing").json().get("allowed").asBoolean()).isTrue();
+
+        try (Browser gpcBrowser = new Browser()) { // a browser that sends Global Privacy Control
+            ((org.openqa.selenium.chromium.HasCdp) gpcBrowser.driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                    java.util.Map.of("source", "Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true });"));
+            gpcBrowser.driver.get(link);
+            WebElement gpc = gpcBrowser.await(By.id("gpc"));
+            assertThat(gpc.getText()).contains("Global Privacy Control").contains("विज्ञापनदाताओं के साथ साझा करना");
+            assertThat(gpcBrowser.driver.findElements(By.cssSelector("button[data-purpose=ad-sharing]"))).isEmpty();
+            gpcBrowser.assertAccessible("a person's consents with GPC honoured");
+        }
+        JsonNode opted = t.api().get("/consents/check?subject=crm-1&purpose=ad-sharing").json();
+        assertThat(opted.get("allowed").asBoolean()).isFalse();
+        assertThat(opted.get("reason").asText()).isEqualTo("GPC_OPT_OUT");
+    }
+
+    /** A sentence of the privacy center's catalogue for {@code lang}, as the page itself loads it ({@code a.b} for nested keys). */
+    private static String words(Browser browser, String lang, String key) {
+        return (String) ((JavascriptExecutor) browser.driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "import('/assets/privacy/i18n/' + arguments[0] + '.js').then((m) => done(arguments[1].split('.').reduce((o, k) => o[k], m.default)));",
+                lang, key);
+    }
+
+    private static String heading(Browser browser) {
+        return browser.await(By.tagName("h1")).getText();
     }
 
     private static JsonNode awaitConfirmed(Api api, String id) throws InterruptedException {

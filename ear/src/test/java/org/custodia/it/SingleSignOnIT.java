@@ -152,6 +152,30 @@ class SingleSignOnIT {
         assertThat(Api.withKey(good).get("/auth/me").status()).isEqualTo(200);
     }
 
+    @Test
+    void aDpoSignsInToTheConsoleThroughTheProviderInABrowser() throws Exception {
+        String subject = "browser-dpo-" + UUID.randomUUID();
+        try (Browser browser = new Browser()) {
+            browser.open("/console/inbox");
+            browser.awaitPage("Sign in");
+            browser.driver.findElement(org.openqa.selenium.By.id("sso-tenant")).sendKeys(tenant.slug());
+            idp.enqueueCallback(person(subject, List.of("dpo"), List.of(CLIENT), 3600));
+            browser.driver.findElement(org.openqa.selenium.By.cssSelector("#sso button[type=submit]")).click();
+            browser.awaitPage("Inbox"); // through the provider's authorize endpoint and back, where the person was going
+            assertThat(browser.driver.getCurrentUrl()).endsWith("/console/inbox");
+            assertThat(browser.driver.findElement(org.openqa.selenium.By.id("nav")).getText()).contains("Inbox");
+            browser.assertAccessible("inbox after single sign-on");
+        }
+        long provisioned = 0;
+        for (JsonNode u : tenant.api().get("/users").json()) {
+            if (u.get("email").asText().equals(subject + "@example.org")) {
+                provisioned++;
+                assertThat(u.get("role").asText()).isEqualTo("APPROVER");
+            }
+        }
+        assertThat(provisioned).as("provisioned just in time by the browser's sign-in").isEqualTo(1);
+    }
+
     static void assertUnauthorized(String jwt) {
         Api.Reply r = Api.withKey(jwt).get("/auth/me");
         assertThat(r.status()).as(r.raw().body()).isEqualTo(401);
@@ -176,7 +200,7 @@ class SingleSignOnIT {
         HttpResponse<String> back = HTTP.send(HttpRequest.newBuilder(callback).header("Cookie", loginCookie).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(back.statusCode()).as(back.body()).isEqualTo(303);
-        assertThat(back.headers().firstValue("Location").orElseThrow()).endsWith("/console/dsars");
+        assertThat(back.headers().firstValue("Location").orElseThrow()).isEqualTo(ItEnvironment.apiBase().replace("/api/v1", "") + "/console/dsars");
         String cookie = back.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("custodia_session=")).findFirst().orElseThrow();
         assertThat(cookie).contains("HttpOnly").contains("Secure").contains("SameSite=Lax");
         Api console = Api.withSession(cookie.substring("custodia_session=".length(), cookie.indexOf(';')));

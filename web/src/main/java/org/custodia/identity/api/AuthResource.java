@@ -22,11 +22,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.custodia.kernel.EmailAddress;
 import org.custodia.identity.application.LocalSignIn;
-import org.custodia.identity.domain.TotpQrCode;
 import org.custodia.identity.application.OidcSignIn;
 import org.custodia.identity.application.UserService;
 import org.custodia.identity.application.UserSessions;
+import org.custodia.identity.domain.TotpQrCode;
 import org.custodia.platform.context.ApiCaller;
+import org.custodia.platform.context.PublicUrl;
 import org.custodia.platform.api.AuthenticatedEndpoint;
 import org.custodia.platform.api.CallerContext;
 import org.custodia.platform.api.Problems;
@@ -282,7 +283,8 @@ public class AuthResource {
                     "The identity provider answered: " + errorCode.substring(0, Math.min(errorCode.length(), 64)), List.of());
         }
         OidcSignIn.Completed done = oidcSignIn.callback(tenant, code, state, browserState, RequestIdFilter.currentRequestId());
-        return Response.seeOther(URI.create(done.returnTo()))
+        // absolute: a relative Location would be resolved against the API's base (/api/v1/console/...)
+        return Response.seeOther(URI.create(PublicUrl.base() + done.returnTo()))
                 .cookie(sessionCookie(done.session().token(), UserSessions.LIFETIME.toSeconds()), loginCookie(tenant, "", 0)).build();
     }
 
