@@ -1,4 +1,4 @@
-// A tenant's privacy center, /privacy/{slug}[/status|/consents]: the page in the visitor's language (center.js), its
+// A tenant's privacy center, /privacy/{slug}[/status|/consents|/download]: the page in the visitor's language (center.js), its
 // sections in a navigation bar, and the section the path names.
 import { LANGUAGES } from './languages.js';
 import { el } from '../console/dom.js';
@@ -6,6 +6,7 @@ import { lang, slug, t } from './center.js';
 import { requestPage } from './request.js';
 import { statusPage } from './status.js';
 import { consentsPage } from './consents.js';
+import { downloadPage } from './download.js';
 
 const section = location.pathname.split('/')[3] || '';
 
@@ -39,6 +40,8 @@ if (section === 'status') {
   await statusPage(main);
 } else if (section === 'consents') {
   await consentsPage(main);
+} else if (section === 'download') {
+  downloadPage(main);
 } else {
   requestPage(main);
 }

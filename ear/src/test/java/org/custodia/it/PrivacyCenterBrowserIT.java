@@ -31,6 +31,7 @@ import com.sun.net.httpserver.HttpServer;
 class PrivacyCenterBrowserIT {
 
     private static final Pattern STATUS_LINK = Pattern.compile("(http\\S+/privacy/[a-z0-9-]+/status\\?lang=[a-z-]+#dss_[A-Za-z0-9_-]{43})");
+    private static final Pattern DOWNLOAD_LINK = Pattern.compile("(http\\S+/privacy/[a-z0-9-]+/download\\?lang=[a-z-]+#dsd_[A-Za-z0-9_-]{43})");
     private static final Pattern CONFIRM_LINK = Pattern.compile("(http\\S+/public/dsars/confirm\\?token=dsv_[A-Za-z0-9_-]{43})");
 
     @Deployment(testable = false)
@@ -46,7 +47,8 @@ class PrivacyCenterBrowserIT {
         String email = "subject-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         String reference;
         Accounts.Account dpo = Accounts.invited(t, "APPROVER");
-        try (Browser browser = new Browser()) {
+        java.nio.file.Path downloads = java.nio.file.Files.createTempDirectory("privacy-download");
+        try (Browser browser = new Browser(downloads)) {
             browser.signIn(dpo, "Inbox"); // the organisation's DPO tries its own privacy center, signed in to the console
             browser.open("/privacy/" + t.slug() + "?lang=hi");
             browser.awaitPage("अपने डेटा के बारे में अनुरोध करें");
@@ -95,6 +97,29 @@ class PrivacyCenterBrowserIT {
                     .contains(String.valueOf(due.getYear())).contains(due.getDayOfMonth() + " ");
             browser.assertAccessible("request status in Hindi");
             browser.photograph("privacy-status-hi");
+
+            // the DPO approves; the answer's link opens the download page in Hindi, and works once
+            Api reviewer = Api.withKey(DsarEndToEndIT.key(t, "APPROVER"));
+            String task = DsarEndToEndIT.awaitTask(reviewer, reference);
+            assertThat(reviewer.post("/tasks/" + task + "/complete", "{\"decision\":\"APPROVE\"}").status()).isEqualTo(200);
+            MimeMessage ready = TestMailServer.awaitMessage(email, 3, Duration.ofSeconds(60));
+            Matcher download = DOWNLOAD_LINK.matcher(TestMailServer.text(ready));
+            assertThat(download.find()).as("a download link in: %s", TestMailServer.text(ready)).isTrue();
+            browser.driver.get(download.group(1));
+            WebElement button = browser.await(By.id("download"));
+            assertThat(heading(browser)).isEqualTo(words(browser, "hi", "downloadTitle"));
+            browser.assertAccessible("download page in Hindi");
+            browser.photograph("privacy-download-hi");
+            button.click();
+            assertThat(browser.await(By.id("downloaded")).getText()).isEqualTo(words(browser, "hi", "downloadDone"));
+            java.nio.file.Path zip = Browser.awaitDownload(downloads, ".zip");
+            try (java.util.zip.ZipFile archive = new java.util.zip.ZipFile(zip.toFile())) {
+                assertThat(archive.stream().map(java.util.zip.ZipEntry::getName).toList())
+                        .contains("response.json", "summary.pdf", "manifest.json");
+            }
+            browser.driver.navigate().refresh(); // the link works once
+            browser.await(By.id("download")).click();
+            assertThat(browser.await(By.cssSelector("#main [role=alert]")).getText()).contains(words(browser, "hi", "linkInvalid"));
         }
         JsonNode dsar = awaitConfirmed(t.api(), reference);
         assertThat(dsar.get("jurisdiction").asText()).isEqualTo("IN_DPDPA");

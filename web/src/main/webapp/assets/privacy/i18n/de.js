@@ -75,5 +75,6 @@ export default {
   "downloadTitle": "Ihre Antwort herunterladen",
   "downloadText": "Der Link funktioniert nur einmal: Speichern Sie die Datei, wenn Ihr Browser danach fragt. Bricht der Download ab, bitten Sie die Organisation um einen neuen Link.",
   "downloadButton": "Antwort herunterladen",
+  "downloadDone": "Fertig: Ihr Browser speichert die Datei. Bewahren Sie sie sicher auf; der Link funktioniert kein zweites Mal.",
   "expires": "Der Link läuft am {date} ab."
 };

@@ -74,5 +74,6 @@ export default {
   downloadTitle: 'Download your answer',
   downloadText: 'The link works once: save the file when your browser asks. If the download breaks off, ask the organisation for a new link.',
   downloadButton: 'Download the answer',
+  downloadDone: 'Done: your browser is saving the file. Keep it somewhere safe; the link does not work again.',
   expires: 'The link expires on {date}.',
 };

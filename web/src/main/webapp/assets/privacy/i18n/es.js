@@ -75,5 +75,6 @@ export default {
   "downloadTitle": "Descargar su respuesta",
   "downloadText": "El enlace funciona una sola vez: guarde el archivo cuando su navegador se lo pida. Si la descarga se interrumpe, pida un nuevo enlace a la organización.",
   "downloadButton": "Descargar la respuesta",
+  "downloadDone": "Listo: su navegador está guardando el archivo. Consérvelo en un lugar seguro; el enlace no volverá a funcionar.",
   "expires": "El enlace caduca el {date}."
 };

@@ -75,5 +75,6 @@ export default {
   "downloadTitle": "Télécharger votre réponse",
   "downloadText": "Le lien ne fonctionne qu'une seule fois : enregistrez le fichier lorsque votre navigateur vous le demande. Si le téléchargement s'interrompt, demandez un nouveau lien à l'organisme.",
   "downloadButton": "Télécharger la réponse",
+  "downloadDone": "C'est fait : votre navigateur enregistre le fichier. Conservez-le en lieu sûr ; le lien ne fonctionnera plus.",
   "expires": "Le lien expire le {date}."
 };

@@ -75,5 +75,6 @@ export default {
   "downloadTitle": "Scarica la tua risposta",
   "downloadText": "Il link funziona una sola volta: salva il file quando il browser te lo chiede. Se il download si interrompe, chiedi un nuovo link all'organizzazione.",
   "downloadButton": "Scarica la risposta",
+  "downloadDone": "Fatto: il browser sta salvando il file. Conservalo in un luogo sicuro; il link non funzionerà più.",
   "expires": "Il link scade il {date}."
 };

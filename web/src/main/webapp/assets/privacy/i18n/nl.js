@@ -75,5 +75,6 @@ export default {
   "downloadTitle": "Uw antwoord downloaden",
   "downloadText": "De link werkt één keer: sla het bestand op als uw browser daarom vraagt. Wordt het downloaden onderbroken, vraag de organisatie dan om een nieuwe link.",
   "downloadButton": "Antwoord downloaden",
+  "downloadDone": "Klaar: uw browser slaat het bestand op. Bewaar het op een veilige plek; de link werkt hierna niet meer.",
   "expires": "De link verloopt op {date}."
 };

@@ -75,5 +75,6 @@ export default {
   "downloadTitle": "Pobierz swoją odpowiedź",
   "downloadText": "Link działa tylko raz: zapisz plik, gdy przeglądarka o to zapyta. Jeśli pobieranie zostanie przerwane, poproś organizację o nowy link.",
   "downloadButton": "Pobierz odpowiedź",
+  "downloadDone": "Gotowe: przeglądarka zapisuje plik. Przechowuj go w bezpiecznym miejscu; link już nie zadziała.",
   "expires": "Link wygasa {date}."
 };

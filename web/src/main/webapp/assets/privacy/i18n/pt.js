@@ -75,5 +75,6 @@ export default {
   "downloadTitle": "Descarregar a sua resposta",
   "downloadText": "O link só funciona uma vez: guarde o ficheiro quando o navegador lho pedir. Se a transferência for interrompida, peça um novo link à organização.",
   "downloadButton": "Descarregar a resposta",
+  "downloadDone": "Concluído: o seu navegador está a guardar o ficheiro. Conserve-o num local seguro; o link não voltará a funcionar.",
   "expires": "O link expira em {date}."
 };

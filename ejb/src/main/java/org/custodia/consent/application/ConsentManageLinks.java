@@ -1,8 +1,6 @@
 package org.custodia.consent.application;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +25,7 @@ import org.custodia.notification.application.MailOutbox;
 import org.custodia.notification.domain.ConsentLink;
 import org.custodia.notification.domain.MailType;
 import org.custodia.platform.context.Actor;
-import org.custodia.platform.context.PublicUrl;
+import org.custodia.platform.context.PrivacyCenterUrl;
 import org.custodia.platform.persistence.StoredTime;
 import org.custodia.platform.persistence.TenantId;
 import org.custodia.platform.persistence.TenantScoped;
@@ -106,8 +104,7 @@ public class ConsentManageLinks {
         Instant expiresAt = now.plus(VALIDITY);
         tokens.add(OpaqueToken.hashOf(token), tenantId, index, now, expiresAt);
         Tenant tenant = tenants.of(tenantId);
-        String lang = language == null ? "" : "?lang=" + URLEncoder.encode(language, StandardCharsets.UTF_8);
-        URI link = URI.create(PublicUrl.base() + "/privacy/" + tenant.slug() + "/consents" + lang + "#" + token);
+        URI link = PrivacyCenterUrl.page(tenant.slug(), "consents", language, token);
         mail.enqueue(tenantId, email.strip(), MailType.CONSENT_LINK, new ConsentLink(tenant.name(), link, expiresAt), language,
                 calendars.of(tenantId).timeZone());
         audit.append(new Actor(tenantId, ACTOR, requestId), "consent.manage_link.sent", "consent_subject", index.substring(0, 16),

@@ -14,13 +14,14 @@ import org.custodia.dsar.domain.DownloadLink;
 import org.custodia.dsar.domain.DsarRequest;
 import org.custodia.dsar.domain.ResponsePackage;
 import org.custodia.dsar.domain.ResponsePackageContent;
+import org.custodia.dsar.domain.SubjectContact;
 import org.custodia.dsar.infrastructure.DownloadTokenRepository;
 import org.custodia.dsar.infrastructure.DsarRepository;
 import org.custodia.kernel.OpaqueToken;
 import org.custodia.notification.domain.MailType;
 import org.custodia.notification.domain.ResponseReady;
 import org.custodia.platform.context.Actor;
-import org.custodia.platform.context.PublicUrl;
+import org.custodia.platform.context.PrivacyCenterUrl;
 import org.custodia.platform.persistence.StoredTime;
 import org.custodia.platform.persistence.TenantId;
 import org.custodia.platform.persistence.TenantScoped;
@@ -30,8 +31,8 @@ import org.custodia.tenancy.application.Tenants;
 /**
  * The subject's download link of the response package, the same pattern as the email confirmation link
  * ({@link DsarIdentityLinks}): issued at delivery, single use, expiring after the tenant's {@code downloadLinkValidity},
- * stored as its SHA-256 only; looking changes nothing (mail scanners open links), redeeming hands out the archive
- * once. Every redemption, refused or not, is audited with the request id and the outcome only.
+ * stored as its SHA-256 only, mailed as the privacy center's download page ({@link PrivacyCenterUrl}); looking changes
+ * nothing (mail scanners open links), redeeming hands out the archive once. Every redemption, refused or not, is audited with the request id and the outcome only.
  */
 @Stateless
 @TenantScoped
@@ -56,6 +57,9 @@ public class DsarDownloadLinks {
 
     @Inject
     DsarSubjectMail subjectMail;
+
+    @Inject
+    DsarContacts contacts;
 
     @Inject
     DsarIntakeSettings settings;
@@ -126,8 +130,10 @@ public class DsarDownloadLinks {
         Instant expiresAt = now.plus(settings.of(tenantId).downloadLinkValidity());
         String token = OpaqueToken.generate(TOKEN_PREFIX);
         tokens.add(OpaqueToken.hashOf(token), tenantId, request.id(), now, expiresAt);
+        String language = contacts.of(tenantId, request.id()).map(SubjectContact::language).orElse(null);
+        URI link = PrivacyCenterUrl.page(tenants.of(tenantId).slug(), "download", language, token);
         subjectMail.send(tenantId, request.id(), MailType.RESPONSE_READY,
-                tenantName -> new ResponseReady(tenantName, request.id().toString(), link(token), expiresAt));
+                tenantName -> new ResponseReady(tenantName, request.id().toString(), link, expiresAt));
         return expiresAt;
     }
 
@@ -154,7 +160,4 @@ public class DsarDownloadLinks {
         return new Redemption(state, archive);
     }
 
-    private static URI link(String token) {
-        return URI.create(PublicUrl.base() + "/api/v1/public/dsars/download?token=" + token);
-    }
 }

@@ -1,8 +1,6 @@
 package org.custodia.dsar.application;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,19 +15,18 @@ import org.custodia.dsar.infrastructure.DsarClockRepository;
 import org.custodia.dsar.infrastructure.DsarRepository;
 import org.custodia.dsar.infrastructure.StatusTokenRepository;
 import org.custodia.kernel.OpaqueToken;
-import org.custodia.platform.context.PublicUrl;
+import org.custodia.platform.context.PrivacyCenterUrl;
 import org.custodia.platform.persistence.StoredTime;
 import org.custodia.platform.persistence.TenantId;
 import org.custodia.platform.persistence.TenantScoped;
 import org.custodia.tenancy.application.CalendarSettings;
 import org.custodia.tenancy.application.Tenants;
-import org.custodia.tenancy.domain.Tenant;
 
 /**
  * The link in the acknowledgement mail to the request's page in the privacy center: where the request stands and
  * when it is due, read as often as wanted until the link expires, and nothing the subject did not tell us or that
- * names a member of staff. The token goes in the URL's fragment, which browsers never send to a server, so it stays
- * out of access logs and Referer headers; the page posts it. Only its SHA-256 is stored.
+ * names a member of staff. The token goes in the URL's fragment ({@link PrivacyCenterUrl}); only its SHA-256 is
+ * stored.
  */
 @Stateless
 @TenantScoped
@@ -65,9 +62,7 @@ public class DsarStatusLinks {
         Instant now = StoredTime.now();
         String token = OpaqueToken.generate(TOKEN_PREFIX);
         tokens.add(OpaqueToken.hashOf(token), tenantId, dsarId, now, now.plus(VALIDITY));
-        Tenant tenant = tenants.of(tenantId);
-        String lang = language == null ? "" : "?lang=" + URLEncoder.encode(language, StandardCharsets.UTF_8);
-        return URI.create(PublicUrl.base() + "/privacy/" + tenant.slug() + "/status" + lang + "#" + token);
+        return PrivacyCenterUrl.page(tenants.of(tenantId).slug(), "status", language, token);
     }
 
     /** The request as its link shows it; empty once the link expired. */
