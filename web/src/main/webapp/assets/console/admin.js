@@ -2,52 +2,11 @@
 // shown once), and the tenant's settings. Every change goes through the same API and permission checks as any
 // client; a role sees only the pages its permissions open, and the API refuses the rest.
 import { api, Problem } from './api.js';
-import { el, problemAlert, when, words } from './dom.js';
-import { can, render, session } from './app.js';
+import { el, when, words } from './dom.js';
+import { can, session } from './app.js';
+import { BUILT_IN, PAGES, apiForm, field, roleNames, subNav } from './admin-forms.js';
+import { settingsView } from './admin-settings.js';
 
-const BUILT_IN = ['ADMIN', 'MANAGER', 'APPROVER', 'IT', 'AUDITOR'];
-const PAGES = [['users', 'People', 'user:view'], ['roles', 'Roles', 'role:view'], ['api-keys', 'API keys', 'api_key:view'],
-  ['purposes', 'Purposes and notices', 'purpose:view'], ['settings', 'Settings', 'settings:view']];
-
-function subNav(current) {
-  return el('nav', { 'aria-label': 'Administration', class: 'subnav' }, el('ul', {},
-    PAGES.filter(([, , p]) => can(p)).map(([path, label]) => el('li', {},
-      el('a', { href: `/console/admin/${path}`, 'data-nav': '', 'aria-current': path === current ? 'page' : null }, label)))));
-}
-
-/** A form whose submit calls the API; a refusal is shown above it, success draws the page again (or calls done). */
-function apiForm(attributes, children, submit, done) {
-  const alertSlot = el('div');
-  const form = el('form', { class: 'card', novalidate: true, ...attributes }, children);
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    alertSlot.replaceChildren();
-    try {
-      const result = await submit(new FormData(form));
-      if (done) {
-        await done(result);
-      } else {
-        await render();
-        const main = document.getElementById('main');
-        const saved = el('p', { role: 'status', class: 'ok-box', tabindex: '-1' }, 'Saved.');
-        main.insertBefore(saved, main.children[1] || null);
-        saved.focus();
-      }
-    } catch (e) {
-      alertSlot.append(problemAlert(e instanceof Problem ? e : new Problem(0, { title: 'Not saved', detail: String(e) })));
-    }
-  });
-  return [alertSlot, form];
-}
-
-function field(id, label, input) {
-  return el('p', {}, el('label', { for: id }, label), input);
-}
-
-async function roleNames() {
-  const catalogue = await api('/roles');
-  return [...BUILT_IN, ...catalogue.customRoles.map((r) => r.name)];
-}
 
 export async function adminView({ params: [page], page: show }) {
   const views = { users: usersView, roles: rolesView, 'api-keys': keysView, purposes: purposesView, settings: settingsView };
@@ -165,80 +124,6 @@ async function keysView(show, current) {
       }));
   }
   show('API keys', ...content);
-}
-
-async function settingsView(show, current) {
-  const security = await api('/settings/security');
-  const calendar = await api('/settings/calendar');
-  const editable = can('settings:update');
-  const mfa = el('input', { type: 'checkbox', id: 'mfa', name: 'mfaRequired', checked: security.mfaRequired, disabled: !editable });
-  const origins = el('textarea', { id: 'origins', name: 'corsOrigins', rows: 3, disabled: !editable, 'aria-describedby': 'origins-hint' },
-    (security.corsOrigins || []).join('\n'));
-  const idle = el('input', { id: 'idle', name: 'sessionIdleMinutes', type: 'number', min: 5, max: 480, value: security.sessionIdleMinutes, disabled: !editable });
-  const zone = el('input', { id: 'zone', name: 'timeZone', value: calendar.timeZone || '', disabled: !editable });
-  const country = el('input', { id: 'country', name: 'country', value: calendar.country || '', disabled: !editable, maxlength: 2 });
-  const region = el('input', { id: 'region', name: 'subdivision', value: calendar.subdivision || '', disabled: !editable });
-  const button = (text) => (editable ? el('p', {}, el('button', { type: 'submit' }, text)) : null);
-  show('Settings', subNav(current),
-    el('h2', {}, 'Security'),
-    ...apiForm({ id: 'security' }, [
-      el('div', { class: 'choice' }, mfa, el('label', { for: 'mfa' }, 'Everyone signs in with an authenticator app too')),
-      field('origins', 'Sites allowed to use console sessions (one origin a line)', origins),
-      el('span', { id: 'origins-hint', class: 'hint' }, 'Only your own applications; a website with the consent banner needs no place here.'),
-      field('idle', 'Sign out after this many idle minutes', idle), button('Save security settings')],
-    (data) => api('/settings/security', { method: 'PUT', body: {
-      mfaRequired: data.get('mfaRequired') === 'on', corsOrigins: String(data.get('corsOrigins') || '').split('\n').map((o) => o.trim()).filter(Boolean),
-      sessionIdleMinutes: data.get('sessionIdleMinutes') ? Number(data.get('sessionIdleMinutes')) : null } })),
-    el('h2', {}, 'Calendar'),
-    el('p', {}, 'Legal deadlines are counted in this time zone and skip the public holidays of this country and region.'),
-    ...apiForm({ id: 'calendar' }, [field('zone', 'Time zone (IANA, such as Europe/Berlin)', zone),
-      field('country', 'Country (ISO 3166, such as DE)', country), field('region', 'Region (such as BY for Bavaria)', region), button('Save calendar')],
-    (data) => api('/settings/calendar', { method: 'PUT', body: {
-      timeZone: data.get('timeZone') || null, country: String(data.get('country') || '').toUpperCase() || null,
-      subdivision: String(data.get('subdivision') || '').toUpperCase() || null,
-      publishedResponseDays: calendar.publishedResponseDays, stopTheClockWhereLawIsSilent: calendar.stopTheClockWhereLawIsSilent } })),
-    ...(await serviceLevels(editable)), ...(await mailLanguage(editable)), ...(await rateLimits()));
-}
-
-/** When a request is warned before its legal deadline and escalated after it, per type (else the "*" row). */
-async function serviceLevels(editable) {
-  const sla = await api('/settings/sla');
-  const rows = [...sla.rows, { process: 'dsar', type: '', warningBefore: '', escalationAfter: '' }];
-  const lines = rows.map((r, i) => el('tr', {},
-    el('td', {}, el('input', { 'aria-label': `Request type, line ${i + 1}`, name: `type-${i}`, value: r.type, placeholder: '* or ACCESS', disabled: !editable })),
-    el('td', {}, el('input', { 'aria-label': `Warn before, line ${i + 1}`, name: `warn-${i}`, value: r.warningBefore, placeholder: 'P7D', disabled: !editable })),
-    el('td', {}, el('input', { 'aria-label': `Escalate after, line ${i + 1}`, name: `esc-${i}`, value: r.escalationAfter, placeholder: 'P2D', disabled: !editable }))));
-  return [el('h2', {}, 'Service levels'),
-    el('p', {}, `Durations in ISO 8601 (P7D: seven days; PT12H: twelve hours). Without a row: warned ${sla.defaults.warningBefore} before, escalated ${sla.defaults.escalationAfter} after. An empty line is left out.`),
-    ...apiForm({ id: 'sla' }, [el('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': 'Service levels' },
-      el('table', {}, el('caption', {}, 'Data subject requests'),
-        el('thead', {}, el('tr', {}, ['Request type', 'Warn before the deadline', 'Escalate after it'].map((h) => el('th', { scope: 'col' }, h)))),
-        el('tbody', {}, lines))), editable ? el('p', {}, el('button', { type: 'submit' }, 'Save service levels')) : null],
-    (data) => api('/settings/sla', { method: 'PUT', body: { rows: rows.map((r, i) => ({
-      process: r.process || 'dsar', type: String(data.get(`type-${i}`) || '').trim(), warningBefore: String(data.get(`warn-${i}`) || '').trim(),
-      escalationAfter: String(data.get(`esc-${i}`) || '').trim() })).filter((r) => r.type) } }))];
-}
-
-/** The language of mail whose reader has none (reviewers' mail, invitations). */
-async function mailLanguage(editable) {
-  const mail = await api('/settings/mail');
-  const languages = can('notice:view') ? await api('/notice-languages') : [];
-  const select = el('select', { id: 'mail-language', name: 'defaultLanguage', disabled: !editable },
-    el('option', { value: '' }, 'English (none set)'),
-    mail.defaultLanguage && !languages.some((l) => l.code === mail.defaultLanguage)
-      ? el('option', { value: mail.defaultLanguage, selected: true }, mail.defaultLanguage) : null, // kept when the list cannot be read
-    languages.map((l) => el('option', { value: l.code, lang: l.code, selected: l.code === mail.defaultLanguage }, `${l.nativeName} (${l.englishName})`)));
-  return [el('h2', {}, 'Mail'), ...apiForm({ id: 'mail' }, [field('mail-language', 'Language of mail whose reader has none', select),
-    editable ? el('p', {}, el('button', { type: 'submit' }, 'Save mail language')) : null],
-  (data) => api('/settings/mail', { method: 'PUT', body: { defaultLanguage: data.get('defaultLanguage') || null } }))];
-}
-
-async function rateLimits() {
-  const limits = await api('/settings/rate-limits');
-  return [el('h2', {}, 'Rate limits'), el('p', {}, 'Per minute, for the organisation and for each key alike; set by whoever runs this installation.'),
-    el('dl', { class: 'facts', id: 'rate-limits' }, el('dt', {}, 'Consent checks'), el('dd', {}, String(limits.checksPerMinute)),
-      el('dt', {}, 'Changes'), el('dd', {}, String(limits.mutationsPerMinute)), el('dt', {}, 'Costly calls (exports, imports)'),
-      el('dd', {}, String(limits.costlyPerMinute)))];
 }
 
 /** Consent purposes and their notice versions (never changed once published; a new version is a new text). */

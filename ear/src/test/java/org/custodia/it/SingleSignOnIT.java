@@ -176,6 +176,44 @@ class SingleSignOnIT {
         assertThat(provisioned).as("provisioned just in time by the browser's sign-in").isEqualTo(1);
     }
 
+    @Test
+    void anAdminMapsAnotherGroupOnTheSettingsPageAndTheStoredSecretStays() throws Exception {
+        Accounts.Account admin = Accounts.invited(tenant, "ADMIN");
+        try (Browser browser = new Browser()) {
+            browser.signIn(admin, "Inbox");
+            browser.open("/console/admin/settings");
+            browser.awaitPage("Settings");
+            assertThat(browser.await(org.openqa.selenium.By.id("sso-issuer")).getAttribute("value")).isEqualTo(issuer());
+            assertThat(browser.driver.findElement(org.openqa.selenium.By.id("sso-secret")).getAttribute("value")).as("never shown").isEmpty();
+            assertThat(browser.driver.findElement(org.openqa.selenium.By.id("sso-secret-hint")).getText()).contains("A secret is stored");
+            browser.assertAccessible("settings with single sign-on");
+            org.openqa.selenium.WebElement mapping = browser.driver.findElement(org.openqa.selenium.By.id("sso-mapping"));
+            mapping.sendKeys("\nprivacy-team = APPROVER");
+            browser.driver.findElement(org.openqa.selenium.By.cssSelector("#sso-settings button[type=submit]")).click();
+            assertThat(browser.await(org.openqa.selenium.By.cssSelector("#main .ok-box[role=status]")).getText()).isEqualTo("Saved.");
+        }
+        JsonNode saved = tenant.api().get("/settings/sso").json();
+        assertThat(saved.get("roleMapping").get("privacy-team").asText()).isEqualTo("APPROVER");
+        assertThat(saved.get("roleMapping").get("dpo").asText()).isEqualTo("APPROVER");
+        assertThat(saved.get("confidentialClient").asBoolean()).as("the stored secret stays").isTrue();
+    }
+
+    @Test
+    void aFormThatCannotShowTheSecretKeepsItOnlyForTheSameProviderAndClient() {
+        String same = "{\"issuer\":\"" + issuer() + "\",\"clientId\":\"" + CLIENT + "\",\"roleClaim\":\"groups\","
+                + "\"roleMapping\":{\"custodia-admins\":\"ADMIN\",\"dpo\":\"APPROVER\",\"auditors\":\"AUDITOR\"},\"keepClientSecret\":true}";
+        Api.Reply kept = tenant.api().put("/settings/sso", same);
+        assertThat(kept.status()).as(kept.raw().body()).isEqualTo(200);
+        assertThat(kept.json().get("confidentialClient").asBoolean()).as("the stored secret stays").isTrue();
+
+        Api.Reply otherClient = tenant.api().put("/settings/sso", same.replace("\"clientId\":\"" + CLIENT + "\"", "\"clientId\":\"elsewhere\""));
+        assertThat(otherClient.status()).isEqualTo(422);
+        assertThat(otherClient.json().get("errors").get(0).get("field").asText()).isEqualTo("keepClientSecret");
+        Api.Reply both = tenant.api().put("/settings/sso", same.replace("\"keepClientSecret\":true", "\"keepClientSecret\":true,\"clientSecret\":\"x\""));
+        assertThat(both.status()).isEqualTo(422);
+        assertThat(tenant.api().get("/settings/sso").json().get("clientId").asText()).as("nothing changed").isEqualTo(CLIENT);
+    }
+
     static void assertUnauthorized(String jwt) {
         Api.Reply r = Api.withKey(jwt).get("/auth/me");
         assertThat(r.status()).as(r.raw().body()).isEqualTo(401);

@@ -66,8 +66,21 @@ public class SsoConfiguration {
     @Resource
     SessionContext context;
 
+    /**
+     * {@code keepClientSecret}: true keeps the stored secret (a form that cannot show it back); refused unless the
+     * issuer and client id stay as they are, since the secret goes to the issuer's token endpoint.
+     */
     public record Input(String issuer, String clientId, String clientSecret, String audience, String roleClaim,
-                        LinkedHashMap<String, String> roleMapping, String defaultRole, String scopes) {
+                        LinkedHashMap<String, String> roleMapping, String defaultRole, String scopes, Boolean keepClientSecret) {
+
+        public Input(String issuer, String clientId, String clientSecret, String audience, String roleClaim,
+                     LinkedHashMap<String, String> roleMapping, String defaultRole, String scopes) {
+            this(issuer, clientId, clientSecret, audience, roleClaim, roleMapping, defaultRole, scopes, null);
+        }
+
+        boolean keepsSecret() {
+            return Boolean.TRUE.equals(keepClientSecret);
+        }
     }
 
     /** The tenant's settings as stored now (callers on hot paths use {@link SsoDirectory#settingsOf}). */
@@ -120,6 +133,9 @@ public class SsoConfiguration {
         if (in.clientSecret() != null && (in.clientSecret().isEmpty() || in.clientSecret().length() > 500)) {
             errors.add(new FieldError("clientSecret", "must be 1 to 500 characters, or absent for a public client"));
         }
+        if (in.keepsSecret() && in.clientSecret() != null) {
+            errors.add(new FieldError("keepClientSecret", "give a new client secret or keep the stored one, not both"));
+        }
         if (in.audience() != null && in.audience().length() > 200) {
             errors.add(new FieldError("audience", "must be at most 200 characters"));
         }
@@ -148,8 +164,9 @@ public class SsoConfiguration {
     /** The transactional half of {@link #save}. */
     public OidcSettings store(Actor actor, Input in, String audience) {
         requireIssuerFree(actor.tenantId(), in.issuer(), audience);
-        OidcSettings settings = new OidcSettings(in.issuer(), in.clientId(), in.clientSecret() != null, audience, in.roleClaim(),
-                in.roleMapping(), in.defaultRole(), scopesOf(in));
+        byte[] kept = in.keepsSecret() ? keptSecret(in) : null;
+        OidcSettings settings = new OidcSettings(in.issuer(), in.clientId(), in.clientSecret() != null || kept != null, audience,
+                in.roleClaim(), in.roleMapping(), in.defaultRole(), scopesOf(in));
         repository.remove();
         try {
             repository.add(actor.tenantId(), settings, StoredTime.now());
@@ -161,11 +178,26 @@ public class SsoConfiguration {
         }
         if (in.clientSecret() != null) {
             repository.storeClientSecret(sealed.sealText(actor.tenantId(), SECRET_SEAL, in.clientSecret()));
+        } else if (kept != null) {
+            repository.storeClientSecret(kept); // sealed for this tenant and purpose already
         }
         directory.forgetAfterCommit(actor.tenantId());
         audit.append(actor, "settings.sso_updated", "tenant", actor.tenantId().toString(),
                 Map.of("issuer", in.issuer(), "clientId", in.clientId(), "audience", audience, "roleClaim", in.roleClaim()));
         return settings;
+    }
+
+    /** The stored secret, sealed, for settings that keep their provider and client; 422 otherwise. */
+    private byte[] keptSecret(Input in) {
+        OidcSettings current = repository.settings().orElse(null);
+        byte[] secret = repository.clientSecretSealed();
+        if (current == null || secret == null) {
+            throw ProblemException.invalid("keepClientSecret", "there is no stored client secret to keep");
+        }
+        if (!current.issuer().equals(in.issuer()) || !current.clientId().equals(in.clientId())) {
+            throw ProblemException.invalid("keepClientSecret", "the issuer or client id changed: give the client secret again");
+        }
+        return secret;
     }
 
     /**
