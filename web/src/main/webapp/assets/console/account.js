@@ -6,7 +6,7 @@ import { session } from './app.js';
 
 export async function accountView({ page }) {
   const me = session.me;
-  const facts = el('dl', { class: 'facts' }, el('dt', {}, 'Signed in as'), el('dd', {}, me.principal),
+  const facts = el('dl', { class: 'facts' }, el('dt', {}, 'Signed in as'), el('dd', {}, me.email || me.principal),
     el('dt', {}, 'Role'), el('dd', {}, me.role), el('dt', {}, 'Session ends'), el('dd', {}, when(me.expiresAt, me.timeZone)));
   const status = el('div', { role: 'status', id: 'mfa-status', tabindex: '-1' });
   const alertSlot = el('div');
@@ -15,6 +15,11 @@ export async function accountView({ page }) {
     me.mfaEnrolmentRequired ? el('p', { class: 'problem' }, 'Your organisation requires an authenticator app: set one up to continue.') : null,
     el('p', {}, 'After this, signing in asks for the six-digit code your app shows, as well as your password.'),
     alertSlot, start, status);
+  if (me.signIn === 'sso') { // the organisation's provider asks for second factors, not Custodia
+    start.replaceWith(el('p', { id: 'mfa-sso' }, 'You sign in through your organisation\'s single sign-on; its provider asks for any second factor.'));
+  } else if (me.mfa) {
+    start.replaceWith(el('p', { id: 'mfa-on', class: 'ok-box' }, 'An authenticator app is set up. Without your phone, sign in with one of your recovery codes.'));
+  }
   start.addEventListener('click', async () => {
     alertSlot.replaceChildren();
     let enrolment;

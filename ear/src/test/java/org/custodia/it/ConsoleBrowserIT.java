@@ -250,6 +250,10 @@ class ConsoleBrowserIT {
             browser.await(By.id("totp")).sendKeys(TotpCodes.codeAt(secret, step + 1));
             browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
             browser.awaitPage("Inbox");
+            browser.driver.findElement(By.linkText("Account (APPROVER)")).click();
+            browser.awaitPage("Your account");
+            assertThat(browser.await(By.id("mfa-on")).getText()).contains("set up");
+            assertThat(browser.driver.findElements(By.id("mfa-start"))).as("no second set-up offered").isEmpty();
         }
     }
 

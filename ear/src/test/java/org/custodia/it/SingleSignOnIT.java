@@ -164,6 +164,10 @@ class SingleSignOnIT {
             browser.awaitPage("Inbox"); // through the provider's authorize endpoint and back, where the person was going
             assertThat(browser.driver.getCurrentUrl()).endsWith("/console/inbox");
             assertThat(browser.driver.findElement(org.openqa.selenium.By.id("nav")).getText()).contains("Inbox");
+            browser.open("/console/account");
+            browser.awaitPage("Your account");
+            assertThat(browser.await(org.openqa.selenium.By.id("mfa-sso")).getText()).contains("single sign-on");
+            assertThat(browser.driver.findElements(org.openqa.selenium.By.id("mfa-start"))).as("no authenticator of Custodia's own").isEmpty();
             browser.assertAccessible("inbox after single sign-on");
         }
         long provisioned = 0;

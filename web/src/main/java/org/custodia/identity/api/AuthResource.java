@@ -164,6 +164,13 @@ public class AuthResource {
         view.put("mfaEnrolmentRequired", c.mfaPending());
         view.put("expiresAt", c.expiresAt() == null ? null : c.expiresAt().toString());
         view.put("timeZone", calendars.of(c.tenantId()).timeZone().getId()); // the console shows dates in it
+        if (c.kind() != ApiCaller.Kind.API_KEY) { // a person: how they sign in, so the console offers only what applies
+            users.find(c.tenantId(), c.callerId()).ifPresent(u -> {
+                view.put("email", u.email());
+                view.put("signIn", u.oidcSubject() != null ? "sso" : "password");
+                view.put("mfa", u.totpEnabled());
+            });
+        }
         return view;
     }
 
