@@ -196,9 +196,9 @@ function deadlineSection(id, dsar, movable) {
   return section;
 }
 
-/** Everything that happened to the request, from the audit chain. */
+/** Everything that happened to the request and its review tasks (claims, delegations, decisions), from the audit chain. */
 async function timelineSection(id, zone) {
-  const events = await api(`/audit/events?entityType=dsar&entityId=${id}&limit=200`);
+  const events = await api(`/audit/events?entityType=dsar&entityId=${id}&withTasks=true&limit=200`);
   return el('section', { 'aria-labelledby': 'timeline-h' }, el('h2', { id: 'timeline-h' }, 'Timeline'),
     el('ol', { class: 'timeline' }, events.map((e) => el('li', {}, el('time', { datetime: e.createdAt }, when(e.createdAt, zone)), ' ',
       el('strong', {}, e.eventType), ` by ${e.actor}`))));

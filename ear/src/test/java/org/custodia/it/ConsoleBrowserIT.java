@@ -74,6 +74,10 @@ class ConsoleBrowserIT {
             new WebDriverWait(browser.driver, Duration.ofSeconds(60))
                     .until(ExpectedConditions.textToBe(By.id("status"), "Closed"));
             assertThat(browser.driver.findElement(By.id("progress")).getText()).contains("closed");
+            browser.driver.navigate().refresh();
+            browser.awaitPage("Request " + dsarId.substring(0, 8));
+            assertThat(browser.await(By.cssSelector(".timeline")).getText()).as("the review task's events in the request's timeline")
+                    .contains("task.completed").contains("dsar.closed");
 
             browser.driver.findElement(By.linkText("Dashboard")).click();
             browser.awaitPage("Dashboard");

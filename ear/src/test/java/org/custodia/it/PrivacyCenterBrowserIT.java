@@ -194,49 +194,72 @@ class PrivacyCenterBrowserIT {
         assertThat(banner.get("/purposes").status()).isEqualTo(403);
 
         String base = ItEnvironment.apiBase().replace("/api/v1", "");
+        String[] purposesOnPage = {"newsletter"};
         HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         site.createContext("/", exchange -> {
             byte[] page = ("<!doctype html><html lang=\"hi\"><head><meta charset=\"utf-8\"><title>एक दुकान</title></head><body>"
                     + "<main><h1>एक दुकान</h1><p>नमस्ते।</p></main>"
                     + "<script src=\"" + base + "/assets/banner/banner.js\" defer data-api=\"" + base + "/api/v1\" data-key=\""
-                    + publishable + "\" data-purposes=\"newsletter\"></script></body></html>").getBytes(StandardCharsets.UTF_8);
+                    + publishable + "\" data-purposes=\"" + purposesOnPage[0] + "\"></script></body></html>").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, page.length);
             exchange.getResponseBody().write(page);
             exchange.close();
         });
         site.start();
-        String origin = "http://127.0.0.1:" + site.getAddress().getPort(); // not among the tenant's CORS origins
-        String visitor;
-        try (Browser browser = new Browser()) {
-            browser.driver.get(origin + "/");
-            browser.await(By.id("custodia-accept"));
-            assertThat(browser.driver.findElement(By.id("custodia-banner")).getText())
-                    .contains("समाचार पत्र").contains("हम आपको महीने में एक बार उत्पाद समाचार ईमेल करते हैं।");
-            browser.assertAccessible("a site's page with the banner");
-            browser.photograph("banner-hi");
-            visitor = (String) ((JavascriptExecutor) browser.driver).executeScript("return localStorage.getItem('custodia.subject')");
-            assertThat(visitor).matches("visitor-[0-9a-f-]{36}");
-            browser.driver.findElement(By.id("custodia-accept")).click();
-            browser.await(By.id("custodia-reopen"));
-            assertThat(t.api().get("/consents/check?subject=" + visitor + "&purpose=newsletter").json().get("allowed").asBoolean()).isTrue();
+        try {
+            String origin = "http://127.0.0.1:" + site.getAddress().getPort(); // not among the tenant's CORS origins
+            String visitor;
+            try (Browser browser = new Browser()) {
+                browser.driver.get(origin + "/");
+                browser.await(By.id("custodia-accept"));
+                assertThat(browser.driver.findElement(By.id("custodia-banner")).getText())
+                        .contains("समाचार पत्र").contains("हम आपको महीने में एक बार उत्पाद समाचार ईमेल करते हैं।");
+                browser.assertAccessible("a site's page with the banner");
+                browser.photograph("banner-hi");
+                visitor = (String) ((JavascriptExecutor) browser.driver).executeScript("return localStorage.getItem('custodia.subject')");
+                assertThat(visitor).matches("visitor-[0-9a-f-]{36}");
+                browser.driver.findElement(By.id("custodia-accept")).click();
+                browser.await(By.id("custodia-reopen"));
+                assertThat(t.api().get("/consents/check?subject=" + visitor + "&purpose=newsletter").json().get("allowed").asBoolean()).isTrue();
 
-            browser.driver.navigate().refresh(); // decided: the banner starts folded
-            browser.await(By.id("custodia-reopen")).click();
-            WebElement box = browser.await(By.id("custodia-newsletter"));
-            assertThat(box.isSelected()).isTrue();
-            box.click();
-            browser.driver.findElement(By.id("custodia-save")).click();
-            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
-                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("custodia-status"), "सहेज"));
+                browser.driver.navigate().refresh(); // decided: the banner starts folded
+                browser.await(By.id("custodia-reopen")).click();
+                WebElement box = browser.await(By.id("custodia-newsletter"));
+                assertThat(box.isSelected()).isTrue();
+                box.click();
+                browser.driver.findElement(By.id("custodia-save")).click();
+                new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("custodia-status"), "सहेज"));
+            }
+            JsonNode check = t.api().get("/consents/check?subject=" + visitor + "&purpose=newsletter").json();
+            assertThat(check.get("allowed").asBoolean()).isFalse();
+            assertThat(check.get("reason").asText()).isEqualTo("WITHDRAWN");
+            String history = t.api().get("/consents?subject=" + visitor).raw().body();
+            assertThat(history).contains("GRANTED").contains("WITHDRAWN").contains("\"source\":\"web\"");
+
+            // a browser with Global Privacy Control: the banner passes the signal on, and it is recorded as an opt-out
+            assertThat(t.api().post("/purposes", "{\"key\":\"ad-sharing\",\"name\":\"Sharing with advertisers\",\"honoursGpc\":true}")
+                    .status()).isEqualTo(201);
+            String gpcVisitor;
+            try (Browser browser = new Browser()) {
+                ((org.openqa.selenium.chromium.HasCdp) browser.driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                        java.util.Map.of("source", "Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true });"));
+                purposesOnPage[0] = "newsletter,ad-sharing";
+                browser.driver.get(origin + "/");
+                WebElement sharing = browser.await(By.id("custodia-ad-sharing"));
+                assertThat(sharing.isEnabled()).as("declined by the signal, not offered").isFalse();
+                assertThat(sharing.isSelected()).isFalse();
+                assertThat(browser.driver.findElement(By.id("custodia-banner")).getText()).contains("Global Privacy Control");
+                browser.assertAccessible("the banner with GPC");
+                gpcVisitor = (String) ((JavascriptExecutor) browser.driver).executeScript("return localStorage.getItem('custodia.subject')");
+            }
+            JsonNode optedOut = t.api().get("/consents/check?subject=" + gpcVisitor + "&purpose=ad-sharing").json();
+            assertThat(optedOut.get("reason").asText()).isEqualTo("GPC_OPT_OUT");
+            assertThat(t.api().get("/consents?subject=" + gpcVisitor).raw().body()).contains("\"source\":\"gpc\"");
         } finally {
             site.stop(0);
         }
-        JsonNode check = t.api().get("/consents/check?subject=" + visitor + "&purpose=newsletter").json();
-        assertThat(check.get("allowed").asBoolean()).isFalse();
-        assertThat(check.get("reason").asText()).isEqualTo("WITHDRAWN");
-        String history = t.api().get("/consents?subject=" + visitor).raw().body();
-        assertThat(history).contains("GRANTED").contains("WITHDRAWN").contains("\"source\":\"web\"");
     }
 
     @Test

@@ -112,6 +112,10 @@ class RowLevelSecurityIT {
                 + " repeat('b', 64), 1, 0, 0, false, 1, now() from app.dsar_request where tenant_id = '%1$s'"));
         SEED.put("dsar_download_token", List.of("insert into app.dsar_download_token select md5(random()::text) || md5(random()::text),"
                 + " '%1$s', id, now(), now(), null from app.dsar_request where tenant_id = '%1$s'"));
+        SEED.put("dsar_status_token", List.of("insert into app.dsar_status_token select md5(random()::text) || md5(random()::text),"
+                + " '%1$s', id, now(), now(), null from app.dsar_request where tenant_id = '%1$s'"));
+        SEED.put("consent_manage_token", List.of("insert into app.consent_manage_token values (md5(random()::text) || md5(random()::text),"
+                + " '%1$s', repeat('e', 43), now(), now())"));
     }
 
     @BeforeAll

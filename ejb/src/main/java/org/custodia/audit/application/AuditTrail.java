@@ -94,6 +94,12 @@ public class AuditTrail {
         return events.forEntity(tenantId, entityType, entityId, limit);
     }
 
+    /** A request's timeline with its tasks' events (claims, delegations, decisions), in sequence order. */
+    public List<AuditEvent> entityEventsWithTasks(@TenantId UUID tenantId, String entityType, String entityId, int limit) {
+        chainPending();
+        return events.forEntityWithTasks(tenantId, entityType, entityId, limit);
+    }
+
     /** The tenant's last {@code limit} events, in sequence order (the console shows the newest). */
     public List<AuditEvent> latestEvents(@TenantId UUID tenantId, int limit) {
         chainPending();

@@ -126,6 +126,25 @@ public class AuditEventRepository {
                 .getResultList();
     }
 
+    /** One entity's events and those of the tasks whose business key it is, in sequence order (at most {@code limit}). */
+    public List<AuditEvent> forEntityWithTasks(UUID tenantId, String entityType, String entityId, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Number> taskSeqs = em.createNativeQuery("select seq from app.audit_event where tenant_id = ?1 and entity_type = 'task'"
+                        + " and payload ->> 'businessKey' = ?2 order by seq limit ?3")
+                .setParameter(1, tenantId).setParameter(2, entityId).setParameter(3, limit).getResultList();
+        if (taskSeqs.isEmpty()) {
+            return forEntity(tenantId, entityType, entityId, limit);
+        }
+        return em.createQuery("select e from AuditEvent e where e.tenantId = :t and ((e.entityType = :type and e.entityId = :id)"
+                        + " or e.seq in :seqs) order by e.seq", AuditEvent.class)
+                .setParameter("t", tenantId)
+                .setParameter("type", entityType)
+                .setParameter("id", entityId)
+                .setParameter("seqs", taskSeqs.stream().map(Number::longValue).toList())
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
     /** The last {@code limit} events, in sequence order. */
     public List<AuditEvent> latest(UUID tenantId, int limit) {
         List<AuditEvent> newestFirst = em.createQuery("select e from AuditEvent e where e.tenantId = :t order by e.seq desc",

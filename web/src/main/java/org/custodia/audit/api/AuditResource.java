@@ -57,7 +57,8 @@ public class AuditResource {
     public List<AuditEventView> events(@QueryParam("afterSeq") @DefaultValue("0") long afterSeq,
                                        @QueryParam("limit") @DefaultValue("100") int limit,
                                        @QueryParam("latest") @DefaultValue("false") boolean latest,
-                                       @QueryParam("entityType") String entityType, @QueryParam("entityId") String entityId) {
+                                       @QueryParam("entityType") String entityType, @QueryParam("entityId") String entityId,
+                                       @QueryParam("withTasks") @DefaultValue("false") boolean withTasks) {
         if (limit < 1 || limit > 1000) {
             throw new ProblemException(400, "validation", "Invalid request", "limit must be 1 to 1000",
                     List.of(new FieldError("limit", "must be 1 to 1000")));
@@ -67,7 +68,11 @@ public class AuditResource {
             throw ProblemException.invalid(List.of(new FieldError(entityType == null ? "entityType" : "entityId",
                     "entityType and entityId go together")));
         }
-        List<AuditEvent> events = entityId != null ? audit.entityEvents(tenantId, entityType, entityId, limit)
+        if (withTasks && entityId == null) {
+            throw ProblemException.invalid("withTasks", "goes with entityType and entityId");
+        }
+        List<AuditEvent> events = entityId != null
+                ? withTasks ? audit.entityEventsWithTasks(tenantId, entityType, entityId, limit) : audit.entityEvents(tenantId, entityType, entityId, limit)
                 : latest ? audit.latestEvents(tenantId, limit) : audit.events(tenantId, afterSeq, limit);
         return events.stream().map(AuditEventView::of).toList();
     }

@@ -75,12 +75,16 @@ public class ConsentBannerResource {
     @Inject
     CallerContext caller;
 
-    /** The visitor's state for each purpose; {@code Sec-GPC: 1} opts out of purposes that honour GPC, recorded. */
+    /**
+     * The visitor's state for each purpose; {@code Sec-GPC: 1} (or {@code gpc=1}, the banner passing on
+     * {@code navigator.globalPrivacyControl}) opts out of purposes that honour GPC, recorded.
+     */
     @RequiresPermission("consent:banner")
     @StateChangingRead // Sec-GPC: 1 records an opt-out
     @GET
     public List<State> states(@QueryParam("subject") String subject, @QueryParam("purpose") List<String> purposes,
-                              @QueryParam("lang") String lang, @HeaderParam("Sec-GPC") String gpc) throws SQLException {
+                              @QueryParam("lang") String lang, @HeaderParam("Sec-GPC") String gpc,
+                              @QueryParam("gpc") String gpcSeenByScript) throws SQLException {
         List<FieldError> errors = new ArrayList<>();
         visitor(subject, errors);
         if (purposes == null || purposes.isEmpty() || purposes.size() > MAX_PURPOSES) {
@@ -90,11 +94,12 @@ public class ConsentBannerResource {
             throw ProblemException.invalid(errors);
         }
         UUID tenantId = caller.caller().tenantId();
+        boolean signal = ConsentResource.gpc(gpc) || ConsentResource.gpc(gpcSeenByScript); // a script cannot send Sec-GPC itself
         String language = lang == null ? "en" : lang.toLowerCase(Locale.ROOT);
         List<State> states = new ArrayList<>();
         for (String key : purposes) {
             ConsentPurpose purpose = consents.purpose(tenantId, key); // 404 problem for an unknown key
-            ConsentCheck check = checks.check(caller.actor(), subject, key, ConsentResource.gpc(gpc));
+            ConsentCheck check = checks.check(caller.actor(), subject, key, signal);
             Map.Entry<String, String> text = notices.currentText(tenantId, purpose, language).orElse(null);
             PurposeDetails details = purpose.details();
             states.add(new State(key, details.names().getOrDefault(language, purpose.name()),
