@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.custodia.consent.application.ConsentManageDesk;
 import org.custodia.consent.application.ConsentManageLinks;
-import org.custodia.dsar.api.PublicIntakeThrottle;
+import org.custodia.platform.api.PublicThrottle;
 import org.custodia.platform.api.PublicEndpoint;
 import org.custodia.platform.api.RequestBodies;
 import org.custodia.platform.api.RequestIdFilter;
@@ -28,7 +28,7 @@ import org.custodia.platform.problem.ProblemException;
 /**
  * The privacy center's consent pages, for a data subject without an account: ask for a link by address, then read
  * and withdraw through it. The token travels in bodies only (the page had it from the URL's fragment). Limited per
- * client address ({@link PublicIntakeThrottle.Budget#CONSENTS}).
+ * client address ({@link PublicThrottle.Budget#CONSENTS}).
  */
 @Path("/public")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -64,7 +64,7 @@ public class PublicConsentResource {
     ConsentManageDesk desk;
 
     @Inject
-    PublicIntakeThrottle throttle;
+    PublicThrottle throttle;
 
     @Context
     HttpServletRequest http;
@@ -74,7 +74,7 @@ public class PublicConsentResource {
     @Path("/{tenantSlug}/consents/link")
     @PublicEndpoint
     public Response askForLink(@PathParam("tenantSlug") String tenantSlug, LinkRequest body) {
-        throttle.check(PublicIntakeThrottle.Budget.CONSENTS, http);
+        throttle.check(PublicThrottle.Budget.CONSENTS, http);
         RequestBodies.required(body);
         desk.askForLink(tenantSlug, body.email(), body.language(), RequestIdFilter.currentRequestId());
         return Response.status(202).entity(Map.of("next", NEXT)).build();
@@ -85,7 +85,7 @@ public class PublicConsentResource {
     @Path("/consents/view")
     @PublicEndpoint
     public ConsentsView view(Opened body, @HeaderParam("Sec-GPC") String gpc) throws SQLException {
-        throttle.check(PublicIntakeThrottle.Budget.CONSENTS, http);
+        throttle.check(PublicThrottle.Budget.CONSENTS, http);
         RequestBodies.required(body);
         ConsentManageLinks.ConsentsView v = desk.view(body.token(), language(body.language()),
                 ConsentResource.gpc(gpc) || Boolean.TRUE.equals(body.gpc()),
@@ -98,7 +98,7 @@ public class PublicConsentResource {
     @Path("/consents/withdraw")
     @PublicEndpoint
     public PurposeView withdraw(Withdrawal body) throws SQLException {
-        throttle.check(PublicIntakeThrottle.Budget.CONSENTS, http);
+        throttle.check(PublicThrottle.Budget.CONSENTS, http);
         RequestBodies.required(body);
         return desk.withdraw(body.token(), body.purpose(), language(body.language()), RequestIdFilter.currentRequestId())
                 .map(PurposeView::of).orElseThrow(PublicConsentResource::unknownLink);

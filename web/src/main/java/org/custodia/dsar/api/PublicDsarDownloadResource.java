@@ -19,6 +19,7 @@ import org.custodia.dsar.application.DsarDownloadLinks;
 import org.custodia.dsar.application.DsarDownloads;
 import org.custodia.dsar.domain.DownloadLink;
 import org.custodia.platform.api.PublicEndpoint;
+import org.custodia.platform.api.PublicThrottle;
 import org.custodia.platform.api.RequestBodies;
 import org.custodia.platform.api.RequestIdFilter;
 import org.custodia.platform.problem.FieldError;
@@ -39,7 +40,7 @@ public class PublicDsarDownloadResource {
     DsarDownloads downloads;
 
     @Inject
-    PublicIntakeThrottle throttle;
+    PublicThrottle throttle;
 
     @Inject
     HeldPackageRead read;
@@ -51,7 +52,7 @@ public class PublicDsarDownloadResource {
     @Produces(MediaType.APPLICATION_JSON)
     @PublicEndpoint
     public LinkView look(@QueryParam("token") String token) {
-        throttle.check(PublicIntakeThrottle.Budget.DOWNLOAD, http);
+        throttle.check(PublicThrottle.Budget.DOWNLOAD, http);
         DsarDownloadLinks.Preview p = downloads.look(token).orElseThrow(PublicDsarDownloadResource::gone);
         if (p.state() == DownloadLink.State.EXPIRED) {
             throw gone(); // like an unknown link
@@ -64,7 +65,7 @@ public class PublicDsarDownloadResource {
     @Produces(MediaType.TEXT_HTML)
     @PublicEndpoint
     public Response page(@QueryParam("token") String token) {
-        throttle.check(PublicIntakeThrottle.Budget.DOWNLOAD, http);
+        throttle.check(PublicThrottle.Budget.DOWNLOAD, http);
         DsarDownloadLinks.Preview p = downloads.look(token).orElse(null);
         if (p == null || p.state() == DownloadLink.State.EXPIRED) {
             return ConfirmationPage.response(410, DownloadPage.unknown());
@@ -78,7 +79,7 @@ public class PublicDsarDownloadResource {
     @Produces({"application/zip", MediaType.TEXT_HTML})
     @PublicEndpoint
     public Response redeemFromPage(@FormParam("token") String token) {
-        throttle.check(PublicIntakeThrottle.Budget.DOWNLOAD, http);
+        throttle.check(PublicThrottle.Budget.DOWNLOAD, http);
         DsarDownloadLinks.Preview p = downloads.look(token).orElse(null);
         if (p == null || p.state() != DownloadLink.State.VALID) { // answered without a read permit
             return ConfirmationPage.response(410, p == null ? DownloadPage.unknown() : DownloadPage.refused(p.state()));
@@ -102,7 +103,7 @@ public class PublicDsarDownloadResource {
     @Produces({"application/zip", MediaType.APPLICATION_JSON})
     @PublicEndpoint
     public Response redeem(PublicDsarResource.Token body) {
-        throttle.check(PublicIntakeThrottle.Budget.DOWNLOAD, http);
+        throttle.check(PublicThrottle.Budget.DOWNLOAD, http);
         RequestBodies.required(body);
         if (downloads.look(body.token()).filter(p -> p.state() == DownloadLink.State.VALID).isPresent()) {
             read.take(); // before the link is used up: a busy server leaves it valid; refusals need no permit

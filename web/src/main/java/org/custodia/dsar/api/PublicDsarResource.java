@@ -25,6 +25,7 @@ import org.custodia.dsar.application.DsarStatusLookups;
 import org.custodia.dsar.domain.EmailConfirmation;
 import org.custodia.dsar.application.PublicDsarIntake;
 import org.custodia.platform.api.PublicEndpoint;
+import org.custodia.platform.api.PublicThrottle;
 import org.custodia.platform.api.RequestBodies;
 import org.custodia.platform.api.RequestIdFilter;
 import org.custodia.platform.problem.FieldError;
@@ -32,7 +33,7 @@ import org.custodia.platform.problem.ProblemException;
 
 /**
  * The data subject's side of a request, without an account: the per-organisation intake form, the email
- * confirmation link and the status link. Limited per client address ({@link PublicIntakeThrottle}); answers carry nothing personal.
+ * confirmation link and the status link. Limited per client address ({@link PublicThrottle}); answers carry nothing personal.
  */
 @Path("/public")
 public class PublicDsarResource {
@@ -80,7 +81,7 @@ public class PublicDsarResource {
     DsarStatusLookups statuses;
 
     @Inject
-    PublicIntakeThrottle throttle;
+    PublicThrottle throttle;
 
     @Context
     HttpServletRequest http;
@@ -91,7 +92,7 @@ public class PublicDsarResource {
     @Produces(MediaType.APPLICATION_JSON)
     @PublicEndpoint
     public Response submit(@PathParam("tenantSlug") String tenantSlug, IntakeForm body) {
-        throttled(PublicIntakeThrottle.Budget.INTAKE);
+        throttled(PublicThrottle.Budget.INTAKE);
         RequestBodies.required(body);
         UUID reference = intake.submit(tenantSlug, new PublicDsarIntake.Form(body.type(), body.jurisdiction(), body.email(),
                 body.name(), body.details(), body.language()), RequestIdFilter.currentRequestId());
@@ -104,7 +105,7 @@ public class PublicDsarResource {
     @Produces(MediaType.APPLICATION_JSON)
     @PublicEndpoint
     public LinkView look(@QueryParam("token") String token) {
-        throttled(PublicIntakeThrottle.Budget.CONFIRMATION);
+        throttled(PublicThrottle.Budget.CONFIRMATION);
         DsarIdentityLinks.Preview p = confirmations.look(token).orElseThrow(PublicDsarResource::unknownLink);
         return new LinkView(p.state().name(), p.organisation(), p.expiresAt().toString());
     }
@@ -115,7 +116,7 @@ public class PublicDsarResource {
     @Produces(MediaType.TEXT_HTML)
     @PublicEndpoint
     public Response page(@QueryParam("token") String token) {
-        throttled(PublicIntakeThrottle.Budget.CONFIRMATION);
+        throttled(PublicThrottle.Budget.CONFIRMATION);
         DsarIdentityLinks.Preview p = confirmations.look(token).orElse(null);
         if (p == null) {
             return ConfirmationPage.response(404, ConfirmationPage.unknown());
@@ -129,7 +130,7 @@ public class PublicDsarResource {
     @Produces(MediaType.APPLICATION_JSON)
     @PublicEndpoint
     public Map<String, Object> confirm(Token body) {
-        throttled(PublicIntakeThrottle.Budget.CONFIRMATION);
+        throttled(PublicThrottle.Budget.CONFIRMATION);
         RequestBodies.required(body);
         EmailConfirmation.State state = confirmations.confirm(body.token(), RequestIdFilter.currentRequestId())
                 .orElseThrow(PublicDsarResource::unknownLink);
@@ -146,7 +147,7 @@ public class PublicDsarResource {
     @Produces(MediaType.TEXT_HTML)
     @PublicEndpoint
     public Response confirmFromPage(@FormParam("token") String token) {
-        throttled(PublicIntakeThrottle.Budget.CONFIRMATION);
+        throttled(PublicThrottle.Budget.CONFIRMATION);
         EmailConfirmation.State state = confirmations.confirm(token, RequestIdFilter.currentRequestId()).orElse(null);
         if (state == null) {
             return ConfirmationPage.response(404, ConfirmationPage.unknown());
@@ -165,13 +166,13 @@ public class PublicDsarResource {
     @Produces(MediaType.APPLICATION_JSON)
     @PublicEndpoint
     public StatusView status(Token body) {
-        throttled(PublicIntakeThrottle.Budget.STATUS);
+        throttled(PublicThrottle.Budget.STATUS);
         RequestBodies.required(body);
         return statuses.view(body.token()).map(StatusView::of).orElseThrow(() -> new ProblemException(404, "unknown-link",
                 "Unknown link", "This status link is not known, or it has expired.", List.of(new FieldError("token", "is not a valid status link"))));
     }
 
-    private void throttled(PublicIntakeThrottle.Budget budget) {
+    private void throttled(PublicThrottle.Budget budget) {
         throttle.check(budget, http);
     }
 

@@ -1,18 +1,17 @@
-package org.custodia.dsar.api;
+package org.custodia.platform.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.custodia.dsar.api.PublicIntakeThrottle.Budget;
-import org.custodia.platform.api.ClientAddress;
+import org.custodia.platform.api.PublicThrottle.Budget;
 import org.junit.jupiter.api.Test;
 
-class PublicIntakeThrottleTest {
+class PublicThrottleTest {
 
     @Test
     void eachAddressHasItsOwnHourlyBudgetPerKindOfRequest() {
-        PublicIntakeThrottle throttle = new PublicIntakeThrottle(3, new ClientAddress(List.of()), 1000);
+        PublicThrottle throttle = new PublicThrottle(3, new ClientAddress(List.of()), 1000);
         for (int i = 0; i < 3; i++) {
             assertThat(throttle.consume(Budget.INTAKE, "203.0.113.7", List.of())).isZero();
         }
@@ -26,7 +25,7 @@ class PublicIntakeThrottleTest {
 
     @Test
     void behindATrustedProxyTheForwardedClientCounts() {
-        PublicIntakeThrottle throttle = new PublicIntakeThrottle(1, new ClientAddress(List.of(ClientAddress.Cidr.parse("10.0.0.0/8"))), 1000);
+        PublicThrottle throttle = new PublicThrottle(1, new ClientAddress(List.of(ClientAddress.Cidr.parse("10.0.0.0/8"))), 1000);
         assertThat(throttle.consume(Budget.INTAKE, "10.0.0.1", List.of("198.51.100.1"))).isZero();
         assertThat(throttle.consume(Budget.INTAKE, "10.0.0.1", List.of("198.51.100.2"))).isZero();
         assertThat(throttle.consume(Budget.INTAKE, "10.0.0.1", List.of("198.51.100.1"))).isPositive();
@@ -34,7 +33,7 @@ class PublicIntakeThrottleTest {
 
     @Test
     void memoryStaysBoundedUnderManyAddresses() {
-        PublicIntakeThrottle throttle = new PublicIntakeThrottle(5, new ClientAddress(List.of()), 100);
+        PublicThrottle throttle = new PublicThrottle(5, new ClientAddress(List.of()), 100);
         for (int i = 0; i < 5000; i++) {
             throttle.consume(Budget.INTAKE, "198.51." + (i / 250) + "." + (i % 250), List.of());
         }

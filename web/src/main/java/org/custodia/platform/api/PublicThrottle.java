@@ -1,4 +1,4 @@
-package org.custodia.dsar.api;
+package org.custodia.platform.api;
 
 import java.time.Duration;
 import java.util.Collections;
@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import org.custodia.platform.api.ClientAddress;
 import org.custodia.platform.config.Setting;
 import org.custodia.platform.problem.ProblemException;
 
@@ -25,7 +24,7 @@ import io.github.bucket4j.Bucket;
  * a bounded cache in this node's memory: one idle for the refill period is full, so dropping it loses nothing.
  */
 @ApplicationScoped
-public class PublicIntakeThrottle {
+public class PublicThrottle {
 
     private static final int MAX_ENTRIES = 100_000;
     private static final Duration PERIOD = Duration.ofHours(1);
@@ -40,11 +39,11 @@ public class PublicIntakeThrottle {
     private final ClientAddress clientAddress;
     private final Cache<String, Bucket> buckets;
 
-    public PublicIntakeThrottle() {
+    public PublicThrottle() {
         this(Setting.DSAR_INTAKE_PER_HOUR.integer(), ClientAddress.configured(), MAX_ENTRIES);
     }
 
-    PublicIntakeThrottle(int perHour, ClientAddress clientAddress, long maxEntries) {
+    PublicThrottle(int perHour, ClientAddress clientAddress, long maxEntries) {
         this.perHour = perHour;
         this.clientAddress = clientAddress;
         this.buckets = Caffeine.newBuilder().expireAfterAccess(PERIOD.plusMinutes(1)).maximumSize(maxEntries).build();
