@@ -121,7 +121,8 @@
     }).then(function (r) {
       if (r.status === 429 && !retried) {
         var wait = Math.min(30, Math.max(1, parseInt(r.headers.get('Retry-After'), 10) || 1));
-        return new Promise(function (resolve) { setTimeout(resolve, wait * 1000); })
+        var spread = 1000 * wait * Math.random(); // visitors told alike come back spread out, not all at once
+        return new Promise(function (resolve) { setTimeout(resolve, wait * 1000 + spread); })
           .then(function () { return call(method, path, body, true); });
       }
       if (!r.ok) { throw new Error('HTTP ' + r.status); }
@@ -164,7 +165,7 @@
       boxes.push({ box: box, purpose: p });
       return node('div', { style: { margin: '.5rem 0' } }, [
         box, node('label', { for: 'custodia-' + p.key, text: ' ' + p.name, style: { fontWeight: '600' } }),
-        node('p', { text: p.text, lang: p.textLang, style: { margin: '.25rem 0 0', marginInlineStart: '1.5rem', color: '#3d4652' } })]);
+        node('p', { text: p.text, lang: p.textLang, dir: 'auto', style: { margin: '.25rem 0 0', marginInlineStart: '1.5rem', color: '#3d4652' } })]);
     }));
     function button(text, id, action) {
       var b = node('button', { type: 'button', id: id, text: text,

@@ -15,9 +15,9 @@ export async function accountView({ page }) {
     me.mfaEnrolmentRequired ? el('p', { class: 'problem' }, 'Your organisation requires an authenticator app: set one up to continue.') : null,
     el('p', {}, 'After this, signing in asks for the six-digit code your app shows, as well as your password.'),
     alertSlot, start, status);
-  if (me.signIn === 'sso') { // the organisation's provider asks for second factors, not Custodia
+  if (!me.mfaEnrolmentRequired && me.signIn === 'sso') { // the provider asks for second factors, not Custodia
     start.replaceWith(el('p', { id: 'mfa-sso' }, 'You sign in through your organisation\'s single sign-on; its provider asks for any second factor.'));
-  } else if (me.mfa) {
+  } else if (!me.mfaEnrolmentRequired && me.mfa) { // when required first, set-up is always offered
     start.replaceWith(el('p', { id: 'mfa-on', class: 'ok-box' }, 'An authenticator app is set up. Without your phone, sign in with one of your recovery codes.'));
   }
   start.addEventListener('click', async () => {

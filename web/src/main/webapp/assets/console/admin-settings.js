@@ -109,19 +109,23 @@ async function singleSignOn() {
   }
   const editable = can('sso:configure');
   const roles = can('role:view') ? await roleNames() : BUILT_IN;
+  const addresses = await api('/settings/sso/addresses');
   const input = (id, name, value, attributes = {}) => el('input', { id, name, value: value || '', disabled: !editable, ...attributes });
   const publicClient = el('input', { type: 'checkbox', id: 'sso-public', name: 'publicClient', checked: sso ? !sso.confidentialClient : false, disabled: !editable });
   const defaultRole = el('select', { id: 'sso-default-role', name: 'defaultRole', disabled: !editable },
     el('option', { value: '' }, 'None: people without a mapped group cannot sign in'),
     roles.map((r) => el('option', { value: r, selected: sso && sso.defaultRole === r }, r)));
   const fields = [
-    el('p', {}, sso ? `Register this redirect address with the provider: ${location.origin}${sso.redirectUri}` : 'Not set up: people sign in with a password.'),
+    sso ? null : el('p', {}, 'Not set up: people sign in with a password.'),
+    el('p', {}, 'Register this redirect address with the provider: ', el('code', { id: 'sso-redirect' }, addresses.redirectUri)),
     field('sso-issuer', 'Issuer (https://...)', input('sso-issuer', 'issuer', sso && sso.issuer, { type: 'url', autocomplete: 'off' })),
     field('sso-client', 'Client id', input('sso-client', 'clientId', sso && sso.clientId, { autocomplete: 'off' })),
     field('sso-secret', 'Client secret', input('sso-secret', 'clientSecret', '', { type: 'password', autocomplete: 'new-password', 'aria-describedby': 'sso-secret-hint' })),
     el('span', { id: 'sso-secret-hint', class: 'hint' }, sso && sso.confidentialClient
       ? 'A secret is stored; it is never shown. Leave empty to keep it.' : 'None stored.'),
     el('div', { class: 'choice' }, publicClient, el('label', { for: 'sso-public' }, 'Public client: no secret (PKCE only)')),
+    field('sso-audience', 'Audience tokens carry (empty: the client id)', input('sso-audience', 'audience',
+      sso && sso.audience !== sso.clientId ? sso.audience : '', { autocomplete: 'off' })),
     field('sso-claim', 'Claim that names the groups', input('sso-claim', 'roleClaim', sso ? sso.roleClaim : 'groups')),
     field('sso-mapping', 'Groups and their roles (one "group = ROLE" a line)', el('textarea', { id: 'sso-mapping', name: 'roleMapping', rows: 4, disabled: !editable },
       mappingLines(sso && sso.roleMapping))),
@@ -133,6 +137,7 @@ async function singleSignOn() {
     ...apiForm({ id: 'sso-settings' }, fields, (data) => {
       const secret = String(data.get('clientSecret') || '');
       const body = { issuer: String(data.get('issuer') || '').trim(), clientId: String(data.get('clientId') || '').trim(),
+        audience: String(data.get('audience') || '').trim() || null,
         roleClaim: String(data.get('roleClaim') || '').trim(), roleMapping: parseMapping(data.get('roleMapping')),
         defaultRole: data.get('defaultRole') || null, scopes: String(data.get('scopes') || '').trim() || null };
       const confidential = data.get('publicClient') !== 'on';

@@ -9,6 +9,7 @@ import { consentsPage } from './consents.js';
 import { downloadPage } from './download.js';
 
 const section = location.pathname.split('/')[3] || '';
+const main = document.getElementById('main');
 
 function languageSwitch() {
   const select = el('select', { id: 'lang', 'aria-label': t.language },
@@ -16,7 +17,8 @@ function languageSwitch() {
   select.addEventListener('change', () => {
     const url = new URL(location.href);
     url.searchParams.set('lang', select.value);
-    location.assign(url); // the fragment (a link's token) stays
+    url.hash = loadedHash; // the link's token, whatever the fragment became since
+    location.assign(url);
   });
   return select;
 }
@@ -29,9 +31,18 @@ function navigation() {
 }
 
 // a mailed link opened in the tab that asked for it differs only in its fragment: no load happens by itself
-window.addEventListener('hashchange', () => location.reload());
+const loadedHash = location.hash;
+window.addEventListener('hashchange', () => {
+  if (/^#ds[scd]_/.test(location.hash) && location.hash !== loadedHash) {
+    location.reload();
+  }
+});
+// the skip link moves the focus without touching the fragment (a link's token lives there)
+document.querySelector('a.skip').addEventListener('click', (event) => {
+  event.preventDefault();
+  main.focus();
+});
 
-const main = document.getElementById('main');
 document.getElementById('brand').textContent = t.brand;
 document.getElementById('footer').textContent = t.footer;
 document.getElementById('brand').after(navigation());

@@ -79,5 +79,20 @@ export function show(main, heading, ...content) {
 
 /** The link's token: the URL's fragment, which the browser never sent to a server. */
 export function fragmentToken() {
-  return decodeURIComponent(location.hash.replace(/^#/, ''));
+  try {
+    return decodeURIComponent(location.hash.replace(/^#/, ''));
+  } catch (e) {
+    return '';
+  }
+}
+
+/** The visitor's words for a refused answer: used, busy, unreachable, or not a link at all. */
+export function refusal(answer) {
+  if (answer.status === 0) {
+    return t.offline;
+  }
+  if (answer.status === 429 || answer.status === 503) {
+    return t.busy;
+  }
+  return answer.body && answer.body.type && answer.body.type.endsWith('/link-used') ? t.linkUsed : t.linkInvalid;
 }

@@ -1,9 +1,9 @@
 // Consents: without a token, the form that mails a link; with one (the fragment), each purpose the person decided
 // on, in their language, with a one-click withdrawal. A Global Privacy Control signal is sent along and honoured.
 import { el } from '../console/dom.js';
-import { date, fill, fragmentToken, lang, post, problem, show, slug, t, visitorLanguage } from './center.js';
+import { date, fill, fragmentToken, lang, post, problem, refusal, show, slug, t, visitorLanguage } from './center.js';
 
-const LINK_HOURS = 24;
+const LINK_HOURS = 24; // ConsentManageLinks.VALIDITY
 
 function askForLink(main) {
   const alert = el('div');
@@ -29,22 +29,29 @@ function askForLink(main) {
   show(main, t.consentsTitle, el('p', {}, t.consentsIntro), alert, form);
 }
 
+/** What the person's state is, in words true to its reason. */
 function stateLine(purpose, zone) {
   if (!purpose.decidedAt) {
     return t.notDecided;
   }
   const when = date(purpose.decidedAt, zone);
-  if (purpose.allowed) {
-    return fill(t.granted, { date: when });
+  switch (purpose.reason) {
+    case 'GRANTED':
+      return fill(t.granted, { date: when });
+    case 'EXPIRED':
+      return fill(t.expired, { date: date(purpose.expiresAt || purpose.decidedAt, zone) });
+    case 'NOTICE_CHANGED':
+      return fill(t.noticeChanged, { date: when });
+    default: // WITHDRAWN, or opted out by Global Privacy Control
+      return fill(t.withdrawn, { date: when });
   }
-  return fill(purpose.reason === 'EXPIRED' ? t.expired : t.withdrawn, { date: when });
 }
 
 function purposeCard(token, purpose, zone) {
   const state = el('p', { class: 'state', id: `state-${purpose.purpose}` }, stateLine(purpose, zone));
   const card = el('section', { class: 'card purpose', 'aria-labelledby': `purpose-${purpose.purpose}` },
     el('h2', { id: `purpose-${purpose.purpose}` }, purpose.name),
-    el('p', { lang: purpose.textLanguage || null }, purpose.text || ''),
+    el('p', { lang: purpose.textLanguage || null, dir: 'auto' }, purpose.text || ''),
     purpose.noticeVersion ? el('p', { class: 'hint' }, fill(t.noticeVersion, { version: purpose.noticeVersion })) : null,
     state);
   if (purpose.allowed) {
@@ -54,7 +61,7 @@ function purposeCard(token, purpose, zone) {
       const answer = await post('/consents/withdraw', { token, purpose: purpose.purpose, language: lang });
       if (!answer.ok) {
         button.disabled = false;
-        const box = problem(t.withdrawFailed, answer.body);
+        const box = el('div', { role: 'alert', class: 'problem', tabindex: '-1' }, el('p', {}, el('strong', {}, t.withdrawFailed), ' ', refusal(answer)));
         card.append(box);
         box.focus();
         return;
@@ -73,7 +80,7 @@ async function manage(main, token) {
   const gpc = navigator.globalPrivacyControl === true;
   const answer = await post('/consents/view', { token, language: lang, gpc });
   if (!answer.ok) {
-    show(main, t.consentsTitle, el('p', { role: 'alert', class: 'problem', id: 'consents-problem' }, t.linkInvalid),
+    show(main, t.consentsTitle, el('p', { role: 'alert', class: 'problem', id: 'consents-problem' }, refusal(answer)),
       el('p', {}, el('a', { href: `/privacy/${encodeURIComponent(slug)}/consents?lang=${lang}` }, t.consentsSubmit)));
     return;
   }

@@ -1,7 +1,7 @@
 // The answer to a request, through the link in the "answer ready" mail (its token in the fragment): one button that
 // redeems the link once and saves the archive; a used or expired link says so in the visitor's language.
 import { el } from '../console/dom.js';
-import { fragmentToken, problem, show, t } from './center.js';
+import { fragmentToken, refusal, show, t } from './center.js';
 
 function fileName(response) {
   const disposition = response.headers.get('Content-Disposition') || '';
@@ -26,10 +26,11 @@ export function downloadPage(main) {
       response = null;
     }
     if (!response || !response.ok) {
-      const answer = response ? await response.json().catch(() => ({})) : {};
-      const box = problem(t.linkInvalid, answer);
+      const answer = { status: response ? response.status : 0, body: response ? await response.json().catch(() => ({})) : {} };
+      const box = el('p', { role: 'alert', class: 'problem', tabindex: '-1' }, refusal(answer));
       outcome.append(box);
       box.focus();
+      button.disabled = answer.status !== 0 && answer.status !== 429 && answer.status !== 503; // busy or offline: the link still works
       return;
     }
     const url = URL.createObjectURL(await response.blob());
@@ -42,5 +43,9 @@ export function downloadPage(main) {
     button.replaceWith(done);
     done.focus();
   });
+  if (!/^dsd_/.test(token)) { // no link's token: nothing to press
+    show(main, t.downloadTitle, el('p', { role: 'alert', class: 'problem' }, t.linkInvalid));
+    return;
+  }
   show(main, t.downloadTitle, el('p', {}, t.downloadText), outcome, el('p', {}, button));
 }

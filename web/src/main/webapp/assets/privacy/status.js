@@ -1,12 +1,12 @@
 // A request's status, opened from the link in the acknowledgement mail (its token in the fragment).
 import { JURISDICTIONS } from './languages.js';
 import { el } from '../console/dom.js';
-import { date, fill, fragmentToken, post, show, t } from './center.js';
+import { date, fill, fragmentToken, post, refusal, show, t } from './center.js';
 
 export async function statusPage(main) {
   const answer = await post('/dsars/status', { token: fragmentToken() });
   if (!answer.ok) {
-    show(main, t.statusTitle, el('p', { role: 'alert', class: 'problem', id: 'status-problem' }, t.linkInvalid));
+    show(main, t.statusTitle, el('p', { role: 'alert', class: 'problem', id: 'status-problem' }, refusal(answer)));
     return;
   }
   const r = answer.body;

@@ -134,6 +134,7 @@ class RoleMatrixIT {
         row("GET /settings/calendar", "/settings/calendar", null, null);
         row("PUT /settings/calendar", "/settings/calendar", "{\"timeZone\":\"Europe/Berlin\",\"country\":\"DE\"}", "application/json");
         row("GET /settings/sso", "/settings/sso", null, null);
+        row("GET /settings/sso/addresses", "/settings/sso/addresses", null, null);
         row("PUT /settings/sso", "/settings/sso", "{}", "application/json");
         row("DELETE /settings/sso", "/settings/sso", null, null);
         row("GET /tasks", "/tasks", null, null);

@@ -111,8 +111,8 @@ class SubjectLinksIT {
 
         Api.Reply unknownOrg = Api.anonymous().post("/public/no-such-org-" + UUID.randomUUID() + "/consents/link",
                 "{\"email\":\"" + email + "\",\"language\":\"hi\"}");
-        Api.Reply unknownAddress = Api.anonymous().post("/public/" + t.slug() + "/consents/link",
-                "{\"email\":\"nobody-" + UUID.randomUUID() + "@example.org\"}");
+        String nobody = "nobody-" + UUID.randomUUID() + "@example.org";
+        Api.Reply unknownAddress = Api.anonymous().post("/public/" + t.slug() + "/consents/link", "{\"email\":\"" + nobody + "\"}");
         Api.Reply asked = Api.anonymous().post("/public/" + t.slug() + "/consents/link", "{\"email\":\"" + email + "\",\"language\":\"hi\"}");
         assertThat(asked.status()).as(asked.raw().body()).isEqualTo(202);
         assertThat(unknownOrg.status()).isEqualTo(202);
@@ -129,6 +129,9 @@ class SubjectLinksIT {
         assertThat(Api.anonymous().post("/public/" + t.slug() + "/consents/link", "{\"email\":\"" + email + "\"}").status()).isEqualTo(202);
         Thread.sleep(3_000);
         assertThat(TestMailServer.to(email)).hasSize(1);
+        assertThat(TestMailServer.to(nobody)).as("an address without consents gets nothing").isEmpty();
+        String audit = t.api().get("/audit/events?latest=true&limit=1000").raw().body();
+        assertThat(audit).contains("consent.manage_link.sent").doesNotContain(email);
 
         JsonNode view = open(token, null);
         assertThat(view.get("organisation").asText()).isNotBlank();
@@ -175,6 +178,12 @@ class SubjectLinksIT {
             assertThat(refused.status()).as(body).isEqualTo(404);
             assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("token");
         }
+
+        // an expired link opens nothing
+        try (java.sql.Connection c = TestDatabase.superuser("custodia_it"); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("update app.consent_manage_token set expires_at = now() - interval '1 minute' where tenant_id = '" + t.id() + "'");
+        }
+        assertThat(Api.anonymous().post("/public/consents/view", "{\"token\":\"" + token + "\"}").status()).isEqualTo(404);
 
         // bad input: the field named, nothing mailed
         Api.Reply bad = Api.anonymous().post("/public/" + t.slug() + "/consents/link", "{\"email\":\"not-an-address\",\"language\":\"../x\"}");

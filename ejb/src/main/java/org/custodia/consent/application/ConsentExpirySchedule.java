@@ -18,7 +18,8 @@ import org.custodia.platform.config.Setting;
 
 /**
  * Appends EXPIRED to the ledger for grants whose validity ended ({@code CUSTODIA_CONSENT_EXPIRY_SECONDS},
- * default 60). The check answers EXPIRED from the moment of expiry either way; this makes the ledger say so.
+ * default 60). The check answers EXPIRED from the moment of expiry either way; this makes the ledger say so. The same
+ * round forgets the privacy center's consent links a day after they expired.
  */
 @Singleton
 @Startup
@@ -37,6 +38,9 @@ public class ConsentExpirySchedule {
     @Inject
     TenantDirectory tenants;
 
+    @Inject
+    ConsentManageLinks links;
+
     @PostConstruct
     void schedule() {
         IntervalTimers.start(timers, "consent expiry", INTERVAL);
@@ -50,6 +54,7 @@ public class ConsentExpirySchedule {
             while (ledger.expireDue(tenantId, PER_ROUND) == PER_ROUND) {
                 // more are due: another round in a fresh transaction
             }
+            links.forgetExpired(tenantId);
             return true;
         });
     }

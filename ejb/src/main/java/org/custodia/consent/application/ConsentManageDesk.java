@@ -1,11 +1,13 @@
 package org.custodia.consent.application;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
@@ -19,8 +21,8 @@ import org.custodia.tenancy.application.TenantService;
 /**
  * The privacy center's consent pages for someone without credentials: the organisation is found by its slug or by
  * the link's token (SECURITY DEFINER) before any tenant is bound, hence not {@code @TenantScoped};
- * {@link ConsentManageLinks} does the rest bound to that tenant. Asking for a link answers alike for unknown
- * organisations and addresses, so the form tells nobody who has consents where.
+ * {@link ConsentManageLinks} does the rest bound to that tenant. Asking for a link answers alike, and as fast, for
+ * unknown organisations and addresses, so the form tells nobody who has consents where.
  */
 @Stateless
 public class ConsentManageDesk {
@@ -36,6 +38,9 @@ public class ConsentManageDesk {
     @Inject
     ConsentManageLinks links;
 
+    @Resource
+    SessionContext context;
+
     /** Checks the form (422 naming the field), then mails a link if there is anything to show. */
     public void askForLink(String tenantSlug, String email, String language, String requestId) {
         List<FieldError> errors = new ArrayList<>();
@@ -48,20 +53,27 @@ public class ConsentManageDesk {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        self().mailLater(tenantSlug, email, language, requestId);
+    }
+
+    /**
+     * Finds the organisation and the address and mails, on another thread: the caller's answer returns before any
+     * of it, so its timing tells nothing of whether either is known.
+     */
+    @Asynchronous
+    public void mailLater(String tenantSlug, String email, String language, String requestId) {
         UUID tenantId = tenantSlug == null || tenantSlug.length() > 100 ? null : tenants.idOfSlug(tenantSlug);
         if (tenantId != null) {
             links.mail(tenantId, email, language, requestId);
         }
     }
 
-    public Optional<ConsentManageLinks.ConsentsView> view(String token, String language, boolean gpc, String requestId)
-            throws SQLException {
+    public Optional<ConsentManageLinks.ConsentsView> view(String token, String language, boolean gpc, String requestId) {
         Optional<Resolved> link = resolve(token);
         return link.isEmpty() ? Optional.empty() : links.view(link.get().tenantId(), link.get().hash(), language, gpc, requestId);
     }
 
-    public Optional<ConsentManageLinks.PurposeView> withdraw(String token, String purpose, String language, String requestId)
-            throws SQLException {
+    public Optional<ConsentManageLinks.PurposeView> withdraw(String token, String purpose, String language, String requestId) {
         if (purpose == null || !ConsentService.PURPOSE_KEY.matcher(purpose).matches()) {
             throw ProblemException.invalid("purpose", "must be a purpose key");
         }
@@ -78,5 +90,9 @@ public class ConsentManageDesk {
         }
         String hash = OpaqueToken.hashOf(token);
         return tokens.tenantOf(hash).map(tenantId -> new Resolved(tenantId, hash));
+    }
+
+    private ConsentManageDesk self() {
+        return context.getBusinessObject(ConsentManageDesk.class);
     }
 }

@@ -18,6 +18,7 @@ import org.custodia.audit.application.AuditTrail;
 import org.custodia.consent.domain.ConsentCheck;
 import org.custodia.consent.domain.ConsentDecision;
 import org.custodia.consent.domain.ConsentPurpose;
+import org.custodia.consent.domain.ConsentState;
 import org.custodia.consent.infrastructure.ConsentManageTokenRepository;
 import org.custodia.consent.infrastructure.ConsentStateRepository;
 import org.custodia.kernel.OpaqueToken;
@@ -39,7 +40,9 @@ import org.custodia.tenancy.domain.Tenant;
  * names the address's blind index, so it opens the consents of every subject id the organisation recorded with that
  * address, each purpose in the subject's language, and withdraws in one click. A Global Privacy Control signal on
  * the page opts the person out of every purpose that honours it (11 CCR §7025: a known consumer, no extra step).
- * Whoever holds the address may ask; the link goes only to that address, at most once per {@link #COOL_DOWN}.
+ * Whoever holds the address may ask; the link goes only to that address, at most once per {@link #COOL_DOWN} and
+ * {@link #PER_DAY} times a day. Reads and writes of the consents run on the transaction's own connection and throw
+ * nothing checked, so a failure part-way (after a GPC opt-out was recorded, say) rolls the whole call back.
  */
 @Stateless
 @TenantScoped
@@ -48,11 +51,13 @@ public class ConsentManageLinks {
     public static final String TOKEN_PREFIX = "dsc_";
     static final Duration VALIDITY = Duration.ofHours(24);
     static final Duration COOL_DOWN = Duration.ofMinutes(10);
+    static final int PER_DAY = 3;
     static final String ACTOR = "subject:consent-link";
 
     /** One purpose as the person sees it: their state across their ids, and the current notice in their language. */
+    /** {@code noticeVersion} and its text: the version the person decided on, else the current one. */
     public record PurposeView(String purpose, String name, String text, String textLanguage, Integer noticeVersion,
-                              boolean honoursGpc, boolean allowed, String reason, Instant decidedAt) {
+                              boolean honoursGpc, boolean allowed, String reason, Instant decidedAt, Instant expiresAt) {
     }
 
     /** The page: the organisation, the purposes decided on, and those a GPC signal opted out of just now. */
@@ -90,31 +95,39 @@ public class ConsentManageLinks {
     AuditTrail audit;
 
     /**
-     * Mails a link when the address has consents recorded and no link went to it within the cool-down; whether one
-     * was sent (the caller answers alike either way).
+     * Mails a link when the address has consents recorded and it got no link within the cool-down nor
+     * {@link #PER_DAY} in the last day; whether one was sent (the caller answers alike either way). Requests for one
+     * address take turns (a transaction lock on its index), so two at once cannot both mail.
      */
     public boolean mail(@TenantId UUID tenantId, String email, String language, String requestId) {
         String index = subjects.indexOf(tenantId, email);
+        tokens.lockIndex(index);
         Instant now = StoredTime.now();
-        if (subjects.byIndex(tenantId, index).isEmpty() || tokens.issuedSince(index, now.minus(COOL_DOWN))) {
+        if (subjects.byIndex(tenantId, index).isEmpty() || tokens.issuedSince(index, now.minus(COOL_DOWN)) > 0
+                || tokens.issuedSince(index, now.minus(Duration.ofDays(1))) >= PER_DAY) {
             return false;
         }
-        tokens.deleteExpired(now);
         String token = OpaqueToken.generate(TOKEN_PREFIX);
+        String tokenHash = OpaqueToken.hashOf(token);
         Instant expiresAt = now.plus(VALIDITY);
-        tokens.add(OpaqueToken.hashOf(token), tenantId, index, now, expiresAt);
+        tokens.add(tokenHash, tenantId, index, now, expiresAt);
         Tenant tenant = tenants.of(tenantId);
         URI link = PrivacyCenterUrl.page(tenant.slug(), "consents", language, token);
         mail.enqueue(tenantId, email.strip(), MailType.CONSENT_LINK, new ConsentLink(tenant.name(), link, expiresAt), language,
                 calendars.of(tenantId).timeZone());
-        audit.append(new Actor(tenantId, ACTOR, requestId), "consent.manage_link.sent", "consent_subject", index.substring(0, 16),
-                Map.of("expiresAt", expiresAt.toString()));
+        // named by a part of its token's hash: random, so the chain keeps no lasting pseudonym of the address
+        audit.append(new Actor(tenantId, ACTOR, requestId), "consent.manage_link.sent", "consent_manage_link",
+                tokenHash.substring(0, 16), Map.of("expiresAt", expiresAt.toString()));
         return true;
     }
 
+    /** Forgets the links that expired more than a day ago (their rows name an address's index); how many. */
+    public int forgetExpired(@TenantId UUID tenantId) {
+        return tokens.deleteExpired(StoredTime.now().minus(Duration.ofDays(1)));
+    }
+
     /** The consents the link opens; empty when it expired. A GPC signal is recorded first, as an opt-out. */
-    public Optional<ConsentsView> view(@TenantId UUID tenantId, String tokenHash, String language, boolean gpc, String requestId)
-            throws SQLException {
+    public Optional<ConsentsView> view(@TenantId UUID tenantId, String tokenHash, String language, boolean gpc, String requestId) {
         Optional<List<String>> ids = subjectsOf(tenantId, tokenHash);
         if (ids.isEmpty()) {
             return Optional.empty();
@@ -137,7 +150,7 @@ public class ConsentManageLinks {
 
     /** Withdraws the purpose for every id of the address that holds a grant; the purpose as it is afterwards. */
     public Optional<PurposeView> withdraw(@TenantId UUID tenantId, String tokenHash, String purposeKey, String language,
-                                          String requestId) throws SQLException {
+                                          String requestId) {
         Optional<List<String>> ids = subjectsOf(tenantId, tokenHash);
         if (ids.isEmpty()) {
             return Optional.empty();
@@ -148,7 +161,7 @@ public class ConsentManageLinks {
         }
         Actor actor = new Actor(tenantId, ACTOR, requestId);
         for (String subject : ids.get()) {
-            if (states.current(tenantId, purpose.id(), subject).decision() == ConsentDecision.GRANTED) {
+            if (state(tenantId, purpose, subject).decision() == ConsentDecision.GRANTED) {
                 ledger.record(actor, new ConsentLedger.Recording(subject, purpose.key(), ConsentDecision.WITHDRAWN, "web",
                         null, null, null, null, false));
             }
@@ -162,10 +175,10 @@ public class ConsentManageLinks {
     }
 
     /** Records the signal for each id not yet opted out by it; whether any was. */
-    private boolean optOutByGpc(Actor actor, List<String> ids, ConsentPurpose purpose) throws SQLException {
+    private boolean optOutByGpc(Actor actor, List<String> ids, ConsentPurpose purpose) {
         boolean recorded = false;
         for (String subject : ids) {
-            if (!states.current(actor.tenantId(), purpose.id(), subject).gpcOptOut()) {
+            if (!state(actor.tenantId(), purpose, subject).gpcOptOut()) {
                 ledger.recordGpcOptOut(actor, subject, purpose.key());
                 recorded = true;
             }
@@ -174,21 +187,32 @@ public class ConsentManageLinks {
     }
 
     /**
-     * Allowed when any id is; otherwise the latest decision among them. Read from the projection on this
-     * transaction's connection, not the check cache, which learns of this transaction's decisions at its commit.
+     * Allowed when any id is; otherwise the latest decision among them (none for an address whose ids moved to
+     * another since the link was mailed). Read from the projection on this transaction's connection, not the check
+     * cache, which learns of this transaction's decisions at its commit.
      */
-    private PurposeView view(Actor actor, List<String> ids, ConsentPurpose purpose, String language) throws SQLException {
+    private PurposeView view(Actor actor, List<String> ids, ConsentPurpose purpose, String language) {
         List<ConsentCheck> answers = new ArrayList<>();
         Instant now = Instant.now();
         for (String subject : ids) {
-            answers.add(ConsentCheck.evaluate(purpose.rules(), subject, states.current(actor.tenantId(), purpose.id(), subject), now, false));
+            answers.add(ConsentCheck.evaluate(purpose.rules(), subject, state(actor.tenantId(), purpose, subject), now, false));
         }
-        ConsentCheck shown = answers.stream().filter(ConsentCheck::allowed).findFirst()
-                .orElseGet(() -> answers.stream().filter(a -> a.recordedAt() != null)
-                        .max(Comparator.comparing(ConsentCheck::recordedAt)).orElse(answers.get(0)));
-        Map.Entry<String, String> text = notices.currentText(actor.tenantId(), purpose, language).orElse(null);
+        Optional<ConsentCheck> shown = answers.stream().filter(ConsentCheck::allowed).findFirst()
+                .or(() -> answers.stream().filter(a -> a.recordedAt() != null).max(Comparator.comparing(ConsentCheck::recordedAt)));
+        Integer version = shown.map(ConsentCheck::noticeVersion).orElse(purpose.noticeVersion());
+        Map.Entry<String, String> text = notices.text(actor.tenantId(), purpose, version, language).orElse(null);
         return new PurposeView(purpose.key(), purpose.details().names().getOrDefault(language, purpose.name()),
-                text == null ? purpose.description() : text.getValue(), text == null ? null : text.getKey(),
-                purpose.noticeVersion(), purpose.details().honoursGpc(), shown.allowed(), shown.reason().name(), shown.recordedAt());
+                text == null ? purpose.description() : text.getValue(), text == null ? null : text.getKey(), text == null ? null : version,
+                purpose.details().honoursGpc(), shown.map(ConsentCheck::allowed).orElse(false),
+                shown.map(c -> c.reason().name()).orElse(ConsentCheck.Reason.NOT_GRANTED.name()),
+                shown.map(ConsentCheck::recordedAt).orElse(null), shown.map(ConsentCheck::expiresAt).orElse(null));
+    }
+
+    private ConsentState state(UUID tenantId, ConsentPurpose purpose, String subject) {
+        try {
+            return states.current(tenantId, purpose.id(), subject);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the consent projection could not be read", e);
+        }
     }
 }

@@ -90,10 +90,15 @@ public class ConsentNotices {
      * empty while it has no notice.
      */
     public Optional<Map.Entry<String, String>> currentText(@TenantId UUID tenantId, ConsentPurpose purpose, String language) {
-        if (purpose.noticeVersion() == null) {
+        return text(tenantId, purpose, purpose.noticeVersion(), language);
+    }
+
+    /** One version's text in {@code language} (else English, else its first language); empty for none. */
+    public Optional<Map.Entry<String, String>> text(@TenantId UUID tenantId, ConsentPurpose purpose, Integer version, String language) {
+        if (version == null) {
             return Optional.empty();
         }
-        return notices.versions(purpose.id(), purpose.key()).stream().filter(v -> v.version() == purpose.noticeVersion())
+        return notices.versions(purpose.id(), purpose.key()).stream().filter(v -> v.version() == version)
                 .findFirst().map(v -> v.textFor(language));
     }
 

@@ -45,10 +45,15 @@ public class ConsentManageTokenRepository {
         return rows.stream().findFirst().map(r -> new Link((String) r[0], NativeValues.instant(r[1])));
     }
 
-    /** Whether a link for this address was issued since {@code since} (one mail per address per cool-down). */
-    public boolean issuedSince(String emailIndex, Instant since) {
-        return !em.createNativeQuery("select 1 from app.consent_manage_token where email_index = ?1 and created_at > ?2 limit 1")
-                .setParameter(1, emailIndex).setParameter(2, NativeValues.at(since)).getResultList().isEmpty();
+    /** How many links went to this address since {@code since}. */
+    public int issuedSince(String emailIndex, Instant since) {
+        return ((Number) em.createNativeQuery("select count(*) from app.consent_manage_token where email_index = ?1 and created_at > ?2")
+                .setParameter(1, emailIndex).setParameter(2, NativeValues.at(since)).getSingleResult()).intValue();
+    }
+
+    /** Makes requests for one address take turns until the transaction ends. */
+    public void lockIndex(String emailIndex) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('consent-link:' || ?1))").setParameter(1, emailIndex).getSingleResult();
     }
 
     /** Drops the bound tenant's links that expired before {@code before}; how many. */

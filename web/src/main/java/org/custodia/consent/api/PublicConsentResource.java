@@ -1,6 +1,5 @@
 package org.custodia.consent.api;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +27,8 @@ import org.custodia.platform.problem.ProblemException;
 /**
  * The privacy center's consent pages, for a data subject without an account: ask for a link by address, then read
  * and withdraw through it. The token travels in bodies only (the page had it from the URL's fragment). Limited per
- * client address ({@link PublicThrottle.Budget#CONSENTS}).
+ * client address: asking for a link ({@link PublicThrottle.Budget#CONSENT_LINK}) apart from reading and withdrawing
+ * ({@link PublicThrottle.Budget#CONSENTS}).
  */
 @Path("/public")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -47,18 +47,20 @@ public class PublicConsentResource {
 
     /** Purposes with their state as strings (instants as ISO-8601). */
     public record PurposeView(String purpose, String name, String text, String textLanguage, Integer noticeVersion,
-                              boolean honoursGpc, boolean allowed, String reason, String decidedAt) {
+                              boolean honoursGpc, boolean allowed, String reason, String decidedAt, String expiresAt) {
 
         static PurposeView of(ConsentManageLinks.PurposeView v) {
             return new PurposeView(v.purpose(), v.name(), v.text(), v.textLanguage(), v.noticeVersion(), v.honoursGpc(),
-                    v.allowed(), v.reason(), v.decidedAt() == null ? null : v.decidedAt().toString());
+                    v.allowed(), v.reason(), v.decidedAt() == null ? null : v.decidedAt().toString(),
+                    v.expiresAt() == null ? null : v.expiresAt().toString());
         }
     }
 
     public record ConsentsView(String organisation, String timeZone, List<PurposeView> purposes, List<String> gpcRecorded) {
     }
 
-    static final String NEXT = "If the organisation holds consents for this address, a link to them is on its way there.";
+    static final String NEXT = "If the organisation holds consents for this address, a link to them is on its way there,"
+            + " unless one was sent recently.";
 
     @Inject
     ConsentManageDesk desk;
@@ -74,7 +76,7 @@ public class PublicConsentResource {
     @Path("/{tenantSlug}/consents/link")
     @PublicEndpoint
     public Response askForLink(@PathParam("tenantSlug") String tenantSlug, LinkRequest body) {
-        throttle.check(PublicThrottle.Budget.CONSENTS, http);
+        throttle.check(PublicThrottle.Budget.CONSENT_LINK, http);
         RequestBodies.required(body);
         desk.askForLink(tenantSlug, body.email(), body.language(), RequestIdFilter.currentRequestId());
         return Response.status(202).entity(Map.of("next", NEXT)).build();
@@ -84,7 +86,7 @@ public class PublicConsentResource {
     @POST
     @Path("/consents/view")
     @PublicEndpoint
-    public ConsentsView view(Opened body, @HeaderParam("Sec-GPC") String gpc) throws SQLException {
+    public ConsentsView view(Opened body, @HeaderParam("Sec-GPC") String gpc) {
         throttle.check(PublicThrottle.Budget.CONSENTS, http);
         RequestBodies.required(body);
         ConsentManageLinks.ConsentsView v = desk.view(body.token(), language(body.language()),
@@ -97,7 +99,7 @@ public class PublicConsentResource {
     @POST
     @Path("/consents/withdraw")
     @PublicEndpoint
-    public PurposeView withdraw(Withdrawal body) throws SQLException {
+    public PurposeView withdraw(Withdrawal body) {
         throttle.check(PublicThrottle.Budget.CONSENTS, http);
         RequestBodies.required(body);
         return desk.withdraw(body.token(), body.purpose(), language(body.language()), RequestIdFilter.currentRequestId())

@@ -167,7 +167,7 @@ public class AuthResource {
         if (c.kind() != ApiCaller.Kind.API_KEY) { // a person: how they sign in, so the console offers only what applies
             users.find(c.tenantId(), c.callerId()).ifPresent(u -> {
                 view.put("email", u.email());
-                view.put("signIn", u.oidcSubject() != null ? "sso" : "password");
+                view.put("signIn", u.passwordHash() == null ? "sso" : "password"); // a linked account keeps its password
                 view.put("mfa", u.totpEnabled());
             });
         }

@@ -13,12 +13,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.custodia.identity.application.OidcSignIn;
 import org.custodia.identity.application.SsoConfiguration;
 import org.custodia.identity.domain.OidcSettings;
 import org.custodia.platform.api.CallerContext;
 import org.custodia.platform.api.RequestBodies;
 import org.custodia.platform.api.RequiresPermission;
+import org.custodia.platform.context.PublicUrl;
 import org.custodia.platform.problem.ProblemException;
+import org.custodia.tenancy.application.Tenants;
 
 /** The tenant's single sign-on settings (the OIDC issuer and client), among the tenant's settings. */
 @Path("/settings/sso")
@@ -31,6 +34,9 @@ public class SsoSettingsResource {
 
     @Inject
     CallerContext caller;
+
+    @Inject
+    Tenants tenants;
 
     @GET
     @RequiresPermission("settings:view")
@@ -54,6 +60,18 @@ public class SsoSettingsResource {
         sso.requireRecentSignIn(caller.caller().tenantId(), caller.caller());
         sso.remove(caller.actor());
         return Response.noContent().build();
+    }
+
+    /**
+     * The addresses to register at the provider before single sign-on is set up (absolute, from
+     * {@code CUSTODIA_PUBLIC_URL}, as the sign-in sends them).
+     */
+    @GET
+    @Path("/addresses")
+    @RequiresPermission("settings:view")
+    public Map<String, Object> addresses() {
+        String slug = tenants.of(caller.caller().tenantId()).slug();
+        return Map.of("redirectUri", OidcSignIn.redirectUri(slug), "loginUrl", PublicUrl.base() + "/api/v1/auth/oidc/" + slug + "/login");
     }
 
     /** Never the client secret: only whether there is one. */

@@ -30,10 +30,10 @@ public class PublicThrottle {
     private static final Duration PERIOD = Duration.ofHours(1);
 
     /**
-     * Each a budget of its own: the intake form, email confirmations, package downloads, status pages, and the
-     * consent pages (asking for a link, reading and withdrawing through it).
+     * Each a budget of its own: the intake form, email confirmations, package downloads, status pages, asking for a
+     * consent link (it mails), and reading and withdrawing consents through one.
      */
-    public enum Budget { INTAKE, CONFIRMATION, DOWNLOAD, STATUS, CONSENTS }
+    public enum Budget { INTAKE, CONFIRMATION, DOWNLOAD, STATUS, CONSENT_LINK, CONSENTS }
 
     private final int perHour;
     private final ClientAddress clientAddress;
