@@ -87,6 +87,20 @@ class RoleMatrixIT {
         row("POST /connectors", "/connectors", "{\"name\":\"c-{role-lower}\",\"kind\":\"HTTP\",\"enabled\":false,"
                 + "\"endpointUrl\":\"https://example.org/{role-lower}\"}", "application/json");
         row("GET /connectors", "/connectors", null, null);
+        row("GET /webhooks/event-types", "/webhooks/event-types", null, null);
+        row("POST /webhooks", "/webhooks", "{\"url\":\"http://127.0.0.1:9/{role-lower}\",\"eventTypes\":[\"consent.*\"]}", "application/json");
+        row("GET /webhooks", "/webhooks", null, null);
+        row("GET /webhooks/{id}", "/webhooks/" + NO_ID, null, null);
+        row("PUT /webhooks/{id}", "/webhooks/" + NO_ID, "{\"url\":\"http://127.0.0.1:9/x\",\"eventTypes\":[\"*\"]}", "application/json");
+        row("DELETE /webhooks/{id}", "/webhooks/" + NO_ID, null, null);
+        row("POST /webhooks/{id}/rotate-secret", "/webhooks/" + NO_ID + "/rotate-secret", "{}", "application/json");
+        row("POST /webhooks/{id}/enable", "/webhooks/" + NO_ID + "/enable", "", "application/json");
+        row("POST /webhooks/{id}/disable", "/webhooks/" + NO_ID + "/disable", "", "application/json");
+        row("POST /webhooks/{id}/ping", "/webhooks/" + NO_ID + "/ping", "", "application/json");
+        row("GET /webhooks/{id}/deliveries", "/webhooks/" + NO_ID + "/deliveries", null, null);
+        row("GET /webhooks/{id}/deliveries/{deliveryId}/attempts", "/webhooks/" + NO_ID + "/deliveries/" + NO_ID + "/attempts", null, null);
+        row("POST /webhooks/{id}/deliveries/{deliveryId}/redeliver", "/webhooks/" + NO_ID + "/deliveries/" + NO_ID + "/redeliver", "",
+                "application/json");
         row("GET /connectors/{id}", "/connectors/" + NO_ID, null, null);
         row("PUT /connectors/{id}", "/connectors/" + NO_ID, "{\"name\":\"n\",\"endpointUrl\":\"https://example.org/n\"}", "application/json");
         row("DELETE /connectors/{id}", "/connectors/" + NO_ID, null, null);

@@ -114,6 +114,14 @@ class RowLevelSecurityIT {
                 + " '%1$s', id, now(), now(), null from app.dsar_request where tenant_id = '%1$s'"));
         SEED.put("dsar_status_token", List.of("insert into app.dsar_status_token select md5(random()::text) || md5(random()::text),"
                 + " '%1$s', id, now(), now(), null from app.dsar_request where tenant_id = '%1$s'"));
+        SEED.put("webhook_subscription", List.of("insert into app.webhook_subscription (id, tenant_id, url, event_types, secret_sealed,"
+                + " status, created_at, updated_at) values (gen_random_uuid(), '%1$s', 'https://hooks.example.org/x', '[\"*\"]', '\\x00',"
+                + " 'ACTIVE', now(), now())"));
+        SEED.put("webhook_delivery", List.of("insert into app.webhook_delivery (id, tenant_id, subscription_id, event_id, event_type,"
+                + " payload, created_at, status, next_attempt_at) select gen_random_uuid(), '%1$s', id, gen_random_uuid(), 'webhook.ping',"
+                + " '{}', now(), 'DELIVERED', now() from app.webhook_subscription where tenant_id = '%1$s'"));
+        SEED.put("webhook_attempt", List.of("insert into app.webhook_attempt select id, '%1$s', 1, now(), 200, 5, '', ''"
+                + " from app.webhook_delivery where tenant_id = '%1$s'"));
         SEED.put("consent_manage_token", List.of("insert into app.consent_manage_token values (md5(random()::text) || md5(random()::text),"
                 + " '%1$s', repeat('e', 43), now(), now())"));
     }

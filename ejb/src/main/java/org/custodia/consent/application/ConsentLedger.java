@@ -27,6 +27,7 @@ import org.custodia.consent.infrastructure.NoticeRepository;
 import org.custodia.consent.infrastructure.PurposeRepository;
 import org.custodia.consent.infrastructure.WithdrawalLinkRepository;
 import org.custodia.crypto.application.TenantSecrets;
+import org.custodia.delivery.application.DomainEvents;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.persistence.ChangeFeed;
 import org.custodia.platform.persistence.StoredTime;
@@ -88,6 +89,9 @@ public class ConsentLedger {
 
     @Inject
     ConsentReceipts receipts;
+
+    @Inject
+    DomainEvents domainEvents;
 
     public ConsentEvent record(Actor actor, Recording r) {
         List<FieldError> errors = validate(r, Instant.now());
@@ -233,6 +237,14 @@ public class ConsentLedger {
         }
         // the subject id is the tenant's own pseudonymous key; the event id links to it without copying it
         audit.append(actor, "consent." + decision.name().toLowerCase(), "consent_event", event.id().toString(), payload);
+        if (movesState && decision != ConsentDecision.SUPERSEDED) {
+            // the tenant's own systems need the subject to act on a withdrawal: to its own endpoints only
+            Map<String, Object> data = new LinkedHashMap<>(payload);
+            data.put("eventId", event.id().toString());
+            data.put("subject", subject);
+            data.put("recordedAt", now.toString());
+            domainEvents.publish(actor.tenantId(), "consent." + decision.name().toLowerCase(), data);
+        }
         return event;
     }
 }

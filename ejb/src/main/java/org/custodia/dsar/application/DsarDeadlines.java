@@ -75,6 +75,9 @@ public class DsarDeadlines {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    DsarEvents dsarEvents;
+
     public Intake atIntake(@TenantId UUID tenantId, DsarType type, Jurisdiction jurisdiction, Instant receivedAt) {
         ControllerCalendar calendar = calendarOf(tenantId);
         DsarDeadlinePolicy.Deadline deadline = DsarDeadlinePolicy.deadline(jurisdiction, type, RequestClock.receivedAt(receivedAt), calendar);
@@ -124,6 +127,7 @@ public class DsarDeadlines {
         Map<String, Object> payload = moved(request, before, after);
         payload.put("noticeSentAt", noticeSentAt.toString());
         audit.append(actor, "dsar.extended", "dsar", dsarId.toString(), payload);
+        dsarEvents.publish(actor.tenantId(), "dsar.extended", dsarId, payload);
         return request;
     }
 
@@ -165,6 +169,7 @@ public class DsarDeadlines {
         payload.put("askedOn", askedOn.toString());
         payload.put("arrivedOn", arrivedOn.toString());
         audit.append(actor, "dsar.paused", "dsar", dsarId.toString(), payload);
+        dsarEvents.publish(actor.tenantId(), "dsar.paused", dsarId, payload);
         return request;
     }
 

@@ -43,6 +43,9 @@ public class DsarProgress {
     AuditTrail audit;
 
     @Inject
+    DsarEvents dsarEvents;
+
+    @Inject
     ProcessEngineBootstrap engines;
 
     @Inject
@@ -161,6 +164,7 @@ public class DsarProgress {
                     notified.notRendered(), milestone);
         }
         audit.append(Actor.system(tenantId, DEADLINE_TIMER, processInstanceId), event, "dsar", dsarId.toString(), payload);
+        dsarEvents.publish(tenantId, event, dsarId, payload);
     }
 
     /**
@@ -174,6 +178,7 @@ public class DsarProgress {
         }
         audit.append(Actor.system(tenantId, "email-confirmation", null), "dsar.identity.confirmed", "dsar",
                 dsarId.toString(), Map.of("identityCheck", IdentityCheck.EMAIL_LINK.name()));
+        dsarEvents.publish(tenantId, "dsar.identity.confirmed", dsarId, Map.of("identityCheck", IdentityCheck.EMAIL_LINK.name()));
         engines.engine().getRuntimeService().createMessageCorrelation(DsarProcess.MESSAGE_EMAIL_CONFIRMED)
                 .processInstanceBusinessKey(dsarId.toString())
                 .tenantId(tenantId.toString())
@@ -193,5 +198,6 @@ public class DsarProgress {
         Map<String, String> payload = new LinkedHashMap<>(facts);
         payload.put("status", request.status().name());
         audit.append(Actor.system(tenantId, PROCESS, processInstanceId), event, "dsar", request.id().toString(), payload);
+        dsarEvents.publish(tenantId, event, request.id(), payload);
     }
 }

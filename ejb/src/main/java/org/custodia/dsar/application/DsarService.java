@@ -51,6 +51,9 @@ public class DsarService {
     AuditTrail audit;
 
     @Inject
+    DsarEvents dsarEvents;
+
+    @Inject
     ProcessEngineBootstrap engines;
 
     @Inject
@@ -151,6 +154,7 @@ public class DsarService {
         payload.put("dueAt", request.dueAt().toString());
         payload.put("identityCheck", identityCheck.name());
         audit.append(actor, "dsar.received", "dsar", request.id().toString(), payload);
+        dsarEvents.publish(actor.tenantId(), "dsar.received", request.id(), payload);
         if (stored != null) {
             contacts.recordStored(actor, request, stored);
         }

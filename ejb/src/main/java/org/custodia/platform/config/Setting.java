@@ -103,6 +103,11 @@ public enum Setting {
     SIGNIN_SUMMARY_INTERVAL(Kind.INTERVAL, "PT15M", null, ReadBy.SERVER, "how often failed sign-ins are summarised into each tenant's audit chain"),
     PACKAGE_PURGE_INTERVAL(Kind.INTERVAL, "PT1H", null, ReadBy.SERVER, "how often the answers of ended DSARs past their tenant's"
             + " `packageRetention` lose their contents (hashes and sizes stay)"),
+    WEBHOOK_DISPATCH_INTERVAL(Kind.INTERVAL, "1", null, ReadBy.SERVER, "how often each node looks for webhook deliveries that are due"
+            + " (retries, and events of other nodes); a change also wakes its own node's dispatcher at once"),
+    WEBHOOK_RETRY_SECONDS(Kind.TEXT, "5,300,1800,7200,18000,36000,36000", null, ReadBy.SERVER, "the waits in seconds before each"
+            + " retry of a failed webhook delivery (each varied by up to a fifth); after the last, the delivery has failed and its"
+            + " subscription is disabled"),
     JOBS_WAIT_MS(Kind.NUMBER, "1000", null, ReadBy.SERVER, "the process engine's job executor: idle wait"),
     JOBS_MAX_WAIT_MS(Kind.NUMBER, "5000", null, ReadBy.SERVER, "the most its back-off may wait (timers fire at most this late)"),
     JOBS_THREADS(Kind.NUMBER, "10", null, ReadBy.SERVER, "the job executor's most threads running jobs (timers, asynchronous steps) at once;"

@@ -1,0 +1,119 @@
+package org.custodia.delivery.application;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import org.custodia.audit.application.AuditTrail;
+import org.custodia.crypto.application.SealedSecrets;
+import org.custodia.delivery.domain.RetrySchedule;
+import org.custodia.delivery.domain.WebhookSubscription;
+import org.custodia.delivery.infrastructure.WebhookDeliveryRepository;
+import org.custodia.delivery.infrastructure.WebhookSubscriptionRepository;
+import org.custodia.platform.config.Setting;
+import org.custodia.platform.context.Actor;
+import org.custodia.platform.persistence.StoredTime;
+import org.custodia.platform.persistence.TenantId;
+import org.custodia.platform.persistence.TenantScoped;
+
+/**
+ * The dispatcher's steps that touch the database, each a short transaction of its own, bound to one tenant: lease
+ * the subscriptions whose next delivery is due, read that delivery with the secrets that sign it, record the
+ * outcome. The HTTP call happens between them, outside any transaction.
+ */
+@Stateless
+@TenantScoped
+public class WebhookDeliveries {
+
+    /** A delivery ready to send: where, what, signed by which secrets (the current one first). */
+    public record Outgoing(WebhookDeliveryRepository.Pending delivery, String url, List<String> secrets) {
+    }
+
+    /** What the receiver did: a status (null when it was not reached) and how long it took. */
+    public record Outcome(Integer status, int latencyMs, String error, String responseExcerpt) {
+
+        public boolean delivered() {
+            return status != null && status >= 200 && status < 300;
+        }
+    }
+
+    @Inject
+    WebhookDeliveryRepository deliveries;
+
+    @Inject
+    WebhookSubscriptionRepository subscriptions;
+
+    @Inject
+    SealedSecrets sealed;
+
+    @Inject
+    AuditTrail audit;
+
+    public List<UUID> lease(@TenantId UUID tenantId, String node, Duration lease, int limit) {
+        Instant now = StoredTime.now();
+        return deliveries.lease(node, now, now.plus(lease), limit);
+    }
+
+    /** The subscription's next delivery if it is due and the subscription still active; empty: nothing now. */
+    public Optional<Outgoing> next(@TenantId UUID tenantId, UUID subscriptionId) {
+        Instant now = StoredTime.now();
+        Optional<WebhookSubscription> subscription = subscriptions.find(subscriptionId)
+                .filter(s -> s.status() == WebhookSubscription.Status.ACTIVE);
+        Optional<WebhookDeliveryRepository.Pending> head = deliveries.head(subscriptionId).filter(d -> !d.nextAttemptAt().isAfter(now));
+        if (subscription.isEmpty() || head.isEmpty()) {
+            return Optional.empty();
+        }
+        WebhookSubscriptionRepository.Secrets s = subscriptions.secrets(subscriptionId);
+        String purpose = WebhookSubscriptions.seal(subscriptionId);
+        List<String> secrets = new ArrayList<>();
+        secrets.add(sealed.sealedText(s.current(), tenantId, purpose));
+        if (s.previous() != null && s.previousUntil() != null && s.previousUntil().isAfter(now)) {
+            secrets.add(sealed.sealedText(s.previous(), tenantId, purpose));
+        }
+        return Optional.of(new Outgoing(head.get(), subscription.get().url(), secrets));
+    }
+
+    /**
+     * Records an attempt: delivered; or tried again after the schedule's next wait; or, after the last, failed,
+     * which disables the subscription (audited) so one dead endpoint stops holding its queue.
+     */
+    public boolean record(@TenantId UUID tenantId, UUID subscriptionId, WebhookDeliveryRepository.Pending d, Outcome outcome,
+                          Instant attemptedAt) {
+        int attempts = d.attempts() + 1;
+        deliveries.attempt(d.id(), tenantId, new WebhookDeliveryRepository.Attempt(attempts, attemptedAt, outcome.status(),
+                outcome.latencyMs(), outcome.error(), outcome.responseExcerpt()));
+        if (outcome.delivered()) {
+            deliveries.delivered(d.id(), attempts, outcome.status(), StoredTime.now());
+            return true;
+        }
+        Optional<Duration> wait = schedule().delayAfter(attempts, () -> ThreadLocalRandom.current().nextDouble());
+        deliveries.failed(d.id(), attempts, outcome.status(), outcome.error(), wait.map(StoredTime.now()::plus).orElse(null));
+        if (wait.isEmpty()) {
+            String reason = "delivery " + d.id() + " failed " + attempts + " times";
+            subscriptions.status(subscriptionId, WebhookSubscription.Status.DISABLED, reason, StoredTime.now());
+            audit.append(Actor.system(tenantId, "webhook-dispatcher", null), "webhook.disabled", "webhook_subscription",
+                    subscriptionId.toString(), Map.of("by", "dispatcher", "delivery", d.id().toString(), "attempts", attempts));
+        }
+        return false;
+    }
+
+    public void release(@TenantId UUID tenantId, UUID subscriptionId, String node) {
+        deliveries.release(subscriptionId, node);
+    }
+
+    public int releaseAll(@TenantId UUID tenantId, String node) {
+        return deliveries.releaseAll(node);
+    }
+
+    static RetrySchedule schedule() {
+        return RetrySchedule.ofSeconds(Setting.WEBHOOK_RETRY_SECONDS.text());
+    }
+}
