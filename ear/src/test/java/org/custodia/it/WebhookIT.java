@@ -139,6 +139,8 @@ class WebhookIT {
     void aSubscriptionIsDisabledAfterItsLastRetryAndAnEventCanBeSentAgainByHand() throws Exception {
         Api.Tenant t = Api.newTenant("webhook-dead");
         purpose(t, "newsletter");
+        Accounts.Account it = Accounts.invited(t, "IT");
+        int mailsBefore = TestMailServer.to(it.email()).size();
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             receiver.answer((msg, n) -> 503);
             String id = subscribe(t, receiver, "[\"consent.granted\"]");
@@ -152,6 +154,9 @@ class WebhookIT {
             JsonNode attempts = t.api().get("/webhooks/" + id + "/deliveries/" + failed.get("id").asText() + "/attempts").json();
             assertThat(attempts).hasSize(4);
             assertThat(attempts.get(0).get("response").asText()).contains("receiver says no");
+            jakarta.mail.internet.MimeMessage told = TestMailServer.awaitMessage(it.email(), mailsBefore + 1, PATIENCE);
+            assertThat(told.getSubject()).startsWith("A webhook of").endsWith("stopped");
+            assertThat(TestMailServer.text(told)).contains("127.0.0.1").contains("failed 4 times").contains("/console/admin/webhooks");
             record(t, "b", "newsletter", "grant");
             Thread.sleep(2_000);
             assertThat(receiver.received()).as("a disabled subscription gets nothing").hasSize(4);

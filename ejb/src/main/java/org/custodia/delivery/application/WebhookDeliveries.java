@@ -1,5 +1,6 @@
 package org.custodia.delivery.application;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,11 +19,19 @@ import org.custodia.delivery.domain.RetrySchedule;
 import org.custodia.delivery.domain.WebhookSubscription;
 import org.custodia.delivery.infrastructure.WebhookDeliveryRepository;
 import org.custodia.delivery.infrastructure.WebhookSubscriptionRepository;
+import org.custodia.identity.application.UserService;
+import org.custodia.identity.domain.UserAccount;
+import org.custodia.notification.application.MailOutbox;
+import org.custodia.notification.domain.MailType;
+import org.custodia.notification.domain.WebhookDisabled;
 import org.custodia.platform.config.Setting;
+import org.custodia.platform.context.PublicUrl;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.persistence.StoredTime;
 import org.custodia.platform.persistence.TenantId;
 import org.custodia.platform.persistence.TenantScoped;
+import org.custodia.tenancy.application.CalendarSettings;
+import org.custodia.tenancy.application.Tenants;
 
 /**
  * The dispatcher's steps that touch the database, each a short transaction of its own, bound to one tenant: lease
@@ -57,6 +66,18 @@ public class WebhookDeliveries {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    UserService users;
+
+    @Inject
+    MailOutbox mail;
+
+    @Inject
+    Tenants tenants;
+
+    @Inject
+    CalendarSettings calendars;
+
     public List<UUID> lease(@TenantId UUID tenantId, String node, Duration lease, int limit) {
         Instant now = StoredTime.now();
         return deliveries.lease(node, now, now.plus(lease), limit);
@@ -83,7 +104,8 @@ public class WebhookDeliveries {
 
     /**
      * Records an attempt: delivered; or tried again after the schedule's next wait; or, after the last, failed,
-     * which disables the subscription (audited) so one dead endpoint stops holding its queue.
+     * which disables the subscription (audited, and mailed to the tenant's IT users) so one dead endpoint stops
+     * holding its queue.
      */
     public boolean record(@TenantId UUID tenantId, UUID subscriptionId, WebhookDeliveryRepository.Pending d, Outcome outcome,
                           Instant attemptedAt) {
@@ -101,8 +123,29 @@ public class WebhookDeliveries {
             subscriptions.status(subscriptionId, WebhookSubscription.Status.DISABLED, reason, StoredTime.now());
             audit.append(Actor.system(tenantId, "webhook-dispatcher", null), "webhook.disabled", "webhook_subscription",
                     subscriptionId.toString(), Map.of("by", "dispatcher", "delivery", d.id().toString(), "attempts", attempts));
+            tellIt(tenantId, subscriptionId, reason);
         }
         return false;
+    }
+
+    /** Mails the tenant's IT users (else its admins) that the subscription stopped; in this transaction. */
+    private void tellIt(UUID tenantId, UUID subscriptionId, String reason) {
+        List<UserAccount> users = this.users.list(tenantId);
+        List<String> to = reachable(users, "IT");
+        if (to.isEmpty()) {
+            to = reachable(users, "ADMIN");
+        }
+        if (to.isEmpty()) {
+            return;
+        }
+        String host = subscriptions.find(subscriptionId).map(s -> URI.create(s.url()).getHost()).orElse("?");
+        WebhookDisabled notice = new WebhookDisabled(tenants.of(tenantId).name(), host, reason, StoredTime.now(),
+                URI.create(PublicUrl.base() + "/console/admin/webhooks"));
+        mail.enqueueIfRenderable(tenantId, to, MailType.WEBHOOK_DISABLED, notice, null, calendars.of(tenantId).timeZone());
+    }
+
+    private static List<String> reachable(List<UserAccount> users, String role) {
+        return users.stream().filter(u -> role.equals(u.role()) && u.reachableByMail()).map(UserAccount::email).toList();
     }
 
     public void release(@TenantId UUID tenantId, UUID subscriptionId, String node) {
