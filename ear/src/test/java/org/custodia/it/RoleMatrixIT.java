@@ -88,10 +88,10 @@ class RoleMatrixIT {
                 + "\"endpointUrl\":\"https://example.org/{role-lower}\"}", "application/json");
         row("GET /connectors", "/connectors", null, null);
         row("GET /webhooks/event-types", "/webhooks/event-types", null, null);
-        row("POST /webhooks", "/webhooks", "{\"url\":\"http://127.0.0.1:9/{role-lower}\",\"eventTypes\":[\"consent.*\"]}", "application/json");
+        row("POST /webhooks", "/webhooks", "{\"url\":\"http://127.0.0.1:9/{role-lower}\",\"eventTypes\":[\"webhook.ping\"]}", "application/json");
         row("GET /webhooks", "/webhooks", null, null);
         row("GET /webhooks/{id}", "/webhooks/" + NO_ID, null, null);
-        row("PUT /webhooks/{id}", "/webhooks/" + NO_ID, "{\"url\":\"http://127.0.0.1:9/x\",\"eventTypes\":[\"*\"]}", "application/json");
+        row("PUT /webhooks/{id}", "/webhooks/" + NO_ID, "{\"url\":\"http://127.0.0.1:9/x\",\"eventTypes\":[\"webhook.ping\"]}", "application/json");
         row("DELETE /webhooks/{id}", "/webhooks/" + NO_ID, null, null);
         row("POST /webhooks/{id}/rotate-secret", "/webhooks/" + NO_ID + "/rotate-secret", "{}", "application/json");
         row("POST /webhooks/{id}/enable", "/webhooks/" + NO_ID + "/enable", "", "application/json");

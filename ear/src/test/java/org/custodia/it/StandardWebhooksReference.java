@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The reference implementation of Standard Webhooks (npm {@code standardwebhooks} 1.1.1) run by Debian's node, as an
- * outside judge of our signatures: installed from the npm registry into {@code target/} on first use.
+ * outside judge of our signatures: installed from the npm registry into {@code target/} on first use, exactly as
+ * {@code webhooks/package-lock.json} pins it (integrity hashes, no install scripts).
  */
 final class StandardWebhooksReference {
 
@@ -48,12 +49,15 @@ final class StandardWebhooksReference {
     private static synchronized Path install() throws IOException, InterruptedException {
         Path dir = new File(ItEnvironment.projectRoot(), "ear/target/standardwebhooks").toPath();
         Files.createDirectories(dir);
-        try (InputStream script = StandardWebhooksReference.class.getResourceAsStream("/webhooks/verify.cjs")) {
-            Files.copy(script, dir.resolve("verify.cjs"), StandardCopyOption.REPLACE_EXISTING);
+        for (String file : List.of("verify.cjs", "package.json", "package-lock.json")) {
+            try (InputStream in = StandardWebhooksReference.class.getResourceAsStream("/webhooks/" + file)) {
+                Files.copy(in, dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+            }
         }
         if (!Files.isDirectory(dir.resolve("node_modules/standardwebhooks"))) {
-            Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--silent", "--prefix", dir.toString(), PACKAGE)
-                    .redirectErrorStream(true).start();
+            // exactly the locked versions, checked against their integrity hashes, and no install scripts run
+            Process npm = new ProcessBuilder("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--silent")
+                    .directory(dir.toFile()).redirectErrorStream(true).start();
             String out = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(npm.waitFor(180, TimeUnit.SECONDS)).as("npm install " + PACKAGE).isTrue();
             assertThat(npm.exitValue()).as("npm install %s (the registry must be reachable; .ci/run installs node and npm): %s", PACKAGE, out)

@@ -78,13 +78,18 @@ public class WebhookDeliveries {
     @Inject
     CalendarSettings calendars;
 
-    public List<UUID> lease(@TenantId UUID tenantId, String node, Duration lease, int limit) {
-        Instant now = StoredTime.now();
-        return deliveries.lease(node, now, now.plus(lease), limit);
+    public List<UUID> lease(@TenantId UUID tenantId, String owner, Duration lease, int limit) {
+        return deliveries.lease(owner, (int) lease.toSeconds(), limit);
     }
 
-    /** The subscription's next delivery if it is due and the subscription still active; empty: nothing now. */
-    public Optional<Outgoing> next(@TenantId UUID tenantId, UUID subscriptionId) {
+    /**
+     * The subscription's next delivery if it is due, the subscription still active and the lease still {@code owner}'s
+     * (renewed here, so it cannot run out during the send that follows); empty: nothing to send now, stop.
+     */
+    public Optional<Outgoing> next(@TenantId UUID tenantId, UUID subscriptionId, String owner, Duration lease) {
+        if (!deliveries.renew(subscriptionId, owner, (int) lease.toSeconds())) {
+            return Optional.empty();
+        }
         Instant now = StoredTime.now();
         Optional<WebhookSubscription> subscription = subscriptions.find(subscriptionId)
                 .filter(s -> s.status() == WebhookSubscription.Status.ACTIVE);
@@ -110,14 +115,19 @@ public class WebhookDeliveries {
     public boolean record(@TenantId UUID tenantId, UUID subscriptionId, WebhookDeliveryRepository.Pending d, Outcome outcome,
                           Instant attemptedAt) {
         int attempts = d.attempts() + 1;
-        deliveries.attempt(d.id(), tenantId, new WebhookDeliveryRepository.Attempt(attempts, attemptedAt, outcome.status(),
-                outcome.latencyMs(), outcome.error(), outcome.responseExcerpt()));
+        WebhookDeliveryRepository.Attempt attempt = new WebhookDeliveryRepository.Attempt(attempts, attemptedAt, outcome.status(),
+                outcome.latencyMs(), outcome.error(), outcome.responseExcerpt());
         if (outcome.delivered()) {
-            deliveries.delivered(d.id(), attempts, outcome.status(), StoredTime.now());
+            if (deliveries.delivered(d.id(), d.attempts(), outcome.status(), StoredTime.now())) {
+                deliveries.attempt(d.id(), tenantId, attempt);
+            }
             return true;
         }
         Optional<Duration> wait = schedule().delayAfter(attempts, () -> ThreadLocalRandom.current().nextDouble());
-        deliveries.failed(d.id(), attempts, outcome.status(), outcome.error(), wait.map(StoredTime.now()::plus).orElse(null));
+        if (!deliveries.failed(d.id(), d.attempts(), outcome.status(), outcome.error(), wait.map(StoredTime.now()::plus).orElse(null))) {
+            return false; // recorded already by whoever holds the lease now: change nothing
+        }
+        deliveries.attempt(d.id(), tenantId, attempt);
         if (wait.isEmpty()) {
             String reason = "delivery " + d.id() + " failed " + attempts + " times";
             subscriptions.status(subscriptionId, WebhookSubscription.Status.DISABLED, reason, StoredTime.now());
@@ -140,7 +150,7 @@ public class WebhookDeliveries {
         }
         String host = subscriptions.find(subscriptionId).map(s -> URI.create(s.url()).getHost()).orElse("?");
         WebhookDisabled notice = new WebhookDisabled(tenants.of(tenantId).name(), host, reason, StoredTime.now(),
-                URI.create(PublicUrl.base() + "/console/admin/webhooks"));
+                URI.create(PublicUrl.base() + "/api/v1/webhooks/" + subscriptionId + "/deliveries"));
         mail.enqueueIfRenderable(tenantId, to, MailType.WEBHOOK_DISABLED, notice, null, calendars.of(tenantId).timeZone());
     }
 
@@ -148,8 +158,8 @@ public class WebhookDeliveries {
         return users.stream().filter(u -> role.equals(u.role()) && u.reachableByMail()).map(UserAccount::email).toList();
     }
 
-    public void release(@TenantId UUID tenantId, UUID subscriptionId, String node) {
-        deliveries.release(subscriptionId, node);
+    public void release(@TenantId UUID tenantId, UUID subscriptionId, String owner) {
+        deliveries.release(subscriptionId, owner);
     }
 
     public int releaseAll(@TenantId UUID tenantId, String node) {

@@ -26,7 +26,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import org.custodia.delivery.domain.WebhookSignature;
+import org.custodia.platform.outbound.StandardWebhookSignature;
 import org.custodia.delivery.infrastructure.WebhookDeliveryRepository;
 import org.custodia.platform.config.ServerEnvironment;
 import org.custodia.platform.config.Setting;
@@ -38,8 +38,9 @@ import org.custodia.tenancy.application.TenantDirectory;
 
 /**
  * Delivers the webhook outbox, on every node at once without two nodes sending the same subscription's events: a
- * node leases a subscription whose next event is due ({@code FOR UPDATE SKIP LOCKED}, then a lease with an end), sends
- * its events one after another in order, each recorded in its own transaction, and gives the lease back. An event
+ * node leases a subscription whose next event is due ({@code FOR NO KEY UPDATE SKIP LOCKED}, then a lease with an end
+ * and a token of its own, renewed before every send), sends its events one after another in order, each recorded in
+ * its own transaction only if it is still as the send found it, and gives the lease back. An event
  * is marked delivered only after the receiver's 2xx, so a node that dies mid-way leaves it pending: another node
  * takes the lease when it runs out and sends it again (at least once, in order). A failure stops the subscription's
  * queue until its retry is due. Woken after every commit that queued an event, and every
@@ -52,8 +53,13 @@ import org.custodia.tenancy.application.TenantDirectory;
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
-    /** Longer than one delivery can take (the outbound deadline), so a lease only runs out when its node is gone. */
+    /**
+     * Renewed before each send, and longer than one send can take (the outbound deadline cancels it at 15 s), so a
+     * lease only runs out when its node is gone.
+     */
     static final Duration LEASE = Duration.ofSeconds(45);
+    /** A drain gives its lease back after this, so one busy subscription cannot hold a sender for ever. */
+    static final Duration LONGEST_DRAIN = Duration.ofSeconds(30);
     static final int SUBSCRIPTIONS_PER_LEASE = 20;
     static final int EVENTS_PER_LEASE = 100;
     static final int PARALLEL = 8;
@@ -127,13 +133,19 @@ public class WebhookDispatcher {
     }
 
     private void round() {
-        for (UUID tenantId : outbox.dueTenants(Instant.now())) {
-            for (UUID subscription : deliveries.lease(tenantId, node, LEASE, SUBSCRIPTIONS_PER_LEASE)) {
+        for (UUID tenantId : outbox.dueTenants()) {
+            int free = Math.min(SUBSCRIPTIONS_PER_LEASE, sending.availablePermits());
+            if (free == 0) {
+                again.set(true); // every sender busy: the next round takes the rest
+                return;
+            }
+            String owner = node + ":" + UUID.randomUUID(); // this lease's own token: a late drain can free nothing newer
+            for (UUID subscription : deliveries.lease(tenantId, owner, LEASE, free)) {
                 sending.acquireUninterruptibly();
                 try {
                     executor.execute(() -> {
                         try {
-                            drain(tenantId, subscription);
+                            drain(tenantId, subscription, owner);
                         } finally {
                             sending.release();
                         }
@@ -146,16 +158,26 @@ public class WebhookDispatcher {
         }
     }
 
-    /** Sends the subscription's due events in order until one fails or none is due, then gives the lease back. */
-    private void drain(UUID tenantId, UUID subscription) {
+    /**
+     * Sends the subscription's due events in order until one fails, none is due, the lease is lost or the drain has
+     * run {@link #LONGEST_DRAIN}, then gives the lease back. Whatever goes wrong with one event (a secret that does not
+     * open, say) is recorded as its failed attempt, so the retry schedule and the disabling apply to it too.
+     */
+    private void drain(UUID tenantId, UUID subscription, String owner) {
+        long end = System.nanoTime() + LONGEST_DRAIN.toNanos();
         try {
-            for (int sent = 0; sent < EVENTS_PER_LEASE; sent++) {
-                Optional<WebhookDeliveries.Outgoing> next = deliveries.next(tenantId, subscription);
+            for (int sent = 0; sent < EVENTS_PER_LEASE && System.nanoTime() < end; sent++) {
+                Optional<WebhookDeliveries.Outgoing> next = deliveries.next(tenantId, subscription, owner, LEASE);
                 if (next.isEmpty()) {
                     break;
                 }
                 Instant at = Instant.now();
-                WebhookDeliveries.Outcome outcome = send(next.get());
+                WebhookDeliveries.Outcome outcome;
+                try {
+                    outcome = send(next.get());
+                } catch (RuntimeException e) {
+                    outcome = new WebhookDeliveries.Outcome(null, 0, "not sent: " + e.getClass().getSimpleName(), null);
+                }
                 if (!deliveries.record(tenantId, subscription, next.get().delivery(), outcome, at)) {
                     break; // later events wait for this one's retry: order per subscription
                 }
@@ -164,7 +186,7 @@ public class WebhookDispatcher {
             LOG.errorf("webhook delivery for tenant %s failed: %s", tenantId, e.getClass().getName());
         } finally {
             try {
-                deliveries.release(tenantId, subscription, node);
+                deliveries.release(tenantId, subscription, owner);
             } catch (RuntimeException e) { // the lease runs out by itself
                 LOG.warnf("webhook lease of tenant %s not given back: %s", tenantId, e.getClass().getName());
             }
@@ -178,7 +200,7 @@ public class WebhookDispatcher {
         Map<String, List<String>> headers = Map.of(
                 "webhook-id", List.of(id),
                 "webhook-timestamp", List.of(String.valueOf(timestamp)),
-                "webhook-signature", List.of(WebhookSignature.header(out.secrets(), id, timestamp, body)),
+                "webhook-signature", List.of(StandardWebhookSignature.header(out.secrets(), id, timestamp, body)),
                 "User-Agent", List.of("Custodia-Webhooks/1"));
         long started = System.nanoTime();
         try {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.Resource;
@@ -18,7 +19,7 @@ import jakarta.inject.Inject;
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.crypto.application.SealedSecrets;
 import org.custodia.delivery.domain.WebhookEventTypes;
-import org.custodia.delivery.domain.WebhookSignature;
+import org.custodia.platform.outbound.StandardWebhookSignature;
 import org.custodia.delivery.domain.WebhookSubscription;
 import org.custodia.delivery.infrastructure.WebhookDeliveryRepository;
 import org.custodia.delivery.infrastructure.WebhookSubscriptionRepository;
@@ -43,6 +44,7 @@ public class WebhookSubscriptions {
     static final String SECRET_SEAL = "webhook-secret";
     static final int MAX_TYPES = 50;
     static final int MAX_DESCRIPTION = 200;
+    static final int MAX_PER_TENANT = 25;
     public static final Duration DEFAULT_OVERLAP = Duration.ofHours(24);
     static final Duration LONGEST_OVERLAP = Duration.ofDays(7);
 
@@ -75,32 +77,42 @@ public class WebhookSubscriptions {
     @Resource
     SessionContext context;
 
+    /** {@code permissions}: the caller's; events it could not read through the API it cannot subscribe to either. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public WithSecret create(Actor actor, Input in) {
+    public WithSecret create(Actor actor, Set<String> permissions, Input in) {
         check(in);
+        requireReadable(in.eventTypes(), permissions);
         return self().store(actor, in);
     }
 
     public WithSecret store(Actor actor, Input in) {
+        subscriptions.lockTenant(actor.tenantId()); // counted and added one at a time
+        if (subscriptions.all().size() >= MAX_PER_TENANT) {
+            throw ProblemException.conflict("url", "an organisation has at most " + MAX_PER_TENANT + " webhook subscriptions");
+        }
         Instant now = StoredTime.now();
         WebhookSubscription s = new WebhookSubscription(UUID.randomUUID(), in.url().strip(), blankToNull(in.description()),
                 in.eventTypes(), WebhookSubscription.Status.ACTIVE, null, null, now, now);
-        String secret = WebhookSignature.newSecret();
+        String secret = StandardWebhookSignature.newSecret();
         subscriptions.add(actor.tenantId(), s, sealed.sealText(actor.tenantId(), seal(s.id()), secret));
         audit.append(actor, "webhook.created", "webhook_subscription", s.id().toString(),
                 Map.of("host", URI.create(s.url()).getHost(), "eventTypes", s.eventTypes()));
         return new WithSecret(s, secret);
     }
 
+    /** Both the filters it has and those it gets must be readable by the caller (a new URL sends the old events). */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public WebhookSubscription update(Actor actor, UUID id, Input in) {
+    public WebhookSubscription update(Actor actor, Set<String> permissions, UUID id, Input in) {
         check(in);
-        return self().change(actor, id, in);
+        requireReadable(in.eventTypes(), permissions);
+        return self().change(actor, permissions, id, in);
     }
 
-    public WebhookSubscription change(Actor actor, UUID id, Input in) {
-        locked(id);
+    public WebhookSubscription change(Actor actor, Set<String> permissions, UUID id, Input in) {
+        requireReadable(locked(id).eventTypes(), permissions);
         subscriptions.update(id, in.url().strip(), blankToNull(in.description()), in.eventTypes(), StoredTime.now());
+        deliveries.dueNow(id); // a fixed endpoint does not wait out the old backoff
+        dispatcher.wakeAfterCommit();
         audit.append(actor, "webhook.updated", "webhook_subscription", id.toString(),
                 Map.of("host", URI.create(in.url().strip()).getHost(), "eventTypes", in.eventTypes()));
         return get(actor.tenantId(), id);
@@ -120,7 +132,7 @@ public class WebhookSubscriptions {
             throw ProblemException.invalid("overlapHours", "must be 0 to " + LONGEST_OVERLAP.toHours());
         }
         locked(id);
-        String secret = WebhookSignature.newSecret();
+        String secret = StandardWebhookSignature.newSecret();
         Instant now = StoredTime.now();
         subscriptions.rotate(id, sealed.sealText(actor.tenantId(), seal(id), secret), now.plus(overlap), now);
         audit.append(actor, "webhook.secret_rotated", "webhook_subscription", id.toString(),
@@ -131,6 +143,8 @@ public class WebhookSubscriptions {
     public WebhookSubscription enable(Actor actor, UUID id) {
         locked(id);
         subscriptions.status(id, WebhookSubscription.Status.ACTIVE, null, StoredTime.now());
+        deliveries.dueNow(id);
+        dispatcher.wakeAfterCommit();
         audit.append(actor, "webhook.enabled", "webhook_subscription", id.toString(), Map.of());
         return get(actor.tenantId(), id);
     }
@@ -151,6 +165,9 @@ public class WebhookSubscriptions {
     /** A {@code webhook.ping} to this subscription alone, whatever it subscribed to. */
     public void ping(Actor actor, UUID id) {
         WebhookSubscription s = locked(id);
+        if (s.status() != WebhookSubscription.Status.ACTIVE) {
+            throw ProblemException.conflict("id", "the subscription is disabled: enable it first");
+        }
         events.queue(actor.tenantId(), WebhookEventTypes.PING, Map.of("subscriptionId", id.toString()), List.of(s));
         audit.append(actor, "webhook.pinged", "webhook_subscription", id.toString(), Map.of());
     }
@@ -168,7 +185,9 @@ public class WebhookSubscriptions {
 
     /** The delivery's event once more, at the end of the subscription's queue, with the same webhook-id. */
     public UUID redeliver(Actor actor, UUID id, UUID deliveryId) {
-        locked(id);
+        if (locked(id).status() != WebhookSubscription.Status.ACTIVE) {
+            throw ProblemException.conflict("id", "the subscription is disabled: enable it first");
+        }
         WebhookDeliveryRepository.Pending d = deliveries.find(deliveryId).filter(p -> p.subscriptionId().equals(id))
                 .orElseThrow(() -> ProblemException.notFound("delivery " + deliveryId));
         UUID again = UUID.randomUUID();
@@ -208,6 +227,20 @@ public class WebhookSubscriptions {
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
+        }
+    }
+
+    /**
+     * Consent events carry what {@code consent:view} shows, request events what {@code dsar:view} shows: a role
+     * without them (IT manages webhooks, but sees no compliance content) may not route them anywhere. 403 otherwise.
+     */
+    static void requireReadable(List<String> filters, Set<String> permissions) {
+        for (var family : Map.of("consent:view", WebhookEventTypes.CONSENT, "dsar:view", WebhookEventTypes.DSAR).entrySet()) {
+            boolean wanted = filters.stream().anyMatch(f -> family.getValue().stream().anyMatch(t -> WebhookEventTypes.matches(f, t)));
+            if (wanted && !permissions.contains(family.getKey())) {
+                throw new ProblemException(403, "forbidden", "Forbidden", "These events carry what " + family.getKey()
+                        + " shows, which your role does not hold.", List.of(new FieldError("eventTypes", "needs " + family.getKey())));
+            }
         }
     }
 

@@ -14,7 +14,8 @@ public final class WebhookEventTypes {
     public static final List<String> CONSENT = List.of("consent.granted", "consent.withdrawn", "consent.expired");
 
     /** A data subject request's steps and deadlines. */
-    public static final List<String> DSAR = List.of("dsar.received", "dsar.identity.confirmed", "dsar.acknowledged",
+    public static final List<String> DSAR = List.of("dsar.received", "dsar.identity.awaited", "dsar.identity.confirmed",
+            "dsar.identity.not_confirmed", "dsar.acknowledged",
             "dsar.package.compiled", "dsar.delivered", "dsar.closed", "dsar.refused", "dsar.handed_over", "dsar.extended",
             "dsar.paused", "dsar.deadline.warning", "dsar.deadline.breached", "dsar.escalated");
 

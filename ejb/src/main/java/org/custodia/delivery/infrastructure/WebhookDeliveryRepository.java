@@ -36,8 +36,8 @@ public class WebhookDeliveryRepository {
     EntityManager em;
 
     @SuppressWarnings("unchecked")
-    public List<UUID> dueTenants(Instant now) {
-        return em.createNativeQuery("select app.webhook_due_tenants(?1)").setParameter(1, NativeValues.at(now)).getResultList();
+    public List<UUID> dueTenants() {
+        return em.createNativeQuery("select app.webhook_due_tenants()").getResultList();
     }
 
     public void add(UUID id, UUID tenantId, UUID subscriptionId, UUID eventId, String eventType, String payload, Instant at) {
@@ -48,32 +48,45 @@ public class WebhookDeliveryRepository {
     }
 
     /**
-     * Leases up to {@code limit} active subscriptions whose next delivery in order is due and which no node holds:
-     * the lease is the claim, so a node that dies mid-delivery lets another take over when it runs out.
+     * Leases up to {@code limit} active subscriptions whose next delivery in order is due and which no one holds, to
+     * {@code owner} (a node and a fresh token) for {@code seconds}: the lease is the claim, so a node that dies mid-way
+     * lets another take over when it runs out. Times are the database's, one clock for every node.
      */
     @SuppressWarnings("unchecked")
-    public List<UUID> lease(String node, Instant now, Instant until, int limit) {
-        return em.createNativeQuery("update app.webhook_subscription s set lease_owner = ?1, lease_until = ?3"
+    public List<UUID> lease(String owner, int seconds, int limit) {
+        return em.createNativeQuery("update app.webhook_subscription s set lease_owner = ?1, lease_until = now() + make_interval(secs => ?2)"
                         + " where s.id in (select c.id from app.webhook_subscription c where c.status = 'ACTIVE'"
-                        + "   and (c.lease_until is null or c.lease_until < ?2)"
+                        + "   and (c.lease_until is null or c.lease_until < now())"
                         + "   and (select h.next_attempt_at from app.webhook_delivery h where h.subscription_id = c.id"
-                        + "        and h.status = 'PENDING' order by h.seq limit 1) <= ?2"
-                        + "   order by c.id limit ?4 for no key update skip locked)"
+                        + "        and h.status = 'PENDING' order by h.seq limit 1) <= now()"
+                        + "   order by c.updated_at, c.id limit ?3 for no key update skip locked)"
                         + " returning s.id")
-                .setParameter(1, node).setParameter(2, NativeValues.at(now)).setParameter(3, NativeValues.at(until))
-                .setParameter(4, limit).getResultList();
+                .setParameter(1, owner).setParameter(2, seconds).setParameter(3, limit).getResultList();
     }
 
-    /** Gives the lease up (only the holder's). */
-    public void release(UUID subscriptionId, String node) {
+    /** Extends a lease its owner still holds; false when it ran out or another took it (then stop). */
+    public boolean renew(UUID subscriptionId, String owner, int seconds) {
+        return em.createNativeQuery("update app.webhook_subscription set lease_until = now() + make_interval(secs => ?3)"
+                        + " where id = ?1 and lease_owner = ?2 and lease_until > now()")
+                .setParameter(1, subscriptionId).setParameter(2, owner).setParameter(3, seconds).executeUpdate() == 1;
+    }
+
+    /** Gives the lease up (only its owner's). */
+    public void release(UUID subscriptionId, String owner) {
         em.createNativeQuery("update app.webhook_subscription set lease_owner = null, lease_until = null"
-                + " where id = ?1 and lease_owner = ?2").setParameter(1, subscriptionId).setParameter(2, node).executeUpdate();
+                + " where id = ?1 and lease_owner = ?2").setParameter(1, subscriptionId).setParameter(2, owner).executeUpdate();
     }
 
-    /** Leases a node held before it restarted: it delivers nothing now. */
+    /** Leases a node held before it restarted (owners {@code <node>:<token>}): it delivers nothing now. */
     public int releaseAll(String node) {
-        return em.createNativeQuery("update app.webhook_subscription set lease_owner = null, lease_until = null where lease_owner = ?1")
-                .setParameter(1, node).executeUpdate();
+        return em.createNativeQuery("update app.webhook_subscription set lease_owner = null, lease_until = null"
+                + " where starts_with(lease_owner, ?1 || ':')").setParameter(1, node).executeUpdate();
+    }
+
+    /** Its waiting deliveries are due now (an endpoint fixed, a subscription enabled again); how many. */
+    public int dueNow(UUID subscriptionId) {
+        return em.createNativeQuery("update app.webhook_delivery set next_attempt_at = now() where subscription_id = ?1"
+                + " and status = 'PENDING' and next_attempt_at > now()").setParameter(1, subscriptionId).executeUpdate();
     }
 
     /** The subscription's next delivery in order, if any. */
@@ -88,26 +101,33 @@ public class WebhookDeliveryRepository {
 
     public void attempt(UUID deliveryId, UUID tenantId, Attempt a) {
         em.createNativeQuery("insert into app.webhook_attempt (delivery_id, tenant_id, attempt, attempted_at, status_code, latency_ms,"
-                        + " error, response_excerpt) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                        + " error, response_excerpt) values (?1, ?2, ?3, ?4, nullif(?5, -1), ?6, nullif(?7, ''), nullif(?8, ''))")
                 .setParameter(1, deliveryId).setParameter(2, tenantId).setParameter(3, a.attempt()).setParameter(4, NativeValues.at(a.at()))
                 .setParameter(5, a.statusCode() == null ? -1 : a.statusCode()).setParameter(6, a.latencyMs())
                 .setParameter(7, a.error() == null ? "" : a.error()).setParameter(8, a.responseExcerpt() == null ? "" : a.responseExcerpt())
                 .executeUpdate();
     }
 
-    public void delivered(UUID id, int attempts, int status, Instant at) {
-        em.createNativeQuery("update app.webhook_delivery set status = 'DELIVERED', attempts = ?2, last_status = ?3, last_error = null,"
-                        + " delivered_at = ?4 where id = ?1")
-                .setParameter(1, id).setParameter(2, attempts).setParameter(3, status).setParameter(4, NativeValues.at(at)).executeUpdate();
+    /**
+     * Marks it delivered, if it is still pending after exactly {@code previousAttempts} attempts (another drain's late
+     * record changes nothing); whether it did.
+     */
+    public boolean delivered(UUID id, int previousAttempts, int status, Instant at) {
+        return em.createNativeQuery("update app.webhook_delivery set status = 'DELIVERED', attempts = ?2 + 1, last_status = ?3,"
+                        + " last_error = null, delivered_at = ?4 where id = ?1 and status = 'PENDING' and attempts = ?2")
+                .setParameter(1, id).setParameter(2, previousAttempts).setParameter(3, status).setParameter(4, NativeValues.at(at))
+                .executeUpdate() == 1;
     }
 
-    /** Failed this time: tried again at {@code next}, or (null) given up. */
-    public void failed(UUID id, int attempts, Integer status, String error, Instant next) {
-        em.createNativeQuery("update app.webhook_delivery set status = ?2, attempts = ?3, last_status = ?4, last_error = ?5,"
-                        + " next_attempt_at = coalesce(?6, next_attempt_at) where id = ?1")
-                .setParameter(1, id).setParameter(2, next == null ? "FAILED" : "PENDING").setParameter(3, attempts)
-                .setParameter(4, status == null ? -1 : status).setParameter(5, error == null ? "" : error)
-                .setParameter(6, NativeValues.at(next == null ? Instant.EPOCH : next)).executeUpdate();
+    /** Failed this time: tried again at {@code next}, or (null) given up; on the same terms as {@link #delivered}. */
+    public boolean failed(UUID id, int previousAttempts, Integer status, String error, Instant next) {
+        return em.createNativeQuery("update app.webhook_delivery set status = case when ?6 then 'FAILED' else 'PENDING' end,"
+                        + " attempts = ?2 + 1, last_status = nullif(?3, -1), last_error = nullif(?4, ''),"
+                        + " next_attempt_at = case when ?6 then next_attempt_at else ?5 end"
+                        + " where id = ?1 and status = 'PENDING' and attempts = ?2")
+                .setParameter(1, id).setParameter(2, previousAttempts).setParameter(3, status == null ? -1 : status)
+                .setParameter(4, error == null ? "" : error).setParameter(5, NativeValues.at(next == null ? Instant.EPOCH : next))
+                .setParameter(6, next == null).executeUpdate() == 1;
     }
 
     @SuppressWarnings("unchecked")
@@ -118,8 +138,7 @@ public class WebhookDeliveryRepository {
                 .setParameter(1, subscriptionId).setParameter(2, limit).getResultList();
         return rows.stream().map(r -> new Logged((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], ((Number) r[4]).intValue(),
                 NativeValues.instant(r[5]), NativeValues.instant(r[6]), NativeValues.instant(r[7]),
-                r[8] == null || ((Number) r[8]).intValue() < 0 ? null : ((Number) r[8]).intValue(),
-                r[9] == null || ((String) r[9]).isEmpty() ? null : (String) r[9])).toList();
+                r[8] == null ? null : ((Number) r[8]).intValue(), (String) r[9])).toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -127,8 +146,7 @@ public class WebhookDeliveryRepository {
         List<Object[]> rows = em.createNativeQuery("select attempt, attempted_at, status_code, latency_ms, error, response_excerpt"
                 + " from app.webhook_attempt where delivery_id = ?1 order by attempt").setParameter(1, deliveryId).getResultList();
         return rows.stream().map(r -> new Attempt(((Number) r[0]).intValue(), NativeValues.instant(r[1]),
-                ((Number) r[2]).intValue() < 0 ? null : ((Number) r[2]).intValue(), ((Number) r[3]).intValue(),
-                ((String) r[4]).isEmpty() ? null : (String) r[4], ((String) r[5]).isEmpty() ? null : (String) r[5])).toList();
+                r[2] == null ? null : ((Number) r[2]).intValue(), ((Number) r[3]).intValue(), (String) r[4], (String) r[5])).toList();
     }
 
     /** A delivery's event, for a manual redelivery. */

@@ -39,6 +39,12 @@ public class WebhookSubscriptionRepository {
                 .setParameter(8, NativeValues.at(s.createdAt())).executeUpdate();
     }
 
+    /** Makes changes to the bound tenant's subscription count take turns until the transaction ends. */
+    public void lockTenant(UUID tenantId) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('webhooks:' || ?1))").setParameter(1, tenantId.toString())
+                .getSingleResult();
+    }
+
     public List<WebhookSubscription> all() {
         return rows("select " + COLUMNS + " from app.webhook_subscription order by created_at, id", null);
     }

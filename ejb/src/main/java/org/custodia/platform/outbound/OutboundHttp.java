@@ -8,6 +8,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.hc.client5.http.DnsResolver;
@@ -29,7 +32,7 @@ import org.apache.hc.core5.util.Timeout;
  * checked address is the only one the connection may use (Apache HttpClient asks our resolver, which
  * answers that address and nothing else), while the request keeps the URL's name for Host, SNI and the
  * certificate check. No redirects, no retries, no proxy from system properties, connect and read
- * timeouts, an overall deadline and a response size cap.
+ * timeouts, an overall deadline (the exchange is cancelled when it passes) and a response size cap.
  */
 public final class OutboundHttp {
 
@@ -44,6 +47,12 @@ public final class OutboundHttp {
     static final int TIMEOUT_MS = 5_000;
     static final long DEADLINE_MS = 15_000;
     static final int MAX_BYTES = 1024 * 1024;
+    /** One daemon thread that cancels exchanges past their deadline (it only flips a flag and closes a socket). */
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "outbound-http-deadlines");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final OutboundUrlGuard guard;
 
@@ -96,6 +105,8 @@ public final class OutboundHttp {
         };
         Timeout timeout = Timeout.ofMilliseconds(TIMEOUT_MS);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DEADLINE_MS);
+        // the timeouts above bound each read; this bounds the whole exchange (a peer trickling bytes included)
+        ScheduledFuture<?> cutOff = DEADLINES.schedule(request::cancel, DEADLINE_MS, TimeUnit.MILLISECONDS);
         try (CloseableHttpClient client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setDnsResolver(pinned)
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
@@ -113,7 +124,10 @@ public final class OutboundHttp {
         } catch (RefusedUrl e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new RefusedUrl(target.host() + ":" + target.port() + " failed: " + e, e);
+            throw new RefusedUrl(target.host() + ":" + target.port() + (request.isCancelled() ? " took longer than " + DEADLINE_MS + " ms"
+                    : " failed: " + e), e);
+        } finally {
+            cutOff.cancel(false);
         }
     }
 

@@ -95,7 +95,7 @@ public class WebhookResource {
     @POST
     public Response create(SubscriptionBody body) {
         RequestBodies.required(body);
-        WebhookSubscriptions.WithSecret made = subscriptions.create(caller.actor(), input(body));
+        WebhookSubscriptions.WithSecret made = subscriptions.create(caller.actor(), caller.caller().permissions(), input(body));
         return Response.status(201).entity(new WithSecret(SubscriptionView.of(made.subscription()), made.secret())).build();
     }
 
@@ -118,7 +118,7 @@ public class WebhookResource {
     public SubscriptionView update(@PathParam("id") String id, SubscriptionBody body) {
         UUID uuid = Inputs.id(id, "webhook subscription");
         RequestBodies.required(body);
-        return SubscriptionView.of(subscriptions.update(caller.actor(), uuid, input(body)));
+        return SubscriptionView.of(subscriptions.update(caller.actor(), caller.caller().permissions(), uuid, input(body)));
     }
 
     @RequiresPermission("webhook:delete")
