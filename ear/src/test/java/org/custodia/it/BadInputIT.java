@@ -371,6 +371,32 @@ class BadInputIT {
     }
 
     /** Rows in every table of both schemas, counted as superuser (row-level security does not apply). */
+    /**
+     * One tenant's rows per table: what a refused call of that tenant must leave as it was, unmoved by the background
+     * work (processes, timers, mail) other tests' tenants still have running.
+     */
+    static Map<String, Long> rowCountsOf(java.util.UUID tenant) {
+        Map<String, Long> counts = new TreeMap<>();
+        try (Connection c = TestDatabase.superuser(ItEnvironment.DATABASE); Statement s = c.createStatement()) {
+            java.util.List<String> tables = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery("select table_schema || '.' || table_name from information_schema.columns"
+                    + " where table_schema = 'app' and column_name = 'tenant_id'")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet rs = s.executeQuery("select count(*) from " + table + " where tenant_id = '" + tenant + "'")) {
+                    rs.next();
+                    counts.put(table, rs.getLong(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return counts;
+    }
+
     static Map<String, Long> rowCounts() {
         Map<String, Long> counts = new TreeMap<>();
         try (Connection c = TestDatabase.superuser(ItEnvironment.DATABASE); Statement s = c.createStatement()) {

@@ -254,13 +254,13 @@ class RoleMatrixIT {
 
     @Test
     void aKeyCannotGrantMoreThanItsCreatorHolds() {
-        Map<String, Long> before = BadInputIT.rowCounts();
+        Map<String, Long> before = BadInputIT.rowCountsOf(tenant.id());
         Api.Reply escalation = keys.get("IT").post("/api-keys", "{\"name\":\"sneaky\",\"role\":\"ADMIN\"}");
         assertThat(escalation.status()).isEqualTo(403);
         Api.Reply unknown = tenant.api().post("/api-keys", "{\"name\":\"x\",\"role\":\"GOD\"}");
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.json().get("errors").get(0).get("field").asText()).isEqualTo("role");
-        assertThat(BadInputIT.rowCounts()).isEqualTo(before);
+        assertThat(BadInputIT.rowCountsOf(tenant.id())).isEqualTo(before);
     }
 
     @Test

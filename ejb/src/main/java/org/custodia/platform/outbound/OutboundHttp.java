@@ -56,8 +56,15 @@ public final class OutboundHttp {
 
     private final OutboundUrlGuard guard;
 
+    private final long deadlineMs;
+
     public OutboundHttp(OutboundUrlGuard guard) {
+        this(guard, DEADLINE_MS);
+    }
+
+    OutboundHttp(OutboundUrlGuard guard, long deadlineMs) {
         this.guard = guard;
+        this.deadlineMs = deadlineMs;
     }
 
     public static OutboundHttp fromSettings() {
@@ -104,9 +111,9 @@ public final class OutboundHttp {
             }
         };
         Timeout timeout = Timeout.ofMilliseconds(TIMEOUT_MS);
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DEADLINE_MS);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(deadlineMs);
         // the timeouts above bound each read; this bounds the whole exchange (a peer trickling bytes included)
-        ScheduledFuture<?> cutOff = DEADLINES.schedule(request::cancel, DEADLINE_MS, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> cutOff = DEADLINES.schedule(request::cancel, deadlineMs, TimeUnit.MILLISECONDS);
         try (CloseableHttpClient client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setDnsResolver(pinned)
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
@@ -118,20 +125,20 @@ public final class OutboundHttp {
                 .build()) {
             return client.execute(request, response -> {
                 Header type = response.getFirstHeader("Content-Type");
-                byte[] body = response.getEntity() == null ? new byte[0] : read(response.getEntity().getContent(), deadline);
+                byte[] body = response.getEntity() == null ? new byte[0] : read(response.getEntity().getContent(), deadline, deadlineMs);
                 return new Response(response.getCode(), type == null ? null : type.getValue(), body);
             });
         } catch (RefusedUrl e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new RefusedUrl(target.host() + ":" + target.port() + (request.isCancelled() ? " took longer than " + DEADLINE_MS + " ms"
+            throw new RefusedUrl(target.host() + ":" + target.port() + (request.isCancelled() ? " took longer than " + deadlineMs + " ms"
                     : " failed: " + e), e);
         } finally {
             cutOff.cancel(false);
         }
     }
 
-    private static byte[] read(InputStream in, long deadline) throws IOException {
+    private static byte[] read(InputStream in, long deadline, long deadlineMs) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         for (int n; (n = in.read(buffer)) != -1; ) {
@@ -139,7 +146,7 @@ public final class OutboundHttp {
                 throw new RefusedUrl("the response is larger than " + MAX_BYTES + " bytes");
             }
             if (System.nanoTime() > deadline) {
-                throw new RefusedUrl("the response took longer than " + DEADLINE_MS + " ms");
+                throw new RefusedUrl("the response took longer than " + deadlineMs + " ms");
             }
             out.write(buffer, 0, n);
         }
