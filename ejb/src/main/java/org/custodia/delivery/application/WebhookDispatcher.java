@@ -136,8 +136,7 @@ public class WebhookDispatcher {
         for (UUID tenantId : outbox.dueTenants()) {
             int free = Math.min(SUBSCRIPTIONS_PER_LEASE, sending.availablePermits());
             if (free == 0) {
-                again.set(true); // every sender busy: the next round takes the rest
-                return;
+                return; // every sender busy: the next tick (or a finished drain's wake) takes the rest, no busy loop
             }
             String owner = node + ":" + UUID.randomUUID(); // this lease's own token: a late drain can free nothing newer
             for (UUID subscription : deliveries.lease(tenantId, owner, LEASE, free)) {
@@ -149,6 +148,7 @@ public class WebhookDispatcher {
                         } finally {
                             sending.release();
                         }
+                        wake(); // a sender is free again: what waited for one goes now
                     });
                 } catch (RuntimeException e) { // the pool refused: the lease runs out and the events wait
                     sending.release();
