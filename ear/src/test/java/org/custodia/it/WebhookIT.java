@@ -188,6 +188,46 @@ class WebhookIT {
         assertThat(audit).contains("webhook.created", "webhook.disabled", "webhook.enabled", "webhook.redelivered");
     }
 
+    @Test
+    void anEventThatEndedLongerAgoThanTheTenantKeepsThemIsForgottenWithItsAttempts() throws Exception {
+        Api.Tenant t = Api.newTenant("webhook-forget");
+        purpose(t, "newsletter");
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String id = subscribe(t, receiver, "[\"consent.*\"]");
+            record(t, "recent", "newsletter", "grant");
+            receiver.await(1, PATIENCE);
+            String recent = awaitDelivered(t, id);
+            // one delivered 40 days ago (the default keeps 30), as an old installation holds it
+            String old = java.util.UUID.randomUUID().toString();
+            try (java.sql.Connection c = TestDatabase.superuser(ItEnvironment.DATABASE); java.sql.Statement st = c.createStatement()) {
+                st.executeUpdate("insert into app.webhook_delivery (id, tenant_id, subscription_id, event_id, event_type, payload, created_at,"
+                        + " status, attempts, next_attempt_at, delivered_at, last_status) values ('" + old + "', '" + t.id() + "', '" + id
+                        + "', gen_random_uuid(), 'consent.granted', '{\"data\":{\"subject\":\"long-ago\"}}', now() - interval '40 days',"
+                        + " 'DELIVERED', 1, now() - interval '40 days', now() - interval '40 days', 204)");
+                st.executeUpdate("insert into app.webhook_attempt values ('" + old + "', '" + t.id() + "', 1, now() - interval '40 days', 204, 3,"
+                        + " null, null)");
+            }
+            assertThat(t.api().get("/webhooks/" + id + "/deliveries").json().findValuesAsText("id")).contains(old, recent);
+            for (int i = 0; i < 100 && t.api().get("/webhooks/" + id + "/deliveries").json().findValuesAsText("id").contains(old); i++) {
+                Thread.sleep(500); // the dispatcher forgets every 30 s
+            }
+            assertThat(t.api().get("/webhooks/" + id + "/deliveries").json().findValuesAsText("id")).as("the old one forgotten, the recent kept")
+                    .doesNotContain(old).contains(recent);
+            assertThat(t.api().get("/webhooks/" + id + "/deliveries/" + old + "/attempts").status()).isEqualTo(404);
+        }
+    }
+
+    static String awaitDelivered(Api.Tenant t, String subscription) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            JsonNode log = t.api().get("/webhooks/" + subscription + "/deliveries").json();
+            if (log.size() > 0 && "DELIVERED".equals(log.get(0).get("status").asText())) {
+                return log.get(0).get("id").asText();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("nothing delivered for " + subscription);
+    }
+
     static String subscribe(Api.Tenant t, WebhookReceiver receiver, String types) {
         Api.Reply made = t.api().post("/webhooks", "{\"url\":\"" + receiver.url("/hook") + "\",\"eventTypes\":" + types + "}");
         assertThat(made.status()).as(made.raw().body()).isEqualTo(201);

@@ -158,6 +158,11 @@ public class WebhookDeliveries {
         return users.stream().filter(u -> role.equals(u.role()) && u.reachableByMail()).map(UserAccount::email).toList();
     }
 
+    /** Forgets the deliveries that ended more than {@code keep} ago, a batch at a time; how many. */
+    public int forgetEnded(@TenantId UUID tenantId, Duration keep, int limit) {
+        return deliveries.forgetEnded(StoredTime.now().minus(keep), limit);
+    }
+
     public void release(@TenantId UUID tenantId, UUID subscriptionId, String owner) {
         deliveries.release(subscriptionId, owner);
     }

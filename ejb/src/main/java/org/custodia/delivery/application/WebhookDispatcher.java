@@ -83,7 +83,11 @@ public class WebhookDispatcher {
     @Inject
     AfterCommit afterCommit;
 
+    static final Duration FORGET_EVERY = Duration.ofSeconds(30);
+    static final int FORGET_BATCH = 10_000;
+
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile long lastForgetting = System.nanoTime() - FORGET_EVERY.toNanos() - 1;
     private final AtomicBoolean again = new AtomicBoolean();
     private final Semaphore sending = new Semaphore(PARALLEL);
     private String node;
@@ -91,6 +95,7 @@ public class WebhookDispatcher {
     @PostConstruct
     void start() {
         WebhookDeliveries.schedule(); // a bad CUSTODIA_WEBHOOK_RETRY_SECONDS stops the deployment here, naming it
+        Setting.WEBHOOK_KEEP_DELIVERED.interval(); // and so does a bad CUSTODIA_WEBHOOK_KEEP_DELIVERED
         String name = ServerEnvironment.nodeName(); // the same across this node's restarts, as NodeJobLocks uses it
         node = name == null || name.isBlank() ? "custodia-" + UUID.randomUUID() : "custodia:" + name.strip();
         // what this node leased before it stopped, it is not sending now
@@ -101,6 +106,22 @@ public class WebhookDispatcher {
     @Timeout
     void tick() {
         wake();
+        long now = System.nanoTime();
+        if (now - lastForgetting > FORGET_EVERY.toNanos()) {
+            lastForgetting = now;
+            forgetEnded();
+        }
+    }
+
+    /** Delivered and failed events past {@code CUSTODIA_WEBHOOK_KEEP_DELIVERED}: their bodies name subjects. */
+    private void forgetEnded() {
+        Setting.WEBHOOK_KEEP_DELIVERED.interval().ifPresent(keep -> tenants.eachTenant("webhook forget", tenantId -> {
+            int forgotten = 0;
+            while (deliveries.forgetEnded(tenantId, keep, FORGET_BATCH) == FORGET_BATCH) {
+                forgotten += FORGET_BATCH; // more: another batch in a fresh transaction
+            }
+            return forgotten > 0;
+        }));
     }
 
     /** Delivers what the caller's transaction queues as soon as it commits (never if it rolls back). */

@@ -83,6 +83,13 @@ public class WebhookDeliveryRepository {
                 + " where starts_with(lease_owner, ?1 || ':')").setParameter(1, node).executeUpdate();
     }
 
+    /** Forgets the bound tenant's deliveries that ended before {@code before} (their attempts go with them); how many. */
+    public int forgetEnded(Instant before, int limit) {
+        return em.createNativeQuery("delete from app.webhook_delivery where id in (select id from app.webhook_delivery"
+                        + " where status <> 'PENDING' and coalesce(delivered_at, next_attempt_at, created_at) < ?1 limit ?2)")
+                .setParameter(1, NativeValues.at(before)).setParameter(2, limit).executeUpdate();
+    }
+
     /** Its waiting deliveries are due now (an endpoint fixed, a subscription enabled again); how many. */
     public int dueNow(UUID subscriptionId) {
         return em.createNativeQuery("update app.webhook_delivery set next_attempt_at = now() where subscription_id = ?1"
@@ -123,7 +130,7 @@ public class WebhookDeliveryRepository {
     public boolean failed(UUID id, int previousAttempts, Integer status, String error, Instant next) {
         return em.createNativeQuery("update app.webhook_delivery set status = case when ?6 then 'FAILED' else 'PENDING' end,"
                         + " attempts = ?2 + 1, last_status = nullif(?3, -1), last_error = nullif(?4, ''),"
-                        + " next_attempt_at = case when ?6 then next_attempt_at else ?5 end"
+                        + " next_attempt_at = case when ?6 then now() else ?5 end"
                         + " where id = ?1 and status = 'PENDING' and attempts = ?2")
                 .setParameter(1, id).setParameter(2, previousAttempts).setParameter(3, status == null ? -1 : status)
                 .setParameter(4, error == null ? "" : error).setParameter(5, NativeValues.at(next == null ? Instant.EPOCH : next))

@@ -105,6 +105,8 @@ public enum Setting {
             + " `packageRetention` lose their contents (hashes and sizes stay)"),
     WEBHOOK_DISPATCH_INTERVAL(Kind.INTERVAL, "1", null, ReadBy.SERVER, "how often each node looks for webhook deliveries that are due"
             + " (retries, and events of other nodes); a change also wakes its own node's dispatcher at once"),
+    WEBHOOK_KEEP_DELIVERED(Kind.INTERVAL, "P30D", null, ReadBy.SERVER, "how long a delivered or failed webhook event keeps its"
+            + " body (consent events name the subject) and its attempt log; off: kept"),
     WEBHOOK_RETRY_SECONDS(Kind.TEXT, "5,300,1800,7200,18000,36000,36000", null, ReadBy.SERVER, "the waits in seconds before each"
             + " retry of a failed webhook delivery (each varied by up to a fifth); after the last, the delivery has failed and its"
             + " subscription is disabled"),
