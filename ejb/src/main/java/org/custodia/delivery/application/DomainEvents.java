@@ -39,6 +39,10 @@ public class DomainEvents {
     @Inject
     WebhookDispatcher dispatcher;
 
+    /**
+     * Reads the active subscriptions afresh (one indexed query): a cache would let another node's new subscription
+     * miss the events of the moment before it heard of it, and an event is never to be lost.
+     */
     public void publish(@TenantId UUID tenantId, String type, Map<String, ?> data) {
         List<WebhookSubscription> wanting = subscriptions.active().stream().filter(s -> s.wants(type)).toList();
         if (wanting.isEmpty()) {

@@ -97,14 +97,26 @@ public class WebhookDeliveries {
         if (subscription.isEmpty() || head.isEmpty()) {
             return Optional.empty();
         }
+        return Optional.of(new Outgoing(head.get(), subscription.get().url(), secrets(tenantId, subscriptionId, now)));
+    }
+
+    /**
+     * The secrets that sign now, the current one first; none when the current one no longer opens (its key is lost):
+     * the dispatcher then records a failed attempt without sending, so the schedule and the disabling apply.
+     */
+    private List<String> secrets(UUID tenantId, UUID subscriptionId, Instant now) {
         WebhookSubscriptionRepository.Secrets s = subscriptions.secrets(subscriptionId);
         String purpose = WebhookSubscriptions.seal(subscriptionId);
         List<String> secrets = new ArrayList<>();
-        secrets.add(sealed.sealedText(s.current(), tenantId, purpose));
-        if (s.previous() != null && s.previousUntil() != null && s.previousUntil().isAfter(now)) {
-            secrets.add(sealed.sealedText(s.previous(), tenantId, purpose));
+        try {
+            secrets.add(sealed.sealedText(s.current(), tenantId, purpose));
+            if (s.previous() != null && s.previousUntil() != null && s.previousUntil().isAfter(now)) {
+                secrets.add(sealed.sealedText(s.previous(), tenantId, purpose));
+            }
+        } catch (IllegalStateException e) {
+            return secrets; // a previous secret that no longer opens is left out; a current one: nothing signs
         }
-        return Optional.of(new Outgoing(head.get(), subscription.get().url(), secrets));
+        return secrets;
     }
 
     /**

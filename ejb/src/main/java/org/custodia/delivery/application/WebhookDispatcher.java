@@ -215,6 +215,9 @@ public class WebhookDispatcher {
     }
 
     static WebhookDeliveries.Outcome send(WebhookDeliveries.Outgoing out) {
+        if (out.secrets().isEmpty()) {
+            return new WebhookDeliveries.Outcome(null, 0, "not sent: the signing secret no longer opens (rotate it)", null);
+        }
         byte[] body = out.delivery().payload().getBytes(StandardCharsets.UTF_8);
         String id = out.delivery().eventId().toString();
         long timestamp = Instant.now().getEpochSecond();

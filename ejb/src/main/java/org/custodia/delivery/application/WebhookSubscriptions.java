@@ -24,7 +24,7 @@ import org.custodia.delivery.domain.WebhookSubscription;
 import org.custodia.delivery.infrastructure.WebhookDeliveryRepository;
 import org.custodia.delivery.infrastructure.WebhookSubscriptionRepository;
 import org.custodia.platform.context.Actor;
-import org.custodia.platform.outbound.OutboundHttp;
+import org.custodia.platform.outbound.OutboundUrlGuard;
 import org.custodia.platform.outbound.RefusedUrl;
 import org.custodia.platform.persistence.StoredTime;
 import org.custodia.platform.persistence.TenantId;
@@ -43,6 +43,8 @@ public class WebhookSubscriptions {
 
     static final String SECRET_SEAL = "webhook-secret";
     static final int MAX_TYPES = 50;
+    static final int MIN_URL = 10; // as the table's check
+    static final int MAX_URL = 2000;
     static final int MAX_DESCRIPTION = 200;
     static final int MAX_PER_TENANT = 25;
     public static final Duration DEFAULT_OVERLAP = Duration.ofHours(24);
@@ -205,8 +207,10 @@ public class WebhookSubscriptions {
     /** Field by field, then the guard (a name that resolves to a refused address is refused now, not at delivery). */
     static void check(Input in) {
         List<FieldError> errors = new ArrayList<>();
-        if (in.url() == null || in.url().isBlank() || in.url().length() > 2000) {
+        if (in.url() == null || in.url().isBlank()) {
             errors.add(new FieldError("url", "is required: the https:// address events are posted to"));
+        } else if (in.url().strip().length() < MIN_URL || in.url().strip().length() > MAX_URL) {
+            errors.add(new FieldError("url", "must be " + MIN_URL + " to " + MAX_URL + " characters"));
         }
         if (in.description() != null && in.description().length() > MAX_DESCRIPTION) {
             errors.add(new FieldError("description", "must be at most " + MAX_DESCRIPTION + " characters"));
@@ -220,7 +224,7 @@ public class WebhookSubscriptions {
         }
         if (errors.isEmpty()) {
             try {
-                OutboundHttp.fromSettings().guard().check(in.url().strip());
+                OutboundUrlGuard.fromSettings().check(in.url().strip());
             } catch (RefusedUrl e) {
                 errors.add(new FieldError("url", "is refused: events go to public https addresses only"));
             }
