@@ -40,18 +40,32 @@ final class OwnWildFly {
     private final String name;
     private final int offset;
     private final String database;
+    private final int pgPort;
+    private final Map<String, String> properties;
     private final Path base;
     private Process launcher;
 
     OwnWildFly(String name, int offset, String database) {
+        this(name, offset, database, ItEnvironment.pgPort(), Map.of());
+    }
+
+    /** On the PostgreSQL at {@code pgPort} (the tests' or one of its own), with these system properties besides. */
+    OwnWildFly(String name, int offset, String database, int pgPort, Map<String, String> properties) {
         this.name = name;
         this.offset = offset;
         this.database = database;
+        this.pgPort = pgPort;
+        this.properties = Map.copyOf(properties);
         this.base = new File(ItEnvironment.projectRoot(), "ear/target/" + name).toPath();
     }
 
     String apiBase() {
         return "http://127.0.0.1:" + (8080 + offset) + "/api/v1";
+    }
+
+    /** The public port's root ({@code /health}, {@code /metrics}, {@code /console}). */
+    String webBase() {
+        return "http://127.0.0.1:" + (8080 + offset);
     }
 
     /** The WildFly node name it runs as (its job locks carry it). */
@@ -61,11 +75,11 @@ final class OwnWildFly {
 
     /** A fresh database (migrated like the run command does) and a fresh server base directory with the EAR. */
     void prepare() throws IOException, SQLException {
-        try (Connection c = TestDatabase.superuser("postgres"); Statement s = c.createStatement()) {
+        try (Connection c = TestDatabase.superuser(pgPort, "postgres"); Statement s = c.createStatement()) {
             s.execute("drop database if exists " + database + " with (force)");
         }
         new DatabaseSetup(Map.of(
-                "CUSTODIA_DB_ADMIN_URL", "jdbc:postgresql://127.0.0.1:" + ItEnvironment.pgPort() + "/postgres",
+                "CUSTODIA_DB_ADMIN_URL", "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres",
                 "CUSTODIA_DB_ADMIN_PASSWORD", TestDatabase.SUPERUSER_PASSWORD,
                 "CUSTODIA_DB_URL", jdbcUrl())::get).run();
 
@@ -93,11 +107,11 @@ final class OwnWildFly {
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + ItEnvironment.pgPort() + "/" + database;
+        return "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + database;
     }
 
     Connection superuser() throws SQLException {
-        return TestDatabase.superuser(database);
+        return TestDatabase.superuser(pgPort, database);
     }
 
     /** Starts the server and returns once the EAR is deployed and the API answers. */
@@ -119,6 +133,7 @@ final class OwnWildFly {
                 "-Dcustodia.jobs.max.wait.ms=1000", "-Dcustodia.mail.retry.seconds=2",
                 "-Dcustodia.signin.per.minute=100000", "-Dcustodia.signin.tenant.per.minute=100000",
                 "-Dcustodia.dsar.intake.per.hour=60", "-Dcustodia.outbound.allow.private=true"));
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         Files.createDirectories(base.resolve("log"));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("log/console.log").toFile()));

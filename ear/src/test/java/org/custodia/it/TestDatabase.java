@@ -60,8 +60,12 @@ public class TestDatabase implements LauncherSessionListener {
     }
 
     public static Connection superuser(String database) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + ItEnvironment.pgPort() + "/" + database,
-                "postgres", SUPERUSER_PASSWORD);
+        return superuser(ItEnvironment.pgPort(), database);
+    }
+
+    /** On the tests' PostgreSQL or another one local-postgres.sh runs (a test of its own, on its own port). */
+    public static Connection superuser(int port, String database) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, "postgres", SUPERUSER_PASSWORD);
     }
 
     /**
@@ -87,10 +91,15 @@ public class TestDatabase implements LauncherSessionListener {
     }
 
     private static String script(String command) throws IOException, InterruptedException {
+        return script(command, ItEnvironment.pgPort(), ItEnvironment.pgHome());
+    }
+
+    /** local-postgres.sh {@code command} for the PostgreSQL on {@code port} kept in {@code home}; its output. */
+    static String script(String command, int port, String home) throws IOException, InterruptedException {
         File script = new File(ItEnvironment.projectRoot(), "wildfly-config/bin/local-postgres.sh");
         ProcessBuilder pb = new ProcessBuilder("bash", script.getPath(), command).redirectErrorStream(true);
-        pb.environment().put("CUSTODIA_PG_PORT", String.valueOf(ItEnvironment.pgPort()));
-        pb.environment().put("CUSTODIA_PG_HOME", ItEnvironment.pgHome());
+        pb.environment().put("CUSTODIA_PG_PORT", String.valueOf(port));
+        pb.environment().put("CUSTODIA_PG_HOME", home);
         pb.environment().put("CUSTODIA_PG_PASSWORD", SUPERUSER_PASSWORD);
         pb.environment().put("CUSTODIA_PG_FSYNC", "off");
         Process p = pb.start();

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -17,6 +19,8 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import io.micrometer.core.instrument.Counter;
+
 import org.custodia.audit.domain.AuditEvent;
 import org.custodia.audit.domain.AuditEventHasher;
 import org.custodia.audit.domain.ChainHead;
@@ -24,6 +28,7 @@ import org.custodia.audit.domain.ChainVerification;
 import org.custodia.audit.domain.PendingAuditEvent;
 import org.custodia.audit.infrastructure.AuditEventRepository;
 import org.custodia.platform.context.Actor;
+import org.custodia.platform.metrics.Meters;
 import org.custodia.platform.persistence.TenantId;
 import org.custodia.platform.persistence.TenantScoped;
 
@@ -59,6 +64,19 @@ public class AuditTrail {
     private static final Object PENDING = TransactionAuditEvents.class.getName();
 
     private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    Meters meters;
+
+    /** Told how many events a transaction put on chains once it committed (the append rate's counter). */
+    IntConsumer committed = n -> { };
+
+    @PostConstruct
+    void meters() {
+        Counter appended = Counter.builder("custodia.audit.events.appended").description("audit events committed to a tenant's chain")
+                .register(meters.registry());
+        committed = appended::increment;
+    }
 
     /** Starts a tenant's chain; called once, in the transaction that creates the tenant. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -120,7 +138,7 @@ public class AuditTrail {
     private TransactionAuditEvents pending(boolean create) {
         TransactionAuditEvents pending = (TransactionAuditEvents) transactions.getResource(PENDING);
         if (pending == null && create) {
-            pending = new TransactionAuditEvents(events, clock);
+            pending = new TransactionAuditEvents(events, clock, committed);
             transactions.registerInterposedSynchronization(pending); // first: if refused, nothing is queued unseen
             transactions.putResource(PENDING, pending);
         }

@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 
+import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 
 import org.custodia.audit.domain.PendingAuditEvent;
@@ -27,11 +29,15 @@ final class TransactionAuditEvents implements Synchronization {
 
     private final AuditEventRepository events;
     private final Clock clock;
+    private final IntConsumer committed;
     private final Map<UUID, List<PendingAuditEvent>> pending = new LinkedHashMap<>();
+    private int chained;
 
-    TransactionAuditEvents(AuditEventRepository events, Clock clock) {
+    /** {@code committed}: told how many events the transaction put on chains, once it has committed. */
+    TransactionAuditEvents(AuditEventRepository events, Clock clock, IntConsumer committed) {
         this.events = events;
         this.clock = clock;
+        this.committed = committed;
     }
 
     void add(PendingAuditEvent event) {
@@ -50,6 +56,7 @@ final class TransactionAuditEvents implements Synchronization {
             } catch (SQLException e) {
                 throw new IllegalStateException("audit events could not be chained; the transaction rolls back", e);
             }
+            chained += tenant.getValue().size();
             tenant.getValue().clear();
         }
     }
@@ -62,5 +69,8 @@ final class TransactionAuditEvents implements Synchronization {
     @Override
     public void afterCompletion(int status) {
         pending.clear();
+        if (status == Status.STATUS_COMMITTED && chained > 0) {
+            committed.accept(chained);
+        }
     }
 }

@@ -3,13 +3,17 @@ package org.custodia.consent.application;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.UUID;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
 
 import org.custodia.consent.domain.ConsentCheck;
 import org.custodia.consent.domain.ConsentState;
@@ -18,6 +22,7 @@ import org.custodia.consent.infrastructure.ConsentStateRepository;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.persistence.AfterCommit;
 import org.custodia.platform.config.Setting;
+import org.custodia.platform.metrics.Meters;
 
 /**
  * The consent check's read path: subjects' states and purposes' rules from memory (Caffeine, bounded,
@@ -60,6 +65,20 @@ public class ConsentCheckCache {
     @jakarta.annotation.Resource
     jakarta.enterprise.concurrent.ManagedExecutorService executor;
 
+    @Inject
+    Meters meters;
+
+    /** Answers by reason: how often products are told no, and why. */
+    private final Map<ConsentCheck.Reason, Counter> answered = new EnumMap<>(ConsentCheck.Reason.class);
+
+    @PostConstruct
+    void meters() {
+        for (ConsentCheck.Reason reason : ConsentCheck.Reason.values()) {
+            answered.put(reason, Counter.builder("custodia.consent.checks").description("consent checks answered, by reason")
+                    .tag("reason", reason.name()).register(meters.registry()));
+        }
+    }
+
     /** Tenants whose states are loaded (or loading) in bulk; a tenant is preloaded on its first check. */
     private final java.util.Set<UUID> preloaded = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Bumped whenever another node's change drops entries: a load that read before it must not fill the cache. */
@@ -91,6 +110,7 @@ public class ConsentCheckCache {
             }
         }
         ConsentCheck answer = ConsentCheck.evaluate(rules, subjectId, state, Instant.now(), gpcSignal);
+        answered.get(answer.reason()).increment();
         if (gpcSignal && rules.honoursGpc() && !state.gpcOptOut()) {
             ledger.recordGpcOptOut(actor, subjectId, purposeKey);
         }

@@ -48,6 +48,7 @@ public class ProcessEngineBootstrap {
     BeanManager beanManager;
 
     private volatile ProcessEngine engine;
+    private volatile DefaultJobExecutor jobExecutor;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -85,6 +86,7 @@ public class ProcessEngineBootstrap {
             LOG.warnf("could not release the job locks %s left: %s", jobExecutor.getLockOwner(), e.getMessage());
         }
         jobExecutor.start();
+        this.jobExecutor = jobExecutor;
     }
 
     @PreDestroy
@@ -96,5 +98,11 @@ public class ProcessEngineBootstrap {
 
     public ProcessEngine engine() {
         return engine;
+    }
+
+    /** Whether this node's job executor acquires and runs jobs (timers, asynchronous steps). */
+    public boolean jobExecutorActive() {
+        DefaultJobExecutor executor = jobExecutor;
+        return executor != null && executor.isActive();
     }
 }

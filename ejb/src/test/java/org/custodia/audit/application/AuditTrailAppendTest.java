@@ -65,6 +65,27 @@ class AuditTrailAppendTest {
     }
 
     @Test
+    void theAppendRateCountsEventsOfCommittedTransactionsOnly() {
+        List<Integer> counted = new ArrayList<>();
+        OneTransaction committed = new OneTransaction();
+        AuditTrail trail = trail(committed);
+        trail.committed = counted::add;
+        trail.append(ACTOR, "dsar.received", "dsar", "d-1", Map.of());
+        trail.append(ACTOR, "dsar.acknowledged", "dsar", "d-1", Map.of());
+        assertThat(counted).as("nothing before the commit").isEmpty();
+        committed.commit();
+        assertThat(counted).containsExactly(2);
+
+        OneTransaction failing = new OneTransaction();
+        AuditTrail again = trail(failing);
+        again.committed = counted::add;
+        again.append(ACTOR, "dsar.closed", "dsar", "d-1", Map.of());
+        chainFailure = new SQLException("the chain head is gone");
+        assertThatThrownBy(failing::commit).isInstanceOf(IllegalStateException.class);
+        assertThat(counted).as("a rolled-back transaction adds nothing").containsExactly(2);
+    }
+
+    @Test
     void lockingTheHeadChainsWhatTheTransactionAppendedSoFarFirst() {
         OneTransaction tx = new OneTransaction();
         AuditTrail trail = trail(tx);
