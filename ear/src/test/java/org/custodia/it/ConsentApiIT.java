@@ -204,15 +204,18 @@ class ConsentApiIT {
     }
 
     @Test
-    void serverLogsAreJsonLinesWithRequestAndTenantIdsButNoSubjectsOrSecrets() throws Exception {
+    void serverLogsAreJsonLinesWithRequestTraceAndTenantIdsButNoSubjectsOrSecrets() throws Exception {
         Api.Tenant t = Api.newTenant("logs");
         String subject = "subject-" + java.util.UUID.randomUUID();
         assertThat(t.api().post("/purposes", "{\"key\":\"p\",\"name\":\"P\"}").status()).isEqualTo(201);
         Api.Reply granted = t.api().post("/consents",
                 "{\"subject\":\"" + subject + "\",\"purpose\":\"p\",\"action\":\"grant\"}");
-        Api.Reply checked = t.api().get("/consents/check?subject=" + subject + "&purpose=p");
+        String traceId = java.util.UUID.randomUUID().toString().replace("-", ""); // a caller's OpenTelemetry trace
+        Api.Reply checked = t.api().send(t.api().request("/consents/check?subject=" + subject + "&purpose=p")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").GET());
         assertThat(checked.status()).isEqualTo(200);
         String requestId = checked.header("X-Request-Id");
+        assertThat(checked.header("traceparent")).startsWith("00-" + traceId + "-").endsWith("-01");
         String secret = t.api().credential();
 
         java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("custodia.it.base.dir"), "log", "server.log");
@@ -228,6 +231,8 @@ class ConsentApiIT {
         }
         assertThat(accessLine).as("a log line with request id %s", requestId).isNotNull();
         assertThat(accessLine.path("mdc").path("tenantId").asText()).isEqualTo(t.id().toString());
+        assertThat(accessLine.path("mdc").path("traceId").asText()).as("the caller's trace, continued").isEqualTo(traceId);
+        assertThat(checked.header("traceparent")).contains("-" + accessLine.path("mdc").path("spanId").asText() + "-");
         assertThat(accessLine.path("message").asText()).startsWith("GET /api/v1/consents/check 200");
         String all = java.nio.file.Files.readString(log);
         assertThat(all).doesNotContain(subject).doesNotContain(secret).doesNotContain(ItEnvironment.ADMIN_TOKEN)

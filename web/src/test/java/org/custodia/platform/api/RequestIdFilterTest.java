@@ -47,6 +47,31 @@ class RequestIdFilterTest {
     }
 
     @Test
+    void aCallersTraceIsContinuedWithASpanOfItsOwnAndLogged() throws Exception {
+        Map<String, String> headers = ServletFakes.headers();
+        AtomicReference<String> seen = new AtomicReference<>();
+        String caller = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        new RequestIdFilter().doFilter(ServletFakes.request("/api/v1/ping", Map.of("traceparent", caller)),
+                ServletFakes.response(headers), (req, res) -> seen.set(MDC.get("traceId") + " " + MDC.get("spanId")));
+        assertThat(seen.get()).startsWith("4bf92f3577b34da6a3ce929d0e0e4736 ").doesNotEndWith("00f067aa0ba902b7");
+        assertThat(headers.get("traceparent")).matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01")
+                .endsWith(seen.get().substring(33) + "-01");
+        assertNothingLeftOnTheThread();
+    }
+
+    @Test
+    void anythingButAValidTraceparentStartsANewTrace() {
+        for (String bad : new String[] {null, "", "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01", "01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\r\nX: y"}) {
+            TraceContext t = TraceContext.continueOrStart(bad);
+            assertThat(t.traceparent()).as(String.valueOf(bad)).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-00")
+                    .doesNotContain("4bf92f3577b34da6a3ce929d0e0e4736").doesNotContain("0000000000000000");
+        }
+        assertThat(TraceContext.continueOrStart(null).traceId()).isNotEqualTo(TraceContext.continueOrStart(null).traceId());
+    }
+
+    @Test
     void theThreadIsClearedEvenWhenTheRequestFails() {
         assertThatThrownBy(() -> new RequestIdFilter().doFilter(ServletFakes.request("/api/v1/ping", Map.of()),
                 ServletFakes.response(ServletFakes.headers()), (req, res) -> {
@@ -58,7 +83,7 @@ class RequestIdFilterTest {
 
     private static void assertNothingLeftOnTheThread() {
         assertThat(RequestIdFilter.currentRequestId()).isNull();
-        for (String key : new String[] {RequestIdFilter.MDC_KEY, "tenantId", "principal", "userId"}) {
+        for (String key : new String[] {RequestIdFilter.MDC_KEY, "traceId", "spanId", "tenantId", "principal", "userId"}) {
             assertThat(MDC.get(key)).as(key).isNull();
         }
     }
