@@ -48,7 +48,7 @@ class ContextDependenciesTest {
         noClasses().that().resideInAPackage("org.custodia.platform..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("org.custodia.platform..", "org.custodia.kernel..",
                         "java..", "javax..", "jakarta..", "org.jboss..", "org.camunda..", "com.fasterxml..", "org.flywaydb..",
-                        "org.postgresql..", "org.apache..", "com.github.benmanes..", "io.github.bucket4j..", "io.micrometer..")
+                        "org.postgresql..", "org.apache..", "com.github.benmanes..", "io.github.bucket4j..", "io.micrometer..", "org.eclipse.microprofile..")
                 .because("platform is plumbing every context uses; a context plugs into it, never the other way round")
                 .check(classes);
     }

@@ -13,6 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import org.custodia.audit.application.AuditTrail;
 import org.custodia.platform.problem.FieldError;
 import org.custodia.audit.domain.AuditEvent;
@@ -29,7 +32,9 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 public class AuditResource {
 
     public record AuditEventView(long seq, String eventType, String entityType, String entityId, String actor,
-                                 String requestId, @JsonRawValue String payload, String previousHash,
+                                 String requestId,
+                                 @JsonRawValue @Schema(type = SchemaType.OBJECT, description = "The event's details, as recorded")
+                                 String payload, String previousHash,
                                  String eventHash, String createdAt) {
         static AuditEventView of(AuditEvent e) {
             return new AuditEventView(e.seq(), e.eventType(), e.entityType(), e.entityId(), e.actor(), e.requestId(),

@@ -14,6 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import org.custodia.connector.application.ConnectorDefinition;
 import org.custodia.connector.application.ConnectorService;
 import org.custodia.connector.domain.CategoryQuery;
@@ -70,6 +74,8 @@ public class ConnectorResource {
     @RequiresPermission("connector:create")
     @SecretBearingResponse
     @POST
+    @APIResponse(responseCode = "201", description = "The connector; for HTTP its signing secret, shown this once",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedConnector.class)))
     public Response create(ConnectorBody body) {
         RequestBodies.required(body);
         ConnectorService.Created created = connectors.create(caller.actor(), body.definition());
@@ -101,6 +107,7 @@ public class ConnectorResource {
     @RequiresPermission("connector:delete")
     @DELETE
     @Path("/{id}")
+    @APIResponse(responseCode = "204", description = "The connector is deleted")
     public Response delete(@PathParam("id") String id) {
         connectors.delete(caller.actor(), Inputs.id(id, "connector"));
         return Response.noContent().build();

@@ -33,6 +33,8 @@ import org.custodia.platform.api.StateChangingRead;
 import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 /**
  * What the consent banner (/assets/banner/banner.js) may do with its publishable key ({@code consent:banner}, a
  * key everyone can read in the site's page): answer and record the choices of one website visitor, known by the
@@ -112,6 +114,7 @@ public class ConsentBannerResource {
     /** Records a grant or a withdrawal, from the web, against the purpose's current notice. */
     @RequiresPermission("consent:banner")
     @POST
+    @APIResponse(responseCode = "204", description = "The choice is recorded")
     public Response record(Choice body) {
         RequestBodies.required(body);
         List<FieldError> errors = new ArrayList<>();

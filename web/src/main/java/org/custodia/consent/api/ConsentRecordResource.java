@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -35,6 +34,12 @@ import org.custodia.platform.api.StateChangingRead;
 import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 /** Receipts, one-click withdrawal, bulk import and export of the consent ledger. */
 @Path("/consents")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,6 +49,10 @@ public class ConsentRecordResource {
     }
 
     public record Token(String token) {
+    }
+
+    /** {@code receipt}: the id of the withdrawal's ledger event. */
+    public record Withdrawn(boolean withdrawn, String recordedAt, String receipt) {
     }
 
     @Inject
@@ -86,10 +95,10 @@ public class ConsentRecordResource {
     @Path("/withdrawals")
     @Consumes(MediaType.APPLICATION_JSON)
     @PublicEndpoint
-    public Map<String, Object> withdraw(Token body) {
+    public Withdrawn withdraw(Token body) {
         RequestBodies.required(body);
         var event = withdrawalLinks.redeem(body.token(), RequestIdFilter.currentRequestId());
-        return Map.of("withdrawn", true, "recordedAt", event.recordedAt().toString(), "receipt", event.id().toString());
+        return new Withdrawn(true, event.recordedAt().toString(), event.id().toString());
     }
 
     /**
@@ -100,6 +109,8 @@ public class ConsentRecordResource {
     @Path("/imports")
     @Consumes({"text/csv", "application/x-ndjson"})
     @RequiresPermission("consent:import")
+    @APIResponse(responseCode = "201", description = "The import, completed: its counts and first line errors",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJob.class)))
     public Response importRecords(InputStream body, @jakarta.ws.rs.HeaderParam("Content-Type") String contentType,
                                   @QueryParam("skipLines") @DefaultValue("0") long skipLines) throws IOException {
         if (skipLines < 0) {
@@ -135,6 +146,12 @@ public class ConsentRecordResource {
     @RequiresPermission("consent:export")
     @StateChangingRead // appends the export's audit event
     @CostlyEndpoint(exclusive = true) // streams the whole ledger
+    @APIResponse(responseCode = "200", description = "The ledger, one event per line (an attachment, consent-ledger.ndjson)",
+            content = @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING,
+                    description = "One JSON object per line: id, subject, purpose, purposeVersion, decision, source, recordedAt;"
+                            + " noticeVersion and noticeHash when the event names a notice, expiresAt, ends when it ends an event")),
+            headers = @Header(name = "Custodia-Export-Id", description = "The export's id, as its audit event names it",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")))
     public Response export() {
         java.util.UUID tenantId = caller.caller().tenantId();
         java.util.UUID exportId = export.prepare(caller.actor());

@@ -35,6 +35,10 @@ import org.custodia.platform.problem.ProblemException;
 import org.custodia.tenancy.application.RateLimiter;
 import org.custodia.tenancy.domain.RateLimits;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 /** Recording decisions, the check (single and batch, with Global Privacy Control), history and lookups. */
 @Path("/consents")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -96,6 +100,8 @@ public class ConsentResource {
 
     @RequiresPermission("consent:create")
     @POST
+    @APIResponse(responseCode = "201", description = "The decision, recorded in the ledger",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentEventView.class)))
     public Response record(RecordConsent body) {
         RequestBodies.required(body);
         List<FieldError> errors = new ArrayList<>();
@@ -155,6 +161,9 @@ public class ConsentResource {
     }
 
     /** {@code Sec-GPC: 1} (forwarded from the subject's browser) opts out of purposes that honour GPC, and is recorded. */
+    @APIResponse(responseCode = "200", description = "Whether the subject's data may be used for the purpose, and why",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckView.class)))
+    @APIResponse(responseCode = "404", description = "The organisation has no purpose of that key")
     @RequiresPermission("consent:check")
     @StateChangingRead // Sec-GPC: 1 records an opt-out
     @GET

@@ -2,6 +2,7 @@ package org.custodia.consent.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +22,10 @@ import org.custodia.platform.api.RequestBodies;
 import org.custodia.platform.api.RequiresPermission;
 import org.custodia.platform.problem.ProblemException;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 /** Versioned, hashed notices of a purpose. */
 @Path("/purposes/{key}/notices")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -37,6 +42,14 @@ public class NoticeResource {
         }
     }
 
+    /**
+     * One version in one language: {@code languages}, all it is published in; {@code hashVerifies}, whether its texts
+     * still hash to {@code contentHash}.
+     */
+    public record NoticeText(String purpose, int version, String contentHash, String language, String text,
+                             Set<String> languages, boolean hashVerifies) {
+    }
+
     @Inject
     ConsentNotices notices;
 
@@ -45,6 +58,8 @@ public class NoticeResource {
 
     @POST
     @RequiresPermission("notice:create")
+    @APIResponse(responseCode = "201", description = "The new version, now the purpose's current notice",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoticeView.class)))
     public Response publish(@PathParam("key") String key, PublishNotice body) {
         RequestBodies.required(body);
         return Response.status(201).entity(NoticeView.of(notices.publish(caller.actor(), key, body.texts()))).build();
@@ -60,11 +75,10 @@ public class NoticeResource {
     @GET
     @Path("/{version}")
     @RequiresPermission("notice:view")
-    public Map<String, Object> version(@PathParam("key") String key, @PathParam("version") int version, @QueryParam("lang") String lang) {
+    public NoticeText version(@PathParam("key") String key, @PathParam("version") int version, @QueryParam("lang") String lang) {
         NoticeVersion n = notices.versions(caller.caller().tenantId(), key).stream().filter(v -> v.version() == version).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("notice version " + version + " of purpose '" + key + "'"));
         Map.Entry<String, String> text = n.textFor(lang);
-        return Map.of("purpose", key, "version", version, "contentHash", n.contentHash(), "language", text.getKey(),
-                "text", text.getValue(), "languages", n.texts().keySet(), "hashVerifies", n.verifies());
+        return new NoticeText(key, version, n.contentHash(), text.getKey(), text.getValue(), n.texts().keySet(), n.verifies());
     }
 }

@@ -1,7 +1,6 @@
 package org.custodia.consent.api;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,6 +22,10 @@ import org.custodia.platform.api.RequestBodies;
 import org.custodia.platform.api.RequestIdFilter;
 import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
+
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The privacy center's consent pages, for a data subject without an account: ask for a link by address, then read
@@ -59,6 +62,10 @@ public class PublicConsentResource {
     public record ConsentsView(String organisation, String timeZone, List<PurposeView> purposes, List<String> gpcRecorded) {
     }
 
+    /** What asking for a link answers: what happens next, the same whoever asked. */
+    public record LinkAsked(String next) {
+    }
+
     static final String NEXT = "If the organisation holds consents for this address, a link to them is on its way there,"
             + " unless one was sent recently.";
 
@@ -75,14 +82,19 @@ public class PublicConsentResource {
     @POST
     @Path("/{tenantSlug}/consents/link")
     @PublicEndpoint
+    @APIResponse(responseCode = "202", description = "Taken; a link follows by mail if the address has consents there",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LinkAsked.class)))
     public Response askForLink(@PathParam("tenantSlug") String tenantSlug, LinkRequest body) {
         throttle.check(PublicThrottle.Budget.CONSENT_LINK, http);
         RequestBodies.required(body);
         desk.askForLink(tenantSlug, body.email(), body.language(), RequestIdFilter.currentRequestId());
-        return Response.status(202).entity(Map.of("next", NEXT)).build();
+        return Response.status(202).entity(new LinkAsked(NEXT)).build();
     }
 
     /** The consents a link opens; {@code Sec-GPC: 1} first records an opt-out of the purposes that honour it. */
+    @APIResponse(responseCode = "200", description = "Each purpose decided on with the address, in the visitor's language",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentsView.class)))
+    @APIResponse(responseCode = "404", description = "The link is unknown or has expired")
     @POST
     @Path("/consents/view")
     @PublicEndpoint
@@ -96,6 +108,9 @@ public class PublicConsentResource {
     }
 
     /** One click: the purpose withdrawn for every id recorded with the address; the purpose as it is now. */
+    @APIResponse(responseCode = "200", description = "The purpose as it is now, withdrawn",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PurposeView.class)))
+    @APIResponse(responseCode = "404", description = "The link is unknown or has expired")
     @POST
     @Path("/consents/withdraw")
     @PublicEndpoint

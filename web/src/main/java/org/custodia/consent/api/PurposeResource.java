@@ -23,6 +23,10 @@ import org.custodia.platform.api.CallerContext;
 import org.custodia.platform.api.RequestBodies;
 import org.custodia.platform.problem.ProblemException;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 @Path("/purposes")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,6 +62,8 @@ public class PurposeResource {
 
     @RequiresPermission("purpose:create")
     @POST
+    @APIResponse(responseCode = "201", description = "The purpose, version 1",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PurposeView.class)))
     public Response define(DefinePurpose body) {
         RequestBodies.required(body);
         List<FieldError> errors = new ArrayList<>();

@@ -2,7 +2,6 @@ package org.custodia.delivery.api;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -30,6 +29,10 @@ import org.custodia.platform.api.RequiresPermission;
 import org.custodia.platform.api.SecretBearingResponse;
 import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
+
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * A tenant's webhook subscriptions (Standard Webhooks): the secret is in the answer that makes or rotates it, never
@@ -74,6 +77,18 @@ public class WebhookResource {
         }
     }
 
+    /** The event types a subscription may name, by family, and how {@code eventTypes} filters them. */
+    public record EventTypes(List<String> consent, List<String> dsar, List<String> test, String filters) {
+    }
+
+    /** {@code queued}: the event type sent ({@code webhook.ping}). */
+    public record PingQueued(String queued) {
+    }
+
+    /** {@code delivery}: the id of the new delivery. */
+    public record Redelivery(String delivery) {
+    }
+
     static final int MAX_LOG = 500;
 
     @Inject
@@ -85,14 +100,16 @@ public class WebhookResource {
     @RequiresPermission("webhook:view")
     @GET
     @Path("/event-types")
-    public Map<String, Object> eventTypes() {
-        return Map.of("consent", WebhookEventTypes.CONSENT, "dsar", WebhookEventTypes.DSAR, "test", List.of(WebhookEventTypes.PING),
-                "filters", "an exact type, a family such as consent.*, or *");
+    public EventTypes eventTypes() {
+        return new EventTypes(WebhookEventTypes.CONSENT, WebhookEventTypes.DSAR, List.of(WebhookEventTypes.PING),
+                "an exact type, a family such as consent.*, or *");
     }
 
     @RequiresPermission("webhook:create")
     @SecretBearingResponse
     @POST
+    @APIResponse(responseCode = "201", description = "The subscription, its secret shown this once",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WithSecret.class)))
     public Response create(SubscriptionBody body) {
         RequestBodies.required(body);
         WebhookSubscriptions.WithSecret made = subscriptions.create(caller.actor(), caller.caller().permissions(), input(body));
@@ -124,6 +141,7 @@ public class WebhookResource {
     @RequiresPermission("webhook:delete")
     @DELETE
     @Path("/{id}")
+    @APIResponse(responseCode = "204", description = "The subscription is deleted")
     public Response delete(@PathParam("id") String id) {
         subscriptions.delete(caller.actor(), Inputs.id(id, "webhook subscription"));
         return Response.noContent().build();
@@ -159,9 +177,11 @@ public class WebhookResource {
     @RequiresPermission("webhook:test")
     @POST
     @Path("/{id}/ping")
+    @APIResponse(responseCode = "202", description = "A webhook.ping event is queued for the subscription",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PingQueued.class)))
     public Response ping(@PathParam("id") String id) {
         subscriptions.ping(caller.actor(), Inputs.id(id, "webhook subscription"));
-        return Response.accepted(Map.of("queued", WebhookEventTypes.PING)).build();
+        return Response.accepted(new PingQueued(WebhookEventTypes.PING)).build();
     }
 
     @RequiresPermission("webhook:view")
@@ -187,9 +207,11 @@ public class WebhookResource {
     @RequiresPermission("webhook:update")
     @POST
     @Path("/{id}/deliveries/{deliveryId}/redeliver")
+    @APIResponse(responseCode = "202", description = "The event is queued again, as a new delivery",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Redelivery.class)))
     public Response redeliver(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId) {
         UUID again = subscriptions.redeliver(caller.actor(), Inputs.id(id, "webhook subscription"), Inputs.id(deliveryId, "delivery"));
-        return Response.accepted(Map.of("delivery", again.toString())).build();
+        return Response.accepted(new Redelivery(again.toString())).build();
     }
 
     private static WebhookSubscriptions.Input input(SubscriptionBody body) {

@@ -1,6 +1,8 @@
 package org.custodia.dsar.api;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -21,6 +23,11 @@ import org.custodia.platform.api.Inputs;
 import org.custodia.platform.api.RequiresPermission;
 import org.custodia.platform.api.StateChangingRead;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 /**
  * A request's response package for its reviewers: the metadata, and the two files to read before deciding (or the
  * subject's archive, to deliver by hand when the request has no address). Opening a file is audited.
@@ -36,6 +43,28 @@ public class DsarPackageResource {
                     p.purgedAt() == null ? null : p.purgedAt().toString());
         }
     }
+
+    /**
+     * What {@code response.json} holds: documentation only, the file goes out as it was sealed ({@code data} is there
+     * only when {@code carriesData}: access and portability).
+     */
+    public record ResponseDocument(String format, String organisation, AnsweredRequest request, String compiledAt,
+                                   boolean carriesData, List<SearchedSystem> searched, List<SkippedSystem> skipped,
+                                   @Schema(description = "System → category → the rows found")
+                                   Map<String, Map<String, List<Map<String, Object>>>> data) {
+    }
+
+    public record AnsweredRequest(String reference, String type, String jurisdiction, String receivedAt, String dueAt) {
+    }
+
+    public record SearchedSystem(String connector, String status, Map<String, Integer> rowsPerCategory) {
+    }
+
+    public record SkippedSystem(String connector, String reason) {
+    }
+
+    static final String BUSY = "Busy: the server is opening as many response packages as it allows at once; try again after"
+            + " Retry-After seconds";
 
     @Inject
     DsarResponsePackages packages;
@@ -61,6 +90,9 @@ public class DsarPackageResource {
     @GET
     @Path("/summary.pdf")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    @APIResponse(responseCode = "200", description = "The signed PDF/A summary (an attachment)",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "503", description = BUSY)
     public Response summary(@PathParam("id") String id) {
         UUID dsarId = Inputs.id(id, "DSAR");
         read.take();
@@ -72,6 +104,9 @@ public class DsarPackageResource {
     @GET
     @Path("/response.json")
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The machine-readable answer (an attachment)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResponseDocument.class)))
+    @APIResponse(responseCode = "503", description = BUSY)
     public Response json(@PathParam("id") String id) {
         UUID dsarId = Inputs.id(id, "DSAR");
         read.take();
@@ -84,6 +119,9 @@ public class DsarPackageResource {
     @GET
     @Path("/archive.zip")
     @Produces({"application/zip", MediaType.APPLICATION_JSON})
+    @APIResponse(responseCode = "200", description = "The archive (an attachment)",
+            content = @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "503", description = BUSY)
     public Response archive(@PathParam("id") String id) {
         UUID dsarId = Inputs.id(id, "DSAR");
         read.take();
@@ -101,6 +139,8 @@ public class DsarPackageResource {
     @POST
     @Path("/link")
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "202", description = "A new link is on its way to the subject; until when it works",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LinkSent.class)))
     public Response reissueLink(@PathParam("id") String id) {
         Instant expiresAt = downloadLinks.reissue(caller.actor(), Inputs.id(id, "DSAR"));
         return Response.status(Response.Status.ACCEPTED).entity(new LinkSent(expiresAt.toString())).build();

@@ -32,6 +32,10 @@ import org.custodia.platform.api.StateChangingRead;
 import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 @Path("/dsars")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -119,6 +123,8 @@ public class DsarResource {
 
     @RequiresPermission("dsar:create")
     @POST
+    @APIResponse(responseCode = "201", description = "The request, with its deadlines",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DsarView.class)))
     public Response submit(SubmitDsar body) {
         RequestBodies.required(body);
         List<FieldError> errors = new ArrayList<>();

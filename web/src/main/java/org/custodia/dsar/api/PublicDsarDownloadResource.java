@@ -25,6 +25,11 @@ import org.custodia.platform.api.RequestIdFilter;
 import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 /**
  * The subject's download of their answer through the mailed link, without an account. GET only looks (mail scanners
  * open links); POST redeems the link once and returns the archive. Expired and unknown links get the same answer.
@@ -35,6 +40,15 @@ public class PublicDsarDownloadResource {
     /** What a download link's holder may see: its state, the organisation, its expiry. */
     public record LinkView(String state, String organisation, String expiresAt) {
     }
+
+    // The JSON and the page (text/html) variants make one operation in the OpenAPI document: one description each
+    // status for both; the pages' refusals are pages, so they are declared here (the platform's are problem documents).
+    static final String GONE = "The link has expired, is not known, or has been used";
+    static final String LOOKED = "The link's state (VALID or USED), who answers, until when it works; a browser gets a page"
+            + " with a button that downloads";
+    static final String UNKNOWN = "The link has expired or is not known";
+    static final String BUSY = DsarPackageResource.BUSY + "; the link stays valid";
+    static final String ARCHIVE = "The archive, response.zip (response.json, summary.pdf, manifest.json); the link is used up";
 
     @Inject
     DsarDownloads downloads;
@@ -51,6 +65,9 @@ public class PublicDsarDownloadResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @PublicEndpoint
+    @APIResponse(responseCode = "200", description = LOOKED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LinkView.class)))
+    @APIResponse(responseCode = "410", description = UNKNOWN)
     public LinkView look(@QueryParam("token") String token) {
         throttle.check(PublicThrottle.Budget.DOWNLOAD, http);
         DsarDownloadLinks.Preview p = downloads.look(token).orElseThrow(PublicDsarDownloadResource::gone);
@@ -64,6 +81,10 @@ public class PublicDsarDownloadResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @PublicEndpoint
+    @APIResponse(responseCode = "200", description = LOOKED,
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "410", description = UNKNOWN,
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public Response page(@QueryParam("token") String token) {
         throttle.check(PublicThrottle.Budget.DOWNLOAD, http);
         DsarDownloadLinks.Preview p = downloads.look(token).orElse(null);
@@ -78,6 +99,12 @@ public class PublicDsarDownloadResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces({"application/zip", MediaType.TEXT_HTML})
     @PublicEndpoint
+    @APIResponse(responseCode = "200", description = ARCHIVE,
+            content = @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "410", description = GONE,
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "503", description = BUSY,
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public Response redeemFromPage(@FormParam("token") String token) {
         throttle.check(PublicThrottle.Budget.DOWNLOAD, http);
         DsarDownloadLinks.Preview p = downloads.look(token).orElse(null);
@@ -102,6 +129,10 @@ public class PublicDsarDownloadResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({"application/zip", MediaType.APPLICATION_JSON})
     @PublicEndpoint
+    @APIResponse(responseCode = "200", description = ARCHIVE,
+            content = @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "410", description = GONE)
+    @APIResponse(responseCode = "503", description = BUSY)
     public Response redeem(PublicDsarResource.Token body) {
         throttle.check(PublicThrottle.Budget.DOWNLOAD, http);
         RequestBodies.required(body);

@@ -1,7 +1,6 @@
 package org.custodia.dsar.api;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -31,6 +30,11 @@ import org.custodia.platform.api.RequestIdFilter;
 import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 /**
  * The data subject's side of a request, without an account: the per-organisation intake form, the email
  * confirmation link and the status link. Limited per client address ({@link PublicThrottle}); answers carry nothing personal.
@@ -47,6 +51,9 @@ public class PublicDsarResource {
 
     /** What the intake answers: the reference to quote, and nothing about the subject or whether mail was sent. */
     public record Accepted(String reference, String next) {
+    }
+
+    public record Confirmed(boolean confirmed) {
     }
 
     /** What a confirmation link's holder may see: its state, the organisation, its expiry. */
@@ -67,6 +74,13 @@ public class PublicDsarResource {
                     v.answeredAt() == null ? null : v.answeredAt().toString());
         }
     }
+
+    // The JSON and the page (text/html) variants make one operation in the OpenAPI document: one description each
+    // status for both; the pages' refusals are pages, so they are declared here (the platform's are problem documents).
+    static final String LOOKED = "The link's state, the organisation, its expiry; a browser gets a page with a button"
+            + " that confirms";
+    static final String CONFIRMED = "Confirmed: the request goes ahead (a browser's form gets a page saying so)";
+    static final String EXPIRED = "The confirmation link has expired";
 
     static final String NEXT = "If the organisation handles requests here, a confirmation link is on its way to the address"
             + " given; the request goes ahead once it is opened and confirmed.";
@@ -91,6 +105,8 @@ public class PublicDsarResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @PublicEndpoint
+    @APIResponse(responseCode = "202", description = "Taken: the reference to quote; the request waits for its confirmation link",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
     public Response submit(@PathParam("tenantSlug") String tenantSlug, IntakeForm body) {
         throttled(PublicThrottle.Budget.INTAKE);
         RequestBodies.required(body);
@@ -104,6 +120,8 @@ public class PublicDsarResource {
     @Path("/dsars/confirm")
     @Produces(MediaType.APPLICATION_JSON)
     @PublicEndpoint
+    @APIResponse(responseCode = "200", description = LOOKED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LinkView.class)))
     public LinkView look(@QueryParam("token") String token) {
         throttled(PublicThrottle.Budget.CONFIRMATION);
         DsarIdentityLinks.Preview p = confirmations.look(token).orElseThrow(PublicDsarResource::unknownLink);
@@ -115,6 +133,10 @@ public class PublicDsarResource {
     @Path("/dsars/confirm")
     @Produces(MediaType.TEXT_HTML)
     @PublicEndpoint
+    @APIResponse(responseCode = "200", description = LOOKED,
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "The link is not known: a page saying so",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public Response page(@QueryParam("token") String token) {
         throttled(PublicThrottle.Budget.CONFIRMATION);
         DsarIdentityLinks.Preview p = confirmations.look(token).orElse(null);
@@ -129,7 +151,10 @@ public class PublicDsarResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @PublicEndpoint
-    public Map<String, Object> confirm(Token body) {
+    @APIResponse(responseCode = "200", description = CONFIRMED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Confirmed.class)))
+    @APIResponse(responseCode = "410", description = EXPIRED)
+    public Confirmed confirm(Token body) {
         throttled(PublicThrottle.Budget.CONFIRMATION);
         RequestBodies.required(body);
         EmailConfirmation.State state = confirmations.confirm(body.token(), RequestIdFilter.currentRequestId())
@@ -137,7 +162,7 @@ public class PublicDsarResource {
         if (state != EmailConfirmation.State.VALID) {
             throw refusal(state);
         }
-        return Map.of("confirmed", true);
+        return new Confirmed(true);
     }
 
     /** The page's button: the same redemption, answered as a page. */
@@ -146,6 +171,14 @@ public class PublicDsarResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @PublicEndpoint
+    @APIResponse(responseCode = "200", description = CONFIRMED,
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "The link is not known: a page saying so",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "409", description = "The link has been used, or the request is not waiting for a confirmation",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "410", description = EXPIRED,
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public Response confirmFromPage(@FormParam("token") String token) {
         throttled(PublicThrottle.Budget.CONFIRMATION);
         EmailConfirmation.State state = confirmations.confirm(token, RequestIdFilter.currentRequestId()).orElse(null);
@@ -160,6 +193,9 @@ public class PublicDsarResource {
      * The status page's read: the token comes in the body (the page had it from the URL's fragment), so it is never
      * in a request line. Unknown, malformed and expired links get the same 404.
      */
+    @APIResponse(responseCode = "200", description = "The request's state, law and dates",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusView.class)))
+    @APIResponse(responseCode = "404", description = "The link is unknown or has expired")
     @POST
     @Path("/dsars/status")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -17,6 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import org.custodia.evidence.application.AuditExport;
 import org.custodia.evidence.domain.AuditExportFilter;
 import org.custodia.platform.api.CallerContext;
@@ -43,6 +49,19 @@ public class AuditExportResource {
     @StateChangingRead // appends the export's audit event and a checkpoint
     @GET
     @Produces({"text/csv", "application/x-ndjson", "application/pdf", MediaType.APPLICATION_JSON})
+    @APIResponse(responseCode = "200", description = "The export as a download, in the format asked for (ndjson unless told)",
+            content = {
+                    @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING,
+                            description = "The manifest's line, then one audit event per line")),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                            description = "A header row, then one audit event per row")),
+                    @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary",
+                            description = "A signed PDF/A: the events, the chain's verification, the checkpoint"))},
+            headers = {
+                    @Header(name = "Content-Disposition", description = "attachment; filename=\"audit-<exportId>.<format>\"",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Custodia-Export-Manifest", description = "The export's manifest (filter, chain head,"
+                            + " checkpoint) as base64url JSON without padding", schema = @Schema(type = SchemaType.STRING))})
     public Response export(@QueryParam("format") @DefaultValue("ndjson") String format,
                            @QueryParam("from") String from, @QueryParam("to") String to,
                            @QueryParam("eventType") String eventType, @QueryParam("entityType") String entityType,

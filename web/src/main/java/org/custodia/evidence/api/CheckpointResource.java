@@ -13,6 +13,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import org.custodia.evidence.application.AuditCheckpoints;
 import org.custodia.evidence.domain.AuditCheckpoint;
 import org.custodia.platform.api.CallerContext;
@@ -33,6 +37,8 @@ public class CheckpointResource {
 
     @RequiresPermission("checkpoint:create")
     @POST
+    @APIResponse(responseCode = "201", description = "The checkpoint, signed with the tenant's key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckpointView.class)))
     public Response takeCheckpoint() throws GeneralSecurityException {
         return Response.status(201).entity(CheckpointView.of(checkpoints.take(caller.actor()))).build();
     }

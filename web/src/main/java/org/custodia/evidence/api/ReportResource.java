@@ -21,6 +21,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import org.custodia.platform.api.CallerContext;
 import org.custodia.platform.api.Inputs;
 import org.custodia.platform.problem.ProblemException;
@@ -62,6 +68,10 @@ public class ReportResource {
     @GET
     @Path("/consent-summary")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    @APIResponse(responseCode = "200", description = "The signed PDF/A report, as a download",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"consent-summary.pdf\"",
+                    schema = @Schema(type = SchemaType.STRING)))
     public Response consentSummary(@QueryParam("from") String from, @QueryParam("to") String to)
             throws SQLException, IOException, GeneralSecurityException {
         List<org.custodia.platform.problem.FieldError> errors = new java.util.ArrayList<>();

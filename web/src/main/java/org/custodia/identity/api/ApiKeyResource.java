@@ -16,6 +16,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import org.custodia.identity.application.ApiKeyService;
 import org.custodia.identity.domain.ApiKey;
 import org.custodia.platform.api.CallerContext;
@@ -63,6 +67,8 @@ public class ApiKeyResource {
     @RequiresPermission("api_key:create")
     @SecretBearingResponse
     @POST
+    @APIResponse(responseCode = "201", description = "The key, its secret shown this once",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedApiKey.class)))
     public Response create(CreateApiKey body) {
         RequestBodies.required(body);
         List<FieldError> errors = new java.util.ArrayList<>();
@@ -82,6 +88,8 @@ public class ApiKeyResource {
     @Path("/{id}/rotate")
     @RequiresPermission("api_key:rotate")
     @SecretBearingResponse
+    @APIResponse(responseCode = "201", description = "The replacing key, its secret shown this once; the old one works for the overlap",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedApiKey.class)))
     public Response rotate(@PathParam("id") String id, RotateApiKey body) {
         long overlap = body == null || body.overlapSeconds() == null ? 3600 : body.overlapSeconds();
         return Response.status(201).entity(IssuedApiKey.of(apiKeys.rotate(caller.actor(), caller.caller().permissions(),

@@ -1,9 +1,8 @@
 package org.custodia.identity.api;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,12 +19,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import org.custodia.kernel.EmailAddress;
 import org.custodia.identity.application.LocalSignIn;
 import org.custodia.identity.application.OidcSignIn;
 import org.custodia.identity.application.UserService;
 import org.custodia.identity.application.UserSessions;
 import org.custodia.identity.domain.TotpQrCode;
+import org.custodia.identity.domain.UserAccount;
 import org.custodia.platform.context.ApiCaller;
 import org.custodia.platform.context.PublicUrl;
 import org.custodia.platform.api.AuthenticatedEndpoint;
@@ -38,6 +44,8 @@ import org.custodia.platform.api.SecretBearingResponse;
 import org.custodia.platform.api.SessionCookie;
 import org.custodia.platform.problem.ProblemException;
 import org.custodia.tenancy.application.CalendarSettings;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * Signing in and out: local accounts (password, TOTP or a recovery code), single sign-on by
@@ -67,6 +75,51 @@ public class AuthResource {
     }
 
     public record CodeOnly(String code) {
+    }
+
+    // The answers. Optional keys are left out, not null (JsonInclude on those components only).
+
+    public record SignedIn(String userId, String tenantId, String role, String expiresAt,
+                           @Schema(description = "The tenant requires MFA and this account must set it up first")
+                           boolean mfaEnrolmentRequired) {
+    }
+
+    public record SignedOut(@JsonInclude(JsonInclude.Include.NON_NULL)
+                            @Schema(description = "The identity provider's sign-out address, after a single sign-on session")
+                            String endSessionUrl) {
+    }
+
+    public record SessionExpiry(String expiresAt) {
+    }
+
+    /** {@code email}, {@code signIn} and {@code mfa} only for a person (not an API key). */
+    public record Me(@Schema(description = "API_KEY, SESSION or BEARER_TOKEN") String kind, String principal, String tenantId,
+                     String role, List<String> permissions, boolean mfaEnrolmentRequired, String expiresAt,
+                     @Schema(description = "The tenant's time zone (IANA id)") String timeZone,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) String email,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "sso or password") String signIn,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) Boolean mfa) {
+    }
+
+    public record TotpEnrolment(String secret, String otpauthUri, TotpQrCode qr) {
+    }
+
+    public record RecoveryCodes(List<String> recoveryCodes, String note) {
+    }
+
+    public record InvitationAccepted(String userId, String status) {
+    }
+
+    public record ResetRequested(String detail) {
+    }
+
+    public record EmailConfirmed(String userId, String emailVerifiedAt) {
+    }
+
+    public record SsoLinked(String userId, boolean linked) {
+    }
+
+    public record EmailChangeUndone(String userId, String detail) {
     }
 
     @Inject
@@ -99,18 +152,17 @@ public class AuthResource {
     @POST
     @Path("/login")
     @PublicEndpoint
+    @APIResponse(responseCode = "200", description = "Signed in: the session cookie is set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignedIn.class)))
+@APIResponse(responseCode = "401", description = "Wrong or unknown credentials, or a second factor is needed")
     public Response login(SignInRequest body, @CookieParam(DEVICE_COOKIE) String deviceToken) {
         throttled(body == null ? null : body.tenant());
         RequestBodies.required(body);
         LocalSignIn.Outcome outcome = localSignIn.signIn(body.tenant(), body.email(), body.password(), blankToNull(body.totpCode()),
                 blankToNull(body.recoveryCode()), deviceToken, RequestIdFilter.currentRequestId());
         if (outcome instanceof LocalSignIn.SignedIn s) {
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("userId", s.userId().toString());
-            view.put("tenantId", s.tenantId().toString());
-            view.put("role", s.role());
-            view.put("expiresAt", s.session().expiresAt().toString());
-            view.put("mfaEnrolmentRequired", s.session().mfaPending());
+            SignedIn view = new SignedIn(s.userId().toString(), s.tenantId().toString(), s.role(),
+                    s.session().expiresAt().toString(), s.session().mfaPending());
             return Response.ok(view).cookie(sessionCookie(s.session().token(), UserSessions.LIFETIME.toSeconds()),
                     deviceCookie(s.deviceToken())).build();
         }
@@ -129,85 +181,79 @@ public class AuthResource {
     @POST
     @Path("/logout")
     @AuthenticatedEndpoint
+    @APIResponse(responseCode = "200", description = "Signed out: the session cookie is cleared",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignedOut.class)))
     public Response logout() {
         ApiCaller caller = callerContext.caller();
         if (caller.kind() != ApiCaller.Kind.SESSION) {
             throw ProblemException.conflict("session", "only a console session signs out; API keys are revoked instead");
         }
-        Map<String, Object> view = new LinkedHashMap<>();
-        oidcSignIn.signOut(caller).ifPresent(u -> view.put("endSessionUrl", u.toString()));
+        SignedOut view = new SignedOut(oidcSignIn.signOut(caller).map(Object::toString).orElse(null));
         return Response.ok(view).cookie(sessionCookie("", 0)).build();
     }
 
     @POST
     @Path("/session/refresh")
     @AuthenticatedEndpoint
-    public Map<String, Object> refresh() {
+    public SessionExpiry refresh() {
         ApiCaller caller = callerContext.caller();
         if (caller.kind() != ApiCaller.Kind.SESSION) {
             throw ProblemException.conflict("session", "only a console session can be refreshed");
         }
-        return Map.of("expiresAt", oidcSignIn.refresh(caller, RequestIdFilter.currentRequestId()).toString());
+        return new SessionExpiry(oidcSignIn.refresh(caller, RequestIdFilter.currentRequestId()).toString());
     }
 
     @GET
     @Path("/me")
     @AuthenticatedEndpoint
-    public Map<String, Object> me() {
+    public Me me() {
         ApiCaller c = callerContext.caller();
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("kind", c.kind().name());
-        view.put("principal", c.principal());
-        view.put("tenantId", c.tenantId().toString());
-        view.put("role", c.role());
-        view.put("permissions", c.permissions().stream().sorted().toList());
-        view.put("mfaEnrolmentRequired", c.mfaPending());
-        view.put("expiresAt", c.expiresAt() == null ? null : c.expiresAt().toString());
-        view.put("timeZone", calendars.of(c.tenantId()).timeZone().getId()); // the console shows dates in it
-        if (c.kind() != ApiCaller.Kind.API_KEY) { // a person: how they sign in, so the console offers only what applies
-            users.find(c.tenantId(), c.callerId()).ifPresent(u -> {
-                view.put("email", u.email());
-                view.put("signIn", u.passwordHash() == null ? "sso" : "password"); // a linked account keeps its password
-                view.put("mfa", u.totpEnabled());
-            });
-        }
-        return view;
+        // a person: how they sign in, so the console offers only what applies
+        Optional<UserAccount> person = c.kind() == ApiCaller.Kind.API_KEY ? Optional.empty() : users.find(c.tenantId(), c.callerId());
+        return new Me(c.kind().name(), c.principal(), c.tenantId().toString(), c.role(), c.permissions().stream().sorted().toList(),
+                c.mfaPending(), c.expiresAt() == null ? null : c.expiresAt().toString(),
+                calendars.of(c.tenantId()).timeZone().getId(), // the console shows dates in it
+                person.map(UserAccount::email).orElse(null),
+                person.map(u -> u.passwordHash() == null ? "sso" : "password").orElse(null), // a linked account keeps its password
+                person.map(UserAccount::totpEnabled).orElse(null));
     }
 
     @POST
     @Path("/mfa/totp")
     @AuthenticatedEndpoint
     @SecretBearingResponse
+    @APIResponse(responseCode = "201", description = "The secret for an authenticator app (and its QR code); confirm with a code",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TotpEnrolment.class)))
     public Response startTotp() {
         LocalSignIn.Enrolment e = localSignIn.startTotp(callerContext.caller());
-        TotpQrCode qr = TotpQrCode.of(e.otpauthUri());
-        return Response.status(201).entity(Map.of("secret", e.secret(), "otpauthUri", e.otpauthUri(),
-                "qr", Map.of("size", qr.size(), "path", qr.path()))).build();
+        return Response.status(201).entity(new TotpEnrolment(e.secret(), e.otpauthUri(), TotpQrCode.of(e.otpauthUri()))).build();
     }
 
     @POST
     @Path("/mfa/totp/confirm")
     @AuthenticatedEndpoint
     @SecretBearingResponse
-    public Map<String, Object> confirmTotp(CodeOnly body) {
+    public RecoveryCodes confirmTotp(CodeOnly body) {
         RequestBodies.required(body);
-        return Map.of("recoveryCodes", localSignIn.confirmTotp(callerContext.caller(), body.code()),
-                "note", "Each recovery code works once. They are shown only now.");
+        return new RecoveryCodes(localSignIn.confirmTotp(callerContext.caller(), body.code()),
+                "Each recovery code works once. They are shown only now.");
     }
 
     @POST
     @Path("/invitations/accept")
     @PublicEndpoint
-    public Map<String, Object> acceptInvitation(TokenAndPassword body) {
+    public InvitationAccepted acceptInvitation(TokenAndPassword body) {
         throttled();
         RequestBodies.required(body);
         var user = links.acceptInvitation(body.token(), body.password(), body.displayName(), RequestIdFilter.currentRequestId());
-        return Map.of("userId", user.id().toString(), "status", user.status().name());
+        return new InvitationAccepted(user.id().toString(), user.status().name());
     }
 
     @POST
     @Path("/password-reset")
     @PublicEndpoint
+    @APIResponse(responseCode = "202", description = "Accepted, whether or not the address belongs to an account",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResetRequested.class)))
     public Response requestReset(ResetRequest body) {
         throttled(body == null ? null : body.tenant());
         RequestBodies.required(body);
@@ -219,12 +265,13 @@ public class AuthResource {
             // asynchronous: a known address answers as fast as an unknown one
             users.requestPasswordReset(tenant, body.email(), RequestIdFilter.currentRequestId());
         }
-        return Response.accepted(Map.of("detail", "If the address belongs to an account, a reset link is on its way.")).build();
+        return Response.accepted(new ResetRequested("If the address belongs to an account, a reset link is on its way.")).build();
     }
 
     @POST
     @Path("/password-reset/confirm")
     @PublicEndpoint
+    @APIResponse(responseCode = "204", description = "The password is set; the account's sessions have ended")
     public Response confirmReset(TokenAndPassword body) {
         throttled();
         RequestBodies.required(body);
@@ -235,11 +282,11 @@ public class AuthResource {
     @POST
     @Path("/email-verification/confirm")
     @PublicEndpoint
-    public Map<String, Object> confirmEmail(TokenOnly body) {
+    public EmailConfirmed confirmEmail(TokenOnly body) {
         throttled();
         RequestBodies.required(body);
         var user = links.confirmEmail(body.token(), RequestIdFilter.currentRequestId());
-        return Map.of("userId", user.id().toString(), "emailVerifiedAt", user.emailVerifiedAt().toString());
+        return new EmailConfirmed(user.id().toString(), user.emailVerifiedAt().toString());
     }
 
     public record LinkConfirmation(String token, String totpCode, String recoveryCode) {
@@ -249,28 +296,31 @@ public class AuthResource {
     @POST
     @Path("/sso-link/confirm")
     @PublicEndpoint
-    public Map<String, Object> confirmSsoLink(LinkConfirmation body) {
+    public SsoLinked confirmSsoLink(LinkConfirmation body) {
         throttled();
         RequestBodies.required(body);
         java.util.UUID userId = links.confirmSsoLink(body.token(), blankToNull(body.totpCode()), blankToNull(body.recoveryCode()),
                 RequestIdFilter.currentRequestId());
-        return Map.of("userId", userId.toString(), "linked", true);
+        return new SsoLinked(userId.toString(), true);
     }
 
     /** The link mailed to the old address after an email change: restores it and ends every session. */
     @POST
     @Path("/email-change/undo")
     @PublicEndpoint
-    public Map<String, Object> undoEmailChange(TokenOnly body) {
+    public EmailChangeUndone undoEmailChange(TokenOnly body) {
         throttled();
         RequestBodies.required(body);
         var user = links.undoEmailChange(body.token(), RequestIdFilter.currentRequestId());
-        return Map.of("userId", user.id().toString(), "detail", "The previous address is restored; every session has ended.");
+        return new EmailChangeUndone(user.id().toString(), "The previous address is restored; every session has ended.");
     }
 
     @GET
     @Path("/oidc/{tenant}/login")
     @PublicEndpoint
+    @APIResponse(responseCode = "303", description = "To the identity provider's authorization endpoint (the login state in a cookie)",
+            headers = @Header(name = "Location", description = "The authorization URL", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "502", description = "The identity provider could not be reached or answered nonsense")
     public Response oidcLogin(@PathParam("tenant") String tenant, @QueryParam("returnTo") String returnTo) {
         throttled(tenant);
         OidcSignIn.Started started = oidcSignIn.start(tenant, returnTo);
@@ -280,6 +330,11 @@ public class AuthResource {
     @GET
     @Path("/oidc/{tenant}/callback")
     @PublicEndpoint
+    @APIResponse(responseCode = "303", description = "Signed in (the session cookie is set): back to the console page that asked",
+            headers = @Header(name = "Location", description = "The console address to return to",
+                    schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "401", description = "The identity provider refused the sign-in, or its answer did not verify")
+    @APIResponse(responseCode = "502", description = "The identity provider could not be reached or answered nonsense")
     public Response oidcCallback(@PathParam("tenant") String tenant, @QueryParam("code") String code,
                                  @QueryParam("state") String state, @QueryParam("error") String error,
                                  @CookieParam(LOGIN_COOKIE) String browserState) {

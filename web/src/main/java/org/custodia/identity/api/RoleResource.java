@@ -16,6 +16,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import org.custodia.identity.application.RoleCatalogue;
 import org.custodia.identity.application.TenantRoles;
 import org.custodia.identity.domain.CustomRole;
@@ -57,6 +61,8 @@ public class RoleResource {
 
     @POST
     @RequiresPermission("role:create")
+    @APIResponse(responseCode = "201", description = "The role",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomRole.class)))
     public Response create(RoleDefinition body) {
         RequestBodies.required(body);
         return Response.status(201).entity(tenantRoles.define(caller.actor(), caller.caller().permissions(), body.name(),
@@ -77,6 +83,7 @@ public class RoleResource {
     @DELETE
     @Path("/{name}")
     @RequiresPermission("role:delete")
+    @APIResponse(responseCode = "204", description = "The role is deleted")
     public Response delete(@PathParam("name") String name) {
         tenantRoles.delete(caller.actor(), caller.caller().permissions(), name);
         return Response.noContent().build();

@@ -1,6 +1,6 @@
 package org.custodia.identity.api;
 
-import java.util.LinkedHashMap;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -12,6 +12,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import org.custodia.identity.application.OidcSignIn;
 import org.custodia.identity.application.SsoConfiguration;
@@ -29,6 +32,22 @@ import org.custodia.tenancy.application.Tenants;
 @Produces(MediaType.APPLICATION_JSON)
 public class SsoSettingsResource {
 
+    /** Never the client secret: only whether there is one ({@code confidentialClient}). */
+    public record SsoSettingsView(String issuer, String clientId, boolean confidentialClient, String audience, String roleClaim,
+                                  @Schema(description = "Claim value to role, the first that matches wins") Map<String, String> roleMapping,
+                                  String defaultRole, String scopes,
+                                  @Schema(description = "A template: the tenant's slug goes in") String redirectUri,
+                                  @Schema(description = "A template: the tenant's slug goes in") String loginUrl) {
+        static SsoSettingsView of(OidcSettings s) {
+            return new SsoSettingsView(s.issuer(), s.clientId(), s.confidential(), s.audience(), s.roleClaim(), s.roleMapping(),
+                    s.defaultRole(), s.scopes(), "/api/v1/auth/oidc/{tenant-slug}/callback", "/api/v1/auth/oidc/{tenant-slug}/login");
+        }
+    }
+
+    /** Absolute, as the sign-in sends them. */
+    public record SsoAddresses(String redirectUri, String loginUrl) {
+    }
+
     @Inject
     SsoConfiguration sso;
 
@@ -38,24 +57,29 @@ public class SsoSettingsResource {
     @Inject
     Tenants tenants;
 
+    @APIResponse(responseCode = "200", description = "The settings (the client secret never shown)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SsoSettingsView.class)))
+    @APIResponse(responseCode = "404", description = "Single sign-on is not set up")
     @GET
     @RequiresPermission("settings:view")
-    public Map<String, Object> getSso() {
+    public SsoSettingsView getSso() {
         OidcSettings s = sso.of(caller.caller().tenantId()).orElseThrow(() -> ProblemException.notFound("single sign-on settings"));
-        return view(s);
+        return SsoSettingsView.of(s);
     }
 
     /** ADMIN only (sso:configure) and a recent sign-in: whoever picks the provider picks who may sign in as whom. */
     @PUT
     @RequiresPermission("sso:configure")
-    public Map<String, Object> putSso(SsoConfiguration.Input body) {
+    public SsoSettingsView putSso(SsoConfiguration.Input body) {
         sso.requireRecentSignIn(caller.caller().tenantId(), caller.caller());
         RequestBodies.required(body);
-        return view(sso.save(caller.actor(), caller.caller().permissions(), body));
+        return SsoSettingsView.of(sso.save(caller.actor(), caller.caller().permissions(), body));
     }
 
+    @APIResponse(responseCode = "404", description = "Single sign-on is not set up")
     @DELETE
     @RequiresPermission("sso:configure")
+    @APIResponse(responseCode = "204", description = "Single sign-on is off")
     public Response deleteSso() {
         sso.requireRecentSignIn(caller.caller().tenantId(), caller.caller());
         sso.remove(caller.actor());
@@ -69,24 +93,8 @@ public class SsoSettingsResource {
     @GET
     @Path("/addresses")
     @RequiresPermission("settings:view")
-    public Map<String, Object> addresses() {
+    public SsoAddresses addresses() {
         String slug = tenants.of(caller.caller().tenantId()).slug();
-        return Map.of("redirectUri", OidcSignIn.redirectUri(slug), "loginUrl", PublicUrl.base() + "/api/v1/auth/oidc/" + slug + "/login");
-    }
-
-    /** Never the client secret: only whether there is one. */
-    private Map<String, Object> view(OidcSettings s) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("issuer", s.issuer());
-        v.put("clientId", s.clientId());
-        v.put("confidentialClient", s.confidential());
-        v.put("audience", s.audience());
-        v.put("roleClaim", s.roleClaim());
-        v.put("roleMapping", s.roleMapping());
-        v.put("defaultRole", s.defaultRole());
-        v.put("scopes", s.scopes());
-        v.put("redirectUri", "/api/v1/auth/oidc/{tenant-slug}/callback");
-        v.put("loginUrl", "/api/v1/auth/oidc/{tenant-slug}/login");
-        return v;
+        return new SsoAddresses(OidcSignIn.redirectUri(slug), PublicUrl.base() + "/api/v1/auth/oidc/" + slug + "/login");
     }
 }

@@ -8,6 +8,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import org.custodia.identity.api.ApiKeyResource;
 import org.custodia.onboarding.application.TenantOnboarding;
 import org.custodia.platform.api.PlatformAdminEndpoint;
@@ -33,6 +37,8 @@ public class TenantResource {
 
     @POST
     @org.custodia.platform.api.SecretBearingResponse
+    @APIResponse(responseCode = "201", description = "The tenant and its first API key (ADMIN), the key's secret shown this once",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedTenant.class)))
     public Response create(CreateTenant body) {
         RequestBodies.required(body);
         TenantOnboarding.CreatedTenant created = tenants.create(body.slug(), body.name(), RequestIdFilter.currentRequestId());
