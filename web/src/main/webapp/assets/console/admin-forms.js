@@ -4,7 +4,7 @@ import { el, problemAlert } from './dom.js';
 import { can, render } from './app.js';
 
 export const PAGES = [['users', 'People', 'user:view'], ['roles', 'Roles', 'role:view'], ['api-keys', 'API keys', 'api_key:view'],
-  ['purposes', 'Purposes and notices', 'purpose:view'], ['settings', 'Settings', 'settings:view']];
+  ['purposes', 'Purposes and notices', 'purpose:view'], ['webhooks', 'Webhooks', 'webhook:view'], ['settings', 'Settings', 'settings:view']];
 
 export function subNav(current) {
   return el('nav', { 'aria-label': 'Administration', class: 'subnav' }, el('ul', {},

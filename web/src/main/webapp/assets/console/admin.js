@@ -1,22 +1,23 @@
 // A tenant's administration: people and invitations, roles and their permissions, API keys (a new key's secret
-// shown once), and the tenant's settings. Every change goes through the same API and permission checks as any
+// shown once), webhooks, and the tenant's settings. Every change goes through the same API and permission checks as any
 // client; a role sees only the pages its permissions open, and the API refuses the rest.
 import { api, Problem } from './api.js';
 import { el, when, words } from './dom.js';
 import { can, session } from './app.js';
 import { BUILT_IN, PAGES, apiForm, field, roleNames, subNav } from './admin-forms.js';
 import { settingsView } from './admin-settings.js';
+import { webhooksView } from './admin-webhooks.js';
 
 
-export async function adminView({ params: [page], page: show }) {
-  const views = { users: usersView, roles: rolesView, 'api-keys': keysView, purposes: purposesView, settings: settingsView };
+export async function adminView({ params: [page], page: show, query }) {
+  const views = { users: usersView, roles: rolesView, 'api-keys': keysView, purposes: purposesView, webhooks: webhooksView, settings: settingsView };
   const first = PAGES.find(([, , p]) => can(p)); // the first page the caller may open
   const chosen = page || (first ? first[0] : 'users');
   const view = views[chosen];
   if (!view) {
     throw new Problem(404, { title: 'Not found', detail: 'There is no such administration page.' });
   }
-  await view(show, chosen);
+  await view(show, chosen, query);
 }
 
 async function usersView(show, current) {

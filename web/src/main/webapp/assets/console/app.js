@@ -29,12 +29,20 @@ export function can(permission) {
   return Boolean(session.me && session.me.permissions.includes(permission));
 }
 
-/** Where a role starts: its work if it has any, else the trail. */
+/** Where a role starts: its work if it has any, else the trail, else administration. */
 function home() {
   if (session.me && session.me.mfaEnrolmentRequired) {
     return '/console/account'; // nothing else answers until an authenticator is set up
   }
-  return can('task:view') ? '/console/inbox' : can('audit:view') ? '/console/audit' : '/console/inbox';
+  if (can('task:view')) {
+    return '/console/inbox';
+  }
+  if (can('audit:view')) {
+    return '/console/audit';
+  }
+  const admin = ['user:view', 'role:view', 'api_key:view', 'purpose:view', 'webhook:view', 'settings:view'];
+  return admin.some(can) ? '/console/admin' : '/console/inbox'; // IT's work is administration
+
 }
 
 export function navigate(path, { replace = false } = {}) {

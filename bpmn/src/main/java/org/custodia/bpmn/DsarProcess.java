@@ -38,6 +38,10 @@ public final class DsarProcess {
     public static final String VAR_CONNECTOR_IDS = "connectorIds";
     /** String, local to one discovery instance: the connector it searches. */
     public static final String VAR_CONNECTOR_ID = "connectorId";
+    /** Boolean, local to one discovery instance: the connector answered at once (else it calls back). */
+    public static final String VAR_DISCOVERY_ANSWERED = "discoveryAnswered";
+    /** Boolean, local to one discovery instance: a reviewer skipped the search after its callback went missing. */
+    public static final String VAR_DISCOVERY_SKIPPED = "discoverySkipped";
     /** String: the decision a completed user task leaves ({@link TaskDecision} name). */
     public static final String VAR_DECISION = TaskDecision.VARIABLE;
     /** Local input of the deadline service tasks: one of the MILESTONE_ values. */
@@ -61,6 +65,8 @@ public final class DsarProcess {
 
     /** Message the subject's click on the email confirmation link sends, correlated by business key (the DSAR id). */
     public static final String MESSAGE_EMAIL_CONFIRMED = "dsarEmailConfirmed";
+    /** Message a connector's signed callback sends to the search waiting for it (that instance's execution). */
+    public static final String MESSAGE_CONNECTOR_ANSWERED = "connectorAnswered";
     /** BPMN error codes that leave the open request early. */
     public static final String ERROR_IDENTITY_NOT_CONFIRMED = "IDENTITY_NOT_CONFIRMED";
     public static final String ERROR_REFUSED = "REFUSED";
@@ -75,6 +81,7 @@ public final class DsarProcess {
     public static final String BEAN_ACKNOWLEDGE = "dsarAcknowledge";
     public static final String BEAN_FIND_CONNECTORS = "dsarFindConnectors";
     public static final String BEAN_DISCOVER = "dsarDiscoverConnector";
+    public static final String BEAN_CALLBACK_MISSED = "dsarCallbackMissed";
     public static final String BEAN_COMPILE_PACKAGE = "dsarCompilePackage";
     public static final String BEAN_DELIVER = "dsarDeliver";
     public static final String BEAN_CLOSE = "dsarClose";
@@ -98,7 +105,13 @@ public final class DsarProcess {
     public static final String TASK_CHECK_DOCUMENTS = "checkIdentityDocuments";
     public static final String TASK_ACKNOWLEDGE = "acknowledge";
     public static final String TASK_FIND_CONNECTORS = "findConnectors";
+    /** The multi-instance subprocess: one search per connector. */
+    public static final String SUBPROCESS_SEARCH = "searchConnector";
     public static final String TASK_DISCOVER = "discover";
+    /** Waits for an HTTP connector that answered 202 to call back ({@link #MESSAGE_CONNECTOR_ANSWERED}). */
+    public static final String RECEIVE_CALLBACK = "awaitCallback";
+    public static final String TIMER_CALLBACK_OVERDUE = "callbackOverdue";
+    public static final String TASK_CALLBACK_MISSED = "callbackMissed";
     public static final String TASK_COMPILE_PACKAGE = "compilePackage";
     public static final String TASK_REVIEW = "review";
     public static final String TASK_DELIVER = "deliver";

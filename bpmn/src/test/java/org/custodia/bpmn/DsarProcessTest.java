@@ -53,6 +53,11 @@ class DsarProcessTest {
     static final List<String> connectors = new ArrayList<>();
     /** Connectors whose search fails, as a broken connector would. */
     static final Set<String> broken = new HashSet<>();
+    /** HTTP connectors that answer 202 and call back later. */
+    static final Set<String> callingBack = new HashSet<>();
+    /** Searches a reviewer skipped, and searches a reviewer asked to run again, after their callback went missing. */
+    static final Set<String> skippedByReviewer = new HashSet<>();
+    static final Set<String> retriedByReviewer = new HashSet<>();
 
     static ProcessEngine engine() {
         Map<Object, Object> beans = new HashMap<>();
@@ -69,6 +74,14 @@ class DsarProcessTest {
                 throw new IllegalStateException("connector " + connector + " does not answer");
             }
             steps.add(DsarProcess.BEAN_DISCOVER + ":" + execution.getVariable(DsarProcess.VAR_DSAR_ID) + ":" + connector);
+            execution.setVariableLocal(DsarProcess.VAR_DISCOVERY_ANSWERED, !callingBack.contains(connector));
+        });
+        beans.put(DsarProcess.BEAN_CALLBACK_MISSED, (JavaDelegate) execution -> {
+            String connector = (String) execution.getVariable(DsarProcess.VAR_CONNECTOR_ID);
+            if (!skippedByReviewer.contains(connector) && !retriedByReviewer.contains(connector)) {
+                throw new IllegalStateException("connector " + connector + " did not call back within 24 hours");
+            }
+            execution.setVariableLocal(DsarProcess.VAR_DISCOVERY_SKIPPED, skippedByReviewer.contains(connector));
         });
         beans.put(DsarProcess.BEAN_DEADLINE_REACHED, (JavaDelegate) execution -> steps.add(DsarProcess.BEAN_DEADLINE_REACHED
                 + ":" + execution.getVariable(DsarProcess.VAR_DSAR_ID) + ":" + execution.getVariableLocal(DsarProcess.VAR_MILESTONE)));
@@ -91,6 +104,9 @@ class DsarProcessTest {
         steps.clear();
         connectors.clear();
         broken.clear();
+        callingBack.clear();
+        skippedByReviewer.clear();
+        retriedByReviewer.clear();
         processEngine = extension.getProcessEngine();
     }
 
@@ -261,6 +277,71 @@ class DsarProcessTest {
     // --- the legal clock ---
 
     @Test
+    void givenAConnectorThatCallsBack_whenItsCallbackArrives_thenTheRequestGoesToReview() {
+        connectors.addAll(List.of("crm", "billing"));
+        callingBack.add("crm");
+        ProcessInstance pi = received("d-20", DsarProcess.IDENTITY_VERIFIED, "ACCESS");
+        runInBackground(pi, DsarProcess.START_CLOCK);
+        execute(discoveryJob(pi, "billing"));
+        execute(discoveryJob(pi, "crm"));
+
+        assertThat(pi).isWaitingAt(DsarProcess.RECEIVE_CALLBACK).hasNotPassed(DsarProcess.TASK_COMPILE_PACKAGE);
+        assertThat(timer(pi, DsarProcess.TIMER_CALLBACK_OVERDUE).getDuedate()).as("the callback is awaited 24 hours")
+                .isAfter(Date.from(Instant.now().plus(23, ChronoUnit.HOURS))).isBefore(Date.from(Instant.now().plus(25, ChronoUnit.HOURS)));
+
+        callBack(pi, "crm");
+        assertThat(pi).as("the rest runs in the background, not in the connector's request").isWaitingAt(DsarProcess.RECEIVE_CALLBACK);
+        execute(timer(pi, DsarProcess.RECEIVE_CALLBACK));
+
+        assertThat(pi).isWaitingAt(DsarProcess.TASK_REVIEW).hasPassed(DsarProcess.RECEIVE_CALLBACK, DsarProcess.TASK_COMPILE_PACKAGE)
+                .hasNotPassed(DsarProcess.TASK_CALLBACK_MISSED);
+    }
+
+    @Test
+    void givenACallbackThatNeverComes_when24HoursPass_thenIncident_andAReviewersRetryAsksTheConnectorAgain() {
+        connectors.add("crm");
+        callingBack.add("crm");
+        ProcessInstance pi = received("d-21", DsarProcess.IDENTITY_VERIFIED, "ACCESS");
+        runInBackground(pi, DsarProcess.START_CLOCK);
+        execute(discoveryJob(pi, "crm"));
+        execute(timer(pi, DsarProcess.TIMER_CALLBACK_OVERDUE));
+
+        Job missed = timer(pi, DsarProcess.TASK_CALLBACK_MISSED);
+        assertThatThrownBy(() -> processEngine.getManagementService().executeJob(missed.getId()))
+                .hasMessageContaining("did not call back within 24 hours");
+        Incident incident = processEngine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+        assertThat(incident.getActivityId()).as("one try: the wait was long enough").isEqualTo(DsarProcess.TASK_CALLBACK_MISSED);
+
+        retriedByReviewer.add("crm");
+        callingBack.clear(); // asked again, the connector answers at once this time
+        processEngine.getManagementService().setJobRetries(missed.getId(), 1);
+        execute(timer(pi, DsarProcess.TASK_CALLBACK_MISSED));
+        execute(discoveryJob(pi, "crm"));
+
+        assertThat(pi).isWaitingAt(DsarProcess.TASK_REVIEW);
+        assertThat(steps).filteredOn(s -> s.equals("dsarDiscoverConnector:d-21:crm")).as("asked twice").hasSize(2);
+    }
+
+    @Test
+    void givenAMissingCallback_whenAReviewerSkipsIt_thenTheRequestGoesOnWithoutThatSystem() {
+        connectors.add("crm");
+        callingBack.add("crm");
+        ProcessInstance pi = received("d-22", DsarProcess.IDENTITY_VERIFIED, "ACCESS");
+        runInBackground(pi, DsarProcess.START_CLOCK);
+        execute(discoveryJob(pi, "crm"));
+        execute(timer(pi, DsarProcess.TIMER_CALLBACK_OVERDUE));
+        Job missed = timer(pi, DsarProcess.TASK_CALLBACK_MISSED);
+        assertThatThrownBy(() -> processEngine.getManagementService().executeJob(missed.getId()));
+
+        skippedByReviewer.add("crm");
+        processEngine.getManagementService().setJobRetries(missed.getId(), 1);
+        execute(timer(pi, DsarProcess.TASK_CALLBACK_MISSED));
+
+        assertThat(pi).isWaitingAt(DsarProcess.TASK_REVIEW);
+        assertThat(steps).filteredOn(s -> s.equals("dsarDiscoverConnector:d-22:crm")).as("asked once only").hasSize(1);
+    }
+
+    @Test
     void givenOpenRequest_whenWarningBreachAndEscalationFire_thenEachIsRecordedAndTheRequestStaysInReview() {
         ProcessInstance pi = inReview("d-11", "ACCESS");
         assertThat(timer(pi, DsarProcess.TIMER_WARNING).getDuedate()).isEqualTo(variable(pi, DsarProcess.VAR_WARNING_AT));
@@ -376,7 +457,17 @@ class DsarProcessTest {
     private Job discoveryJob(ProcessInstance pi, String connectorId) {
         return discoveryJobs(pi).stream()
                 .filter(job -> connectorId.equals(processEngine.getRuntimeService()
-                        .getVariableLocal(job.getExecutionId(), DsarProcess.VAR_CONNECTOR_ID)))
+                        .getVariable(job.getExecutionId(), DsarProcess.VAR_CONNECTOR_ID)))
                 .findFirst().orElseThrow();
+    }
+
+    /** As a connector's verified callback does: the message to the search of that connector. */
+    private void callBack(ProcessInstance pi, String connectorId) {
+        var waiting = processEngine.getRuntimeService().createExecutionQuery().processInstanceId(pi.getId())
+                .activityId(DsarProcess.RECEIVE_CALLBACK).list().stream()
+                .filter(e -> connectorId.equals(processEngine.getRuntimeService().getVariable(e.getId(), DsarProcess.VAR_CONNECTOR_ID)))
+                .toList();
+        assertThat(waiting).hasSize(1);
+        processEngine.getRuntimeService().messageEventReceived(DsarProcess.MESSAGE_CONNECTOR_ANSWERED, waiting.get(0).getId());
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.custodia.identity.domain.TotpCodes;
@@ -224,6 +225,50 @@ class ConsoleBrowserIT {
             browser.awaitPage("Settings");
             browser.assertAccessible("settings");
             browser.photograph("admin-settings");
+        }
+    }
+
+    @Test
+    void anItUserAddsAWebhookSeesItsSecretOnceSendsATestEventAndReadsItsDeliveries() throws Exception {
+        Api.Tenant t = Api.newTenant("console-hooks");
+        Accounts.Account it = Accounts.invited(t, "IT");
+        try (Browser browser = new Browser(); WebhookReceiver receiver = new WebhookReceiver()) {
+            browser.signIn(it, "People"); // IT has no inbox: it starts in administration
+            browser.driver.findElement(By.linkText("Webhooks")).click();
+            browser.awaitPage("Webhooks");
+            browser.driver.findElement(By.id("hook-url")).sendKeys(receiver.url("/hook"));
+            browser.driver.findElement(By.id("type-consent.*")).click();
+            browser.driver.findElement(By.cssSelector("#new-webhook button[type=submit]")).click();
+            assertThat(browser.await(By.cssSelector("[role=alert]")).getText())
+                    .as("IT sees no consent content, so may not route it anywhere").contains("consent:view");
+            assertThat(t.api().get("/webhooks").json()).as("nothing written").isEmpty();
+            // IT may manage what an admin subscribed to (and check the endpoint with a test event)
+            assertThat(t.api().post("/webhooks", "{\"url\":\"" + receiver.url("/hook") + "\",\"eventTypes\":[\"dsar.closed\"]}").status())
+                    .as("the tenant's admin key may").isEqualTo(201);
+            browser.driver.navigate().refresh();
+            browser.awaitPage("Webhooks");
+            assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains(receiver.url("/hook")).contains("dsar.closed")
+                    .doesNotContain("whsec_");
+            browser.driver.findElement(By.xpath("//button[normalize-space()='Rotate secret (old one signs 24 more hours)']")).click();
+            String secret = browser.await(By.id("webhook-secret-value")).getText();
+            assertThat(secret).startsWith("whsec_");
+            browser.driver.findElement(By.xpath("//button[normalize-space()='Send a test event']")).click();
+            List<WebhookReceiver.Received> got = receiver.await(1, Duration.ofSeconds(30));
+            assertThat(got.get(0).body()).contains("webhook.ping");
+            WebhookReceiver.Received ping = got.get(0);
+            assertThat(ping.headers().get("webhook-signature")).as("signed with the secret the page showed").contains("v1,"
+                    + DsarConnectorIT.hmac(secret, ping.headers().get("webhook-id") + "." + ping.headers().get("webhook-timestamp") + "." + ping.body()));
+            browser.driver.navigate().refresh();
+            browser.awaitPage("Webhooks");
+            browser.driver.findElement(By.xpath("//summary[normalize-space()='Deliveries']")).click();
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("details"), "Delivered"));
+            browser.assertAccessible("webhooks");
+            browser.photograph("admin-webhooks");
+            browser.driver.findElement(By.xpath("//button[normalize-space()='Disable']")).click();
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Disabled"));
+            assertThat(t.api().get("/webhooks").json().get(0).get("status").asText()).isEqualTo("DISABLED");
         }
     }
 

@@ -97,6 +97,8 @@ class RowLevelSecurityIT {
                 + " 't', now(), now(), now() from app.dsar_request where tenant_id = '%1$s'"));
         SEED.put("connector", List.of("insert into app.connector (id, tenant_id, name, kind, enabled, endpoint_url, created_at,"
                 + " updated_at) values (gen_random_uuid(), '%1$s', 'c', 'HTTP', false, 'https://example.org', now(), now())"));
+        SEED.put("connector_callback", List.of("insert into app.connector_callback (tenant_id, connector_id, webhook_id, dsar_id,"
+                + " received_at) select '%1$s', id, 'msg_1', gen_random_uuid(), now() from app.connector where tenant_id = '%1$s'"));
         SEED.put("dsar_discovery_step", List.of("insert into app.dsar_discovery_step (tenant_id, dsar_id, connector_id, status,"
                 + " updated_at) select '%1$s', id, gen_random_uuid(), 'PENDING', now() from app.dsar_request where tenant_id = '%1$s'"));
         SEED.put("dsar_discovery_result", List.of("insert into app.dsar_discovery_result select '%1$s', id, gen_random_uuid(), 'c',"

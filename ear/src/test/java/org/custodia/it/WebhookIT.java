@@ -168,7 +168,7 @@ class WebhookIT {
             assertThat(attempts.get(0).get("response").asText()).contains("receiver says no");
             jakarta.mail.internet.MimeMessage told = TestMailServer.awaitMessage(it.email(), mailsBefore + 1, PATIENCE);
             assertThat(told.getSubject()).startsWith("A webhook of").endsWith("stopped");
-            assertThat(TestMailServer.text(told)).contains("127.0.0.1").contains("failed 4 times").contains("/api/v1/webhooks/" + id + "/deliveries");
+            assertThat(TestMailServer.text(told)).contains("127.0.0.1").contains("failed 4 times").contains("/console/admin/webhooks?subscription=" + id);
             record(t, "b", "newsletter", "grant");
             Thread.sleep(2_000);
             assertThat(receiver.received()).as("a disabled subscription gets nothing").hasSize(4);

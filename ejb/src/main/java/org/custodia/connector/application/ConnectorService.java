@@ -20,6 +20,7 @@ import org.custodia.connector.domain.ConnectorFailure;
 import org.custodia.connector.domain.ConnectorKind;
 import org.custodia.connector.domain.DiscoveryCall;
 import org.custodia.connector.domain.FoundData;
+import org.custodia.connector.domain.SearchAnswer;
 import org.custodia.connector.domain.PostgresJdbcUrl;
 import org.custodia.connector.domain.SubjectQuery;
 import org.custodia.connector.infrastructure.ConnectorRepository;
@@ -115,7 +116,7 @@ public class ConnectorService {
      * Searches one connector. Throws {@link ConnectorFailure} with a cause fit to show (no secret, no identifier)
      * when it cannot; anything unexpected becomes one too, its message scrubbed the same way.
      */
-    public FoundData search(@TenantId UUID tenantId, UUID connectorId, DiscoveryCall call) {
+    public SearchAnswer search(@TenantId UUID tenantId, UUID connectorId, DiscoveryCall call) {
         Connector c = connectors.find(connectorId)
                 .orElseThrow(() -> new ConnectorFailure("the connector " + connectorId + " no longer exists"));
         if (!c.enabled()) {
@@ -123,13 +124,37 @@ public class ConnectorService {
         }
         String secret = sealed.sealedText(connectors.sealedSecret(connectorId), tenantId, purpose(connectorId));
         try {
-            return c.kind() == ConnectorKind.JDBC ? jdbc.search(c, secret, call) : http.search(c, secret, call);
+            return c.kind() == ConnectorKind.JDBC ? new SearchAnswer(jdbc.search(c, secret, call)) : http.search(c, secret, call);
         } catch (ConnectorFailure e) {
             throw e;
         } catch (RuntimeException e) {
             throw new ConnectorFailure(e.getClass().getSimpleName() + ": " + ConnectorFailure.scrub(e.getMessage(),
                     java.util.Arrays.asList(secret, call.identifiers().subjectId(), call.identifiers().email())));
         }
+    }
+
+    /**
+     * Whether a callback is signed by the connector's secret (any of the header's signatures, the timestamp within
+     * five minutes of now); false when the secret no longer opens.
+     */
+    public boolean signedByConnector(@TenantId UUID tenantId, UUID connectorId, String id, String timestamp, String signature,
+                                     byte[] body) {
+        byte[] sealedSecret = connectors.sealedSecret(connectorId);
+        if (sealedSecret == null) {
+            return false;
+        }
+        String secret;
+        try {
+            secret = sealed.sealedText(sealedSecret, tenantId, purpose(connectorId));
+        } catch (IllegalStateException e) {
+            return false; // its secret no longer opens (the key is gone): nobody can sign for it
+        }
+        return StandardWebhookSignature.verify(secret, id, timestamp, signature, body, java.time.Instant.now().getEpochSecond());
+    }
+
+    /** Records a callback's webhook-id; false when it was recorded before (a repeated delivery: do nothing again). */
+    public boolean firstDelivery(@TenantId UUID tenantId, UUID connectorId, String webhookId, UUID dsarId) {
+        return connectors.recordCallback(tenantId, connectorId, webhookId, dsarId, StoredTime.now());
     }
 
     private static String purpose(UUID connectorId) {

@@ -89,6 +89,25 @@ public class ConnectorRepository {
         return rows.isEmpty() ? null : (byte[]) rows.get(0);
     }
 
+    /** The tenant of an enabled HTTP connector, before any tenant is bound (SECURITY DEFINER); empty when there is none. */
+    public Optional<UUID> callbackTenant(UUID connectorId) {
+        Object tenant = em.createNativeQuery("select app.resolve_callback_connector(?1)").setParameter(1, connectorId).getSingleResult();
+        return Optional.ofNullable((UUID) tenant);
+    }
+
+    /**
+     * Records a callback's webhook-id, and forgets the connector's ids older than a day; false when the id was
+     * recorded before.
+     */
+    public boolean recordCallback(UUID tenantId, UUID connectorId, String webhookId, UUID dsarId, Instant now) {
+        em.createNativeQuery("delete from app.connector_callback where connector_id = ?1 and received_at < ?2")
+                .setParameter(1, connectorId).setParameter(2, NativeValues.at(now.minus(java.time.Duration.ofDays(1)))).executeUpdate();
+        return em.createNativeQuery("insert into app.connector_callback (tenant_id, connector_id, webhook_id, dsar_id, received_at)"
+                        + " values (?1, ?2, ?3, ?4, ?5) on conflict (connector_id, webhook_id) do nothing")
+                .setParameter(1, tenantId).setParameter(2, connectorId).setParameter(3, webhookId).setParameter(4, dsarId)
+                .setParameter(5, NativeValues.at(now)).executeUpdate() == 1;
+    }
+
     private static Connector connector(Object[] r) {
         return new Connector((UUID) r[0], (UUID) r[1], (String) r[2], ConnectorKind.valueOf((String) r[3]), (Boolean) r[4],
                 (String) r[5], (String) r[6], (String) r[7], queries((String) r[8]), (Boolean) r[9],

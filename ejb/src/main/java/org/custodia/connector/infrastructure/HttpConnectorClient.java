@@ -22,7 +22,9 @@ import org.custodia.connector.domain.Connector;
 import org.custodia.connector.domain.ConnectorFailure;
 import org.custodia.connector.domain.DiscoveryCall;
 import org.custodia.connector.domain.FoundData;
+import org.custodia.connector.domain.SearchAnswer;
 import org.custodia.connector.domain.SubjectIdentifiers;
+import org.custodia.platform.context.PublicUrl;
 import org.custodia.platform.outbound.OutboundHttp;
 import org.custodia.platform.outbound.RefusedUrl;
 import org.custodia.platform.outbound.StandardWebhookSignature;
@@ -39,9 +41,9 @@ public class HttpConnectorClient {
     static final int MAX_ROWS = JdbcConnectorClient.MAX_ROWS;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public FoundData search(Connector connector, String secret, DiscoveryCall call) {
+    public SearchAnswer search(Connector connector, String secret, DiscoveryCall call) {
         List<String> hidden = Arrays.asList(secret, call.identifiers().subjectId(), call.identifiers().email());
-        byte[] body = body(call);
+        byte[] body = body(connector, call);
         String id = "msg_" + UUID.randomUUID();
         OutboundHttp.Response response;
         try {
@@ -49,6 +51,9 @@ public class HttpConnectorClient {
                     StandardWebhookSignature.headers(secret, id, Instant.now().getEpochSecond(), body), "application/json", body);
         } catch (RefusedUrl e) {
             throw new ConnectorFailure("the endpoint could not be reached: " + ConnectorFailure.scrub(e.getMessage(), hidden));
+        }
+        if (response.status() == 202) {
+            return SearchAnswer.later(); // it calls back, signed, to /connectors/{id}/callback
         }
         if (response.status() / 100 != 2) {
             throw new ConnectorFailure("the endpoint answered HTTP " + response.status());
@@ -59,11 +64,19 @@ public class HttpConnectorClient {
         } catch (java.io.IOException e) {
             throw new ConnectorFailure("the endpoint's answer is not JSON");
         }
+        return new SearchAnswer(categories(answer, response.body().length));
+    }
+
+    /**
+     * A JSON object of data categories, each an array of records, as bounded rows; a callback's {@code data} is read
+     * the same way. {@link ConnectorFailure} says what is wrong with it.
+     */
+    public static FoundData categories(JsonNode answer, int size) {
         if (answer == null || !answer.isObject()) {
             throw new ConnectorFailure("the endpoint's answer must be a JSON object of data categories");
         }
         FoundData found = new FoundData(MAX_ROWS, JdbcConnectorClient.MAX_BYTES);
-        found.count(response.body().length);
+        found.count(size);
         try {
             for (Iterator<Map.Entry<String, JsonNode>> it = answer.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> category = it.next();
@@ -87,10 +100,12 @@ public class HttpConnectorClient {
         return found;
     }
 
-    private static byte[] body(DiscoveryCall call) {
+    private static byte[] body(Connector connector, DiscoveryCall call) {
         ObjectNode root = JSON.createObjectNode();
         root.put("type", "dsar.discovery");
         root.put("requestId", call.requestId().toString());
+        // where a connector that answers 202 sends its signed result later
+        root.put("callbackUrl", PublicUrl.base() + "/api/v1/connectors/" + connector.id() + "/callback");
         root.put("requestType", call.requestType());
         ObjectNode identifiers = root.putObject("identifiers");
         for (SubjectIdentifiers.Name name : SubjectIdentifiers.Name.values()) {

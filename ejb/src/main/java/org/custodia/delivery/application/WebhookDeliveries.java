@@ -162,7 +162,7 @@ public class WebhookDeliveries {
         }
         String host = subscriptions.find(subscriptionId).map(s -> URI.create(s.url()).getHost()).orElse("?");
         WebhookDisabled notice = new WebhookDisabled(tenants.of(tenantId).name(), host, reason, StoredTime.now(),
-                URI.create(PublicUrl.base() + "/api/v1/webhooks/" + subscriptionId + "/deliveries"));
+                URI.create(PublicUrl.base() + "/console/admin/webhooks?subscription=" + subscriptionId));
         mail.enqueueIfRenderable(tenantId, to, MailType.WEBHOOK_DISABLED, notice, null, calendars.of(tenantId).timeZone());
     }
 

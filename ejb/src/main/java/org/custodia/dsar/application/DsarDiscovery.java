@@ -17,6 +17,7 @@ import org.custodia.connector.application.ConnectorService;
 import org.custodia.connector.domain.ConnectorFailure;
 import org.custodia.connector.domain.DiscoveryCall;
 import org.custodia.connector.domain.FoundData;
+import org.custodia.connector.domain.SearchAnswer;
 import org.custodia.connector.domain.SubjectIdentifiers;
 import org.custodia.crypto.application.SealedSecrets;
 import org.custodia.dsar.domain.DiscoveryStep;
@@ -75,37 +76,112 @@ public class DsarDiscovery {
         return ids.stream().map(UUID::toString).toList();
     }
 
-    /** Searches one connector for the request's subject; a step a reviewer skipped passes without a search. */
-    public void discover(@TenantId UUID tenantId, UUID dsarId, String connectorIdText, String processInstanceId) {
+    /**
+     * Searches one connector for the subject's data; a step a reviewer skipped passes without a search. False when
+     * the connector answered 202: the step waits AWAITING for its signed callback ({@link #calledBack}). A request
+     * whose process began before callbacks existed ({@code callbacksPossible} false) cannot wait: a 202 fails it.
+     */
+    public boolean discover(@TenantId UUID tenantId, UUID dsarId, String connectorIdText, String processInstanceId,
+                            boolean callbacksPossible) {
         DsarRequest request = requests.find(dsarId)
                 .orElseThrow(() -> new IllegalStateException("DSAR " + dsarId + " is not visible to tenant " + tenantId));
         UUID connectorId = UUID.fromString(connectorIdText);
         if (discovery.step(dsarId, connectorId).map(s -> s.status() == DiscoveryStep.Status.SKIPPED).orElse(false)) {
-            return;
+            return true;
         }
         SubjectIdentifiers identifiers = new SubjectIdentifiers(request.subjectId(), emailOf(request));
-        FoundData found;
+        SearchAnswer answer;
         try {
-            found = connectors.search(tenantId, connectorId, new DiscoveryCall(dsarId, request.type().name(), identifiers));
+            answer = connectors.search(tenantId, connectorId, new DiscoveryCall(dsarId, request.type().name(), identifiers));
         } catch (ConnectorFailure e) {
             failures.record(tenantId, dsarId, connectorId, e.getMessage(), processInstanceId);
             throw new DiscoveryFailedException("connector " + connectorId + ": " + e.getMessage());
         }
+        Actor engine = Actor.system(tenantId, DsarProgress.PROCESS, processInstanceId);
+        if (answer.callsBack() && !callbacksPossible) {
+            String cause = "the connector answered 202, but this request began before callbacks were supported: it must answer at once";
+            failures.record(tenantId, dsarId, connectorId, cause, processInstanceId);
+            throw new DiscoveryFailedException("connector " + connectorId + ": " + cause);
+        }
+        if (answer.callsBack()) {
+            discovery.record(tenantId, dsarId, connectorId, DiscoveryStep.Status.AWAITING, null, StoredTime.now());
+            audit.append(engine, "dsar.discovery.awaiting", "dsar", dsarId.toString(), Map.of("connectorId", connectorId.toString()));
+            return false;
+        }
+        store(engine, dsarId, connectorId, answer.found(), "dsar.discovery.done");
+        return true;
+    }
+
+    /**
+     * A connector's verified callback: stores what it found and moves the waiting search on, in one transaction.
+     * False for a webhook-id seen before (a repeated delivery: nothing changes again); 409 when no search of the
+     * connector waits for a callback for that request; 503 (retry) while the 202 is still being recorded or when the
+     * 24-hour timer fires at the same moment.
+     */
+    public boolean calledBack(@TenantId UUID tenantId, UUID connectorId, String webhookId, UUID dsarId, FoundData found) {
+        if (!connectors.firstDelivery(tenantId, connectorId, webhookId, dsarId)) {
+            return false;
+        }
+        DsarRequest request = requests.find(dsarId).orElse(null);
+        DiscoveryStep.Status status = request == null ? null
+                : discovery.step(dsarId, connectorId).map(DiscoveryStep::status).orElse(null);
+        if (status == DiscoveryStep.Status.PENDING) {
+            throw ProblemException.busy("search-in-flight", "Search still being recorded",
+                    "The search this answers is still being recorded; send the callback again shortly.", 2);
+        }
+        String execution = status == DiscoveryStep.Status.AWAITING && request.processInstanceId() != null
+                ? jobs.waitingForCallback(tenantId, request.processInstanceId(), connectorId).orElse(null) : null;
+        if (execution == null) {
+            throw ProblemException.conflict("requestId", "no search of this connector waits for a callback for that request");
+        }
+        discovery.replaceResults(tenantId, dsarId, connectorId, sealedResults(tenantId, dsarId, connectorId, found), StoredTime.now());
+        discovery.calledBack(dsarId, connectorId, StoredTime.now());
+        audit.append(Actor.system(tenantId, "connector-callback", webhookId), "dsar.discovery.called_back", "dsar", dsarId.toString(),
+                facts(connectorId, found));
+        if (!jobs.answer(tenantId, execution)) {
+            throw ProblemException.busy("search-in-flight", "Search changed meanwhile",
+                    "The search changed while the callback was stored; send the callback again shortly.", 2);
+        }
+        return true;
+    }
+
+    /**
+     * The callback did not come within its wait: the step FAILED and an incident, until a reviewer retries (the
+     * connector is asked again: false) or skips it (true).
+     */
+    public boolean callbackMissed(@TenantId UUID tenantId, UUID dsarId, String connectorIdText, String processInstanceId) {
+        UUID connectorId = UUID.fromString(connectorIdText);
+        DiscoveryStep.Status status = discovery.step(dsarId, connectorId).map(DiscoveryStep::status).orElse(DiscoveryStep.Status.AWAITING);
+        if (status == DiscoveryStep.Status.SKIPPED || status == DiscoveryStep.Status.PENDING) {
+            return status == DiscoveryStep.Status.SKIPPED;
+        }
+        String cause = "the connector did not call back within 24 hours";
+        failures.record(tenantId, dsarId, connectorId, cause, processInstanceId);
+        throw new DiscoveryFailedException("connector " + connectorId + ": " + cause);
+    }
+
+    private void store(Actor actor, UUID dsarId, UUID connectorId, FoundData found, String event) {
+        UUID tenantId = actor.tenantId();
+        discovery.replaceResults(tenantId, dsarId, connectorId, sealedResults(tenantId, dsarId, connectorId, found), StoredTime.now());
+        discovery.record(tenantId, dsarId, connectorId, DiscoveryStep.Status.DONE, null, StoredTime.now());
+        audit.append(actor, event, "dsar", dsarId.toString(), facts(connectorId, found));
+    }
+
+    private List<DiscoveryRepository.SealedResult> sealedResults(UUID tenantId, UUID dsarId, UUID connectorId, FoundData found) {
         List<DiscoveryRepository.SealedResult> results = new ArrayList<>();
-        int rows = 0;
         for (Map.Entry<String, List<Map<String, Object>>> category : found.byCategory().entrySet()) {
             results.add(new DiscoveryRepository.SealedResult(category.getKey(), category.getValue().size(),
                     sealed.seal(tenantId, resultPurpose(dsarId, connectorId, category.getKey()), json(category.getValue()))));
-            rows += category.getValue().size();
         }
-        discovery.replaceResults(tenantId, dsarId, connectorId, results, StoredTime.now());
-        discovery.record(tenantId, dsarId, connectorId, DiscoveryStep.Status.DONE, null, StoredTime.now());
+        return results;
+    }
+
+    private static Map<String, Object> facts(UUID connectorId, FoundData found) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("connectorId", connectorId.toString());
-        facts.put("categories", results.size());
-        facts.put("rows", rows);
-        audit.append(Actor.system(tenantId, DsarProgress.PROCESS, processInstanceId), "dsar.discovery.done", "dsar",
-                dsarId.toString(), facts);
+        facts.put("categories", found.byCategory().size());
+        facts.put("rows", found.byCategory().values().stream().mapToInt(List::size).sum());
+        return facts;
     }
 
     public List<DiscoveryStep> steps(@TenantId UUID tenantId, UUID dsarId) {

@@ -202,7 +202,7 @@ public final class ResponsePackageContent {
         return switch (s.status()) {
             case DONE -> "searched";
             case SKIPPED -> "skipped: " + cell(s.skipReason() == null ? "" : s.skipReason());
-            case FAILED, PENDING -> "not searched";
+            case FAILED, PENDING, AWAITING -> "not searched";
         };
     }
 

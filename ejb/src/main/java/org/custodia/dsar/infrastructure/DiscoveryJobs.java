@@ -2,6 +2,7 @@ package org.custodia.dsar.infrastructure;
 
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,10 @@ import jakarta.inject.Inject;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.custodia.bpmn.DsarProcess;
 import org.custodia.platform.engine.ProcessEngineBootstrap;
@@ -35,8 +39,10 @@ public class DiscoveryJobs {
         identity.setAuthentication("dsar-discovery", List.of(), List.of(tenantId.toString()));
         try {
             ManagementService management = engine.getManagementService();
-            List<Job> failed = management.createJobQuery().processInstanceId(processInstanceId).activityId(DsarProcess.TASK_DISCOVER)
-                    .withException().list();
+            List<Job> failed = new java.util.ArrayList<>();
+            for (String activity : List.of(DsarProcess.TASK_DISCOVER, DsarProcess.TASK_CALLBACK_MISSED)) {
+                failed.addAll(management.createJobQuery().processInstanceId(processInstanceId).activityId(activity).withException().list());
+            }
             for (Job job : failed) {
                 Object id = engine.getRuntimeService().getVariable(job.getExecutionId(), DsarProcess.VAR_CONNECTOR_ID);
                 if (connectorId.toString().equals(id)) {
@@ -46,6 +52,42 @@ public class DiscoveryJobs {
                 }
             }
             return false;
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** The execution of the search of {@code connectorId} waiting for its callback, if one waits. */
+    public Optional<String> waitingForCallback(UUID tenantId, String processInstanceId, UUID connectorId) {
+        return asTenant(tenantId, runtime -> runtime.createExecutionQuery().processInstanceId(processInstanceId)
+                .activityId(DsarProcess.RECEIVE_CALLBACK).list().stream()
+                .filter(e -> connectorId.toString().equals(runtime.getVariable(e.getId(), DsarProcess.VAR_CONNECTOR_ID)))
+                .map(Execution::getId).findFirst());
+    }
+
+    /**
+     * Moves that search on (message connectorAnswered to its execution), in the caller's transaction; the rest of
+     * the search runs in the background (asyncAfter). False when another transaction changed the execution meanwhile
+     * (the 24-hour timer firing at the same moment): the caller's transaction is then rolled back.
+     */
+    public boolean answer(UUID tenantId, String executionId) {
+        try {
+            asTenant(tenantId, runtime -> {
+                runtime.messageEventReceived(DsarProcess.MESSAGE_CONNECTOR_ANSWERED, executionId);
+                return null;
+            });
+            return true;
+        } catch (OptimisticLockingException e) {
+            return false;
+        }
+    }
+
+    private <T> T asTenant(UUID tenantId, java.util.function.Function<RuntimeService, T> work) {
+        ProcessEngine engine = engines.engine();
+        IdentityService identity = engine.getIdentityService();
+        identity.setAuthentication("connector-callback", List.of(), List.of(tenantId.toString()));
+        try {
+            return work.apply(engine.getRuntimeService());
         } finally {
             identity.clearAuthentication();
         }

@@ -56,6 +56,13 @@ public class DiscoveryRepository {
                 .setParameter(5, cause).setParameter(6, NativeValues.at(now)).executeUpdate();
     }
 
+    /** A step AWAITING its callback is DONE: the same attempt's outcome, so no attempt is counted. */
+    public void calledBack(UUID dsarId, UUID connectorId, Instant now) {
+        em.createNativeQuery("update app.dsar_discovery_step set status = 'DONE', cause = null, updated_at = ?3"
+                        + " where dsar_id = ?1 and connector_id = ?2")
+                .setParameter(1, dsarId).setParameter(2, connectorId).setParameter(3, NativeValues.at(now)).executeUpdate();
+    }
+
     /** A reviewer's decision on a failed step: PENDING again (retry) or SKIPPED with the reason; the cause stays. */
     public void decide(UUID dsarId, UUID connectorId, DiscoveryStep.Status status, String skipReason, String decidedBy, Instant now) {
         em.createNativeQuery("update app.dsar_discovery_step set status = ?3, skip_reason = ?4, decided_by = ?5, updated_at = ?6"

@@ -51,6 +51,9 @@ import org.jboss.logging.Logger;
 @TenantScoped
 public class MailOutbox {
 
+    @Inject
+    MailServerReachability reachability;
+
     private static final Logger LOG = Logger.getLogger(MailOutbox.class);
     static final String SEAL_PURPOSE = "mail";
     /** The transaction's resource listing the mail it queued for a tenant, delivered together after its commit. */
@@ -218,6 +221,10 @@ public class MailOutbox {
         }
         if (!sent.isEmpty()) {
             outbox.markSent(sent, StoredTime.now());
+            reachability.sent();
+        }
+        if (serverFailed) {
+            reachability.serverFailed(StoredTime.now());
         }
         return new Delivery(sent.size(), serverFailed);
     }

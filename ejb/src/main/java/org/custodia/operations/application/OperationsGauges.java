@@ -39,6 +39,7 @@ public class OperationsGauges {
     static final Duration FRESH = Duration.ofSeconds(15);
     static final Duration PATIENCE = Duration.ofSeconds(3);
     static final Duration PING_MEMO = Duration.ofSeconds(1);
+    static final Duration ABANDON = Duration.ofSeconds(10);
 
     private record Answer(Instant at, boolean up) {
     }
@@ -67,7 +68,9 @@ public class OperationsGauges {
     private volatile Snapshot last;
     private volatile Answer lastPing;
     private CompletableFuture<Snapshot> reading;
+    private Instant readingSince = Instant.EPOCH;
     private CompletableFuture<Void> pinging;
+    private Instant pingingSince = Instant.EPOCH;
 
     @PostConstruct
     void register() {
@@ -75,43 +78,42 @@ public class OperationsGauges {
         Arrays.stream(DsarRequest.Status.values()).filter(s -> !s.ended()).forEach(s ->
                 gauge(registry, "custodia.dsar.open", "requests not yet ended, by status", "dsar_open", s.name()).tag("status", s.name())
                         .register(registry));
-        gauge(registry, "custodia.dsar.overdue", "open requests past their legal deadline", "dsar_overdue", "").register(registry);
-        gauge(registry, "custodia.mail.outbox.backlog", "mail waiting to be sent (retries included; parked apart)", "mail_backlog", "")
-                .register(registry);
-        gauge(registry, "custodia.mail.outbox.oldest.seconds", "how long the oldest mail waiting to be sent has waited",
-                "mail_oldest_seconds", "").register(registry);
-        gauge(registry, "custodia.mail.outbox.parked", "mail parked until its recipient has an address", "mail_parked", "")
-                .register(registry);
-        gauge(registry, "custodia.webhook.outbox.backlog", "webhook deliveries pending (due or waiting for a retry)", "webhook_backlog", "")
-                .register(registry);
-        gauge(registry, "custodia.webhook.outbox.oldest.seconds", "age of the oldest pending webhook delivery",
-                "webhook_oldest_seconds", "").register(registry);
-        gauge(registry, "custodia.jobs.due", "process engine jobs due and not yet done (timers, asynchronous steps)", "jobs_due", "")
-                .register(registry);
-        gauge(registry, "custodia.jobs.oldest.due.seconds", "how long the longest-waiting due job has waited",
-                "jobs_oldest_due_seconds", "").register(registry);
-        gauge(registry, "custodia.jobs.failed", "jobs out of retries (an incident each)", "jobs_failed", "").register(registry);
+        String[][] single = {
+            {"custodia.dsar.overdue", "open requests past their legal deadline", "dsar_overdue"},
+            {"custodia.mail.outbox.backlog", "mail waiting to be sent (retries included; parked apart)", "mail_backlog"},
+            {"custodia.mail.outbox.oldest.seconds", "how long the oldest mail waiting to be sent has waited", "mail_oldest_seconds"},
+            {"custodia.mail.outbox.parked", "mail parked until its recipient has an address", "mail_parked"},
+            {"custodia.webhook.outbox.backlog", "webhook deliveries pending (due or waiting for a retry)", "webhook_backlog"},
+            {"custodia.webhook.outbox.oldest.seconds", "age of the oldest pending webhook delivery", "webhook_oldest_seconds"},
+            {"custodia.jobs.due", "process engine jobs due and not yet done (timers, asynchronous steps)", "jobs_due"},
+            {"custodia.jobs.oldest.due.seconds", "how long the longest-waiting due job has waited", "jobs_oldest_due_seconds"},
+            {"custodia.jobs.failed", "jobs out of retries (an incident each)", "jobs_failed"},
+        };
+        for (String[] g : single) {
+            gauge(registry, g[0], g[1], g[2], "").register(registry);
+        }
     }
 
+    /** A gauge reads the last snapshot only (the scrape refreshes it once, bounded): never a wait per gauge. */
     private Gauge.Builder<OperationsGauges> gauge(MeterRegistry registry, String name, String description, String series, String label) {
-        return Gauge.builder(name, this, g -> g.current().map(s -> s.value(series, label)).orElse(Double.NaN)).description(description);
+        return Gauge.builder(name, this, g -> g.latest().map(s -> s.value(series, label)).orElse(Double.NaN)).description(description);
+    }
+
+    /** The last snapshot if it is recent (two refresh periods); else empty: the gauges say NaN, not old news. */
+    Optional<Snapshot> latest() {
+        Snapshot s = last;
+        return s != null && s.at().plus(FRESH.multipliedBy(2)).isAfter(Instant.now()) ? Optional.of(s) : Optional.empty();
     }
 
     /** The counts, read afresh when older than {@link #FRESH}; empty when the database did not answer in time. */
     public Optional<Snapshot> current() {
+        return await(snapshot(), Instant.now().plus(PATIENCE));
+    }
+
+    /** The counts, read afresh when stale, as a future (a probe waits for it and the ping together). */
+    CompletableFuture<Snapshot> snapshot() {
         Snapshot s = last;
-        if (s != null && s.at().plus(FRESH).isAfter(Instant.now())) {
-            return Optional.of(s);
-        }
-        try {
-            return Optional.of(read().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException | ExecutionException e) {
-            LOG.debugf("operations gauges not read: %s", e.toString());
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+        return s != null && s.at().plus(FRESH).isAfter(Instant.now()) ? CompletableFuture.completedFuture(s) : read();
     }
 
     /**
@@ -119,30 +121,38 @@ public class OperationsGauges {
      * {@link #PING_MEMO} (health is public: a flood of probes costs one round trip a second).
      */
     public boolean databaseAnswers() {
+        return await(databaseAnswer(), Instant.now().plus(PATIENCE)).orElse(false);
+    }
+
+    CompletableFuture<Boolean> databaseAnswer() {
         Answer a = lastPing;
         if (a != null && a.at().plus(PING_MEMO).isAfter(Instant.now())) {
-            return a.up();
+            return CompletableFuture.completedFuture(a.up());
         }
-        boolean up = pingNow();
-        lastPing = new Answer(Instant.now(), up);
-        return up;
+        return ping().handle((ok, failure) -> {
+            lastPing = new Answer(Instant.now(), failure == null);
+            return failure == null;
+        });
     }
 
-    private boolean pingNow() {
+    /** The future's value if it completes by {@code deadline}; empty when it failed or is still running. */
+    static <T> Optional<T> await(CompletableFuture<T> future, Instant deadline) {
         try {
-            ping().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
+            long left = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
+            return Optional.ofNullable(future.get(left, TimeUnit.MILLISECONDS));
         } catch (TimeoutException | ExecutionException e) {
-            LOG.debugf("database did not answer: %s", e.toString());
-            return false;
+            LOG.debugf("operations read did not answer: %s", e.toString());
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Optional.empty();
         }
     }
 
+    /** One read in flight; one stuck longer than {@link #ABANDON} (a half-open socket) is left and a new one started. */
     private synchronized CompletableFuture<Snapshot> read() {
-        if (reading == null || reading.isDone()) {
+        if (reading == null || reading.isDone() || readingSince.plus(ABANDON).isBefore(Instant.now())) {
+            readingSince = Instant.now();
             reading = CompletableFuture.supplyAsync(() -> {
                 try {
                     Snapshot s = new Snapshot(Instant.now(), repository.gauges());
@@ -157,7 +167,8 @@ public class OperationsGauges {
     }
 
     private synchronized CompletableFuture<Void> ping() {
-        if (pinging == null || pinging.isDone()) {
+        if (pinging == null || pinging.isDone() || pingingSince.plus(ABANDON).isBefore(Instant.now())) {
+            pingingSince = Instant.now();
             pinging = CompletableFuture.runAsync(() -> {
                 try {
                     repository.ping();

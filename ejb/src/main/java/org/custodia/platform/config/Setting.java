@@ -110,10 +110,11 @@ public enum Setting {
     WEBHOOK_RETRY_SECONDS(Kind.TEXT, "5,300,1800,7200,18000,36000,36000", null, ReadBy.SERVER, "the waits in seconds before each"
             + " retry of a failed webhook delivery (each varied by up to a fifth); after the last, the delivery has failed and its"
             + " subscription is disabled"),
-    METRICS_TOKEN(null, "unset: `/metrics` answers loopback callers only", ReadBy.SERVER, "the bearer token a Prometheus"
+    METRICS_TOKEN(null, "unset: `/metrics` answers nobody (in development: callers on the machine itself)", ReadBy.SERVER, "the bearer token a Prometheus"
             + " scraper sends for `GET /metrics` from elsewhere (`Authorization: Bearer ...`)"),
-    HEALTH_MAIL_BACKLOG(Kind.INTERVAL, "PT1H", null, ReadBy.SERVER, "readiness reports DOWN when the oldest mail waiting to"
-            + " be sent has waited this long (SMTP unreachable); off: the mail outbox never makes a node unready"),
+    HEALTH_MAIL_UNREACHABLE(Kind.INTERVAL, "PT1H", null, ReadBy.SERVER, "readiness reports DOWN when this node has not reached"
+            + " the mail server for this long (server-level failures and no mail sent since; a recipient refused is that mail's own"
+            + " failure); when every node is unready a load balancer serves nothing: off keeps mail out of readiness"),
     JOBS_WAIT_MS(Kind.NUMBER, "1000", null, ReadBy.SERVER, "the process engine's job executor: idle wait"),
     JOBS_MAX_WAIT_MS(Kind.NUMBER, "5000", null, ReadBy.SERVER, "the most its back-off may wait (timers fire at most this late)"),
     JOBS_THREADS(Kind.NUMBER, "10", null, ReadBy.SERVER, "the job executor's most threads running jobs (timers, asynchronous steps) at once;"

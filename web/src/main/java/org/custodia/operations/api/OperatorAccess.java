@@ -9,9 +9,14 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.custodia.platform.config.Settings;
+import org.custodia.platform.startup.DevelopmentDefaults;
+
 /**
  * Who may read the installation's numbers ({@code /metrics}, the counts in health answers): with
- * {@code CUSTODIA_METRICS_TOKEN} set, the bearer of it; without, a caller on this machine that no proxy forwarded.
+ * {@code CUSTODIA_METRICS_TOKEN} set, the bearer of it; without, in development only, a caller on this machine that
+ * no proxy forwarded (a sidecar or a proxy that adds no header would look local: outside development, no token, no
+ * numbers).
  */
 final class OperatorAccess {
 
@@ -23,8 +28,8 @@ final class OperatorAccess {
             String header = request.getHeader("Authorization");
             return header != null && header.startsWith("Bearer ") && sameSecret(header.substring(7).strip(), token.get());
         }
-        return request.getHeader("X-Forwarded-For") == null && request.getHeader("Forwarded") == null
-                && loopback(request.getRemoteAddr());
+        return DevelopmentDefaults.development(Settings.system()) && request.getHeader("X-Forwarded-For") == null
+                && request.getHeader("Forwarded") == null && loopback(request.getRemoteAddr());
     }
 
     /** Compared as SHA-256 digests in constant time: neither the length nor a prefix leaks through timing. */

@@ -38,6 +38,9 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
             Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
             Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
     private static final Map<Method, String> TEMPLATES = new ConcurrentHashMap<>();
+    private static final java.util.Set<String> STANDARD_METHODS = java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    /** One timer per method, template and status, found without building a meter id per request (the check's hot path). */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     @Inject
     Meters meters;
@@ -58,10 +61,12 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
         }
         Method method = resource == null ? null : resource.getResourceMethod();
         String uri = method == null ? "UNMATCHED" : TEMPLATES.computeIfAbsent(method, m -> template(resource.getResourceClass(), m));
-        Timer.builder("http.server.requests").description("API requests by endpoint template, method and status")
-                .tag("method", request.getMethod()).tag("uri", uri).tag("status", String.valueOf(response.getStatus()))
-                .serviceLevelObjectives(BUCKETS)
-                .register(meters.registry())
+        String httpMethod = STANDARD_METHODS.contains(request.getMethod()) ? request.getMethod() : "OTHER"; // a caller's made-up verb is no series
+        String status = String.valueOf(response.getStatus());
+        timers.computeIfAbsent(httpMethod + " " + uri + " " + status, k -> Timer.builder("http.server.requests")
+                        .description("API requests by endpoint template, method and status")
+                        .tag("method", httpMethod).tag("uri", uri).tag("status", status)
+                        .serviceLevelObjectives(BUCKETS).register(meters.registry()))
                 .record(System.nanoTime() - since, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 

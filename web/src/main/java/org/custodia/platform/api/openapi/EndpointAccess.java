@@ -57,7 +57,7 @@ record EndpointAccess(Kind kind, String permission, boolean costly) {
     String sentence() {
         String who = switch (kind) {
             case PERMISSION -> "**Access:** needs the permission `" + permission + "` (an API key's role or the signed-in user's).";
-            case PUBLIC -> "**Access:** public, no credentials (limited per client address).";
+            case PUBLIC -> "**Access:** public, no credentials.";
             case PLATFORM_ADMIN -> "**Access:** the installation operator's admin token (`CUSTODIA_ADMIN_TOKEN`).";
             case AUTHENTICATED -> "**Access:** any signed-in caller, for their own account.";
             case UNDECLARED -> "**Access:** none declared: always refused.";
