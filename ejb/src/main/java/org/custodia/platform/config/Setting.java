@@ -71,7 +71,7 @@ public enum Setting {
     SIGNIN_TENANT_PER_MINUTE(Kind.NUMBER, "300", null, ReadBy.SERVER, "sign-in, reset and SSO login requests per organisation per minute"),
     DSAR_INTAKE_PER_HOUR(Kind.NUMBER, "20", null, ReadBy.SERVER, "public data subject requests per client address per hour, and"
             + " as many email confirmations, package downloads, status pages and consent pages, each (known and unknown"
-            + " organisations alike)"),
+            + " organisations alike), and connector callbacks refused for their signature"),
     PACKAGE_READS(Kind.NUMBER, "4", null, ReadBy.SERVER, "response packages opened at once on a node, each held until it"
             + " is sent (a file or archive is decrypted and zipped in memory, up to 2 × 32 MiB each); more wait up to 5 s,"
             + " then get 503 with Retry-After; at least 1"),

@@ -4,17 +4,21 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.custodia.connector.application.ConnectorCallbacks;
 import org.custodia.dsar.application.DsarDiscovery;
 import org.custodia.platform.api.PublicEndpoint;
+import org.custodia.platform.api.PublicThrottle;
+import org.custodia.platform.problem.ProblemException;
 
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * An HTTP connector that answered a search with 202 calls back here with what it found, signed like Standard
  * Webhooks with its signing secret: no API key, the signature is the credential (checked before anything is looked
  * up, an unknown connector answered alike). A webhook-id is processed once: a repeated delivery answers 200 again
- * and changes nothing.
+ * and changes nothing. An address whose callbacks keep being refused for their signature is held off (429) for a while.
  */
 @Path("/connectors/{id}/callback")
 @PublicEndpoint
@@ -48,6 +52,12 @@ public class ConnectorCallbackResource {
     @Inject
     DsarDiscovery discovery;
 
+    @Inject
+    PublicThrottle throttle;
+
+    @Context
+    HttpServletRequest http;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -65,7 +75,16 @@ public class ConnectorCallbackResource {
         } catch (IllegalArgumentException e) {
             connectorId = new UUID(0, 0); // not a connector: refused below exactly like an unknown one
         }
-        ConnectorCallbacks.Verified v = callbacks.verify(connectorId, webhookId, timestamp, signature, body == null ? new byte[0] : body);
+        throttle.checkWithoutSpending(PublicThrottle.Budget.REFUSED_CALLBACKS, http); // an address sending forgeries is held off
+        ConnectorCallbacks.Verified v;
+        try {
+            v = callbacks.verify(connectorId, webhookId, timestamp, signature, body == null ? new byte[0] : body);
+        } catch (ProblemException e) {
+            if (e.status() == 401) {
+                throttle.spend(PublicThrottle.Budget.REFUSED_CALLBACKS, http);
+            }
+            throw e;
+        }
         boolean first = discovery.calledBack(v.tenantId(), v.connectorId(), v.webhookId(), v.dsarId(), v.found());
         return new Received(true, !first);
     }

@@ -31,9 +31,10 @@ public class PublicThrottle {
 
     /**
      * Each a budget of its own: the intake form, email confirmations, package downloads, status pages, asking for a
-     * consent link (it mails), and reading and withdrawing consents through one.
+     * consent link (it mails), reading and withdrawing consents through one, and connector callbacks refused for their
+     * signature (a genuine callback costs nothing: only an address that keeps sending bad ones is held off).
      */
-    public enum Budget { INTAKE, CONFIRMATION, DOWNLOAD, STATUS, CONSENT_LINK, CONSENTS }
+    public enum Budget { INTAKE, CONFIRMATION, DOWNLOAD, STATUS, CONSENT_LINK, CONSENTS, REFUSED_CALLBACKS }
 
     private final int perHour;
     private final ClientAddress clientAddress;
@@ -64,6 +65,29 @@ public class PublicThrottle {
             throw ProblemException.tooManyRequests("rate-limited", "Too many requests",
                     "Too many requests from this address; retry after " + wait + " s.", wait);
         }
+    }
+
+    /** Seconds until the address has budget again, without spending any; 0 when it has some. */
+    public long waitFor(Budget budget, String peer, List<String> forwardedFor) {
+        Bucket bucket = buckets.getIfPresent(budget + ":" + clientAddress.key(peer, forwardedFor));
+        if (bucket == null || bucket.getAvailableTokens() > 0) {
+            return 0;
+        }
+        return Math.max(1, (bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+    }
+
+    /** 429 with {@code Retry-After} when the address has used up this budget; spends nothing. */
+    public void checkWithoutSpending(Budget budget, HttpServletRequest http) {
+        long wait = waitFor(budget, http.getRemoteAddr(), Collections.list(http.getHeaders("X-Forwarded-For")));
+        if (wait > 0) {
+            throw ProblemException.tooManyRequests("rate-limited", "Too many requests",
+                    "Too many refused requests from this address; retry after " + wait + " s.", wait);
+        }
+    }
+
+    /** Spends one of the address's budget (a refused request it sent). */
+    public void spend(Budget budget, HttpServletRequest http) {
+        consume(budget, http.getRemoteAddr(), Collections.list(http.getHeaders("X-Forwarded-For")));
     }
 
     /** How many buckets the throttle holds now (after pending evictions). */

@@ -24,6 +24,20 @@ class PublicThrottleTest {
     }
 
     @Test
+    void refusalsAreCountedWhenSpentAndLookingCostsNothing() {
+        PublicThrottle throttle = new PublicThrottle(2, new ClientAddress(List.of()), 1000);
+        assertThat(throttle.waitFor(Budget.REFUSED_CALLBACKS, "203.0.113.7", List.of())).as("nothing refused yet").isZero();
+        for (int i = 0; i < 5; i++) {
+            assertThat(throttle.waitFor(Budget.REFUSED_CALLBACKS, "203.0.113.7", List.of())).as("looking spends nothing").isZero();
+        }
+        throttle.consume(Budget.REFUSED_CALLBACKS, "203.0.113.7", List.of());
+        assertThat(throttle.waitFor(Budget.REFUSED_CALLBACKS, "203.0.113.7", List.of())).isZero();
+        throttle.consume(Budget.REFUSED_CALLBACKS, "203.0.113.7", List.of());
+        assertThat(throttle.waitFor(Budget.REFUSED_CALLBACKS, "203.0.113.7", List.of())).as("two refused: held off").isBetween(1L, 3600L);
+        assertThat(throttle.waitFor(Budget.REFUSED_CALLBACKS, "203.0.113.8", List.of())).as("another address").isZero();
+    }
+
+    @Test
     void behindATrustedProxyTheForwardedClientCounts() {
         PublicThrottle throttle = new PublicThrottle(1, new ClientAddress(List.of(ClientAddress.Cidr.parse("10.0.0.0/8"))), 1000);
         assertThat(throttle.consume(Budget.INTAKE, "10.0.0.1", List.of("198.51.100.1"))).isZero();
