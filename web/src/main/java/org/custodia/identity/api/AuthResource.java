@@ -154,7 +154,7 @@ public class AuthResource {
     @PublicEndpoint
     @APIResponse(responseCode = "200", description = "Signed in: the session cookie is set",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignedIn.class)))
-@APIResponse(responseCode = "401", description = "Wrong or unknown credentials, or a second factor is needed")
+    @APIResponse(responseCode = "401", description = "Wrong or unknown credentials, or a second factor is needed")
     public Response login(SignInRequest body, @CookieParam(DEVICE_COOKIE) String deviceToken) {
         throttled(body == null ? null : body.tenant());
         RequestBodies.required(body);
