@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.custodia.bpmn.DsarProcess;
@@ -26,6 +25,8 @@ import org.custodia.platform.engine.ProcessEngineBootstrap;
 @ApplicationScoped
 public class DiscoveryJobs {
 
+    private static final String CALLBACK = "connector-callback";
+
     @Inject
     ProcessEngineBootstrap engines;
 
@@ -34,10 +35,7 @@ public class DiscoveryJobs {
         if (processInstanceId == null) {
             return false;
         }
-        ProcessEngine engine = engines.engine();
-        IdentityService identity = engine.getIdentityService();
-        identity.setAuthentication("dsar-discovery", List.of(), List.of(tenantId.toString()));
-        try {
+        return asTenant(tenantId, "dsar-discovery", engine -> {
             ManagementService management = engine.getManagementService();
             List<Job> failed = new java.util.ArrayList<>();
             for (String activity : List.of(DsarProcess.TASK_DISCOVER, DsarProcess.TASK_CALLBACK_MISSED)) {
@@ -52,16 +50,14 @@ public class DiscoveryJobs {
                 }
             }
             return false;
-        } finally {
-            identity.clearAuthentication();
-        }
+        });
     }
 
     /** The execution of the search of {@code connectorId} waiting for its callback, if one waits. */
     public Optional<String> waitingForCallback(UUID tenantId, String processInstanceId, UUID connectorId) {
-        return asTenant(tenantId, runtime -> runtime.createExecutionQuery().processInstanceId(processInstanceId)
+        return asTenant(tenantId, CALLBACK, engine -> engine.getRuntimeService().createExecutionQuery().processInstanceId(processInstanceId)
                 .activityId(DsarProcess.RECEIVE_CALLBACK).list().stream()
-                .filter(e -> connectorId.toString().equals(runtime.getVariable(e.getId(), DsarProcess.VAR_CONNECTOR_ID)))
+                .filter(e -> connectorId.toString().equals(engine.getRuntimeService().getVariable(e.getId(), DsarProcess.VAR_CONNECTOR_ID)))
                 .map(Execution::getId).findFirst());
     }
 
@@ -72,8 +68,8 @@ public class DiscoveryJobs {
      */
     public boolean answer(UUID tenantId, String executionId) {
         try {
-            asTenant(tenantId, runtime -> {
-                runtime.messageEventReceived(DsarProcess.MESSAGE_CONNECTOR_ANSWERED, executionId);
+            asTenant(tenantId, CALLBACK, engine -> {
+                engine.getRuntimeService().messageEventReceived(DsarProcess.MESSAGE_CONNECTOR_ANSWERED, executionId);
                 return null;
             });
             return true;
@@ -82,12 +78,13 @@ public class DiscoveryJobs {
         }
     }
 
-    private <T> T asTenant(UUID tenantId, java.util.function.Function<RuntimeService, T> work) {
+    /** {@code work} with the engine's tenant check set to the tenant (as {@code user}, for the engine's own logs). */
+    private <T> T asTenant(UUID tenantId, String user, java.util.function.Function<ProcessEngine, T> work) {
         ProcessEngine engine = engines.engine();
         IdentityService identity = engine.getIdentityService();
-        identity.setAuthentication("connector-callback", List.of(), List.of(tenantId.toString()));
+        identity.setAuthentication(user, List.of(), List.of(tenantId.toString()));
         try {
-            return work.apply(engine.getRuntimeService());
+            return work.apply(engine);
         } finally {
             identity.clearAuthentication();
         }

@@ -33,6 +33,8 @@ public class HealthChecks {
     public record Check(String name, boolean up, Map<String, Object> data) {
     }
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     @Inject
     OperationsGauges gauges;
 
@@ -100,7 +102,7 @@ public class HealthChecks {
 
     private Check keyStore() {
         byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
+        RANDOM.nextBytes(key);
         byte[] context = "custodia:health".getBytes(StandardCharsets.UTF_8);
         boolean ok;
         try {

@@ -117,13 +117,9 @@ public class OperationsGauges {
     }
 
     /**
-     * Whether the database answers a round trip within {@link #PATIENCE}, asked now or within the last
-     * {@link #PING_MEMO} (health is public: a flood of probes costs one round trip a second).
+     * Whether the database answers a round trip, asked now or within the last {@link #PING_MEMO} (health is public:
+     * a flood of probes costs one round trip a second); the caller bounds the wait.
      */
-    public boolean databaseAnswers() {
-        return await(databaseAnswer(), Instant.now().plus(PATIENCE)).orElse(false);
-    }
-
     CompletableFuture<Boolean> databaseAnswer() {
         Answer a = lastPing;
         if (a != null && a.at().plus(PING_MEMO).isAfter(Instant.now())) {

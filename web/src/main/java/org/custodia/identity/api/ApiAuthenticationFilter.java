@@ -1,8 +1,5 @@
 package org.custodia.identity.api;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +20,7 @@ import org.custodia.identity.application.BearerTokens;
 import org.custodia.identity.application.SessionAuthenticator;
 import org.custodia.platform.api.AuthenticatedEndpoint;
 import org.custodia.platform.api.CallerContext;
+import org.custodia.platform.api.ConfiguredSecret;
 import org.custodia.platform.api.PlatformAdminEndpoint;
 import org.custodia.platform.api.Problems;
 import org.custodia.platform.api.PublicEndpoint;
@@ -168,15 +166,7 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
         if (configured == null || configured.length() < 16) {
             return false; // no admin token configured: tenant bootstrap over HTTP is off
         }
-        return MessageDigest.isEqual(sha256(configured), sha256(presented));
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ConfiguredSecret.matches(configured, presented);
     }
 
     private static jakarta.ws.rs.core.Response unauthorized(String detail) {

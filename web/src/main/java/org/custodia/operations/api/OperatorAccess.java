@@ -2,13 +2,11 @@ package org.custodia.operations.api;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.custodia.platform.api.ConfiguredSecret;
 import org.custodia.platform.config.Settings;
 import org.custodia.platform.startup.DevelopmentDefaults;
 
@@ -26,20 +24,10 @@ final class OperatorAccess {
     static boolean allowed(HttpServletRequest request, Optional<String> token) {
         if (token.isPresent()) {
             String header = request.getHeader("Authorization");
-            return header != null && header.startsWith("Bearer ") && sameSecret(header.substring(7).strip(), token.get());
+            return header != null && header.startsWith("Bearer ") && ConfiguredSecret.matches(token.get(), header.substring(7).strip());
         }
         return DevelopmentDefaults.development(Settings.system()) && request.getHeader("X-Forwarded-For") == null
                 && request.getHeader("Forwarded") == null && loopback(request.getRemoteAddr());
-    }
-
-    /** Compared as SHA-256 digests in constant time: neither the length nor a prefix leaks through timing. */
-    static boolean sameSecret(String given, String expected) {
-        try {
-            return MessageDigest.isEqual(MessageDigest.getInstance("SHA-256").digest(given.getBytes(StandardCharsets.UTF_8)),
-                    MessageDigest.getInstance("SHA-256").digest(expected.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static boolean loopback(String address) {

@@ -14,7 +14,8 @@ public final class Problems {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
-    private static final String TYPE_BASE = "https://custodia.org/problems/";
+    /** Where every problem type lives: {@code <TYPE_BASE><name>}. */
+    public static final String TYPE_BASE = "https://custodia.org/problems/";
 
     private Problems() {
     }

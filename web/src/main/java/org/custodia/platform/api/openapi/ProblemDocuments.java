@@ -15,7 +15,6 @@ import org.custodia.platform.api.Problems;
 final class ProblemDocuments {
 
     static final String FIELD_ERROR = "FieldError";
-    private static final String TYPES = "https://custodia.org/problems/";
 
     private ProblemDocuments() {
     }
@@ -23,7 +22,7 @@ final class ProblemDocuments {
     static Schema schema() {
         return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).description("An RFC 9457 problem document")
                 .required(List.of("type", "title", "status"))
-                .addProperty("type", string("A URI naming the kind of problem (" + TYPES + "<name>)").format("uri"))
+                .addProperty("type", string("A URI naming the kind of problem (" + Problems.TYPE_BASE + "<name>)").format("uri"))
                 .addProperty("title", string("A short summary of the kind of problem"))
                 .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32"))
                 .addProperty("detail", string("What went wrong this time"))
@@ -99,7 +98,7 @@ final class ProblemDocuments {
 
     private static Example of(String description, int status, String type, String title, String detail, Map<String, String> error) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", TYPES + type);
+        body.put("type", Problems.TYPE_BASE + type);
         body.put("title", title);
         body.put("status", status);
         if (detail != null) {
