@@ -87,6 +87,22 @@ class RoleMatrixIT {
         row("POST /connectors", "/connectors", "{\"name\":\"c-{role-lower}\",\"kind\":\"HTTP\",\"enabled\":false,"
                 + "\"endpointUrl\":\"https://example.org/{role-lower}\"}", "application/json");
         row("GET /connectors", "/connectors", null, null);
+        row("POST /ropa/systems", "/ropa/systems", "{\"name\":\"sys-{role-lower}\"}", "application/json");
+        row("GET /ropa/systems", "/ropa/systems", null, null);
+        row("PUT /ropa/systems/{id}", "/ropa/systems/" + NO_ID, "{\"description\":\"d\"}", "application/json");
+        row("DELETE /ropa/systems/{id}", "/ropa/systems/" + NO_ID, null, null);
+        row("POST /ropa/activities", "/ropa/activities", "{\"reference\":\"pa-{role-lower}\",\"content\":{\"record\":"
+                + "{\"role\":\"CONTROLLER\",\"name\":\"P\"}}}", "application/json");
+        row("GET /ropa/activities", "/ropa/activities", null, null);
+        row("GET /ropa/activities/{id}", "/ropa/activities/" + NO_ID, null, null);
+        row("PUT /ropa/activities/{id}", "/ropa/activities/" + NO_ID, "{\"reference\":\"x\",\"content\":{\"record\":"
+                + "{\"role\":\"CONTROLLER\",\"name\":\"P\"}}}", "application/json");
+        row("DELETE /ropa/activities/{id}", "/ropa/activities/" + NO_ID, null, null);
+        row("POST /ropa/activities/{id}/submit", "/ropa/activities/" + NO_ID + "/submit", "", "application/json");
+        row("GET /ropa/activities/{id}/versions", "/ropa/activities/" + NO_ID + "/versions", null, null);
+        row("GET /ropa/register", "/ropa/register?format=csv", null, null);
+        row("POST /ropa/register/imports", "/ropa/register/imports", "reference,name\r\n", "text/csv");
+        row("GET /ropa/activities/{id}/diff", "/ropa/activities/" + NO_ID + "/diff?from=1&to=2", null, null);
         row("GET /webhooks/event-types", "/webhooks/event-types", null, null);
         row("POST /webhooks", "/webhooks", "{\"url\":\"http://127.0.0.1:9/{role-lower}\",\"eventTypes\":[\"webhook.ping\"]}", "application/json");
         row("GET /webhooks", "/webhooks", null, null);
@@ -117,6 +133,7 @@ class RoleMatrixIT {
         row("PUT /settings/dsar-intake", "/settings/dsar-intake", "{\"identityLinkValidity\":\"P7D\",\"duplicateWindow\":\"P30D\"}", "application/json");
         row("PUT /settings/sla", "/settings/sla", "{\"rows\":[{\"process\":\"dsar\",\"type\":\"*\",\"warningBefore\":\"P7D\",\"escalationAfter\":\"P2D\"}]}", "application/json");
         row("GET /reports/consent-summary", "/reports/consent-summary", null, null);
+        row("GET /reports/processing-register", "/reports/processing-register", null, null);
         row("POST /reports/verify", "/reports/verify", "%PDF-1.7 not really", "application/pdf");
         row("GET /signing-key", "/signing-key", null, null);
         row("PUT /signing-key", "/signing-key", "{\"pkcs12\":\"aGVsbG8=\",\"password\":\"x\"}", "application/json");

@@ -124,6 +124,13 @@ class RowLevelSecurityIT {
                 + " '{}', now(), 'DELIVERED', now() from app.webhook_subscription where tenant_id = '%1$s'"));
         SEED.put("webhook_attempt", List.of("insert into app.webhook_attempt select id, '%1$s', 1, now(), 200, 5, '', ''"
                 + " from app.webhook_delivery where tenant_id = '%1$s'"));
+        SEED.put("processing_system", List.of("insert into app.processing_system values (gen_random_uuid(), '%1$s', 'HR', null, 'DE',"
+                + " now(), now())"));
+        SEED.put("processing_activity", List.of("insert into app.processing_activity (id, tenant_id, reference, name, role, status,"
+                + " version, content, gaps, created_at, updated_at) values (gen_random_uuid(), '%1$s', 'PA-1', 'Payroll', 'CONTROLLER',"
+                + " 'DRAFT', 1, '{}', 0, now(), now())"));
+        SEED.put("processing_activity_version", List.of("insert into app.processing_activity_version select '%1$s', id, 1, '{}', 'test',"
+                + " now() from app.processing_activity where tenant_id = '%1$s'"));
         SEED.put("consent_manage_token", List.of("insert into app.consent_manage_token values (md5(random()::text) || md5(random()::text),"
                 + " '%1$s', repeat('e', 43), now(), now())"));
     }

@@ -7,5 +7,6 @@ package org.custodia.notification.domain;
  * only print what its model holds.
  */
 public sealed interface MailModel
-        permits RequestAcknowledgement, IdentityVerificationLink, ResponseReady, RefusalNotice, ReviewerNotice, UserInvitation, ConsentLink, WebhookDisabled {
+        permits RequestAcknowledgement, IdentityVerificationLink, ResponseReady, RefusalNotice, ReviewerNotice, UserInvitation, ConsentLink, WebhookDisabled,
+        RegisterReviewNotice {
 }

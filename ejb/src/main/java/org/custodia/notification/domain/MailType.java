@@ -17,7 +17,9 @@ public enum MailType {
     REFUSAL_NOTICE("refusal-notice", RefusalNotice.class),
     USER_INVITATION("user-invitation", UserInvitation.class),
     CONSENT_LINK("consent-link", ConsentLink.class),
-    WEBHOOK_DISABLED("webhook-disabled", WebhookDisabled.class);
+    WEBHOOK_DISABLED("webhook-disabled", WebhookDisabled.class),
+    ROPA_REVIEW_DUE("ropa-review-due", RegisterReviewNotice.class),
+    ROPA_REVIEW_OVERDUE("ropa-review-overdue", RegisterReviewNotice.class);
 
     /** Who reads the mail: the data subject, a console user about a request, or a person invited to the console. */
     public enum Audience { SUBJECT, REVIEWER, CONSOLE_USER }
@@ -43,7 +45,8 @@ public enum MailType {
         if (model == ReviewerNotice.class) {
             return Audience.REVIEWER;
         }
-        return model == UserInvitation.class || model == WebhookDisabled.class ? Audience.CONSOLE_USER : Audience.SUBJECT;
+        return model == UserInvitation.class || model == WebhookDisabled.class || model == RegisterReviewNotice.class
+                ? Audience.CONSOLE_USER : Audience.SUBJECT;
     }
 
     /** Refuses a model of another type's shape (an acknowledgement rendered as an SLA warning). */

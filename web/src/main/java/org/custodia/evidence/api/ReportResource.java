@@ -31,6 +31,7 @@ import org.custodia.platform.api.CallerContext;
 import org.custodia.platform.api.Inputs;
 import org.custodia.platform.problem.ProblemException;
 import org.custodia.evidence.application.ConsentSummaryReport;
+import org.custodia.evidence.application.ProcessingRegisterReport;
 import org.custodia.evidence.application.ReportVerifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,6 +61,25 @@ public class ReportResource {
 
     @Inject
     ConsentSummaryReport consentSummary;
+
+    @Inject
+    ProcessingRegisterReport processingRegister;
+
+    /** The record of processing activities (GDPR Art. 30) as a signed, tagged PDF/A. */
+    @RequiresPermission("ropa:export")
+    @CostlyEndpoint
+    @StateChangingRead // appends the report's audit event and a checkpoint
+    @GET
+    @Path("/processing-register")
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    @APIResponse(responseCode = "200", description = "The signed PDF/A register, as a download",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"processing-register.pdf\"",
+                    schema = @Schema(type = SchemaType.STRING)))
+    public Response processingRegister() throws SQLException, IOException, GeneralSecurityException {
+        return Response.ok(processingRegister.generate(caller.actor()), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"processing-register.pdf\"").build();
+    }
 
     /** A signed PDF/A consent summary for [from, to) (default: the last 30 days). */
     @RequiresPermission("report:export")

@@ -22,6 +22,9 @@ public class RequestBodyLimitFilter extends HttpFilter {
     public static final long MAX_PDF_BYTES = 20 * 1024 * 1024;
     /** bulk consent imports stream (1,000,000 records are some 60 MB of CSV) */
     public static final long MAX_IMPORT_BYTES = 4L * 1024 * 1024 * 1024;
+    /** A register import is read whole before anything is written: a spreadsheet of 10,000 entries fits. */
+    public static final long MAX_REGISTER_BYTES = 20 * 1024 * 1024;
+    public static final String REGISTER_IMPORT_PATH = "/api/v1/ropa/register/imports";
     public static final String PDF_VERIFY_PATH = "/api/v1/reports/verify";
     public static final String IMPORT_PATH = "/api/v1/consents/imports";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,6 +32,7 @@ public class RequestBodyLimitFilter extends HttpFilter {
     /** The body limit of a request URI (the path, exactly as sent). */
     static long limitFor(String requestUri) {
         return PDF_VERIFY_PATH.equals(requestUri) ? MAX_PDF_BYTES
+                : REGISTER_IMPORT_PATH.equals(requestUri) ? MAX_REGISTER_BYTES
                 : IMPORT_PATH.equals(requestUri) ? MAX_IMPORT_BYTES : MAX_BODY_BYTES;
     }
 

@@ -34,7 +34,9 @@ final class ProblemDocuments {
     static Schema fieldErrorSchema() {
         return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).required(List.of("field", "reason"))
                 .addProperty("field", string("The field, query parameter or header"))
-                .addProperty("reason", string("Why it was refused"));
+                .addProperty("reason", string("Why it was refused"))
+                .addProperty("line", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
+                        .description("For an uploaded file: the line (spreadsheet row) the problem is on"));
     }
 
     /** Gives an error response its description, the problem media type and schema, and an example, where it lacks them. */

@@ -1,17 +1,17 @@
-package org.custodia.register.domain;
+package org.custodia.ropa.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.custodia.register.domain.Art30Completeness.Gap;
-import org.custodia.register.domain.ProcessingRecord.DataCategory;
-import org.custodia.register.domain.ProcessingRecord.LawfulBasis;
-import org.custodia.register.domain.ProcessingRecord.Party;
-import org.custodia.register.domain.ProcessingRecord.Purpose;
-import org.custodia.register.domain.ProcessingRecord.Role;
-import org.custodia.register.domain.ProcessingRecord.Transfer;
-import org.custodia.register.domain.ProcessingRecord.TransferMechanism;
+import org.custodia.ropa.domain.Art30Completeness.Gap;
+import org.custodia.ropa.domain.ProcessingRecord.DataCategory;
+import org.custodia.ropa.domain.ProcessingRecord.LawfulBasis;
+import org.custodia.ropa.domain.ProcessingRecord.Party;
+import org.custodia.ropa.domain.ProcessingRecord.Purpose;
+import org.custodia.ropa.domain.ProcessingRecord.Role;
+import org.custodia.ropa.domain.ProcessingRecord.Transfer;
+import org.custodia.ropa.domain.ProcessingRecord.TransferMechanism;
 import org.junit.jupiter.api.Test;
 
 class Art30CompletenessTest {

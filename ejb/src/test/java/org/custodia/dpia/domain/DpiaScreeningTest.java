@@ -1,13 +1,13 @@
-package org.custodia.register.domain;
+package org.custodia.dpia.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
 import java.util.Set;
 
-import org.custodia.register.domain.DpiaScreening.Article35Case;
-import org.custodia.register.domain.DpiaScreening.Criterion;
-import org.custodia.register.domain.DpiaScreening.Outcome;
+import org.custodia.dpia.domain.DpiaScreening.Article35Case;
+import org.custodia.dpia.domain.DpiaScreening.Criterion;
+import org.custodia.dpia.domain.DpiaScreening.Outcome;
 import org.junit.jupiter.api.Test;
 
 /** WP248 rev.01's own examples (III.B.a, the table of examples) worked through the screening. */

@@ -1,4 +1,4 @@
-package org.custodia.register.domain;
+package org.custodia.ropa.domain;
 
 import java.util.List;
 
@@ -8,10 +8,30 @@ import java.util.List;
  * {@link Art30Completeness} says what a record still lacks.
  */
 public record ProcessingRecord(Role role, String name, Party controller, List<Party> jointControllers, Party representative,
-                               boolean representativeRequired, Party dpo, boolean dpoDesignated, List<Purpose> purposes,
+                               Boolean representativeRequired, Party dpo, Boolean dpoDesignated, List<Purpose> purposes,
                                List<String> dataSubjectCategories, List<DataCategory> dataCategories, List<String> recipients,
-                               boolean noRecipients, List<Transfer> transfers, String securityMeasures, Party processor,
+                               Boolean noRecipients, List<Transfer> transfers, String securityMeasures, Party processor,
                                List<Party> controllersServed, List<String> processingCategories) {
+
+    public ProcessingRecord {
+        // left out of a body: not so
+        representativeRequired = Boolean.TRUE.equals(representativeRequired);
+        dpoDesignated = Boolean.TRUE.equals(dpoDesignated);
+        noRecipients = Boolean.TRUE.equals(noRecipients);
+        jointControllers = listOf(jointControllers);
+        purposes = listOf(purposes);
+        dataSubjectCategories = listOf(dataSubjectCategories);
+        dataCategories = listOf(dataCategories);
+        recipients = listOf(recipients);
+        transfers = listOf(transfers);
+        controllersServed = listOf(controllersServed);
+        processingCategories = listOf(processingCategories);
+    }
+
+    /** Absent lists (a JSON body leaving one out) read as empty; nulls inside are kept for the rules to name. */
+    private static <T> List<T> listOf(List<T> list) {
+        return list == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(list));
+    }
 
     public enum Role { CONTROLLER, PROCESSOR }
 
@@ -37,7 +57,10 @@ public record ProcessingRecord(Role role, String name, Party controller, List<Pa
     }
 
     /** A category of personal data, whether it is special (Art. 9/10), and how long it is kept (Art. 30(1)(f)). */
-    public record DataCategory(String name, boolean special, String retention) {
+    public record DataCategory(String name, Boolean special, String retention) {
+        public DataCategory {
+            special = Boolean.TRUE.equals(special);
+        }
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.custodia.register.domain;
+package org.custodia.risk.domain;
 
 import java.util.ArrayList;
 import java.util.Comparator;

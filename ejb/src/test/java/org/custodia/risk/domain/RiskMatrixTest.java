@@ -1,11 +1,11 @@
-package org.custodia.register.domain;
+package org.custodia.risk.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
-import org.custodia.register.domain.RiskMatrix.Band;
+import org.custodia.risk.domain.RiskMatrix.Band;
 import org.junit.jupiter.api.Test;
 
 class RiskMatrixTest {

@@ -1,4 +1,4 @@
-package org.custodia.register.domain;
+package org.custodia.dpia.domain;
 
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,11 +1,11 @@
-package org.custodia.register.domain;
+package org.custodia.ropa.domain;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.custodia.register.domain.ProcessingRecord.Party;
-import org.custodia.register.domain.ProcessingRecord.Transfer;
-import org.custodia.register.domain.ProcessingRecord.TransferMechanism;
+import org.custodia.ropa.domain.ProcessingRecord.Party;
+import org.custodia.ropa.domain.ProcessingRecord.Transfer;
+import org.custodia.ropa.domain.ProcessingRecord.TransferMechanism;
 
 /**
  * What a record of processing still lacks for GDPR Art. 30 (REGULATORY-FACTS.md, "GDPR Art. 30 record of processing"):

@@ -1,0 +1,34 @@
+package org.custodia.ropa.infrastructure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+
+import org.custodia.ropa.domain.SheetRow;
+
+/** The register as a file: one format's reading (bounded, untrusted input) and writing. */
+public interface RegisterFiles {
+
+    /** At most this many entries in one upload. */
+    int MAX_ROWS = 10_000;
+
+    /** Thrown when the file cannot be read as its format, with the line where that shows (0: the file as a whole). */
+    final class Unreadable extends Exception {
+        private final int line;
+
+        public Unreadable(int line, String message) {
+            super(message);
+            this.line = line;
+        }
+
+        public int line() {
+            return line;
+        }
+    }
+
+    /** The rows, header first; at most {@link #MAX_ROWS} + 1. */
+    List<SheetRow> read(InputStream in) throws IOException, Unreadable;
+
+    void write(List<String> header, List<List<String>> rows, OutputStream out) throws IOException;
+}

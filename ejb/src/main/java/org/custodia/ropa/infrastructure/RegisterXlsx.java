@@ -1,0 +1,165 @@
+package org.custodia.ropa.infrastructure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.xml.parsers.ParserConfigurationException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.poi.ooxml.util.SAXHelper;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.custodia.ropa.domain.SheetRow;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+
+/**
+ * The register as an XLSX workbook: the first sheet holds the register (header row first). Written streaming
+ * (SXSSF, 100 rows in memory), read streaming through the XSSF event API from a temporary file, with POI's zip-bomb
+ * limits, so a hostile upload costs bounded memory.
+ */
+@ApplicationScoped
+public class RegisterXlsx implements RegisterFiles {
+
+    /** XLSX holds at most this many characters in a cell. */
+    public static final int CELL_MAX = 32_767;
+
+    static {
+        ZipSecureFile.setMinInflateRatio(0.01);
+        ZipSecureFile.setMaxEntrySize(256L * 1024 * 1024);
+    }
+
+    @Override
+    public List<SheetRow> read(InputStream in) throws IOException, Unreadable {
+        Path file = Files.createTempFile("custodia-register", ".xlsx");
+        try {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+                return rows(pkg);
+            } catch (InvalidFormatException
+                     | org.apache.poi.UnsupportedFileFormatException e) {
+                throw new Unreadable(0, "is not an XLSX workbook");
+            } catch (OpenXML4JException | SAXException | ParserConfigurationException | IllegalStateException e) {
+                throw new Unreadable(0, "cannot be read as XLSX: " + e.getMessage());
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static List<SheetRow> rows(OPCPackage pkg) throws IOException, OpenXML4JException, SAXException,
+            ParserConfigurationException, Unreadable {
+        XSSFReader reader = new XSSFReader(pkg);
+        ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+        StylesTable styles = reader.getStylesTable();
+        var sheets = reader.getSheetsData();
+        if (!sheets.hasNext()) {
+            throw new Unreadable(0, "has no sheet");
+        }
+        Collector collector = new Collector();
+        try (InputStream sheet = sheets.next()) {
+            XMLReader xml = SAXHelper.newXMLReader();
+            xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, collector, new DataFormatter(), false));
+            xml.parse(new InputSource(sheet));
+        } catch (TooManyRows e) {
+            throw new Unreadable(MAX_ROWS + 2, "the register has more than " + MAX_ROWS + " entries; import it in parts");
+        }
+        return collector.rows;
+    }
+
+    private static final class TooManyRows extends RuntimeException {
+        TooManyRows() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Rows as the sheet has them; empty rows are left out, cells a row skips are empty. */
+    private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
+        final List<SheetRow> rows = new ArrayList<>();
+        private List<String> cells;
+
+        @Override
+        public void startRow(int rowNum) {
+            if (rows.size() > MAX_ROWS) {
+                throw new TooManyRows();
+            }
+            cells = new ArrayList<>();
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            if (cells.stream().anyMatch(c -> !c.isEmpty())) {
+                rows.add(new SheetRow(rowNum + 1, cells));
+            }
+        }
+
+        @Override
+        public void cell(String reference, String value, XSSFComment comment) {
+            int column = new CellReference(reference).getCol();
+            while (cells.size() < column) {
+                cells.add("");
+            }
+            cells.add(value == null ? "" : value);
+        }
+    }
+
+    @Override
+    public void write(List<String> header, List<List<String>> rows, OutputStream out) throws IOException {
+        try (SXSSFWorkbook book = new SXSSFWorkbook(100)) {
+            Sheet sheet = book.createSheet("Register");
+            CellStyle wrap = book.createCellStyle();
+            wrap.setWrapText(true);
+            wrap.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+            CellStyle bold = book.createCellStyle();
+            Font font = book.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            Row head = sheet.createRow(0);
+            for (int c = 0; c < header.size(); c++) {
+                head.createCell(c).setCellValue(header.get(c));
+                head.getCell(c).setCellStyle(bold);
+                sheet.setColumnWidth(c, 28 * 256);
+            }
+            sheet.createFreezePane(2, 1);
+            sheet.setAutoFilter(new CellRangeAddress(0, 0, 0, header.size() - 1));
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r + 1);
+                List<String> cells = rows.get(r);
+                for (int c = 0; c < cells.size(); c++) {
+                    if (cells.get(c).length() > CELL_MAX) {
+                        throw new IllegalArgumentException("row " + (r + 2) + ", column " + header.get(c) + ": more than " + CELL_MAX
+                                + " characters, which XLSX cannot hold");
+                    }
+                    var cell = row.createCell(c);
+                    cell.setCellValue(cells.get(c));
+                    cell.setCellStyle(wrap);
+                }
+            }
+            book.write(out);
+        }
+    }
+}
