@@ -21,17 +21,12 @@ final class PdfTools {
     private PdfTools() {
     }
 
-    /** Failed PDF/A-2a rules (tagged, Unicode, accessible), as "clause-test: description" (empty when compliant). */
+    /**
+     * Failed PDF/A-2a rules (2b's plus structure, Unicode for every glyph, language), as
+     * "clause-test: description" (empty when compliant).
+     */
     static List<String> pdfA2aFailures(byte[] pdf) throws Exception {
-        return failures(pdf, PDFAFlavour.PDFA_2_A);
-    }
-
-    /** Failed PDF/A-2b rules, as "clause-test: description" (empty when compliant). */
-    static List<String> pdfA2bFailures(byte[] pdf) throws Exception {
-        return failures(pdf, PDFAFlavour.PDFA_2_B);
-    }
-
-    private static List<String> failures(byte[] pdf, PDFAFlavour flavour) throws Exception {
+        PDFAFlavour flavour = PDFAFlavour.PDFA_2_A;
         try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), flavour);
              PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
             ValidationResult result = validator.validate(parser);
