@@ -1,6 +1,5 @@
 package org.custodia.reports.pdf;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,6 +7,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -26,10 +28,13 @@ final class ReportFonts {
     private record Face(PDType0Font font, GlyphMetrics metrics) {
     }
 
-    private static final GlyphMetrics LATIN = new GlyphMetrics("DejaVuSans.ttf");
-    private static final GlyphMetrics LATIN_BOLD = new GlyphMetrics("DejaVuSans-Bold.ttf");
-    private static final GlyphMetrics DEVANAGARI = new GlyphMetrics("NotoSansDevanagari-Regular.ttf");
-    private static final GlyphMetrics DEVANAGARI_BOLD = new GlyphMetrics("NotoSansDevanagari-Bold.ttf");
+    // Latin, Greek and Cyrillic need no shaping: DejaVu's ligatures are cosmetic (and an "ﬁ" glyph is worse
+    // for search), while PDFBox 3.0 rebuilds a regex splitter for them on every showText, half the time of
+    // a long table. Devanagari is shaped: conjuncts, half forms and vowel sign order need it.
+    private static final GlyphMetrics LATIN = new GlyphMetrics("DejaVuSans.ttf", false);
+    private static final GlyphMetrics LATIN_BOLD = new GlyphMetrics("DejaVuSans-Bold.ttf", false);
+    private static final GlyphMetrics DEVANAGARI = new GlyphMetrics("NotoSansDevanagari-Regular.ttf", true);
+    private static final GlyphMetrics DEVANAGARI_BOLD = new GlyphMetrics("NotoSansDevanagari-Bold.ttf", true);
 
     private final Face latin;
     private final Face latinBold;
@@ -44,7 +49,10 @@ final class ReportFonts {
     }
 
     private static Face load(PDDocument document, GlyphMetrics metrics) throws IOException {
-        return new Face(PDType0Font.load(document, new ByteArrayInputStream(metrics.program()), true), metrics);
+        TrueTypeFont program = new TTFParser().parse(new RandomAccessReadBuffer(metrics.program()));
+        document.registerTrueTypeFontForClosing(program);
+        program.setEnableGsub(metrics.shaped);
+        return new Face(PDType0Font.load(document, program, true), metrics);
     }
 
     /** The fonts this report may use, with the file each came from. */
@@ -137,13 +145,16 @@ final class ReportFonts {
         private static final byte MISSING = 2;
 
         final String file;
+        /** Whether text in this font goes through its glyph substitutions (GSUB). */
+        final boolean shaped;
         private final byte[] coverage = new byte[0x10000];
         private final float[] advances = new float[0x10000];
 
         private volatile byte[] program;
 
-        GlyphMetrics(String file) {
+        GlyphMetrics(String file, boolean shaped) {
             this.file = file;
+            this.shaped = shaped;
             Arrays.fill(advances, Float.NaN);
         }
 
