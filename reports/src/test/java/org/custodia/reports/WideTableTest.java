@@ -53,6 +53,23 @@ class WideTableTest {
     }
 
     @Test
+    void aHeadingRightBeforeAWideTableGoesWithItOntoTheLandscapePage() throws Exception {
+        Report report = new Report("Audit log export", "Acme", "rpt-h", SampleReports.GENERATED, List.of(
+                new Report.Paragraph("Introduction."),
+                new Report.Heading("Events of November"),
+                SampleReports.auditExport(ROWS.subList(0, 3)).blocks().get(1)));
+        try (PDDocument document = Loader.loadPDF(new PdfReportRenderer().render(report))) {
+            assertThat(document.getNumberOfPages()).isEqualTo(2);
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(2);
+            stripper.setEndPage(2);
+            PDPage second = document.getPage(1);
+            assertThat(second.getMediaBox().getWidth()).isGreaterThan(second.getMediaBox().getHeight());
+            assertThat(stripper.getText(document)).contains("Events of November", "Seq");
+        }
+    }
+
+    @Test
     void theFooterFollowsTheRightEdgeOfALandscapePage() throws Exception {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             int pages = document.getNumberOfPages();

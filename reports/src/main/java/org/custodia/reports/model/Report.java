@@ -57,7 +57,10 @@ public record Report(String title, String tenantLabel, String reportId, Instant 
     public record Entry(String label, String value) {
     }
 
-    /** A table; long tables continue on the next page with the header row repeated. */
+    /**
+     * A table; long tables continue on the next page with the header row repeated, tables too wide for A4
+     * portrait are set on landscape pages.
+     */
     public record Table(List<String> header, List<List<String>> rows) implements Block {
         public Table {
             header = List.copyOf(header);
