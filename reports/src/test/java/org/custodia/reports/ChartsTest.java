@@ -34,9 +34,9 @@ class ChartsTest {
     }
 
     @Test
-    void heatMapAndDeadlineChartArePdfA2bAndLabelled() throws Exception {
+    void heatMapAndDeadlineChartArePdfA2aAndLabelled() throws Exception {
         byte[] pdf = new PdfReportRenderer().render(chartsReport());
-        assertThat(PdfTools.pdfA2bFailures(pdf)).isEmpty();
+        assertThat(PdfTools.pdfA2aFailures(pdf)).isEmpty();
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Residual risk", "Almost certain", "Severe", "Critical (15–25)", "12",

@@ -15,7 +15,7 @@ import org.custodia.reports.testing.Pdfsig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** PAdES B-B signatures, judged by poppler's pdfsig and veraPDF as well as by our own verifier. */
+/** PAdES B-B signatures, judged by poppler's pdfsig and veraPDF (PDF/A-2a) as well as by our own verifier. */
 class PadesSignerTest {
 
     static SigningIdentity identity;
@@ -40,8 +40,22 @@ class PadesSignerTest {
     }
 
     @Test
-    void theSignedDocumentIsStillPdfA2b() throws Exception {
-        assertThat(PdfTools.pdfA2bFailures(signed)).isEmpty();
+    void theSignedDocumentIsStillPdfA2a() throws Exception {
+        assertThat(PdfTools.pdfA2aFailures(signed)).isEmpty();
+    }
+
+    @Test
+    void signingKeepsTheStructureTreeOfATaggedReport() throws Exception {
+        byte[] pdf = new PdfReportRenderer().render(SampleReports.everyBlock());
+        byte[] signedTagged = new PadesSigner().sign(pdf, identity, "Custodia", "Audit evidence", SIGNED_AT);
+        assertThat(PdfTools.pdfA2aFailures(signedTagged)).isEmpty();
+        try (var before = org.apache.pdfbox.Loader.loadPDF(pdf);
+             var after = org.apache.pdfbox.Loader.loadPDF(signedTagged)) {
+            StructureReader.Element unsigned = StructureReader.documentOf(before);
+            StructureReader.Element withSignature = StructureReader.documentOf(after);
+            assertThat(withSignature.kidTypes()).isEqualTo(unsigned.kidTypes());
+            assertThat(withSignature.text()).isEqualTo(unsigned.text());
+        }
     }
 
     @Test
@@ -119,7 +133,7 @@ class PadesSignerTest {
             assertThat(check.valid()).as(check.problem()).isTrue();
             assertThat(check.timestampTime()).isNotNull().isAfter(before).isBefore(Instant.now().plusSeconds(1));
             assertThat(Pdfsig.report(stamped)).contains("Signature Validation: Signature is Valid.", "Total document signed");
-            assertThat(PdfTools.pdfA2bFailures(stamped)).isEmpty();
+            assertThat(PdfTools.pdfA2aFailures(stamped)).isEmpty();
         }
         // B-B carries no time-stamp
         assertThat(new PadesVerifier().verify(signed).get(0).timestampTime()).isNull();

@@ -1,6 +1,7 @@
 package org.custodia.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
@@ -18,9 +19,9 @@ class PdfReportRendererTest {
     private final PdfReportRenderer renderer = new PdfReportRenderer();
 
     @Test
-    void aMultiPageReportWithDevanagariIsPdfA2bCompliant() throws Exception {
+    void aMultiPageReportWithDevanagariIsPdfA2aCompliant() throws Exception {
         byte[] pdf = renderer.render(SampleReports.consentSummary(120));
-        assertThat(PdfTools.pdfA2bFailures(pdf)).isEmpty();
+        assertThat(PdfTools.pdfA2aFailures(pdf)).isEmpty();
     }
 
     @Test
@@ -66,9 +67,18 @@ class PdfReportRendererTest {
         Report report = new Report("Han 中文", "T", "r-2", SampleReports.GENERATED,
                 List.of(new Report.Paragraph("Unsupported: 中文 — still PDF/A")));
         byte[] pdf = renderer.render(report);
-        assertThat(PdfTools.pdfA2bFailures(pdf)).isEmpty();
+        assertThat(PdfTools.pdfA2aFailures(pdf)).isEmpty();
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(document)).contains("Unsupported: ?? — still PDF/A");
         }
+    }
+
+    @Test
+    void aReportIsInEnglishUnlessGivenAnotherLanguageTag() {
+        Report report = SampleReports.consentSummary(1);
+        assertThat(report.language()).isEqualTo("en");
+        assertThat(report.withLanguage("hi-IN").language()).isEqualTo("hi-IN");
+        assertThatThrownBy(() -> report.withLanguage("Hindi (India)")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> report.withLanguage(null)).isInstanceOf(IllegalArgumentException.class);
     }
 }

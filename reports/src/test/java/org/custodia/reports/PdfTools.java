@@ -21,11 +21,18 @@ final class PdfTools {
     private PdfTools() {
     }
 
-    /** Failed PDF/A-2b rules, as "clause-test: description" (empty when compliant). */
-    static List<String> pdfA2bFailures(byte[] pdf) throws Exception {
-        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_2_B);
-             PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_B, false)) {
+    /**
+     * Failed PDF/A-2a rules (2b's plus structure, Unicode for every glyph, language), as
+     * "clause-test: description" (empty when compliant).
+     */
+    static List<String> pdfA2aFailures(byte[] pdf) throws Exception {
+        PDFAFlavour flavour = PDFAFlavour.PDFA_2_A;
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), flavour);
+             PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
             ValidationResult result = validator.validate(parser);
+            if (result.getPDFAFlavour() != flavour) {
+                return List.of("validated as " + result.getPDFAFlavour() + ", not " + flavour);
+            }
             List<String> failures = result.getTestAssertions().stream()
                     .filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
                     .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage())

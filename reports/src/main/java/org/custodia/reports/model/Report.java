@@ -3,12 +3,18 @@ package org.custodia.reports.model;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A report as content, independent of its rendering: a title, the tenant and report id printed on every
- * page, the generation time, and blocks in reading order.
+ * page, the generation time, blocks in reading order, and the natural language of its text (a BCP 47 tag
+ * such as "en" or "hi", for screen readers and text-to-speech).
  */
-public record Report(String title, String tenantLabel, String reportId, Instant generatedAt, List<Block> blocks) {
+public record Report(String title, String tenantLabel, String reportId, Instant generatedAt, List<Block> blocks,
+                     String language) {
+
+    public static final String DEFAULT_LANGUAGE = "en";
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*");
 
     public Report {
         Objects.requireNonNull(title, "title");
@@ -16,6 +22,19 @@ public record Report(String title, String tenantLabel, String reportId, Instant 
         Objects.requireNonNull(reportId, "reportId");
         Objects.requireNonNull(generatedAt, "generatedAt");
         blocks = List.copyOf(blocks);
+        if (language == null || !LANGUAGE_TAG.matcher(language).matches()) {
+            throw new IllegalArgumentException("language must be a language tag such as \"en\" or \"hi-IN\"");
+        }
+    }
+
+    /** A report in English. */
+    public Report(String title, String tenantLabel, String reportId, Instant generatedAt, List<Block> blocks) {
+        this(title, tenantLabel, reportId, generatedAt, blocks, DEFAULT_LANGUAGE);
+    }
+
+    /** The same report, its text in another language. */
+    public Report withLanguage(String language) {
+        return new Report(title, tenantLabel, reportId, generatedAt, blocks, language);
     }
 
     /** One piece of report content. */
@@ -38,7 +57,10 @@ public record Report(String title, String tenantLabel, String reportId, Instant 
     public record Entry(String label, String value) {
     }
 
-    /** A table; long tables continue on the next page with the header row repeated. */
+    /**
+     * A table; long tables continue on the next page with the header row repeated, tables too wide for A4
+     * portrait are set on landscape pages.
+     */
     public record Table(List<String> header, List<List<String>> rows) implements Block {
         public Table {
             header = List.copyOf(header);

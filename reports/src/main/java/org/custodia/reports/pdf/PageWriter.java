@@ -1,201 +1,160 @@
 package org.custodia.reports.pdf;
 
-import java.awt.Color;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.PDLayoutAttributeObject;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.PDTableAttributeObject;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.StandardStructureTypes;
+import org.custodia.reports.model.Report;
 
-/** Flows text, key-value blocks and tables down A4 pages, starting a new page when one is full. */
-final class PageWriter implements AutoCloseable {
+/**
+ * Writes the text blocks and charts of a report down the pages, each as its structure element: the title
+ * H1, headings (and chart titles, drawn alike) H2, paragraphs P, key-value blocks a two-column Table whose
+ * labels are row headers, charts a Figure with alternate text.
+ */
+final class PageWriter {
 
-    static final PDRectangle PAGE = PDRectangle.A4;
-    static final float MARGIN = 50;
-    static final float TOP = PAGE.getHeight() - 75;
-    static final float BOTTOM = 65;
-    static final float WIDTH = PAGE.getWidth() - 2 * MARGIN;
-    private static final float BODY_SIZE = 10;
-    private static final float LEADING = 1.45f;
-    private static final float CELL_PAD = 4;
-    private static final Color RULE = new Color(0.6f, 0.6f, 0.6f);
-    private static final Color HEADER_FILL = new Color(0.9f, 0.92f, 0.95f);
+    static final float BODY_SIZE = 10;
+    static final float LEADING = 1.45f;
+    private static final float TITLE_SIZE = 18;
+    private static final float HEADING_SIZE = 13;
+    /** A heading keeps this many body lines with it, so it never ends a page alone. */
+    private static final int KEEP_WITH_HEADING = 3;
 
-    private final PDDocument document;
+    private final PageFlow flow;
+    private final StructureTagger tagger;
     private final ReportFonts fonts;
-    private PDPageContentStream content;
-    private float y;
 
-    PageWriter(PDDocument document, ReportFonts fonts) {
-        this.document = document;
+    PageWriter(PageFlow flow, StructureTagger tagger, ReportFonts fonts) {
+        this.flow = flow;
+        this.tagger = tagger;
         this.fonts = fonts;
     }
 
     void title(String text) throws IOException {
-        paragraph(text, true, 18, 6);
+        text(StandardStructureTypes.H1, text, true, TITLE_SIZE, 6);
     }
 
     void heading(String text) throws IOException {
-        space(8);
-        paragraph(text, true, 13, 4);
+        heading(text, KEEP_WITH_HEADING * BODY_SIZE * LEADING);
+    }
+
+    /** A heading that starts a new page unless what follows it, up to a height, fits below it. */
+    private void heading(String text, float keepWithNext) throws IOException {
+        flow.down(8);
+        List<String> lines = wrap(text, true, HEADING_SIZE);
+        flow.ensure(lines.size() * HEADING_SIZE * LEADING + 4 + keepWithNext);
+        lines(tagger.add(StandardStructureTypes.H2), lines, true, HEADING_SIZE);
+        flow.down(4);
     }
 
     void paragraph(String text) throws IOException {
-        paragraph(text, false, BODY_SIZE, 6);
+        text(StandardStructureTypes.P, text, false, BODY_SIZE, 6);
     }
 
-    void keyValues(List<String[]> entries) throws IOException {
-        float labelWidth = WIDTH * 0.32f;
-        for (String[] entry : entries) {
-            List<String> label = wrap(entry[0], true, BODY_SIZE, labelWidth - CELL_PAD);
-            List<String> value = wrap(entry[1], false, BODY_SIZE, WIDTH - labelWidth);
+    /**
+     * Label/value pairs as a Table of rows, each a row header (TH, Scope Row) and its value (TD): a screen
+     * reader announces "label: value" and can list them; a list (L/LI with Lbl/LBody) would read the label
+     * as a bullet.
+     */
+    void keyValues(List<Report.Entry> entries) throws IOException {
+        List<List<String>> rows = entries.stream().map(e -> List.of(e.label(), e.value())).toList();
+        float[] widths = new TableLayout(TextMeasure.of(fonts, BODY_SIZE), 0).planWithin(List.of(), rows, true,
+                flow.width() - TableWriter.CELL_PAD).widths();
+        float gap = TableWriter.CELL_PAD; // between label and value
+        tagger.open(StandardStructureTypes.TABLE);
+        for (Report.Entry entry : entries) {
+            List<String> label = wrap(entry.label(), true, BODY_SIZE, widths[0]);
+            List<String> value = wrap(entry.value(), false, BODY_SIZE, widths[1]);
             float height = Math.max(label.size(), value.size()) * BODY_SIZE * LEADING;
-            ensure(height);
-            lines(label, MARGIN, y, true, BODY_SIZE);
-            lines(value, MARGIN + labelWidth, y, false, BODY_SIZE);
-            y -= height;
+            flow.ensure(height);
+            tagger.open(StandardStructureTypes.TR);
+            PDStructureElement th = tagger.add(StandardStructureTypes.TH);
+            th.addAttribute(scope(PDTableAttributeObject.SCOPE_ROW));
+            float top = flow.y();
+            tagger.marked(flow.content(), flow.page(), th, () -> draw(label, PageFlow.MARGIN, top, true, BODY_SIZE));
+            PDStructureElement td = tagger.add(StandardStructureTypes.TD);
+            tagger.marked(flow.content(), flow.page(), td,
+                    () -> draw(value, PageFlow.MARGIN + widths[0] + gap, top, false, BODY_SIZE));
+            tagger.close();
+            flow.down(height);
         }
-        space(6);
+        tagger.close();
+        flow.down(6);
     }
 
-    void heatMap(org.custodia.reports.model.Report.HeatMap map) throws IOException {
-        heading(map.title());
-        ensure(Charts.HEAT_HEIGHT);
-        Charts.heatMap(content, fonts, map, MARGIN, y);
-        y -= Charts.HEAT_HEIGHT;
+    void heatMap(Report.HeatMap map) throws IOException {
+        heading(map.title(), chartHeight(Charts.HEAT_HEIGHT));
+        figure(Charts.HEAT_HEIGHT, ChartDescriptions.heatMap(map),
+                () -> Charts.heatMap(flow.content(), fonts, map, PageFlow.MARGIN, flow.y()));
     }
 
-    void deadlineChart(org.custodia.reports.model.Report.DeadlineChart chart) throws IOException {
-        heading(chart.title());
-        float height = Charts.deadlineHeight(chart);
-        ensure(Math.min(height, TOP - BOTTOM));
-        Charts.deadlines(content, fonts, chart, MARGIN, y, WIDTH);
-        y -= height;
+    void deadlineChart(Report.DeadlineChart chart) throws IOException {
+        heading(chart.title(), chartHeight(Charts.deadlineHeight(chart)));
+        figure(Charts.deadlineHeight(chart), ChartDescriptions.deadlines(chart),
+                () -> Charts.deadlines(flow.content(), fonts, chart, PageFlow.MARGIN, flow.y(), flow.width()));
     }
 
-    void table(List<String> header, List<List<String>> rows) throws IOException {
-        float column = WIDTH / header.size();
-        tableRow(header, column, true);
-        for (List<String> row : rows) {
-            if (!fits(rowHeight(row, column, false))) {
-                newPage();
-                tableRow(header, column, true); // repeat the header on every page of the table
-            }
-            tableRow(row, column, false);
-        }
-        space(8);
+    /** A chart's height, as much as a page holds (a chart never starts a page it cannot fit on). */
+    private float chartHeight(float height) {
+        return Math.min(height, flow.format().top() - PageFlow.BOTTOM);
     }
 
-    private void tableRow(List<String> cells, float column, boolean header) throws IOException {
-        float height = rowHeight(cells, column, header);
-        ensure(height);
-        if (header) {
-            content.setNonStrokingColor(HEADER_FILL);
-            content.addRect(MARGIN, y - height, WIDTH, height);
-            content.fill();
-            content.setNonStrokingColor(Color.BLACK);
-        }
-        for (int i = 0; i < cells.size(); i++) {
-            List<String> lines = wrap(cells.get(i), header, BODY_SIZE - 1, column - 2 * CELL_PAD);
-            lines(lines, MARGIN + i * column + CELL_PAD, y - CELL_PAD, header, BODY_SIZE - 1);
-        }
-        content.setStrokingColor(RULE);
-        content.setLineWidth(0.5f);
-        content.addRect(MARGIN, y - height, WIDTH, height);
-        for (int i = 1; i < cells.size(); i++) {
-            content.moveTo(MARGIN + i * column, y);
-            content.lineTo(MARGIN + i * column, y - height);
-        }
-        content.stroke();
-        y -= height;
+    /** A chart as a Figure: its alternate text says what it shows; its bounding box where it is. */
+    private void figure(float height, String alt, StructureTagger.Drawing drawing) throws IOException {
+        flow.ensure(chartHeight(height));
+        PDStructureElement figure = tagger.add(StandardStructureTypes.Figure);
+        figure.setAlternateDescription(alt);
+        PDLayoutAttributeObject layout = new PDLayoutAttributeObject();
+        layout.setPlacement(PDLayoutAttributeObject.PLACEMENT_BLOCK);
+        layout.setBBox(new PDRectangle(PageFlow.MARGIN, flow.y() - height, flow.width(), height));
+        figure.addAttribute(layout);
+        tagger.marked(flow.content(), flow.page(), figure, drawing);
+        flow.down(height);
     }
 
-    private float rowHeight(List<String> cells, float column, boolean header) throws IOException {
-        int lines = 1;
-        for (String cell : cells) {
-            lines = Math.max(lines, wrap(cell, header, BODY_SIZE - 1, column - 2 * CELL_PAD).size());
-        }
-        return lines * (BODY_SIZE - 1) * LEADING + 2 * CELL_PAD;
+    static PDTableAttributeObject scope(String scope) {
+        PDTableAttributeObject attribute = new PDTableAttributeObject();
+        attribute.setScope(scope);
+        return attribute;
     }
 
-    private void paragraph(String text, boolean bold, float size, float after) throws IOException {
-        for (String line : wrap(text, bold, size, WIDTH)) {
-            ensure(size * LEADING);
-            lines(List.of(line), MARGIN, y, bold, size);
-            y -= size * LEADING;
-        }
-        space(after);
+    private void text(String type, String text, boolean bold, float size, float after) throws IOException {
+        lines(tagger.add(type), wrap(text, bold, size), bold, size);
+        flow.down(after);
     }
 
-    private void lines(List<String> lines, float x, float top, boolean bold, float size) throws IOException {
+    /** Lines of one element down the pages: one marked-content sequence per page they fall on. */
+    private void lines(PDStructureElement element, List<String> lines, boolean bold, float size) throws IOException {
+        float leading = size * LEADING;
+        int next = 0;
+        while (next < lines.size()) {
+            flow.ensure(leading);
+            int count = Math.min(lines.size() - next, Math.max(1, (int) (flow.room() / leading)));
+            List<String> onPage = lines.subList(next, next + count);
+            float top = flow.y();
+            tagger.marked(flow.content(), flow.page(), element, () -> draw(onPage, PageFlow.MARGIN, top, bold, size));
+            flow.down(count * leading);
+            next += count;
+        }
+    }
+
+    private List<String> wrap(String text, boolean bold, float size) {
+        return wrap(text, bold, size, flow.width());
+    }
+
+    private List<String> wrap(String text, boolean bold, float size, float width) {
+        return new LineBreaker(TextMeasure.of(fonts, size)).wrap(text, bold, width);
+    }
+
+    private void draw(List<String> lines, float x, float top, boolean bold, float size) throws IOException {
         float baseline = top - size;
         for (String line : lines) {
-            Text.show(content, fonts, line, x, baseline, bold, size);
+            Text.show(flow.content(), fonts, line, x, baseline, bold, size);
             baseline -= size * LEADING;
-        }
-    }
-
-    /** Greedy word wrap; a word wider than the line is cut by characters. */
-    List<String> wrap(String text, boolean bold, float size, float width) throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (String paragraph : (text == null ? "" : text).split("\n", -1)) {
-            StringBuilder line = new StringBuilder();
-            for (String word : paragraph.split(" ")) {
-                String candidate = line.length() == 0 ? word : line + " " + word;
-                if (fonts.width(candidate, bold, size) <= width) {
-                    line.setLength(0);
-                    line.append(candidate);
-                    continue;
-                }
-                if (line.length() > 0) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                }
-                while (fonts.width(word, bold, size) > width && word.length() > 1) {
-                    int cut = word.length() - 1;
-                    while (cut > 1 && fonts.width(word.substring(0, cut), bold, size) > width) {
-                        cut--;
-                    }
-                    lines.add(word.substring(0, cut));
-                    word = word.substring(cut);
-                }
-                line.append(word);
-            }
-            lines.add(line.toString());
-        }
-        return lines;
-    }
-
-    private void space(float points) {
-        y -= points;
-    }
-
-    private boolean fits(float height) {
-        return content != null && y - height >= BOTTOM;
-    }
-
-    private void ensure(float height) throws IOException {
-        if (!fits(height)) {
-            newPage();
-        }
-    }
-
-    private void newPage() throws IOException {
-        close();
-        PDPage page = new PDPage(PAGE);
-        document.addPage(page);
-        content = new PDPageContentStream(document, page);
-        y = TOP;
-    }
-
-    @Override
-    public void close() throws IOException {
-        if (content != null) {
-            content.close();
-            content = null;
         }
     }
 }

@@ -1,41 +1,26 @@
 package org.custodia.reports.pdf;
 
-import java.awt.color.ColorSpace;
-import java.awt.color.ICC_Profile;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
+import java.util.List;
 
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdfwriter.COSWriter;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDMetadata;
-import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
-import org.apache.xmpbox.XMPMetadata;
-import org.apache.xmpbox.schema.AdobePDFSchema;
-import org.apache.xmpbox.schema.DublinCoreSchema;
-import org.apache.xmpbox.schema.PDFAIdentificationSchema;
-import org.apache.xmpbox.schema.XMPBasicSchema;
-import org.apache.xmpbox.xml.XmpSerializer;
 import org.custodia.reports.model.Report;
 
 /**
- * Renders a {@link Report} as PDF/A-2b: embedded Unicode fonts (Latin and Devanagari), XMP metadata that
- * matches the document information, an sRGB output intent, and on every page a header (tenant, report
- * id) and footer (generation time, page x/y).
+ * Renders a {@link Report} as a tagged PDF/A-2a: a structure tree in reading order (title H1, headings H2,
+ * paragraphs P, tables and key-value blocks Table, charts Figure with alternate text), page headers and
+ * footers as artifacts, embedded Unicode fonts (Latin and Devanagari) with complete ToUnicode maps, XMP
+ * metadata that matches the document information, an sRGB output intent and the report's language. Tables
+ * too wide for A4 portrait are set on A4 landscape pages.
  */
 public final class PdfReportRenderer {
 
-    public static final String PRODUCER = "Custodia";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    public static final String PRODUCER = PdfAConformance.PRODUCER;
 
     /** The catalog key under which a report carries its signed audit-chain checkpoint (JSON). */
     public static final COSName CHECKPOINT_KEY = COSName.getPDFName("CustodiaCheckpoint");
@@ -59,96 +44,60 @@ public final class PdfReportRenderer {
     public void render(Report report, String checkpointJson, OutputStream out) throws IOException {
         try (PDDocument document = new PDDocument()) {
             ReportFonts fonts = new ReportFonts(document);
-            try (PageWriter writer = new PageWriter(document, fonts)) {
-                writer.title(report.title());
-                for (Report.Block block : report.blocks()) {
-                    if (block instanceof Report.Heading h) {
-                        writer.heading(h.text());
-                    } else if (block instanceof Report.Paragraph p) {
-                        writer.paragraph(p.text());
-                    } else if (block instanceof Report.KeyValues kv) {
-                        writer.keyValues(kv.entries().stream().map(e -> new String[] {e.label(), e.value()}).toList());
-                    } else if (block instanceof Report.Table t) {
-                        writer.table(t.header(), t.rows());
-                    } else if (block instanceof Report.HeatMap h) {
-                        writer.heatMap(h);
-                    } else if (block instanceof Report.DeadlineChart d) {
-                        writer.deadlineChart(d);
-                    }
-                }
+            StructureTagger tagger = new StructureTagger(document);
+            try (PageFlow flow = new PageFlow(document)) {
+                writeBlocks(report, new PageWriter(flow, tagger, fonts), new TableWriter(flow, tagger, fonts), flow);
             }
-            decorate(document, fonts, report);
-            conformToPdfA2b(document, report);
+            PageDecorations.add(document, fonts, tagger, report);
+            tagger.finish();
+            PdfAConformance.apply(document, report);
             if (checkpointJson != null) {
                 document.getDocumentCatalog().getCOSObject().setString(CHECKPOINT_KEY, checkpointJson);
             }
-            document.save(out);
+            EmbeddedFonts.subset(document, fonts);
+            // what PDDocument.save does once fonts are subset (see EmbeddedFonts): compressed object streams
+            document.getDocument().setIsXRefStream(true);
+            new COSWriter(out, CompressParameters.DEFAULT_COMPRESSION).write(document);
         }
     }
 
-    private static void decorate(PDDocument document, ReportFonts fonts, Report report) throws IOException {
-        int total = document.getNumberOfPages();
-        int number = 0;
-        for (PDPage page : document.getPages()) {
-            number++;
-            try (PDPageContentStream content = new PDPageContentStream(document, page,
-                    PDPageContentStream.AppendMode.APPEND, true, true)) {
-                float right = PageWriter.MARGIN + PageWriter.WIDTH;
-                float top = PageWriter.PAGE.getHeight() - 40;
-                Text.show(content, fonts, report.tenantLabel(), PageWriter.MARGIN, top, false, 8);
-                String id = "Report " + report.reportId();
-                Text.show(content, fonts, id, right - fonts.width(id, false, 8), top, false, 8);
-                String generated = "Generated " + STAMP.format(report.generatedAt());
-                Text.show(content, fonts, generated, PageWriter.MARGIN, 35, false, 8);
-                String pageOf = "Page " + number + "/" + total;
-                Text.show(content, fonts, pageOf, right - fonts.width(pageOf, false, 8), 35, false, 8);
+    private static void writeBlocks(Report report, PageWriter writer, TableWriter tables, PageFlow flow) throws IOException {
+        List<Report.Block> blocks = report.blocks();
+        flow.use(formatAt(blocks, 0, tables));
+        writer.title(report.title());
+        for (int i = 0; i < blocks.size(); i++) {
+            flow.use(formatAt(blocks, i, tables));
+            Report.Block block = blocks.get(i);
+            if (block instanceof Report.Heading h) {
+                writer.heading(h.text());
+            } else if (block instanceof Report.Paragraph p) {
+                writer.paragraph(p.text());
+            } else if (block instanceof Report.KeyValues kv) {
+                writer.keyValues(kv.entries());
+            } else if (block instanceof Report.Table t) {
+                tables.write(t);
+            } else if (block instanceof Report.HeatMap h) {
+                writer.heatMap(h);
+            } else if (block instanceof Report.DeadlineChart d) {
+                writer.deadlineChart(d);
             }
         }
     }
 
-    private static void conformToPdfA2b(PDDocument document, Report report) throws IOException {
-        Calendar created = GregorianCalendar.from(report.generatedAt().atZone(ZoneOffset.UTC));
-        PDDocumentInformation info = document.getDocumentInformation();
-        info.setTitle(report.title());
-        info.setProducer(PRODUCER);
-        info.setCreator(PRODUCER);
-        info.setCreationDate(created);
-        info.setModificationDate(created);
-
-        XMPMetadata xmp = XMPMetadata.createXMPMetadata();
-        PDFAIdentificationSchema pdfa = xmp.createAndAddPDFAIdentificationSchema();
-        pdfa.setPart(2);
-        try {
-            pdfa.setConformance("B");
-        } catch (org.apache.xmpbox.type.BadFieldValueException e) {
-            throw new IllegalStateException(e); // "B" is a valid conformance level
+    /**
+     * The page orientation of the block at an index: landscape for a table too wide for portrait, and for
+     * the headings (and title) right before such a table, which stay on its page; portrait for the rest.
+     */
+    private static PageFlow.Format formatAt(List<Report.Block> blocks, int index, TableWriter tables) {
+        for (int i = index; i < blocks.size(); i++) {
+            Report.Block block = blocks.get(i);
+            if (block instanceof Report.Table t) {
+                return tables.formatOf(t);
+            }
+            if (!(block instanceof Report.Heading)) {
+                return PageFlow.Format.PORTRAIT;
+            }
         }
-        DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
-        dc.setTitle(report.title());
-        dc.addCreator(PRODUCER);
-        XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
-        basic.setCreatorTool(PRODUCER);
-        basic.setCreateDate(created);
-        basic.setModifyDate(created);
-        AdobePDFSchema pdf = xmp.createAndAddAdobePDFSchema();
-        pdf.setProducer(PRODUCER);
-        ByteArrayOutputStream xml = new ByteArrayOutputStream();
-        try {
-            new XmpSerializer().serialize(xmp, xml, true);
-        } catch (javax.xml.transform.TransformerException e) {
-            throw new IOException("cannot write XMP metadata", e);
-        }
-        PDMetadata metadata = new PDMetadata(document);
-        metadata.importXMPMetadata(xml.toByteArray());
-        document.getDocumentCatalog().setMetadata(metadata);
-
-        byte[] srgb = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
-        PDOutputIntent intent = new PDOutputIntent(document, new ByteArrayInputStream(srgb));
-        intent.setInfo("sRGB IEC61966-2.1");
-        intent.setOutputCondition("sRGB IEC61966-2.1");
-        intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
-        intent.setRegistryName("http://www.color.org");
-        document.getDocumentCatalog().addOutputIntent(intent);
-        document.getDocumentCatalog().getCOSObject().setName(COSName.LANG, "en");
+        return PageFlow.Format.PORTRAIT;
     }
 }
