@@ -158,7 +158,7 @@ class ProcessingRegisterIT {
         assertThat(api.post("/ropa/activities", payroll("PA-R3", true, "\"reviewDue\":\"" + today.plusDays(60) + "\",")).status())
                 .isEqualTo(201);
 
-        assertThat(Api.admin().post("/admin/register-reviews/run", "").status()).isEqualTo(200);
+        assertThat(Api.admin().post("/admin/reminders/run", "").status()).isEqualTo(200);
         TestMailServer.awaitMessage(owner.email(), 3, java.time.Duration.ofSeconds(30));
         List<String> subjects = new java.util.ArrayList<>();
         for (var m : TestMailServer.to(owner.email())) {
@@ -172,7 +172,7 @@ class ProcessingRegisterIT {
         assertThat(text).contains("Payroll", "/console/ropa/activities/");
 
         // a second round mails nothing more; a new review date is reminded again
-        assertThat(Api.admin().post("/admin/register-reviews/run", "").status()).isEqualTo(200);
+        assertThat(Api.admin().post("/admin/reminders/run", "").status()).isEqualTo(200);
         Thread.sleep(2_000);
         assertThat(TestMailServer.to(owner.email())).hasSize(3);
         String id = api.get("/ropa/activities").json().get(0).get("id").asText();
@@ -180,7 +180,7 @@ class ProcessingRegisterIT {
                 .isEqualTo(200);
         assertThat(api.get("/ropa/activities/" + id).json().get("activity").get("version").asInt()).as("a new date is no new version")
                 .isEqualTo(1);
-        Api.admin().post("/admin/register-reviews/run", "");
+        Api.admin().post("/admin/reminders/run", "");
         TestMailServer.awaitMessage(owner.email(), 4, java.time.Duration.ofSeconds(30));
         assertThat(auditTypes(api, id)).containsExactly("ropa.activity.created", "ropa.review.reminded", "ropa.activity.reassigned",
                 "ropa.review.reminded");

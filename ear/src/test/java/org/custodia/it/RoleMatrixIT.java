@@ -100,6 +100,24 @@ class RoleMatrixIT {
         row("DELETE /ropa/activities/{id}", "/ropa/activities/" + NO_ID, null, null);
         row("POST /ropa/activities/{id}/submit", "/ropa/activities/" + NO_ID + "/submit", "", "application/json");
         row("GET /ropa/activities/{id}/versions", "/ropa/activities/" + NO_ID + "/versions", null, null);
+        row("POST /risks", "/risks", "{\"reference\":\"r-{role-lower}\",\"title\":\"T\",\"inherentLikelihood\":2,\"inherentImpact\":3}",
+                "application/json");
+        row("GET /risks", "/risks", null, null);
+        row("GET /risks/heat-map", "/risks/heat-map", null, null);
+        row("GET /risks/{id}", "/risks/" + NO_ID, null, null);
+        row("PUT /risks/{id}", "/risks/" + NO_ID, "{\"reference\":\"x\",\"title\":\"T\",\"inherentLikelihood\":2,\"inherentImpact\":3}",
+                "application/json");
+        row("DELETE /risks/{id}", "/risks/" + NO_ID, null, null);
+        row("GET /risks/{id}/treatments", "/risks/" + NO_ID + "/treatments", null, null);
+        row("POST /risks/{id}/treatments", "/risks/" + NO_ID + "/treatments", "{\"strategy\":\"MITIGATE\",\"description\":\"d\"}",
+                "application/json");
+        row("PUT /risks/{id}/treatments/{treatmentId}", "/risks/" + NO_ID + "/treatments/" + NO_ID,
+                "{\"strategy\":\"MITIGATE\",\"description\":\"d\"}", "application/json");
+        row("DELETE /risks/{id}/treatments/{treatmentId}", "/risks/" + NO_ID + "/treatments/" + NO_ID, null, null);
+        row("GET /settings/risk-bands", "/settings/risk-bands", null, null);
+        row("PUT /settings/risk-bands", "/settings/risk-bands", "{\"bands\":[{\"name\":\"low\",\"from\":1,\"to\":4},"
+                + "{\"name\":\"medium\",\"from\":5,\"to\":10},{\"name\":\"high\",\"from\":12,\"to\":25}]}", "application/json");
+        row("GET /reports/risk-register", "/reports/risk-register", null, null);
         row("GET /ropa/register", "/ropa/register?format=csv", null, null);
         row("POST /ropa/register/imports", "/ropa/register/imports", "reference,name\r\n", "text/csv");
         row("GET /ropa/activities/{id}/diff", "/ropa/activities/" + NO_ID + "/diff?from=1&to=2", null, null);

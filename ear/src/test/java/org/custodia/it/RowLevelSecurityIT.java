@@ -131,6 +131,14 @@ class RowLevelSecurityIT {
                 + " 'DRAFT', 1, '{}', 0, now(), now())"));
         SEED.put("processing_activity_version", List.of("insert into app.processing_activity_version select '%1$s', id, 1, '{}', 'test',"
                 + " now() from app.processing_activity where tenant_id = '%1$s'"));
+        SEED.put("risk_settings", List.of("insert into app.risk_settings values ('%1$s', '[]', now())"));
+        SEED.put("risk", List.of("insert into app.risk (id, tenant_id, reference, title, inherent_likelihood, inherent_impact, status,"
+                + " source, created_at, updated_at) values (gen_random_uuid(), '%1$s', 'R-1', 'Breach', 3, 4, 'OPEN', 'manual', now(), now())"));
+        SEED.put("risk_activity", List.of("insert into app.risk_activity select '%1$s', r.id, a.id from app.risk r, app.processing_activity a"
+                + " where r.tenant_id = '%1$s' and a.tenant_id = '%1$s'"));
+        SEED.put("risk_treatment", List.of("insert into app.risk_treatment (id, tenant_id, risk_id, strategy, description, status,"
+                + " created_at, updated_at) select gen_random_uuid(), '%1$s', id, 'MITIGATE', 'encrypt', 'PLANNED', now(), now()"
+                + " from app.risk where tenant_id = '%1$s'"));
         SEED.put("consent_manage_token", List.of("insert into app.consent_manage_token values (md5(random()::text) || md5(random()::text),"
                 + " '%1$s', repeat('e', 43), now(), now())"));
     }

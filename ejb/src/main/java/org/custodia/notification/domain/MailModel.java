@@ -8,5 +8,5 @@ package org.custodia.notification.domain;
  */
 public sealed interface MailModel
         permits RequestAcknowledgement, IdentityVerificationLink, ResponseReady, RefusalNotice, ReviewerNotice, UserInvitation, ConsentLink, WebhookDisabled,
-        RegisterReviewNotice {
+        RegisterDueNotice {
 }

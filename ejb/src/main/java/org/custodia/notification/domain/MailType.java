@@ -18,8 +18,10 @@ public enum MailType {
     USER_INVITATION("user-invitation", UserInvitation.class),
     CONSENT_LINK("consent-link", ConsentLink.class),
     WEBHOOK_DISABLED("webhook-disabled", WebhookDisabled.class),
-    ROPA_REVIEW_DUE("ropa-review-due", RegisterReviewNotice.class),
-    ROPA_REVIEW_OVERDUE("ropa-review-overdue", RegisterReviewNotice.class);
+    ROPA_REVIEW_DUE("ropa-review-due", RegisterDueNotice.class),
+    ROPA_REVIEW_OVERDUE("ropa-review-overdue", RegisterDueNotice.class),
+    RISK_TREATMENT_DUE("risk-treatment-due", RegisterDueNotice.class),
+    RISK_TREATMENT_OVERDUE("risk-treatment-overdue", RegisterDueNotice.class);
 
     /** Who reads the mail: the data subject, a console user about a request, or a person invited to the console. */
     public enum Audience { SUBJECT, REVIEWER, CONSOLE_USER }
@@ -45,7 +47,7 @@ public enum MailType {
         if (model == ReviewerNotice.class) {
             return Audience.REVIEWER;
         }
-        return model == UserInvitation.class || model == WebhookDisabled.class || model == RegisterReviewNotice.class
+        return model == UserInvitation.class || model == WebhookDisabled.class || model == RegisterDueNotice.class
                 ? Audience.CONSOLE_USER : Audience.SUBJECT;
     }
 

@@ -103,8 +103,8 @@ public enum Setting {
     SIGNIN_SUMMARY_INTERVAL(Kind.INTERVAL, "PT15M", null, ReadBy.SERVER, "how often failed sign-ins are summarised into each tenant's audit chain"),
     PACKAGE_PURGE_INTERVAL(Kind.INTERVAL, "PT1H", null, ReadBy.SERVER, "how often the answers of ended DSARs past their tenant's"
             + " `packageRetention` lose their contents (hashes and sizes stay)"),
-    REGISTER_REVIEW_INTERVAL(Kind.INTERVAL, "PT1H", null, ReadBy.SERVER, "how often owners of register entries are mailed"
-            + " about review dates 14 days ahead or passed (one mail each per date)"),
+    REMINDER_INTERVAL(Kind.INTERVAL, "PT1H", null, ReadBy.SERVER, "how often owners are mailed about dates 14 days ahead or"
+            + " passed: review dates of register entries, due dates of risk treatment plans (one mail each per date)"),
     WEBHOOK_DISPATCH_INTERVAL(Kind.INTERVAL, "1", null, ReadBy.SERVER, "how often each node looks for webhook deliveries that are due"
             + " (retries, and events of other nodes); a change also wakes its own node's dispatcher at once"),
     WEBHOOK_KEEP_DELIVERED(Kind.INTERVAL, "P30D", null, ReadBy.SERVER, "how long a delivered or failed webhook event keeps its"

@@ -88,10 +88,13 @@ public record Report(String title, String tenantLabel, String reportId, Instant 
                 }
             }
             bands = List.copyOf(bands);
-            for (int score = 1; score <= 25; score++) {
-                int s = score;
-                if (bands.stream().noneMatch(b -> b.covers(s))) {
-                    throw new IllegalArgumentException("no band covers score " + score);
+            // only the scores a likelihood × impact makes need a band (11, 13, 14 ... never occur)
+            for (int likelihood = 1; likelihood <= 5; likelihood++) {
+                for (int impact = 1; impact <= 5; impact++) {
+                    int s = likelihood * impact;
+                    if (bands.stream().noneMatch(b -> b.covers(s))) {
+                        throw new IllegalArgumentException("no band covers score " + s);
+                    }
                 }
             }
         }

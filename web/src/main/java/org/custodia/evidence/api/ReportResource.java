@@ -32,6 +32,7 @@ import org.custodia.platform.api.Inputs;
 import org.custodia.platform.problem.ProblemException;
 import org.custodia.evidence.application.ConsentSummaryReport;
 import org.custodia.evidence.application.ProcessingRegisterReport;
+import org.custodia.evidence.application.RiskRegisterReport;
 import org.custodia.evidence.application.ReportVerifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,6 +65,25 @@ public class ReportResource {
 
     @Inject
     ProcessingRegisterReport processingRegister;
+
+    @Inject
+    RiskRegisterReport riskRegister;
+
+    /** The risk register as a signed, tagged PDF/A: heat maps before and after treatment, the risks, the treatment plans. */
+    @RequiresPermission("risk:export")
+    @CostlyEndpoint
+    @StateChangingRead // appends the report's audit event and a checkpoint
+    @GET
+    @Path("/risk-register")
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    @APIResponse(responseCode = "200", description = "The signed PDF/A risk register, as a download",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"risk-register.pdf\"",
+                    schema = @Schema(type = SchemaType.STRING)))
+    public Response riskRegister() throws SQLException, IOException, GeneralSecurityException {
+        return Response.ok(riskRegister.generate(caller.actor()), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"risk-register.pdf\"").build();
+    }
 
     /** The record of processing activities (GDPR Art. 30) as a signed, tagged PDF/A. */
     @RequiresPermission("ropa:export")
