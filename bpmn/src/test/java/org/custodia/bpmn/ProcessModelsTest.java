@@ -47,7 +47,7 @@ class ProcessModelsTest {
     @Test
     void everyModelDeploysOnItsOwn() throws Exception {
         List<String> models = models();
-        assertThat(models).contains(DsarProcess.RESOURCE, RopaReviewProcess.RESOURCE);
+        assertThat(models).contains(DsarProcess.RESOURCE, RopaReviewProcess.RESOURCE, DpiaReviewProcess.RESOURCE);
         for (String model : models) {
             Deployment d = engine.getRepositoryService().createDeployment().name(model).addClasspathResource(model).deploy();
             assertThat(engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(d.getId()).count()

@@ -203,13 +203,17 @@ class ProcessingRegisterIT {
     }
 
     static JsonNode awaitTask(Api api, String businessKey) throws InterruptedException {
+        return awaitTask(api, businessKey, "ropaReview");
+    }
+
+    static JsonNode awaitTask(Api api, String businessKey, String processKey) throws InterruptedException {
         Instant until = Instant.now().plusSeconds(20);
         do {
             Api.Reply r = api.get("/tasks?businessKey=" + businessKey);
             assertThat(r.status()).as(r.raw().body()).isEqualTo(200);
             Optional<JsonNode> found = r.json().isEmpty() ? Optional.empty() : Optional.of(r.json().get(0));
             if (found.isPresent()) {
-                assertThat(found.get().get("processKey").asText()).isEqualTo("ropaReview");
+                assertThat(found.get().get("processKey").asText()).isEqualTo(processKey);
                 return found.get();
             }
             Thread.sleep(300);

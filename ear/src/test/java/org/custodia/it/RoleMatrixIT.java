@@ -118,6 +118,20 @@ class RoleMatrixIT {
         row("PUT /settings/risk-bands", "/settings/risk-bands", "{\"bands\":[{\"name\":\"low\",\"from\":1,\"to\":4},"
                 + "{\"name\":\"medium\",\"from\":5,\"to\":10},{\"name\":\"high\",\"from\":12,\"to\":25}]}", "application/json");
         row("GET /reports/risk-register", "/reports/risk-register", null, null);
+        row("POST /dpias", "/dpias", "{\"reference\":\"d-{role-lower}\",\"activityId\":\"" + NO_ID + "\",\"title\":\"T\"}",
+                "application/json");
+        row("GET /dpias", "/dpias", null, null);
+        row("GET /dpias/{id}", "/dpias/" + NO_ID, null, null);
+        row("PUT /dpias/{id}", "/dpias/" + NO_ID, "{\"reference\":\"x\",\"activityId\":\"" + NO_ID + "\",\"title\":\"T\"}",
+                "application/json");
+        row("DELETE /dpias/{id}", "/dpias/" + NO_ID, null, null);
+        row("POST /dpias/{id}/submit", "/dpias/" + NO_ID + "/submit", "", "application/json");
+        row("POST /dpias/{id}/risks", "/dpias/" + NO_ID + "/risks", "{\"reference\":\"r\",\"title\":\"T\",\"inherentLikelihood\":2,"
+                + "\"inherentImpact\":3}", "application/json");
+        row("GET /dpia-templates", "/dpia-templates", null, null);
+        row("POST /dpia-templates", "/dpia-templates", "{\"key\":\"t-{role-lower}\",\"title\":\"T\",\"questions\":[{\"id\":\"q\","
+                + "\"text\":\"Q?\",\"kind\":\"TEXT\"}]}", "application/json");
+        row("GET /reports/dpias/{id}", "/reports/dpias/" + NO_ID, null, null);
         row("GET /ropa/register", "/ropa/register?format=csv", null, null);
         row("POST /ropa/register/imports", "/ropa/register/imports", "reference,name\r\n", "text/csv");
         row("GET /ropa/activities/{id}/diff", "/ropa/activities/" + NO_ID + "/diff?from=1&to=2", null, null);

@@ -131,6 +131,12 @@ class RowLevelSecurityIT {
                 + " 'DRAFT', 1, '{}', 0, now(), now())"));
         SEED.put("processing_activity_version", List.of("insert into app.processing_activity_version select '%1$s', id, 1, '{}', 'test',"
                 + " now() from app.processing_activity where tenant_id = '%1$s'"));
+        SEED.put("dpia_template", List.of("insert into app.dpia_template values (gen_random_uuid(), '%1$s', 'art35', 2, 'T', '[]',"
+                + " now(), 'test')"));
+        SEED.put("dpia", List.of("insert into app.dpia (id, tenant_id, reference, activity_id, title, status, criteria, article35_cases,"
+                + " screening_outcome, screening_because, template_key, template_version, answers, created_at, updated_at) select"
+                + " gen_random_uuid(), '%1$s', 'D-1', id, 'T', 'IN_PROGRESS', '[]', '[]', 'REQUIRED', 'r', 'art35', 1, '{}', now(), now()"
+                + " from app.processing_activity where tenant_id = '%1$s'"));
         SEED.put("risk_settings", List.of("insert into app.risk_settings values ('%1$s', '[]', now())"));
         SEED.put("risk", List.of("insert into app.risk (id, tenant_id, reference, title, inherent_likelihood, inherent_impact, status,"
                 + " source, created_at, updated_at) values (gen_random_uuid(), '%1$s', 'R-1', 'Breach', 3, 4, 'OPEN', 'manual', now(), now())"));

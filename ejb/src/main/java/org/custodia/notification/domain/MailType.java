@@ -21,7 +21,9 @@ public enum MailType {
     ROPA_REVIEW_DUE("ropa-review-due", RegisterDueNotice.class),
     ROPA_REVIEW_OVERDUE("ropa-review-overdue", RegisterDueNotice.class),
     RISK_TREATMENT_DUE("risk-treatment-due", RegisterDueNotice.class),
-    RISK_TREATMENT_OVERDUE("risk-treatment-overdue", RegisterDueNotice.class);
+    RISK_TREATMENT_OVERDUE("risk-treatment-overdue", RegisterDueNotice.class),
+    DPIA_REVIEW_DUE("dpia-review-due", RegisterDueNotice.class),
+    DPIA_REVIEW_OVERDUE("dpia-review-overdue", RegisterDueNotice.class);
 
     /** Who reads the mail: the data subject, a console user about a request, or a person invited to the console. */
     public enum Audience { SUBJECT, REVIEWER, CONSOLE_USER }

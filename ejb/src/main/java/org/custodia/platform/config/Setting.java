@@ -104,7 +104,7 @@ public enum Setting {
     PACKAGE_PURGE_INTERVAL(Kind.INTERVAL, "PT1H", null, ReadBy.SERVER, "how often the answers of ended DSARs past their tenant's"
             + " `packageRetention` lose their contents (hashes and sizes stay)"),
     REMINDER_INTERVAL(Kind.INTERVAL, "PT1H", null, ReadBy.SERVER, "how often owners are mailed about dates 14 days ahead or"
-            + " passed: review dates of register entries, due dates of risk treatment plans (one mail each per date)"),
+            + " passed: review dates of register entries and DPIAs, due dates of risk treatment plans (one mail each per date)"),
     WEBHOOK_DISPATCH_INTERVAL(Kind.INTERVAL, "1", null, ReadBy.SERVER, "how often each node looks for webhook deliveries that are due"
             + " (retries, and events of other nodes); a change also wakes its own node's dispatcher at once"),
     WEBHOOK_KEEP_DELIVERED(Kind.INTERVAL, "P30D", null, ReadBy.SERVER, "how long a delivered or failed webhook event keeps its"

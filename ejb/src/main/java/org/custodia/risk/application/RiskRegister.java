@@ -51,10 +51,11 @@ public class RiskRegister {
     @Inject
     AuditTrail audit;
 
-    public RatedRisk create(Actor actor, RiskDraft draft, String source) {
+    /** A new risk; {@code dpiaId}: the assessment that found it (source {@code dpia}), else null (source {@code manual}). */
+    public RatedRisk create(Actor actor, RiskDraft draft, UUID dpiaId) {
         check(actor.tenantId(), draft);
         Instant now = StoredTime.now();
-        Risk r = risk(UUID.randomUUID(), draft, source, now, now);
+        Risk r = risk(UUID.randomUUID(), draft, dpiaId == null ? "manual" : "dpia", dpiaId, now, now);
         if (!risks.add(actor.tenantId(), r)) {
             throw ProblemException.conflict("reference", "The register already has a risk '" + draft.reference() + "'");
         }
@@ -68,7 +69,7 @@ public class RiskRegister {
         if (!old.reference().equals(draft.reference())) {
             throw ProblemException.invalid("reference", "cannot change (it is '" + old.reference() + "')");
         }
-        Risk r = risk(id, draft, old.source(), old.createdAt(), StoredTime.now());
+        Risk r = risk(id, draft, old.source(), old.dpiaId(), old.createdAt(), StoredTime.now());
         risks.update(actor.tenantId(), r);
         Map<String, Object> facts = facts(r);
         facts.put("before", old.inherentLikelihood() + "x" + old.inherentImpact()
@@ -91,6 +92,11 @@ public class RiskRegister {
     public List<RatedRisk> list(@TenantId UUID tenantId) {
         RiskMatrix matrix = settings.bands().matrix();
         return risks.all().stream().map(r -> rated(r, matrix)).toList();
+    }
+
+    /** The risks an assessment found, rated. */
+    public List<RatedRisk> ofDpia(@TenantId UUID tenantId, UUID dpiaId) {
+        return list(tenantId).stream().filter(r -> dpiaId.equals(r.risk().dpiaId())).toList();
     }
 
     public HeatMap.Map5x5 heatMap(@TenantId UUID tenantId, boolean residual) {
@@ -134,9 +140,9 @@ public class RiskRegister {
         }
     }
 
-    private static Risk risk(UUID id, RiskDraft d, String source, Instant created, Instant updated) {
+    private static Risk risk(UUID id, RiskDraft d, String source, UUID dpiaId, Instant created, Instant updated) {
         return new Risk(id, d.reference(), d.title().strip(), d.description(), d.category(), d.ownerId(), d.inherentLikelihood(),
-                d.inherentImpact(), d.residualLikelihood(), d.residualImpact(), d.status(), source, d.activityIds(), d.incidentRefs(),
+                d.inherentImpact(), d.residualLikelihood(), d.residualImpact(), d.status(), source, dpiaId, d.activityIds(), d.incidentRefs(),
                 created, updated);
     }
 
@@ -154,6 +160,9 @@ public class RiskRegister {
         }
         facts.put("status", r.status().name());
         facts.put("activities", r.activityIds().size());
+        if (r.dpiaId() != null) {
+            facts.put("dpia", r.dpiaId().toString());
+        }
         return facts;
     }
 

@@ -6,12 +6,12 @@ import java.util.UUID;
 
 /**
  * A risk of the register: what may happen, to which processing activities, rated before treatment (inherent) and, once
- * treated, after it (residual), with its owner and status. {@code source} says where it was found ({@code manual}, or a
- * DPIA: {@code dpia:<id>}).
+ * treated, after it (residual), with its owner and status. {@code source} says where it was found ({@code manual},
+ * {@code dpia}); {@code dpiaId} the assessment that found it.
  */
 public record Risk(UUID id, String reference, String title, String description, String category, UUID ownerId, int inherentLikelihood,
                    int inherentImpact, Integer residualLikelihood, Integer residualImpact, RiskStatus status, String source,
-                   List<UUID> activityIds, List<String> incidentRefs, Instant createdAt, Instant updatedAt) {
+                   UUID dpiaId, List<UUID> activityIds, List<String> incidentRefs, Instant createdAt, Instant updatedAt) {
 
     public Risk {
         activityIds = List.copyOf(activityIds);

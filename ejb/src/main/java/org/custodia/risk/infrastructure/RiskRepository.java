@@ -38,7 +38,7 @@ public class RiskRepository {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, reference, title, description, category, owner_id, inherent_likelihood, inherent_impact,"
-            + " residual_likelihood, residual_impact, status, source, incident_refs, created_at, updated_at";
+            + " residual_likelihood, residual_impact, status, source, incident_refs, created_at, updated_at, dpia_id";
     private static final String TREATMENT_COLUMNS = "id, risk_id, strategy, description, owner_id, due_date, status, created_at, updated_at";
 
     @PersistenceContext(unitName = "custodia")
@@ -48,13 +48,13 @@ public class RiskRepository {
     public boolean add(UUID tenantId, Risk r) {
         try {
             em.createNativeQuery("insert into app.risk (" + COLUMNS + ", tenant_id) values (?1, ?2, ?3, ?4, ?5, cast(?6 as uuid), ?7, ?8,"
-                            + " cast(?9 as integer), cast(?10 as integer), ?11, ?12, ?13, ?14, ?15, ?16)")
+                            + " cast(?9 as integer), cast(?10 as integer), ?11, ?12, ?13, ?14, ?15, cast(?17 as uuid), ?16)")
                     .setParameter(1, r.id()).setParameter(2, r.reference()).setParameter(3, r.title()).setParameter(4, r.description())
                     .setParameter(5, r.category()).setParameter(6, r.ownerId()).setParameter(7, r.inherentLikelihood())
                     .setParameter(8, r.inherentImpact()).setParameter(9, r.residualLikelihood()).setParameter(10, r.residualImpact())
                     .setParameter(11, r.status().name()).setParameter(12, r.source()).setParameter(13, json(r.incidentRefs()))
                     .setParameter(14, NativeValues.at(r.createdAt())).setParameter(15, NativeValues.at(r.updatedAt()))
-                    .setParameter(16, tenantId).executeUpdate();
+                    .setParameter(16, tenantId).setParameter(17, r.dpiaId()).executeUpdate();
         } catch (PersistenceException e) {
             if (!UniqueViolation.causedBy(e)) {
                 throw e;
@@ -125,7 +125,7 @@ public class RiskRepository {
         }
         return rows.stream().map(r -> new Risk((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (UUID) r[5],
                 ((Number) r[6]).intValue(), ((Number) r[7]).intValue(), r[8] == null ? null : ((Number) r[8]).intValue(),
-                r[9] == null ? null : ((Number) r[9]).intValue(), RiskStatus.valueOf((String) r[10]), (String) r[11],
+                r[9] == null ? null : ((Number) r[9]).intValue(), RiskStatus.valueOf((String) r[10]), (String) r[11], (UUID) r[15],
                 activities.getOrDefault((UUID) r[0], List.of()), strings((String) r[12]), NativeValues.instant(r[13]),
                 NativeValues.instant(r[14]))).toList();
     }

@@ -23,4 +23,14 @@ public class TaskDecisions {
     public Optional<String> latestReason(@TenantId UUID tenantId, String processKey, String businessKey, TaskDecision decision) {
         return decisions.latestReason(processKey, businessKey, decision);
     }
+
+    /** A decision as the process's own steps read it back. */
+    public record Decided(TaskDecision decision, String reason, String comment, String decidedBy, java.time.Instant decidedAt) {
+    }
+
+    /** The latest decision on the tasks of the process instance with this business key (the one just made, in its delegate). */
+    public Optional<Decided> latest(@TenantId UUID tenantId, String processKey, String businessKey) {
+        return decisions.latest(processKey, businessKey).map(r -> new Decided(TaskDecision.valueOf((String) r[0]), (String) r[1],
+                (String) r[2], (String) r[3], org.custodia.platform.persistence.NativeValues.instant(r[4])));
+    }
 }

@@ -33,4 +33,13 @@ public class TaskDecisionRepository {
                 .setParameter(1, processKey).setParameter(2, businessKey).setParameter(3, decision.name()).getResultList();
         return rows.stream().findFirst();
     }
+
+    /** The latest decision on a process instance's tasks: decision, reason, comment, who and when; empty before any. */
+    @SuppressWarnings("unchecked")
+    public java.util.Optional<Object[]> latest(String processKey, String businessKey) {
+        java.util.List<Object[]> rows = em.createNativeQuery("select decision, reason, comment, decided_by, decided_at from app.task_decision"
+                        + " where process_key = ?1 and business_key = ?2 order by decided_at desc limit 1")
+                .setParameter(1, processKey).setParameter(2, businessKey).getResultList();
+        return rows.stream().findFirst();
+    }
 }

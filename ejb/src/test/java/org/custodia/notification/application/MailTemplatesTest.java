@@ -60,7 +60,7 @@ class MailTemplatesTest {
             case USER_INVITATION -> new UserInvitation(HOSTILE, "APPROVER", link, "cus_t_abc", DUE);
             case CONSENT_LINK -> new ConsentLink(HOSTILE, link, DUE);
             case WEBHOOK_DISABLED -> new WebhookDisabled(HOSTILE, "hooks.example.org", "delivery failed 8 times", DUE, link);
-            case ROPA_REVIEW_DUE, ROPA_REVIEW_OVERDUE, RISK_TREATMENT_DUE, RISK_TREATMENT_OVERDUE -> new RegisterDueNotice(HOSTILE, "PA-017", "Payroll", DUE, link);
+            case ROPA_REVIEW_DUE, ROPA_REVIEW_OVERDUE, RISK_TREATMENT_DUE, RISK_TREATMENT_OVERDUE, DPIA_REVIEW_DUE, DPIA_REVIEW_OVERDUE -> new RegisterDueNotice(HOSTILE, "PA-017", "Payroll", DUE, link);
             case SLA_WARNING, SLA_BREACH, ESCALATION, TASK_ASSIGNED -> new ReviewerNotice("DSAR-2026-0042", "ERASURE", "EU_GDPR", DUE,
                     URI.create("https://custodia.example.org/console/dsars/9f1c"));
         };

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class HeatMapTest {
 
     static Risk risk(int l, int i, Integer rl, Integer ri, RiskStatus status) {
-        return new Risk(UUID.randomUUID(), "R", "t", null, null, null, l, i, rl, ri, status, "manual", List.of(), List.of(), Instant.EPOCH,
+        return new Risk(UUID.randomUUID(), "R", "t", null, null, null, l, i, rl, ri, status, "manual", null, List.of(), List.of(), Instant.EPOCH,
                 Instant.EPOCH);
     }
 

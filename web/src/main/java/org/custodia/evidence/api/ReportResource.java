@@ -31,6 +31,7 @@ import org.custodia.platform.api.CallerContext;
 import org.custodia.platform.api.Inputs;
 import org.custodia.platform.problem.ProblemException;
 import org.custodia.evidence.application.ConsentSummaryReport;
+import org.custodia.evidence.application.DpiaReport;
 import org.custodia.evidence.application.ProcessingRegisterReport;
 import org.custodia.evidence.application.RiskRegisterReport;
 import org.custodia.evidence.application.ReportVerifier;
@@ -68,6 +69,25 @@ public class ReportResource {
 
     @Inject
     RiskRegisterReport riskRegister;
+
+    @Inject
+    DpiaReport dpiaReport;
+
+    /** One DPIA as a signed, tagged PDF/A: screening, answers, risks found, prior consultation, the DPO's opinion. */
+    @RequiresPermission("dpia:export")
+    @CostlyEndpoint
+    @StateChangingRead // appends the report's audit event and a checkpoint
+    @GET
+    @Path("/dpias/{id}")
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    @APIResponse(responseCode = "200", description = "The signed PDF/A DPIA report, as a download",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"dpia.pdf\"",
+                    schema = @Schema(type = SchemaType.STRING)))
+    public Response dpia(@jakarta.ws.rs.PathParam("id") String id) throws SQLException, IOException, GeneralSecurityException {
+        return Response.ok(dpiaReport.generate(caller.actor(), Inputs.id(id, "DPIA")), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"dpia.pdf\"").build();
+    }
 
     /** The risk register as a signed, tagged PDF/A: heat maps before and after treatment, the risks, the treatment plans. */
     @RequiresPermission("risk:export")

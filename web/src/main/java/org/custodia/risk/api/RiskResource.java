@@ -62,13 +62,13 @@ public class RiskResource {
     }
 
     public record RiskView(String id, String reference, String title, String description, String category, String ownerId,
-                           RatingView inherent, RatingView residual, String status, String source, List<String> activityIds,
+                           RatingView inherent, RatingView residual, String status, String source, String dpiaId, List<String> activityIds,
                            List<String> incidentRefs, String createdAt, String updatedAt) {
-        static RiskView of(RatedRisk rated) {
+        public static RiskView of(RatedRisk rated) {
             var r = rated.risk();
             return new RiskView(r.id().toString(), r.reference(), r.title(), r.description(), r.category(),
                     r.ownerId() == null ? null : r.ownerId().toString(), RatingView.of(rated.inherent()), RatingView.of(rated.residual()),
-                    r.status().name(), r.source(), r.activityIds().stream().map(UUID::toString).toList(), r.incidentRefs(),
+                    r.status().name(), r.source(), r.dpiaId() == null ? null : r.dpiaId().toString(), r.activityIds().stream().map(UUID::toString).toList(), r.incidentRefs(),
                     r.createdAt().toString(), r.updatedAt().toString());
         }
     }
@@ -104,7 +104,7 @@ public class RiskResource {
     @APIResponse(responseCode = "201", description = "The risk, rated",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RiskView.class)))
     public Response create(RiskBody body) {
-        return Response.status(201).entity(RiskView.of(register.create(caller.actor(), draft(body), "manual"))).build();
+        return Response.status(201).entity(RiskView.of(register.create(caller.actor(), draft(body), null))).build();
     }
 
     /**
@@ -220,6 +220,11 @@ public class RiskResource {
 
     private static UUID id(String id) {
         return Inputs.id(id, "risk");
+    }
+
+    /** The draft a body describes (its malformed ids refused by field). */
+    public static RiskDraft draftOf(RiskBody body) {
+        return draft(body);
     }
 
     private static RiskDraft draft(RiskBody body) {
