@@ -194,6 +194,40 @@ class ProcessingRegisterIT {
         }
     }
 
+    @Test
+    void consentPurposesFollowTheActivityTheyServeOrTheDisagreementIsListed() {
+        Api.Tenant t = Api.newTenant("ropa-purposes");
+        Api api = t.api();
+        systems(api);
+        String activity = api.post("/ropa/activities", payroll("PA-1", true, "")).json().get("activity").get("id").asText();
+        Api.Reply purpose = api.post("/purposes", "{\"key\":\"payroll-news\",\"name\":\"Payroll news\",\"legalBasis\":\"CONSENT\","
+                + "\"dataCategories\":[\"bank details\"],\"retention\":\"P1Y\"}");
+        assertThat(purpose.status()).as(purpose.raw().body()).isEqualTo(201);
+        JsonNode unlinked = api.get("/purposes/activity-findings").json();
+        assertThat(unlinked).hasSize(1);
+        assertThat(unlinked.get(0).get("field").asText()).isEqualTo("activityId");
+
+        Api.Reply linked = api.put("/purposes/payroll-news/activity", "{\"activityId\":\"" + activity + "\"}");
+        assertThat(linked.status()).as(linked.raw().body()).isEqualTo(200);
+        assertThat(linked.json().get("activityId").asText()).isEqualTo(activity);
+        JsonNode findings = api.get("/purposes/activity-findings").json();
+        assertThat(findings).extracting(f -> f.get("field").asText()).containsExactly("legalBasis", "retention");
+        assertThat(findings.get(0).get("activityReference").asText()).isEqualTo("PA-1");
+        assertThat(findings.get(0).get("activityValue").asText()).isEqualTo("CONTRACT");
+        assertThat(findings.get(1).get("activityValue").asText()).isEqualTo("10 years");
+
+        Api other = Api.newTenant("ropa-purposes-b").api();
+        systems(other);
+        String foreign = other.post("/ropa/activities", payroll("PA-9", true, "")).json().get("activity").get("id").asText();
+        assertThat(api.put("/purposes/payroll-news/activity", "{\"activityId\":\"" + foreign + "\"}").status())
+                .as("another tenant's activity").isEqualTo(422);
+        assertThat(api.put("/purposes/payroll-news/activity", "{\"activityId\":\"" + java.util.UUID.randomUUID() + "\"}").status())
+                .isEqualTo(422);
+        assertThat(api.put("/purposes/payroll-news/activity", "{\"activityId\":\"nope\"}").status()).isEqualTo(422);
+        assertThat(api.put("/purposes/payroll-news/activity", "{\"activityId\":null}").json().get("activityId").isNull()).isTrue();
+        assertThat(auditTypes(api, purpose.json().get("id").asText())).contains("consent.purpose.linked");
+    }
+
     static void systems(Api api) {
         for (String body : new String[] {"{\"name\":\"HR system\",\"hostingCountry\":\"DE\"}",
                 "{\"name\":\"Payroll SaaS\",\"hostingCountry\":\"US\",\"description\":\"payroll provider\"}"}) {

@@ -63,6 +63,8 @@ class RoleMatrixIT {
         row("POST /purposes", "/purposes", "{\"key\":\"p-{role-lower}\",\"name\":\"P\"}", "application/json");
         row("GET /purposes", "/purposes", null, null);
         row("GET /purposes/{key}", "/purposes/seeded", null, null);
+        row("GET /purposes/activity-findings", "/purposes/activity-findings", null, null);
+        row("PUT /purposes/{key}/activity", "/purposes/seeded/activity", "{\"activityId\":null}", "application/json");
         row("POST /consents", "/consents", "{\"subject\":\"s-1\",\"purpose\":\"seeded\",\"action\":\"grant\"}", "application/json");
         row("GET /consents/check", "/consents/check?subject=s-1&purpose=seeded", null, null);
         row("GET /settings/rate-limits", "/settings/rate-limits", null, null);

@@ -38,6 +38,26 @@ public class PurposeRepository {
         }
     }
 
+    /**
+     * Links the purpose to the processing activity it serves (null: none). Kept out of the entity: EclipseLink's UUID
+     * conversion neither reads nor writes a null.
+     */
+    public void serve(UUID purposeId, UUID activityId) {
+        em.createNativeQuery("update app.consent_purpose set activity_id = cast(?2 as uuid) where id = ?1")
+                .setParameter(1, purposeId).setParameter(2, activityId).executeUpdate();
+    }
+
+    /** Purpose key → the processing activity it serves, for the purposes linked to one. */
+    @SuppressWarnings("unchecked")
+    public Map<String, UUID> activities() {
+        Map<String, UUID> links = new HashMap<>();
+        for (Object[] r : (List<Object[]>) em.createNativeQuery("select purpose_key, activity_id from app.consent_purpose"
+                + " where activity_id is not null").getResultList()) {
+            links.put((String) r[0], (UUID) r[1]);
+        }
+        return links;
+    }
+
     public ConsentPurpose find(UUID purposeId) {
         return em.find(ConsentPurpose.class, purposeId);
     }

@@ -7,16 +7,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import org.custodia.audit.application.AuditTrail;
-import org.custodia.audit.domain.ChainVerification;
 import org.custodia.consent.application.ConsentService;
 import org.custodia.consent.domain.PurposeTally;
-import org.custodia.evidence.domain.AuditCheckpoint;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.persistence.TenantScoped;
 import org.custodia.platform.problem.ProblemException;
@@ -31,13 +27,7 @@ public class ConsentSummaryReport {
     ConsentService consents;
 
     @Inject
-    AuditTrail audit;
-
-    @Inject
-    AuditCheckpoints checkpoints;
-
-    @Inject
-    EvidencePdf evidence;
+    SignedReports reports;
 
     public byte[] generate(Actor actor, Instant from, Instant to) throws SQLException, IOException, GeneralSecurityException {
         if (!from.isBefore(to)) {
@@ -48,9 +38,6 @@ public class ConsentSummaryReport {
                 String.valueOf(t.grants()), String.valueOf(t.withdrawals()), String.valueOf(t.grantedNow()))).toList();
         long grants = tallies.stream().mapToLong(PurposeTally::grants).sum();
         long withdrawals = tallies.stream().mapToLong(PurposeTally::withdrawals).sum();
-        ChainVerification chain = audit.verify(actor.tenantId());
-        AuditCheckpoint checkpoint = checkpoints.take(actor);
-        UUID reportId = UUID.randomUUID();
         List<Report.Block> body = List.of(
                 new Report.Paragraph("Consent decisions recorded from " + from + " to " + to + " (end exclusive), per"
                         + " purpose, and the subjects whose current decision is a grant."),
@@ -59,14 +46,9 @@ public class ConsentSummaryReport {
                         new Report.Entry("Grants in period", String.valueOf(grants)),
                         new Report.Entry("Withdrawals in period", String.valueOf(withdrawals)))),
                 new Report.Table(List.of("Purpose", "Name", "Version", "Grants", "Withdrawals", "Granted now"), rows));
-        byte[] pdf = evidence.render(actor.tenantId(), "Consent summary", reportId, body, chain, checkpoint,
-                "Custodia consent summary");
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("report", "consent-summary");
-        payload.put("from", from.toString());
-        payload.put("to", to.toString());
-        payload.put("checkpointSeq", checkpoint.headSeq());
-        audit.append(actor, "report.generated", "report", reportId.toString(), payload);
-        return pdf;
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("from", from.toString());
+        facts.put("to", to.toString());
+        return reports.publish(actor, "consent-summary", "Consent summary", body, "Custodia consent summary", facts);
     }
 }

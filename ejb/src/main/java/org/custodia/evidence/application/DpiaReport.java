@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,12 +11,9 @@ import java.util.UUID;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import org.custodia.audit.application.AuditTrail;
-import org.custodia.audit.domain.ChainVerification;
 import org.custodia.dpia.application.DpiaService;
 import org.custodia.dpia.domain.Dpia;
 import org.custodia.dpia.domain.DpiaTemplate;
-import org.custodia.evidence.domain.AuditCheckpoint;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.persistence.TenantScoped;
 import org.custodia.reports.model.Report;
@@ -39,13 +35,7 @@ public class DpiaReport {
     ProcessingRegister activities;
 
     @Inject
-    AuditTrail audit;
-
-    @Inject
-    AuditCheckpoints checkpoints;
-
-    @Inject
-    EvidencePdf evidence;
+    SignedReports reports;
 
     public byte[] generate(Actor actor, UUID id) throws SQLException, IOException, GeneralSecurityException {
         DpiaService.Assessment a = dpias.get(actor.tenantId(), id);
@@ -86,17 +76,8 @@ public class DpiaReport {
                 new Report.Entry("Opinion", d.dpo().opinion() == null ? "no written opinion" : d.dpo().opinion()),
                 new Report.Entry("Given by", d.dpo().decidedBy()),
                 new Report.Entry("On", d.dpo().decidedAt() == null ? "?" : d.dpo().decidedAt().toString()))));
-        ChainVerification chain = audit.verify(actor.tenantId());
-        AuditCheckpoint checkpoint = checkpoints.take(actor);
-        UUID reportId = UUID.randomUUID();
-        byte[] pdf = evidence.render(actor.tenantId(), "Data protection impact assessment " + d.reference(), reportId, body, chain,
-                checkpoint, "Custodia DPIA report");
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("report", "dpia");
-        payload.put("dpia", id.toString());
-        payload.put("checkpointSeq", checkpoint.headSeq());
-        audit.append(actor, "report.generated", "report", reportId.toString(), payload);
-        return pdf;
+        Map<String, Object> facts = Map.of("dpia", id.toString());
+        return reports.publish(actor, "dpia", "Data protection impact assessment " + d.reference(), body, "Custodia DPIA report", facts);
     }
 
     private static String names(java.util.Set<? extends Enum<?>> values) {

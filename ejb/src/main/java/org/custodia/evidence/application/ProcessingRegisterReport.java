@@ -4,18 +4,13 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import org.custodia.audit.application.AuditTrail;
-import org.custodia.evidence.domain.AuditCheckpoint;
-import org.custodia.audit.domain.ChainVerification;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.persistence.TenantScoped;
 import org.custodia.reports.model.Report;
@@ -38,13 +33,7 @@ public class ProcessingRegisterReport {
     RegisterExport register;
 
     @Inject
-    AuditTrail audit;
-
-    @Inject
-    AuditCheckpoints checkpoints;
-
-    @Inject
-    EvidencePdf evidence;
+    SignedReports reports;
 
     public byte[] generate(Actor actor) throws SQLException, IOException, GeneralSecurityException {
         List<ExportRow> rows = register.rows(actor.tenantId());
@@ -79,17 +68,8 @@ public class ProcessingRegisterReport {
         body.add(new Report.Heading("What Article 30 still asks for"));
         body.add(gaps.isEmpty() ? new Report.Paragraph("Every entry is complete.")
                 : new Report.Table(List.of("Entry", "Field", "Article", "What is missing"), gaps));
-        ChainVerification chain = audit.verify(actor.tenantId());
-        AuditCheckpoint checkpoint = checkpoints.take(actor);
-        UUID reportId = UUID.randomUUID();
-        byte[] pdf = evidence.render(actor.tenantId(), "Record of processing activities", reportId, body, chain, checkpoint,
-                "Custodia record of processing activities");
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("report", "processing-register");
-        payload.put("entries", rows.size());
-        payload.put("checkpointSeq", checkpoint.headSeq());
-        audit.append(actor, "report.generated", "report", reportId.toString(), payload);
-        return pdf;
+        Map<String, Object> facts = Map.of("entries", rows.size());
+        return reports.publish(actor, "processing-register", "Record of processing activities", body, "Custodia record of processing activities", facts);
     }
 
     private static List<String> controllerRow(ExportRow r) {

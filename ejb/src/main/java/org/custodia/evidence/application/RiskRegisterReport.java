@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,9 +12,6 @@ import java.util.UUID;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import org.custodia.audit.application.AuditTrail;
-import org.custodia.audit.domain.ChainVerification;
-import org.custodia.evidence.domain.AuditCheckpoint;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.persistence.TenantScoped;
 import org.custodia.reports.model.Report;
@@ -41,13 +37,7 @@ public class RiskRegisterReport {
     RiskTreatments treatments;
 
     @Inject
-    AuditTrail audit;
-
-    @Inject
-    AuditCheckpoints checkpoints;
-
-    @Inject
-    EvidencePdf evidence;
+    SignedReports reports;
 
     public byte[] generate(Actor actor) throws SQLException, IOException, GeneralSecurityException {
         List<RatedRisk> risks = register.list(actor.tenantId());
@@ -73,16 +63,8 @@ public class RiskRegisterReport {
                 : new Report.Table(List.of("Risk", "Strategy", "Plan", "Due", "Status"), plans.stream().map(t -> List.of(
                         references.getOrDefault(t.riskId(), "?"), t.strategy().name().toLowerCase(), t.description(),
                         t.dueDate() == null ? "none" : t.dueDate().toString(), t.status().name().toLowerCase().replace('_', ' '))).toList()));
-        ChainVerification chain = audit.verify(actor.tenantId());
-        AuditCheckpoint checkpoint = checkpoints.take(actor);
-        UUID reportId = UUID.randomUUID();
-        byte[] pdf = evidence.render(actor.tenantId(), "Risk register", reportId, body, chain, checkpoint, "Custodia risk register");
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("report", "risk-register");
-        payload.put("risks", risks.size());
-        payload.put("checkpointSeq", checkpoint.headSeq());
-        audit.append(actor, "report.generated", "report", reportId.toString(), payload);
-        return pdf;
+        Map<String, Object> facts = Map.of("risks", risks.size());
+        return reports.publish(actor, "risk-register", "Risk register", body, "Custodia risk register", facts);
     }
 
     private static List<String> row(RatedRisk r) {

@@ -1,25 +1,19 @@
 package org.custodia.risk.application;
 
-import java.net.URI;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import org.custodia.audit.application.AuditTrail;
 import org.custodia.identity.application.MailRecipients;
 import org.custodia.notification.application.DueDateMail;
 import org.custodia.notification.application.DueDateRound;
 import org.custodia.notification.domain.MailType;
-import org.custodia.platform.context.Actor;
-import org.custodia.platform.context.PublicUrl;
 import org.custodia.platform.persistence.TenantId;
 import org.custodia.platform.persistence.TenantScoped;
 import org.custodia.risk.infrastructure.RiskRepository;
-import org.custodia.risk.infrastructure.RiskRepository.TreatmentDue;
 
 /**
  * Reminds owners of open treatment plans (planned, in progress) of their due dates, {@link DueDateRound#DAYS_AHEAD} days
@@ -28,6 +22,9 @@ import org.custodia.risk.infrastructure.RiskRepository.TreatmentDue;
  */
 @Stateless
 public class TreatmentReminders implements DueDateRound {
+
+    static final DueDateMail.Kind KIND = new DueDateMail.Kind(MailType.RISK_TREATMENT_DUE, MailType.RISK_TREATMENT_OVERDUE,
+            "/console/risks/", "risk", "risk.treatment", "risk-treatment");
 
     @Inject
     RiskRepository risks;
@@ -38,9 +35,6 @@ public class TreatmentReminders implements DueDateRound {
     @Inject
     MailRecipients recipients;
 
-    @Inject
-    AuditTrail audit;
-
     @Override
     public String name() {
         return "risk treatment reminders";
@@ -50,17 +44,10 @@ public class TreatmentReminders implements DueDateRound {
     @TenantScoped
     public int remindDue(@TenantId UUID tenantId) {
         LocalDate today = LocalDate.now(mail.zone(tenantId));
-        int sent = 0;
-        for (TreatmentDue d : risks.claimTreatmentsDue(today, today.plusDays(DAYS_AHEAD), PER_ROUND)) {
-            String title = d.description().length() > 300 ? d.description().substring(0, 299) + "…" : d.description();
-            List<String> to = recipients.ownerElse(tenantId, d.ownerId(), "MANAGER");
-            mail.send(tenantId, to, d.overdue() ? MailType.RISK_TREATMENT_OVERDUE : MailType.RISK_TREATMENT_DUE,
-                    d.riskReference(), title, d.dueDate(), URI.create(PublicUrl.base() + "/console/risks/" + d.riskId()));
-            audit.append(Actor.system(tenantId, "risk-treatment", null), d.overdue() ? "risk.treatment.overdue" : "risk.treatment.reminded",
-                    "risk", d.riskId().toString(), Map.of("treatment", d.id().toString(), "dueDate", d.dueDate().toString(),
-                            "recipients", to.size()));
-            sent++;
-        }
-        return sent;
+        return mail.remind(tenantId, risks.claimTreatmentsDue(today, today.plusDays(DAYS_AHEAD), PER_ROUND).stream()
+                .map(d -> new DueDateMail.DueItem(d.riskId(), d.riskReference(),
+                        d.description().length() > 300 ? d.description().substring(0, 299) + "…" : d.description(), d.ownerId(),
+                        d.dueDate(), d.overdue(), Map.<String, Object>of("treatment", d.id().toString())))
+                .toList(), KIND, owner -> recipients.ownerElse(tenantId, owner, "MANAGER"));
     }
 }

@@ -26,6 +26,9 @@ public final class VeraPdf {
         try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), flavour);
              PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
             ValidationResult result = validator.validate(parser);
+            if (result.getPDFAFlavour() != flavour) {
+                return List.of("validated as " + result.getPDFAFlavour() + ", not " + flavour);
+            }
             List<String> failures = result.getTestAssertions().stream()
                     .filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
                     .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage())

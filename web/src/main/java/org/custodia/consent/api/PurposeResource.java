@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.custodia.consent.application.ConsentService;
+import org.custodia.consent.application.PurposeActivities;
 import org.custodia.consent.domain.ConsentPurpose;
 import org.custodia.consent.domain.PurposeDetails;
 import org.custodia.platform.problem.FieldError;
@@ -45,13 +47,18 @@ public class PurposeResource {
     public record PurposeView(String id, String key, String name, String description, int version,
                               Map<String, String> names, String legalBasis, List<String> dataCategories,
                               String retention, boolean honoursGpc, boolean reconsentOnNoticeChange, Integer noticeVersion,
-                              String createdAt, boolean thirdPartyDisclosure) {
-        static PurposeView of(ConsentPurpose p) {
+                              String createdAt, boolean thirdPartyDisclosure, String activityId) {
+        static PurposeView of(ConsentPurpose p, java.util.UUID activityId) {
             PurposeDetails d = p.details();
             return new PurposeView(p.id().toString(), p.key(), p.name(), p.description(), p.version(), d.names(),
                     d.legalBasis().name(), d.dataCategories(), d.retention(), d.honoursGpc(),
-                    d.reconsentOnNoticeChange(), p.noticeVersion(), p.createdAt().toString(), d.thirdPartyDisclosure());
+                    d.reconsentOnNoticeChange(), p.noticeVersion(), p.createdAt().toString(), d.thirdPartyDisclosure(),
+                    activityId == null ? null : activityId.toString());
         }
+    }
+
+    /** {@code activityId}: the processing activity the purpose serves; null unlinks it. */
+    public record ActivityLink(String activityId) {
     }
 
     @Inject
@@ -59,6 +66,9 @@ public class PurposeResource {
 
     @Inject
     CallerContext caller;
+
+    @Inject
+    PurposeActivities activities;
 
     @RequiresPermission("purpose:create")
     @POST
@@ -70,13 +80,41 @@ public class PurposeResource {
         PurposeDetails details = PurposeDetails.of(body.names(), body.legalBasis(), body.dataCategories(), body.retention(),
                 body.honoursGpc(), body.reconsentOnNoticeChange(), body.thirdPartyDisclosure(), errors);
         return Response.status(201).entity(PurposeView.of(consents.definePurpose(caller.actor(), body.key(), body.name(),
-                body.description(), details, errors))).build();
+                body.description(), details, errors), null)).build();
     }
 
     @RequiresPermission("purpose:view")
     @GET
     public List<PurposeView> list() {
-        return consents.purposes(caller.caller().tenantId()).stream().map(PurposeView::of).toList();
+        Map<String, java.util.UUID> links = activities.links(caller.caller().tenantId());
+        return consents.purposes(caller.caller().tenantId()).stream().map(p -> PurposeView.of(p, links.get(p.key()))).toList();
+    }
+
+    /**
+     * Where purposes and the processing activities they serve disagree (legal basis not among the activity's lawful
+     * bases, a data category missing from its record or kept for another time), and the purposes linked to none.
+     */
+    @RequiresPermission("purpose:view")
+    @GET
+    @Path("/activity-findings")
+    public List<PurposeActivities.Finding> activityFindings() {
+        return activities.findings(caller.caller().tenantId());
+    }
+
+    @RequiresPermission("purpose:update")
+    @PUT
+    @Path("/{key}/activity")
+    public PurposeView linkActivity(@PathParam("key") String key, ActivityLink body) {
+        RequestBodies.required(body);
+        java.util.UUID activity = null;
+        if (body.activityId() != null) {
+            try {
+                activity = java.util.UUID.fromString(body.activityId());
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("activityId", "must be an id (UUID)");
+            }
+        }
+        return PurposeView.of(activities.link(caller.actor(), key, activity), activity);
     }
 
     @RequiresPermission("purpose:view")
@@ -87,6 +125,6 @@ public class PurposeResource {
         if (p == null) {
             throw ProblemException.notFound("Purpose '" + key + "'");
         }
-        return PurposeView.of(p);
+        return PurposeView.of(p, activities.links(caller.caller().tenantId()).get(key));
     }
 }

@@ -155,25 +155,13 @@ public class DpiaResource {
     private static DpiaService.Draft draft(DpiaBody body) {
         RequestBodies.required(body);
         List<FieldError> errors = new ArrayList<>();
-        UUID activity = uuid("activityId", body.activityId(), errors);
-        UUID owner = uuid("ownerId", body.ownerId(), errors);
+        UUID activity = Inputs.optionalId("activityId", body.activityId(), errors);
+        UUID owner = Inputs.optionalId("ownerId", body.ownerId(), errors);
         var reviewDue = Inputs.date("reviewDue", body.reviewDue(), errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
         return new DpiaService.Draft(body.reference(), activity, body.title(), body.criteria(), body.article35Cases(), body.reasoning(),
                 body.answers(), owner, reviewDue, body.template(), body.templateVersion());
-    }
-
-    private static UUID uuid(String field, String value, List<FieldError> errors) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(field, "must be an id (UUID)"));
-            return null;
-        }
     }
 }

@@ -41,6 +41,19 @@ public final class Inputs {
         }
     }
 
+    /** An optional id in a body (null when absent); a malformed one adds a field error and yields null. */
+    public static UUID optionalId(String field, String value, List<FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, "must be an id (UUID)"));
+            return null;
+        }
+    }
+
     /** An id from a path: a malformed one names nothing that exists, so it is a 404. */
     public static UUID id(String value, String what) {
         try {

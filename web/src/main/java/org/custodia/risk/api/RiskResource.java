@@ -230,11 +230,11 @@ public class RiskResource {
     private static RiskDraft draft(RiskBody body) {
         RequestBodies.required(body);
         List<FieldError> errors = new ArrayList<>();
-        UUID owner = uuid("ownerId", body.ownerId(), errors);
+        UUID owner = Inputs.optionalId("ownerId", body.ownerId(), errors);
         List<UUID> activities = new ArrayList<>();
         List<String> ids = body.activityIds() == null ? List.of() : body.activityIds();
         for (int i = 0; i < ids.size(); i++) {
-            activities.add(uuid("activityIds[" + i + "]", ids.get(i), errors));
+            activities.add(Inputs.optionalId("activityIds[" + i + "]", ids.get(i), errors));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -246,23 +246,11 @@ public class RiskResource {
     private static RiskTreatments.Plan plan(TreatmentBody body) {
         RequestBodies.required(body);
         List<FieldError> errors = new ArrayList<>();
-        UUID owner = uuid("ownerId", body.ownerId(), errors);
+        UUID owner = Inputs.optionalId("ownerId", body.ownerId(), errors);
         var due = Inputs.date("dueDate", body.dueDate(), errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
         return new RiskTreatments.Plan(body.strategy(), body.description(), owner, due, body.status());
-    }
-
-    private static UUID uuid(String field, String value, List<FieldError> errors) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(field, "must be an id (UUID)"));
-            return null;
-        }
     }
 }

@@ -165,14 +165,7 @@ public class ProcessingActivityResource {
     private static ProcessingRegister.Draft draft(ActivityBody body) {
         RequestBodies.required(body);
         List<FieldError> errors = new ArrayList<>();
-        UUID owner = null;
-        if (body.ownerId() != null) {
-            try {
-                owner = UUID.fromString(body.ownerId());
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("ownerId", "must be a user id (UUID)"));
-            }
-        }
+        UUID owner = Inputs.optionalId("ownerId", body.ownerId(), errors);
         var reviewDue = body.reviewDue() == null ? null : Inputs.date("reviewDue", body.reviewDue(), errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
