@@ -150,7 +150,8 @@ export function rows(legend, item, make, values = [], { hint, simple = false } =
       all.splice(at, 1);
       node.remove();
       renumber();
-      (all[at] || all[at - 1])?.node.querySelector('input, select, textarea')?.focus() ?? add.focus();
+      const next = (all[at] || all[at - 1])?.node.querySelector('input, select, textarea');
+      (next || add).focus(); // the focus stays in the list, not on the page's start
       fieldset.dispatchEvent(new Event('change', { bubbles: true })); // choices that depend on the rows follow
     });
     all.push(row);
