@@ -26,7 +26,7 @@ final class RegisterPages {
     }
 
     /** Payroll as a controller's record, complete but for its security measures (Art. 30(1)(g)); not saved yet. */
-    static void fillPayrollWithoutSecurityMeasures(Browser browser, String reference) {
+    static void fillPayrollWithoutSecurityMeasures(Browser browser, String reference) throws java.io.IOException {
         browser.labelled("ropa-form", "Reference").sendKeys(reference);
         browser.labelled("ropa-form", "Name of the processing").sendKeys("Payroll");
         browser.inFieldset("Controller", "Name").sendKeys("Acme GmbH");
@@ -38,6 +38,7 @@ final class RegisterPages {
         browser.inFieldset("Data category 1", "Kept for (time limit for erasure, Art. 30(1)(f))").sendKeys("10 years");
         browser.labelled("ropa-form", "There are no recipients").click();
         browser.labelled("ropa-form", "HR system").click();
+        browser.photograph("ropa-form");
     }
 
     /**
