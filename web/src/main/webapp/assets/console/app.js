@@ -9,6 +9,10 @@ import { auditView } from './audit.js';
 import { dashboardView } from './dashboard.js';
 import { adminView } from './admin.js';
 import { accountView } from './account.js';
+import { ropaListView } from './ropa.js';
+import { ropaEntryView } from './ropa-entry.js';
+import { ropaFormView } from './ropa-form.js';
+import { ropaSystemsView } from './ropa-systems.js';
 import { el, clear, problemAlert } from './dom.js';
 
 const routes = [
@@ -20,6 +24,11 @@ const routes = [
   [/^\/console\/dashboard$/, dashboardView],
   [/^\/console\/admin(?:\/([a-z-]+))?$/, adminView],
   [/^\/console\/account$/, accountView],
+  [/^\/console\/ropa\/?$/, ropaListView],
+  [/^\/console\/ropa\/new$/, ropaFormView],
+  [/^\/console\/ropa\/systems$/, ropaSystemsView],
+  [/^\/console\/ropa\/activities\/([0-9a-f-]{36})$/, ropaEntryView], // the review mails link here
+  [/^\/console\/ropa\/activities\/([0-9a-f-]{36})\/edit$/, ropaFormView],
 ];
 
 export const session = { me: null };

@@ -14,9 +14,10 @@ export async function inboxView({ page }) {
   }
   const rows = tasks.map((t) => {
     const u = urgency(t.dueAt);
-    const target = t.processKey === 'dsar' ? `/console/dsars/${t.businessKey}` : null;
+    const [target, label] = t.processKey === 'dsar' ? [`/console/dsars/${t.businessKey}`, words(t.processKey)]
+      : t.processKey === 'ropaReview' ? [`/console/ropa/activities/${t.businessKey}`, 'Register entry'] : [null, null];
     return el('tr', {},
-      el('td', {}, target ? el('a', { href: target, 'data-nav': '' }, `${words(t.processKey)} ${t.businessKey.slice(0, 8)}`) : t.businessKey),
+      el('td', {}, target ? el('a', { href: target, 'data-nav': '' }, `${label} ${t.businessKey.slice(0, 8)}`) : t.businessKey),
       el('td', {}, t.name),
       el('td', {}, when(t.dueAt, session.me.timeZone)),
       el('td', {}, el('span', { class: `urgency ${u.key}` }, el('span', { 'aria-hidden': 'true' }, u.mark), ' ', u.label)),
@@ -26,7 +27,7 @@ export async function inboxView({ page }) {
     el('p', {}, `${tasks.length} task${tasks.length === 1 ? '' : 's'} for you or your role, the most urgent first.`),
     el('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': 'Open tasks' }, el('table', {},
       el('caption', {}, 'Open tasks by due date'),
-      el('thead', {}, el('tr', {}, ['Request', 'Task', 'Due', 'Urgency', 'Assignee'].map((h) => el('th', { scope: 'col' }, h)))),
+      el('thead', {}, el('tr', {}, ['Item', 'Task', 'Due', 'Urgency', 'Assignee'].map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, rows))));
 }
 

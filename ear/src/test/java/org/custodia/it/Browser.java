@@ -122,6 +122,27 @@ final class Browser implements AutoCloseable {
         return await(by, Duration.ofSeconds(20));
     }
 
+    /** The input a label names within the element with id {@code scope} (a form), as a person finds it. */
+    WebElement labelled(String scope, String label) {
+        return driver.findElement(By.id(driver.findElement(By.xpath("//*[@id='" + scope + "']//label[normalize-space()='" + label + "']"))
+                .getAttribute("for")));
+    }
+
+    /** The input a label names within the fieldset whose legend reads {@code legend} (a party, a row of a list). */
+    WebElement inFieldset(String legend, String label) {
+        return driver.findElement(By.id(driver.findElement(By.xpath("//fieldset[legend[normalize-space()='" + legend
+                + "']]//label[normalize-space()='" + label + "']")).getAttribute("for")));
+    }
+
+    /** The texts an input's aria-describedby points at, which a screen reader reads with it. */
+    String describedBy(WebElement input) {
+        StringBuilder text = new StringBuilder();
+        for (String id : String.valueOf(input.getAttribute("aria-describedby")).split(" ")) {
+            driver.findElements(By.id(id)).forEach(e -> text.append(e.getText()).append(' '));
+        }
+        return text.toString();
+    }
+
     /** Waits until the page's one h1 reads {@code heading} (the console's views are rendered by script). */
     void awaitPage(String heading) {
         try {

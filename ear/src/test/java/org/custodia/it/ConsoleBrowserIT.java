@@ -23,6 +23,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -303,6 +304,87 @@ class ConsoleBrowserIT {
             browser.awaitPage("Your account");
             assertThat(browser.await(By.id("mfa-on")).getText()).contains("set up");
             assertThat(browser.driver.findElements(By.id("mfa-start"))).as("no second set-up offered").isEmpty();
+        }
+    }
+
+    @Test
+    void aDpoKeepsTheRegisterCompletesAnEntryComparesItsVersionsAndAnAuditorReadsItWithoutWriteControls() throws Exception {
+        Api.Tenant t = Api.newTenant("console-ropa");
+        Accounts.Account dpo = Accounts.invited(t, "APPROVER");
+        Accounts.Account auditor = Accounts.invited(t, "AUDITOR");
+        String entryId;
+        try (Browser browser = new Browser()) {
+            browser.signIn(dpo, "Inbox");
+            browser.driver.findElement(By.linkText("Register")).click();
+            browser.awaitPage("Record of processing activities");
+            RegisterPages.addSystem(browser, "HR system", "de"); // an entry picks its systems from the organisation's
+            assertThat(browser.driver.findElement(By.id("systems")).getText()).contains("HR system").contains("DE");
+            browser.assertAccessible("systems");
+
+            browser.driver.findElement(By.linkText("Back to the register")).click();
+            browser.awaitPage("Record of processing activities");
+            browser.driver.findElement(By.id("new-entry")).click();
+            browser.awaitPage("New register entry");
+            RegisterPages.fillPayrollWithoutSecurityMeasures(browser, "PA 001");
+            browser.assertAccessible("new register entry");
+            browser.driver.findElement(By.cssSelector("#ropa-form button[type=submit]")).click();
+            // the API refuses the reference: the alert says so, and so does the input (to a screen reader too)
+            assertThat(browser.await(By.cssSelector("[role=alert]")).getText()).contains("reference: must be 1 to 64 letters");
+            WebElement reference = browser.labelled("ropa-form", "Reference");
+            assertThat(reference.getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(browser.describedBy(reference)).contains("must be 1 to 64 letters");
+            assertThat(t.api().get("/ropa/activities").json()).as("nothing saved").isEmpty();
+            reference.clear(); // and the entry is saved once the reference is right
+            reference.sendKeys("PA-001");
+            browser.driver.findElement(By.cssSelector("#ropa-form button[type=submit]")).click();
+
+            browser.awaitPage("PA-001: Payroll");
+            entryId = browser.driver.getCurrentUrl().replaceAll(".*/console/ropa/activities/", "");
+            assertThat(browser.driver.findElement(By.id("entry-version")).getText()).startsWith("1;");
+            assertThat(browser.driver.findElements(By.cssSelector("#missing li"))).extracting(WebElement::getText).as("only (g) is missing")
+                    .containsExactly("securityMeasures — Art. 30(1)(g), Art. 32(1): describe the technical and organisational security measures.");
+            assertThat(browser.driver.findElement(By.xpath("//section[h2='(b) Purposes']")).getText()).contains("paying salaries — Contract");
+            browser.assertAccessible("register entry");
+            browser.photograph("ropa-entry");
+
+            browser.driver.findElement(By.id("edit-entry")).click();
+            browser.awaitPage("Change PA-001");
+            WebElement security = browser.labelled("ropa-form", "Technical and organisational security measures (Art. 32(1))");
+            assertThat(browser.describedBy(security)).as("the gap, next to the field that fills it").contains("Art. 30(1)(g)");
+            security.sendKeys("encryption at rest, role-based access");
+            browser.driver.findElement(By.cssSelector("#ropa-form button[type=submit]")).click();
+            browser.awaitPage("PA-001: Payroll");
+            assertThat(browser.driver.findElement(By.cssSelector("main [role=status]")).getText()).isEqualTo("Saved as version 2.");
+            assertThat(browser.driver.findElement(By.id("entry-version")).getText()).startsWith("2;");
+            assertThat(browser.driver.findElement(By.id("missing")).getText()).contains("Nothing is missing");
+            assertThat(browser.driver.findElements(By.cssSelector("#versions tbody tr"))).hasSize(2);
+            browser.driver.findElement(By.cssSelector("#compare button[type=submit]")).click(); // 1 → 2, the latest two, by default
+            assertThat(browser.await(By.cssSelector("#diff caption")).getText()).isEqualTo("Changes from version 1 to version 2");
+            assertThat(browser.driver.findElements(By.cssSelector("#diff tbody tr"))).extracting(WebElement::getText).as("path, before, after")
+                    .containsExactly("record.securityMeasures — encryption at rest, role-based access");
+            browser.assertAccessible("register entry with a diff");
+
+            browser.driver.findElement(By.id("submit-entry")).click();
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(By.id("entry-status"), "In review"));
+            assertThat(browser.driver.findElements(By.id("edit-entry"))).as("frozen while the DPO reviews it").isEmpty();
+            assertThat(t.api().get("/ropa/activities/" + entryId).json().get("activity").get("status").asText()).isEqualTo("IN_REVIEW");
+
+            RegisterPages.approveFromInbox(browser, entryId); // the APPROVERs' task links to the entry, decided there
+            assertThat(t.api().get("/ropa/activities/" + entryId).json().get("activity").get("approvedVersion").asInt()).isEqualTo(2);
+
+            browser.driver.findElement(By.linkText("Register")).click();
+            browser.awaitPage("Record of processing activities");
+            String header = String.join(",", org.custodia.ropa.domain.RegisterSheet.header().subList(0, 24)) + "\r\n";
+            assertThat(RegisterPages.importCsv(browser, header + "PA-002,Invoicing,BOSS" + ",".repeat(21) + "\r\n"))
+                    .as("every problem with its line, nothing imported").startsWith("Nothing was imported.").contains("line 2, role: ");
+            assertThat(t.api().get("/ropa/activities").json()).hasSize(1);
+            assertThat(RegisterPages.importCsv(browser, header + "PA-002,Invoicing,CONTROLLER" + ",".repeat(21) + "\r\n"))
+                    .isEqualTo("Imported 1 row: 1 created, 0 changed, 0 unchanged.");
+            assertThat(browser.driver.findElement(By.id("register")).getText()).as("the list, read again").contains("PA-002");
+        }
+        try (Browser browser = new Browser()) {
+            browser.signIn(auditor, "Audit trail");
+            RegisterPages.readWithoutWriteControls(browser, entryId); // the list, the entry (as mails link it), the systems
         }
     }
 

@@ -1,0 +1,101 @@
+package org.custodia.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Steps of the console's register pages (GDPR Art. 30) that ConsoleBrowserIT's story takes, as a person would take them. */
+final class RegisterPages {
+
+    private RegisterPages() {
+    }
+
+    /** From the register: its Systems page, where a system is added; stays there. */
+    static void addSystem(Browser browser, String name, String country) {
+        browser.driver.findElement(By.linkText("Systems")).click();
+        browser.awaitPage("Systems");
+        browser.labelled("new-system", "Name").sendKeys(name);
+        browser.labelled("new-system", "Hosting country").sendKeys(country);
+        browser.driver.findElement(By.cssSelector("#new-system button[type=submit]")).click();
+        assertThat(browser.await(By.cssSelector("main [role=status]")).getText()).isEqualTo(name + " added.");
+    }
+
+    /** Payroll as a controller's record, complete but for its security measures (Art. 30(1)(g)); not saved yet. */
+    static void fillPayrollWithoutSecurityMeasures(Browser browser, String reference) throws java.io.IOException {
+        browser.labelled("ropa-form", "Reference").sendKeys(reference);
+        browser.labelled("ropa-form", "Name of the processing").sendKeys("Payroll");
+        browser.inFieldset("Controller", "Name").sendKeys("Acme GmbH");
+        browser.inFieldset("Controller", "Contact details").sendKeys("privacy@acme.example");
+        browser.inFieldset("Purpose 1", "What for").sendKeys("paying salaries");
+        new Select(browser.inFieldset("Purpose 1", "Lawful basis")).selectByValue("CONTRACT");
+        browser.labelled("ropa-form", "Category of data subjects 1").sendKeys("employees");
+        browser.inFieldset("Data category 1", "Name").sendKeys("bank details");
+        browser.inFieldset("Data category 1", "Kept for (time limit for erasure, Art. 30(1)(f))").sendKeys("10 years");
+        browser.labelled("ropa-form", "There are no recipients").click();
+        browser.labelled("ropa-form", "HR system").click();
+        browser.photograph("ropa-form");
+    }
+
+    /**
+     * The inbox until PA-001's review task shows (the process starts it in the background); its link opens the entry,
+     * where the DPO approves it.
+     */
+    static void approveFromInbox(Browser browser, String entryId) throws InterruptedException {
+        By link = By.cssSelector("a[href='/console/ropa/activities/" + entryId + "']");
+        for (int i = 0; i < 40 && browser.driver.findElements(link).isEmpty(); i++) {
+            browser.open("/console/inbox");
+            browser.awaitPage("Inbox");
+            Thread.sleep(500);
+        }
+        browser.await(link).click();
+        browser.awaitPage("PA-001: Payroll");
+        browser.driver.findElement(By.id("d-APPROVE")).click();
+        browser.driver.findElement(By.cssSelector("#decision button[type=submit]")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(By.id("entry-status"), "Approved"));
+    }
+
+    /** On the register: imports {@code csv} from a file, and answers what the page then says of it. */
+    static String importCsv(Browser browser, String csv) throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("register", ".csv");
+        java.nio.file.Files.writeString(file, csv);
+        browser.driver.findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
+        browser.driver.findElement(By.cssSelector("#import button[type=submit]")).click();
+        return browser.await(By.cssSelector("#import-result .ok-box, #import-result .problem")).getText();
+    }
+
+    /**
+     * An AUDITOR (ropa:view and ropa:export only) reads the register (the approved PA-001, the imported PA-002), PA-001 and
+     * the systems: the exports are there, nothing that would change anything is, and the pages pass axe-core.
+     */
+    static void readWithoutWriteControls(Browser browser, String entryId) throws java.io.IOException {
+        browser.driver.findElement(By.linkText("Register")).click();
+        browser.awaitPage("Record of processing activities");
+        assertThat(browser.driver.findElement(By.id("register")).getText()).contains("PA-001").contains("Payroll").contains("Approved")
+                .contains("PA-002");
+        assertThat(browser.driver.findElements(By.cssSelector("#new-entry, #import, main input[type=file]"))).as("no write control").isEmpty();
+        assertThat(browser.driver.findElement(By.id("export-pdf")).getAttribute("href")).endsWith("/api/v1/reports/processing-register");
+        browser.assertAccessible("register as auditor");
+        browser.photograph("ropa-register");
+        browser.driver.findElement(By.id("filter-gaps")).click();
+        assertThat(browser.driver.findElement(By.id("register-count")).getText()).as("PA-001 is complete; PA-002 is not")
+                .isEqualTo("1 of 2 entries shown.");
+        assertThat(browser.driver.findElement(By.id("register")).getText()).contains("PA-002").doesNotContain("PA-001");
+
+        browser.open("/console/ropa/activities/" + entryId); // as the review mails link it
+        browser.awaitPage("PA-001: Payroll");
+        assertThat(browser.driver.findElements(By.cssSelector("#edit-entry, #submit-entry, #delete-entry, #decision, #ropa-form")))
+                .as("nothing on the entry lets an auditor change it").isEmpty();
+        assertThat(browser.driver.findElement(By.id("security-measures")).getText()).isEqualTo("encryption at rest, role-based access");
+        browser.assertAccessible("register entry as auditor");
+
+        browser.open("/console/ropa/systems");
+        browser.awaitPage("Systems");
+        assertThat(browser.driver.findElement(By.id("systems")).getText()).contains("HR system");
+        assertThat(browser.driver.findElements(By.cssSelector("main form, main button, main details"))).as("nor on the systems").isEmpty();
+    }
+}
