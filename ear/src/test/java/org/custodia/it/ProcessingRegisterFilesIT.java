@@ -60,14 +60,25 @@ class ProcessingRegisterFilesIT {
         assertThat(again.get("changed").asInt()).as("the same register: no new versions").isZero();
         assertThat(again.get("unchanged").asInt()).isEqualTo(2);
 
+        // someone changes PA-001 after the export: the old file no longer overwrites it
+        String pa1 = a.api().get("/ropa/activities").json().get(1).get("id").asText();
+        assertThat(a.api().put("/ropa/activities/" + pa1, ProcessingRegisterIT.payroll("PA-001", true, "\"version\":1,")
+                .replace("Monthly salaries", "Salaries")).status()).isEqualTo(200);
+        Api.Reply stale = a.api().send(a.api().request("/ropa/register/imports").header("Content-Type", XLSX)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(xlsx)));
+        assertThat(stale.status()).as(stale.raw().body()).isEqualTo(422);
+        assertThat(stale.json().get("errors").get(0).get("field").asText()).isEqualTo("version");
+        byte[] fresh = download(a.api(), "/ropa/register?format=xlsx", XLSX);
+
         Api.Tenant b = Api.newTenant("ropa-files-b");
-        JsonNode imported = upload(b.api(), xlsx, XLSX);
+        JsonNode imported = upload(b.api(), fresh, XLSX);
         assertThat(imported.get("created").asInt()).isEqualTo(2);
         assertThat(imported.get("systemsAdded")).extracting(JsonNode::asText).containsExactly("HR system", "Payroll SaaS");
         assertThat(contents(b.api())).isEqualTo(contents(a.api()));
 
         Api.Tenant c = Api.newTenant("ropa-files-c");
-        assertThat(upload(c.api(), csv, "text/csv").get("created").asInt()).isEqualTo(2);
+        byte[] freshCsv = download(a.api(), "/ropa/register?format=csv", "text/csv");
+        assertThat(upload(c.api(), freshCsv, "text/csv").get("created").asInt()).isEqualTo(2);
         assertThat(contents(c.api())).isEqualTo(contents(a.api()));
     }
 

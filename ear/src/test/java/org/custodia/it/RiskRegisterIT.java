@@ -74,7 +74,9 @@ class RiskRegisterIT {
         assertThat(references(api.get("/risks?likelihood=4&impact=5").json())).containsExactly("R-1");
         assertThat(references(api.get("/risks?rating=residual&likelihood=2&impact=3").json())).containsExactly("R-3");
         assertThat(references(api.get("/risks?activityId=" + activity).json())).containsExactly("R-1");
-        assertThat(references(api.get("/risks?band=high").json())).containsExactly("R-1", "R-3", "R-4");
+        assertThat(references(api.get("/risks?band=high").json())).as("closed risks are not mapped").containsExactly("R-1", "R-3");
+        assertThat(references(api.get("/risks?band=high&status=CLOSED").json())).containsExactly("R-4");
+        assertThat(api.get("/risks?status=open").status()).isEqualTo(400);
 
         // the tenant's own bands re-rate every risk
         Api.Reply bands = api.put("/settings/risk-bands", "{\"bands\":[{\"name\":\"low\",\"from\":1,\"to\":6},{\"name\":\"medium\","

@@ -128,11 +128,14 @@ public class DpiaService {
         TaskDecisions.Decided d = decisions.latest(tenantId, DpiaReviewProcess.KEY, id.toString())
                 .orElseThrow(() -> new IllegalStateException("no DPO decision recorded for DPIA " + id));
         String opinion = d.decision() == TaskDecision.REJECT ? d.reason() : d.comment();
-        dpia.decided(new Dpia.DpoDecision(d.decision().name(), opinion, principal(d.decidedBy()), d.decidedAt()), StoredTime.now());
+        Assessment now = assessment(tenantId, dpia);
+        Dpia.SignOff signed = new Dpia.SignOff(now.risks().stream().map(r -> new Dpia.RiskAtSignOff(r.risk().reference(), r.risk().title(),
+                words(r.inherent()), r.residual() == null ? "not treated" : words(r.residual()), r.risk().status().name())).toList(),
+                now.priorConsultation().orElse(null), StoredTime.now().toString());
+        dpia.decided(new Dpia.DpoDecision(d.decision().name(), opinion, principal(d.decidedBy()), d.decidedAt()), signed, StoredTime.now());
         dpias.update(dpia);
         Map<String, Object> facts = facts(dpia);
-        Assessment a = assessment(tenantId, dpia);
-        facts.put("priorConsultation", a.priorConsultation().isPresent());
+        facts.put("priorConsultation", now.priorConsultation().isPresent());
         audit.append(new Actor(tenantId, principal(d.decidedBy()), processInstanceId),
                 d.decision() == TaskDecision.APPROVE ? "dpia.signed_off" : "dpia.returned", "dpia", id.toString(), facts);
     }
@@ -174,6 +177,9 @@ public class DpiaService {
         Optional<String> prior = PriorConsultation.required(found.stream().map(r -> new PriorConsultation.FoundRisk(r.risk().reference(),
                 r.risk().status() == RiskStatus.CLOSED, (r.residual() != null ? r.residual() : r.inherent()).band().name(),
                 r.residual() != null)).toList(), highest);
+        if (dpia.status() == org.custodia.dpia.domain.DpiaStatus.APPROVED && dpia.signOff() != null) {
+            prior = Optional.ofNullable(dpia.signOff().priorConsultation()); // as signed off, whatever the register says since
+        }
         return new Assessment(dpia, template, DpiaAnswers.unanswered(template, dpia.answers()), found, prior);
     }
 
@@ -219,6 +225,10 @@ public class DpiaService {
 
     private static Dpia.Screening screening(Draft d) {
         return Dpia.Screening.of(d.criteria(), d.cases(), d.reasoning());
+    }
+
+    private static String words(org.custodia.risk.domain.RiskMatrix.Rating r) {
+        return r.likelihood() + " x " + r.impact() + " = " + r.score() + " (" + r.band().name() + ")";
     }
 
     private static String principal(String workerId) {

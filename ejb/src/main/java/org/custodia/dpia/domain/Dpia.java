@@ -11,8 +11,8 @@ import org.custodia.platform.problem.ProblemException;
 /**
  * One assessment of one processing activity: its screening (WP248 criteria, Art. 35(3) cases, the controller's
  * reasoning, the outcome with its rule), its answers against a template version, its owner and review date, and the
- * DPO's latest decision with the written opinion. Frozen while the DPO reviews it; a change after sign-off needs a new
- * one.
+ * DPO's latest decision with the written opinion and what was signed off. Frozen while the DPO reviews it; a change of
+ * what was assessed after sign-off needs the DPO again.
  */
 public class Dpia {
 
@@ -36,6 +36,14 @@ public class Dpia {
     public record DpoDecision(String decision, String opinion, String decidedBy, Instant decidedAt) {
     }
 
+    /** A found risk as it stood when the DPO signed off: its reference, title, ratings in words, status. */
+    public record RiskAtSignOff(String reference, String title, String inherent, String residual, String status) {
+    }
+
+    /** What the DPO signed off: the risks then, why prior consultation was required (null: it was not), when (ISO-8601). */
+    public record SignOff(java.util.List<RiskAtSignOff> risks, String priorConsultation, String at) {
+    }
+
     private final UUID id;
     private final String reference;
     private final UUID activityId;
@@ -49,13 +57,14 @@ public class Dpia {
     private LocalDate reviewDue;
     private String reviewProcess;
     private DpoDecision dpo;
+    private SignOff signOff;
     private final Instant createdAt;
     private Instant updatedAt;
 
     @SuppressWarnings("java:S107") // the stored row, column by column
     public Dpia(UUID id, String reference, UUID activityId, String title, DpiaStatus status, Screening screening, String templateKey,
                 int templateVersion, Map<String, String> answers, UUID ownerId, LocalDate reviewDue, String reviewProcess, DpoDecision dpo,
-                Instant createdAt, Instant updatedAt) {
+                SignOff signOff, Instant createdAt, Instant updatedAt) {
         this.id = id;
         this.reference = reference;
         this.activityId = activityId;
@@ -69,6 +78,7 @@ public class Dpia {
         this.reviewDue = reviewDue;
         this.reviewProcess = reviewProcess;
         this.dpo = dpo;
+        this.signOff = signOff;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
     }
@@ -77,13 +87,23 @@ public class Dpia {
     public static Dpia screened(String reference, UUID activityId, String title, Screening screening, DpiaTemplate template, UUID ownerId,
                                 LocalDate reviewDue, Instant now) {
         return new Dpia(UUID.randomUUID(), reference, activityId, title, screening.required() ? DpiaStatus.IN_PROGRESS : DpiaStatus.NOT_REQUIRED,
-                screening, template.key(), template.version(), Map.of(), ownerId, reviewDue, null, null, now, now);
+                screening, template.key(), template.version(), Map.of(), ownerId, reviewDue, null, null, null, now, now);
     }
 
-    /** A changed screening, title, answers, owner or review date; a signed-off assessment is in progress again. */
+    /**
+     * A changed screening, title, answers, owner or review date. A change of what was assessed (title, screening, answers)
+     * puts a signed-off assessment in progress again; a new owner or review date alone keeps its status.
+     */
     public void change(String title, Screening screening, Map<String, String> answers, UUID ownerId, LocalDate reviewDue, Instant now) {
         if (status == DpiaStatus.IN_REVIEW) {
             throw ProblemException.conflict("status", "'" + reference + "' is with the DPO and cannot change until the DPO has decided");
+        }
+        if (title.equals(this.title) && screening.criteria().equals(this.screening.criteria()) && screening.cases().equals(this.screening.cases())
+                && java.util.Objects.equals(screening.reasoning(), this.screening.reasoning()) && answers.equals(this.answers)) {
+            this.ownerId = ownerId;
+            this.reviewDue = reviewDue;
+            this.updatedAt = now;
+            return;
         }
         if (!screening.required() && !answers.isEmpty()) {
             throw ProblemException.conflict("answers", "the screening says no DPIA is required (" + screening.result().because() + ")");
@@ -116,13 +136,19 @@ public class Dpia {
         updatedAt = now;
     }
 
-    /** The DPO's decision, recorded by the review process: APPROVE signs off, anything else puts it back in progress. */
-    public void decided(DpoDecision decision, Instant now) {
+    /**
+     * The DPO's decision, recorded by the review process: APPROVE signs off (with what was signed: {@code signOff}),
+     * anything else puts it back in progress.
+     */
+    public void decided(DpoDecision decision, SignOff signOff, Instant now) {
         if (status != DpiaStatus.IN_REVIEW) {
             throw new IllegalStateException("DPIA " + id + " is not with the DPO");
         }
         dpo = decision;
         status = "APPROVE".equals(decision.decision()) ? DpiaStatus.APPROVED : DpiaStatus.IN_PROGRESS;
+        if (status == DpiaStatus.APPROVED) {
+            this.signOff = signOff;
+        }
         reviewProcess = null;
         updatedAt = now;
     }
@@ -146,6 +172,7 @@ public class Dpia {
     public LocalDate reviewDue() { return reviewDue; }
     public String reviewProcess() { return reviewProcess; }
     public DpoDecision dpo() { return dpo; }
+    public SignOff signOff() { return signOff; }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
 }

@@ -40,7 +40,7 @@ public class DpiaRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, reference, activity_id, title, status, criteria, article35_cases, screening_reasoning,"
             + " screening_outcome, screening_because, template_key, template_version, answers, owner_id, review_due, review_process,"
-            + " dpo_decision, dpo_opinion, decided_by, decided_at, created_at, updated_at";
+            + " dpo_decision, dpo_opinion, decided_by, decided_at, created_at, updated_at, sign_off";
 
     @PersistenceContext(unitName = "custodia")
     EntityManager em;
@@ -49,7 +49,7 @@ public class DpiaRepository {
     public boolean add(UUID tenantId, Dpia d) {
         try {
             bind(em.createNativeQuery("insert into app.dpia (" + COLUMNS + ", tenant_id) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-                    + " ?12, ?13, cast(?14 as uuid), cast(?15 as date), ?16, ?17, ?18, ?19, cast(?20 as timestamptz), ?21, ?22, ?23)"), d)
+                    + " ?12, ?13, cast(?14 as uuid), cast(?15 as date), ?16, ?17, ?18, ?19, cast(?20 as timestamptz), ?21, ?22, ?24, ?23)"), d)
                     .setParameter(23, tenantId).executeUpdate();
             return true;
         } catch (PersistenceException e) {
@@ -65,7 +65,7 @@ public class DpiaRepository {
                 + " article35_cases = ?7, screening_reasoning = ?8, screening_outcome = ?9, screening_because = ?10, template_key = ?11,"
                 + " template_version = ?12, answers = ?13, owner_id = cast(?14 as uuid), review_due = cast(?15 as date), review_process = ?16,"
                 + " dpo_decision = ?17, dpo_opinion = ?18, decided_by = ?19, decided_at = cast(?20 as timestamptz), created_at = ?21,"
-                + " updated_at = ?22,"
+                + " updated_at = ?22, sign_off = ?24,"
                 + " reminded_for = case when review_due is distinct from cast(?15 as date) then null else reminded_for end,"
                 + " overdue_for = case when review_due is distinct from cast(?15 as date) then null else overdue_for end where id = ?1"), d)
                 .executeUpdate();
@@ -83,7 +83,7 @@ public class DpiaRepository {
                 .setParameter(16, d.reviewProcess()).setParameter(17, dpo == null ? null : dpo.decision())
                 .setParameter(18, dpo == null ? null : dpo.opinion()).setParameter(19, dpo == null ? null : dpo.decidedBy())
                 .setParameter(20, dpo == null ? null : NativeValues.at(dpo.decidedAt())).setParameter(21, NativeValues.at(d.createdAt()))
-                .setParameter(22, NativeValues.at(d.updatedAt()));
+                .setParameter(22, NativeValues.at(d.updatedAt())).setParameter(24, d.signOff() == null ? null : json(d.signOff()));
     }
 
     public void delete(UUID id) {
@@ -123,7 +123,8 @@ public class DpiaRepository {
                 NativeValues.instant(r[19]));
         return new Dpia((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3], DpiaStatus.valueOf((String) r[4]), screening, (String) r[10],
                 ((Number) r[11]).intValue(), answers, (UUID) r[13], r[14] == null ? null : ((Date) r[14]).toLocalDate(), (String) r[15], dpo,
-                NativeValues.instant(r[20]), NativeValues.instant(r[21]));
+                r[22] == null ? null : read((String) r[22], new TypeReference<Dpia.SignOff>() { }), NativeValues.instant(r[20]),
+                NativeValues.instant(r[21]));
     }
 
     /** Assessments whose review date is within [today, remindFrom] not yet reminded of, or past and not yet told; marks them. */

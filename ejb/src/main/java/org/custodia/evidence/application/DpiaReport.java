@@ -61,7 +61,14 @@ public class DpiaReport {
             answers.add(new Report.Entry(q.text(), d.answers().getOrDefault(q.id(), q.required() ? "NOT ANSWERED" : "not answered")));
         }
         body.add(new Report.KeyValues(answers));
-        body.add(new Report.Heading("Risks found"));
+        if (d.status() == org.custodia.dpia.domain.DpiaStatus.APPROVED && d.signOff() != null) {
+            body.add(new Report.Heading("Risks found, as signed off (" + d.signOff().at() + ")"));
+            body.add(d.signOff().risks().isEmpty() ? new Report.Paragraph("The assessment recorded no risks.")
+                    : new Report.Table(List.of("Risk", "Title", "Inherent", "Residual", "Status"), d.signOff().risks().stream()
+                            .map(r -> List.of(r.reference(), r.title(), r.inherent(), r.residual(), r.status().toLowerCase())).toList()));
+        }
+        body.add(new Report.Heading(d.status() == org.custodia.dpia.domain.DpiaStatus.APPROVED ? "Risks found, as the register holds them now"
+                : "Risks found"));
         body.add(a.risks().isEmpty() ? new Report.Paragraph("The assessment records no risks.")
                 : new Report.Table(List.of("Risk", "Title", "Inherent", "Residual", "Status"), a.risks().stream().map(r -> List.of(
                         r.risk().reference(), r.risk().title(), r.inherent().score() + " (" + r.inherent().band().name() + ")",

@@ -77,17 +77,18 @@ public class ProcessingRegisterReport {
         return List.of(entry(r), join(List.of(party("Controller", p.controller()), parties("Joint", p.jointControllers()),
                         p.representativeRequired() ? party("Representative", p.representative()) : "",
                         p.dpoDesignated() ? party("DPO", p.dpo()) : "")),
-                lines(p.purposes().stream().map(u -> u.description() + " (" + (u.lawfulBasis() == null ? "no lawful basis given"
+                lines(p.purposes().stream().map(u -> orNone(u.description()) + " (" + (u.lawfulBasis() == null ? "no lawful basis given"
                         : u.lawfulBasis().name().toLowerCase().replace('_', ' ')) + ")").toList()),
                 lines(p.dataSubjectCategories()),
-                lines(p.dataCategories().stream().map(c -> c.name() + (c.special() ? " (special category)" : "") + ": "
+                lines(p.dataCategories().stream().map(c -> orNone(c.name()) + (c.special() ? " (special category)" : "") + ": "
                         + (c.retention() == null ? "no retention given" : c.retention())).toList()),
                 p.noRecipients() ? "none" : lines(p.recipients()), transfers(p), orNone(p.securityMeasures()));
     }
 
     private static List<String> processorRow(ExportRow r) {
         ProcessingRecord p = r.content().record();
-        return List.of(entry(r), join(List.of(party("Processor", p.processor()), p.dpoDesignated() ? party("DPO", p.dpo()) : "")),
+        return List.of(entry(r), join(List.of(party("Processor", p.processor()),
+                        p.representativeRequired() ? party("Representative", p.representative()) : "", p.dpoDesignated() ? party("DPO", p.dpo()) : "")),
                 parties("", p.controllersServed()), lines(p.processingCategories()), transfers(p), orNone(p.securityMeasures()));
     }
 
@@ -98,7 +99,7 @@ public class ProcessingRegisterReport {
     }
 
     private static String transfers(ProcessingRecord p) {
-        return p.transfers().isEmpty() ? "none" : lines(p.transfers().stream().map(t -> t.country() + ", " + t.recipient() + ": "
+        return p.transfers().isEmpty() ? "none" : lines(p.transfers().stream().map(t -> orNone(t.country()) + ", " + orNone(t.recipient()) + ": "
                 + (t.mechanism() == null ? "no mechanism given" : t.mechanism().name()
                 + (t.sccModule() != null ? " module " + t.sccModule() : "")
                 + (t.assessmentReference() != null ? ", TIA " + t.assessmentReference() : "")

@@ -66,6 +66,7 @@ public class RiskRegister {
     public RatedRisk update(Actor actor, UUID id, RiskDraft draft) {
         check(actor.tenantId(), draft);
         Risk old = risks.lock(id).orElseThrow(() -> notFound(id));
+        notWithTheDpo(old);
         if (!old.reference().equals(draft.reference())) {
             throw ProblemException.invalid("reference", "cannot change (it is '" + old.reference() + "')");
         }
@@ -80,6 +81,7 @@ public class RiskRegister {
 
     public void delete(Actor actor, UUID id) {
         Risk r = risks.lock(id).orElseThrow(() -> notFound(id));
+        notWithTheDpo(r);
         risks.delete(id);
         audit.append(actor, "risk.deleted", "risk", id.toString(), facts(r));
     }
@@ -118,6 +120,14 @@ public class RiskRegister {
         audit.append(actor, "risk.bands.changed", "risk_settings", actor.tenantId().toString(),
                 Map.of("before", describe(old), "after", describe(bands)));
         return bands;
+    }
+
+    /** A risk a DPIA found stays as it is while the DPO reviews that DPIA (the opinion is on what the DPO sees). */
+    private void notWithTheDpo(Risk r) {
+        if (r.dpiaId() != null && "IN_REVIEW".equals(risks.dpiaStatus(r.dpiaId()))) {
+            throw ProblemException.conflict("id", "'" + r.reference() + "' was found by a DPIA the DPO is reviewing; it can change once the"
+                    + " DPO has decided");
+        }
     }
 
     private void check(UUID tenantId, RiskDraft draft) {

@@ -101,6 +101,13 @@ public class RiskRepository {
         return rows("select " + COLUMNS + " from app.risk order by reference", null);
     }
 
+    /** The status of the DPIA that found a risk (the dpia context's table, read under the bound tenant), or null. */
+    @SuppressWarnings("unchecked")
+    public String dpiaStatus(UUID dpiaId) {
+        List<String> rows = em.createNativeQuery("select status from app.dpia where id = ?1").setParameter(1, dpiaId).getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
     /** Which of these ids are processing activities of the bound tenant. */
     @SuppressWarnings("unchecked")
     public List<UUID> existingActivities(List<UUID> ids) {

@@ -21,7 +21,6 @@ import org.custodia.platform.problem.FieldError;
 import org.custodia.platform.problem.ProblemException;
 import org.custodia.ropa.domain.ActivityContent;
 import org.custodia.ropa.domain.ActivityRules;
-import org.custodia.ropa.domain.Art30Completeness;
 import org.custodia.ropa.domain.ProcessingActivity;
 import org.custodia.ropa.domain.ProcessingSystem;
 import org.custodia.ropa.domain.RecordDiff;
@@ -29,6 +28,7 @@ import org.custodia.ropa.domain.ActivityJson;
 import org.custodia.ropa.infrastructure.ProcessingActivityRepository;
 import org.custodia.ropa.infrastructure.ProcessingSystemRepository;
 import org.custodia.ropa.infrastructure.RopaReviews;
+import org.custodia.workflow.application.TaskDecisions;
 
 /**
  * The record of processing activities: entries written, changed (each change a new version), compared, checked for
@@ -60,6 +60,9 @@ public class ProcessingRegister {
     @Inject
     RegisterWriter writer;
 
+    @Inject
+    TaskDecisions decisions;
+
     public ProcessingActivity create(Actor actor, Draft draft) {
         validate(actor.tenantId(), draft);
         activities.lockTenant(actor.tenantId());
@@ -76,6 +79,7 @@ public class ProcessingRegister {
     }
 
     private ProcessingActivity reviseLocked(Actor actor, UUID id, Integer expectedVersion, Draft draft) {
+        activities.lockTenant(actor.tenantId()); // systems it lists cannot be removed meanwhile
         validate(actor.tenantId(), draft);
         ProcessingActivity a = activities.lock(id).orElseThrow(() -> notFound(id));
         if (!a.reference().equals(draft.reference())) {
@@ -91,6 +95,7 @@ public class ProcessingRegister {
     /** Hands the current version to a DPO: the review process starts with a task for the APPROVERs. */
     public ProcessingActivity submit(Actor actor, UUID id) {
         ProcessingActivity a = activities.lock(id).orElseThrow(() -> notFound(id));
+        a.checkSubmittable();
         a.submit(reviews.start(actor, a.id(), a.version()), StoredTime.now());
         activities.update(actor.tenantId(), a, false, actor.principal());
         audit.append(actor, "ropa.activity.submitted", "processing_activity", a.id().toString(), facts(a));
@@ -118,6 +123,11 @@ public class ProcessingRegister {
     public void delete(Actor actor, UUID id) {
         ProcessingActivity a = activities.lock(id).orElseThrow(() -> notFound(id));
         a.checkRemovable();
+        List<String> referrers = activities.referrers(id);
+        if (!referrers.isEmpty()) {
+            throw ProblemException.conflict("id", "'" + a.reference() + "' is referred to by " + String.join(", ", referrers)
+                    + "; unlink them first (the register keeps the entry while anything refers to it)");
+        }
         activities.delete(id);
         audit.append(actor, "ropa.activity.deleted", "processing_activity", a.id().toString(), facts(a));
     }
@@ -147,8 +157,9 @@ public class ProcessingRegister {
         return RecordDiff.between(ActivityJson.tree(byVersion.get(from)), ActivityJson.tree(byVersion.get(to)));
     }
 
-    public List<Art30Completeness.Gap> completeness(@TenantId UUID tenantId, UUID id) {
-        return Art30Completeness.gaps(ActivityJson.read(get(tenantId, id).contentJson()).record());
+    /** The DPO's latest decision on the entry's reviews (why it came back, or who approved it), if any. */
+    public java.util.Optional<TaskDecisions.Decided> lastReview(@TenantId UUID tenantId, UUID id) {
+        return decisions.latest(tenantId, org.custodia.bpmn.RopaReviewProcess.KEY, id.toString());
     }
 
     private void validate(UUID tenantId, Draft draft) {

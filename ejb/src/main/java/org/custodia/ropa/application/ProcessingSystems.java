@@ -55,6 +55,7 @@ public class ProcessingSystems {
     }
 
     public void remove(Actor actor, UUID id) {
+        activities.lockTenant(actor.tenantId()); // an entry being changed to list it goes first, or after
         ProcessingSystem s = get(actor.tenantId(), id);
         List<String> using = activities.referencesUsingSystem(s.name());
         if (!using.isEmpty()) {

@@ -153,8 +153,8 @@ public class RegisterImport {
         for (RegisterSheet.ImportRow row : rows) {
             Integer first = seen.putIfAbsent(row.reference(), row.line());
             if (first != null) {
-                problems.add(new RegisterSheet.Problem(row.line(), RegisterColumn.REFERENCE.header(), "'" + row.reference()
-                        + "' is already on line " + first));
+                problems.add(new RegisterSheet.Problem(row.line(), RegisterColumn.REFERENCE.header(), "the reference is already on line "
+                        + first));
             }
             for (FieldError e : ActivityRules.problems(row.reference(), row.content(), systems)) {
                 problems.add(new RegisterSheet.Problem(row.line(), column(e.field()), e.field() + " " + e.reason()));
@@ -163,14 +163,18 @@ public class RegisterImport {
             if (row.ownerEmail() != null) {
                 owner = owners.get(row.ownerEmail().toLowerCase(Locale.ROOT));
                 if (owner == null) {
-                    problems.add(new RegisterSheet.Problem(row.line(), RegisterColumn.OWNER.header(), "'" + row.ownerEmail()
-                            + "' is not a user of the organisation"));
+                    problems.add(new RegisterSheet.Problem(row.line(), RegisterColumn.OWNER.header(), "is not the email of a user of the"
+                            + " organisation"));
                 }
             }
             ProcessingActivity old = existing.get(row.reference());
+            if (old != null && row.exportedVersion() != null && row.exportedVersion() < old.version()) {
+                problems.add(new RegisterSheet.Problem(row.line(), RegisterColumn.VERSION.header(), "the file was exported at version "
+                        + row.exportedVersion() + "; the entry is at version " + old.version() + " now: export again and make the change there"));
+            }
             if (old != null && old.status() == ActivityStatus.IN_REVIEW) {
-                problems.add(new RegisterSheet.Problem(row.line(), RegisterColumn.REFERENCE.header(), "'" + row.reference()
-                        + "' is in review; it cannot change until the DPO has decided"));
+                problems.add(new RegisterSheet.Problem(row.line(), RegisterColumn.REFERENCE.header(), "the entry is in review; it cannot"
+                        + " change until the DPO has decided"));
             }
             drafts.add(new ProcessingRegister.Draft(row.reference(), row.content(), owner, row.reviewDue()));
         }

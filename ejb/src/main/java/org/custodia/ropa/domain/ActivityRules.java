@@ -122,7 +122,9 @@ public final class ActivityRules {
         if (size(content.systems(), "content.systems", errors)) {
             for (int i = 0; i < content.systems().size(); i++) {
                 String s = content.systems().get(i);
-                if (s == null || !knownSystems.contains(s)) {
+                if (s != null && s.length() > 200) {
+                    errors.add(new FieldError("content.systems[" + i + "]", "a system name is at most 200 characters"));
+                } else if (s == null || !knownSystems.contains(s)) {
                     errors.add(new FieldError("content.systems[" + i + "]", "is not one of the tenant's systems (GET /ropa/systems)"));
                 } else if (!own.add(s)) {
                     errors.add(new FieldError("content.systems[" + i + "]", "is listed twice"));

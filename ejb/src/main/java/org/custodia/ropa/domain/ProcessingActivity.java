@@ -86,12 +86,17 @@ public class ProcessingActivity {
         this.updatedAt = now;
     }
 
-    /** Hands the current version to a DPO. */
-    public void submit(String processInstanceId, Instant now) {
+    /** Whether the current version may go to a DPO: not in review already, not approved as it reads. */
+    public void checkSubmittable() {
         notInReview("submitted again");
         if (status == ActivityStatus.APPROVED) {
             throw ProblemException.conflict("status", "Version " + version + " of '" + reference + "' is already approved; change it first");
         }
+    }
+
+    /** Hands the current version to a DPO. */
+    public void submit(String processInstanceId, Instant now) {
+        checkSubmittable();
         status = ActivityStatus.IN_REVIEW;
         reviewProcess = processInstanceId;
         updatedAt = now;

@@ -3,7 +3,7 @@ package org.custodia.ropa.domain;
 /**
  * The columns of the register as a sheet (CSV or XLSX), in order. List columns hold one item per line; an item with
  * parts separates them with {@code |} (a literal {@code |}, backslash or line break inside a part is written
- * {@code \|}, {@code \\}, {@code \n}). The last four are written on export and ignored on import.
+ * {@code \|}, {@code \\}, {@code \n}). The last four are written on export; of them an import reads only {@code version}.
  */
 public enum RegisterColumn {
     REFERENCE("reference", "PA-001"),
@@ -31,9 +31,9 @@ public enum RegisterColumn {
     SYSTEMS("systems", "one per line: system names"),
     FLOWS("flows", "one per line: from | to | description | data category | data category ..."),
     STATUS("status", "export only"),
-    VERSION("version", "export only"),
+    VERSION("version", "written by the export; on import, a row older than its entry is refused"),
     APPROVED_VERSION("approved_version", "export only"),
-    MISSING("missing", "export only: what Art. 30 still asks for");
+    MISSING("missing", "export only: how many points Art. 30 still asks for");
 
     private final String header;
     private final String format;

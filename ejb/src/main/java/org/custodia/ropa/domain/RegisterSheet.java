@@ -5,6 +5,7 @@ import static org.custodia.ropa.domain.SheetCells.items;
 import static org.custodia.ropa.domain.SheetCells.lines;
 import static org.custodia.ropa.domain.SheetCells.part;
 import static org.custodia.ropa.domain.SheetCells.parts;
+import static org.custodia.ropa.domain.SheetCells.quote;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -35,8 +36,12 @@ public final class RegisterSheet {
                             Integer approvedVersion, int missing, ActivityContent content) {
     }
 
-    /** An entry as read from a row. */
-    public record ImportRow(int line, String reference, String ownerEmail, LocalDate reviewDue, ActivityContent content) {
+    /**
+     * An entry as read from a row; {@code exportedVersion}: the version an export wrote in its {@code version} column (null
+     * for a row written by hand), so a stale file does not silently undo newer changes.
+     */
+    public record ImportRow(int line, String reference, String ownerEmail, LocalDate reviewDue, ActivityContent content,
+                            Integer exportedVersion) {
     }
 
     /** A problem of the sheet: its line, the column, and why. */
@@ -116,7 +121,7 @@ public final class RegisterSheet {
                 }
             }
             if (found == null) {
-                problems.add(new Problem(1, h, "is not a column of the register (the columns: " + String.join(", ", header()) + ")"));
+                problems.add(new Problem(1, h.length() > 80 ? h.substring(0, 80) : h, "is not a column of the register (the columns: " + String.join(", ", header()) + ")"));
             } else if (at.put(found, i) != null) {
                 problems.add(new Problem(1, h, "appears twice"));
             }
@@ -148,7 +153,16 @@ public final class RegisterSheet {
         if (reference == null) {
             problems.add(new Problem(line, RegisterColumn.REFERENCE.header(), "is required"));
         }
-        return problems.size() > before ? null : new ImportRow(line, reference, in.text(RegisterColumn.OWNER), reviewDue, content);
+        Integer exported = null;
+        String version = in.text(RegisterColumn.VERSION);
+        if (version != null) {
+            try {
+                exported = Integer.valueOf(version);
+            } catch (NumberFormatException e) {
+                problems.add(new Problem(line, RegisterColumn.VERSION.header(), "must be the version an export wrote, or empty"));
+            }
+        }
+        return problems.size() > before ? null : new ImportRow(line, reference, in.text(RegisterColumn.OWNER), reviewDue, content, exported);
     }
 
     private static String party(Party p) {
@@ -206,7 +220,7 @@ public final class RegisterSheet {
                 case "yes", "y", "true", "1", "x" -> true;
                 case "no", "n", "false", "0" -> false;
                 default -> {
-                    problem(c, "must be yes or no, not '" + v + "'");
+                    problem(c, "must be yes or no, not " + quote(v));
                     yield false;
                 }
             };
@@ -226,7 +240,7 @@ public final class RegisterSheet {
             try {
                 return parse.apply(v.toUpperCase(Locale.ROOT).replace(' ', '_'));
             } catch (IllegalArgumentException e) {
-                problem(c, where + "'" + v + "' is not one of: " + c.format());
+                problem(c, where + quote(v) + " is not one of: " + c.format());
                 return null;
             }
         }
@@ -239,7 +253,7 @@ public final class RegisterSheet {
             try {
                 return LocalDate.parse(v);
             } catch (DateTimeParseException e) {
-                problem(c, "must be a date such as 2027-06-30, not '" + v + "'");
+                problem(c, "must be a date such as 2027-06-30, not " + quote(v));
                 return null;
             }
         }
@@ -302,7 +316,7 @@ public final class RegisterSheet {
                 String special = part(p, 1);
                 boolean isSpecial = special != null && List.of("yes", "y", "true", "special").contains(special.toLowerCase(Locale.ROOT));
                 if (special != null && !isSpecial && !List.of("no", "n", "false").contains(special.toLowerCase(Locale.ROOT))) {
-                    problem(RegisterColumn.DATA_CATEGORIES, "'" + part(p, 0) + "': special must be yes or no, not '" + special + "'");
+                    problem(RegisterColumn.DATA_CATEGORIES, quote(part(p, 0)) + ": special must be yes or no, not " + quote(special));
                 }
                 out.add(new DataCategory(part(p, 0), isSpecial, part(p, 2)));
             }
@@ -320,7 +334,7 @@ public final class RegisterSheet {
                     try {
                         module = Integer.valueOf(part(p, 3));
                     } catch (NumberFormatException e) {
-                        problem(RegisterColumn.TRANSFERS, where + "the SCC module must be 1 to 4, not '" + part(p, 3) + "'");
+                        problem(RegisterColumn.TRANSFERS, where + "the SCC module must be 1 to 4, not " + quote(part(p, 3)));
                     }
                 }
                 out.add(new Transfer(part(p, 0), part(p, 1), enumValue(RegisterColumn.TRANSFERS, part(p, 2), TransferMechanism::valueOf,

@@ -66,6 +66,12 @@ final class SheetCells {
         return item.toString();
     }
 
+    /** A cell's text as a problem quotes it: at most 80 characters, so an error list stays small whatever the file holds. */
+    static String quote(String value) {
+        String v = value == null ? "" : value;
+        return "'" + (v.length() > 80 ? v.substring(0, 77) + "..." : v) + "'";
+    }
+
     static String lines(List<String> items) {
         return String.join("\n", items);
     }

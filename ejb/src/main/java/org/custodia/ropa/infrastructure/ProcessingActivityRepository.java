@@ -84,6 +84,19 @@ public class ProcessingActivityRepository {
                 .setParameter(5, changedBy).setParameter(6, NativeValues.at(a.updatedAt())).executeUpdate();
     }
 
+    /**
+     * What refers to an entry and would lose its link if it went: the references of the DPIAs assessing it, of the risks
+     * and of the consent purposes linked to it (read under the bound tenant; the tables are the other contexts').
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> referrers(UUID id) {
+        return em.createNativeQuery("select 'DPIA ' || reference from app.dpia where activity_id = ?1"
+                        + " union all select 'risk ' || r.reference from app.risk r join app.risk_activity l on l.risk_id = r.id"
+                        + " where l.activity_id = ?1"
+                        + " union all select 'consent purpose ' || purpose_key from app.consent_purpose where activity_id = ?1 order by 1")
+                .setParameter(1, id).getResultList();
+    }
+
     public void delete(UUID id) {
         em.createNativeQuery("delete from app.processing_activity where id = ?1").setParameter(1, id).executeUpdate();
     }

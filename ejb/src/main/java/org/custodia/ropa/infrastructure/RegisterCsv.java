@@ -42,7 +42,9 @@ public class RegisterCsv implements RegisterFiles {
             if (first != -1 && first != '\uFEFF') {
                 text.unread(first);
             }
-            parse(text, rows);
+            parse(new CellBudget(text), rows);
+        } catch (CellBudget.Exceeded e) {
+            throw new Unreadable(e.line, e.getMessage());
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
                 throw new Unreadable(0, "is not UTF-8 text");
@@ -65,6 +67,66 @@ public class RegisterCsv implements RegisterFiles {
                 record.forEach(cell -> cells.add(unprotect(cell)));
                 rows.add(new SheetRow((int) line, cells));
                 line = parser.getCurrentLineNumber() + 1;
+            }
+        }
+    }
+
+    /**
+     * Counts, as the text streams past the parser, the cells of the record being read (commas outside quotes) and the
+     * characters in all: a row wider than {@link #MAX_CELLS} or a file longer than {@link #MAX_CHARS} stops the parse
+     * before the parser holds it.
+     */
+    static final class CellBudget extends java.io.FilterReader {
+
+        static final class Exceeded extends RuntimeException {
+            final int line;
+
+            Exceeded(int line, String message) {
+                super(message, null, false, false);
+                this.line = line;
+            }
+        }
+
+        private boolean quoted;
+        private int cells = 1;
+        private int line = 1;
+        private long chars;
+
+        CellBudget(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                see((char) c);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            for (int i = 0; i < n; i++) {
+                see(buffer[offset + i]);
+            }
+            return n;
+        }
+
+        private void see(char c) {
+            if (++chars > MAX_CHARS) {
+                throw new Exceeded(line, "is longer than " + MAX_CHARS + " characters; import the register in parts");
+            }
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '\n') {
+                line++;
+                if (!quoted) {
+                    cells = 1;
+                }
+            } else if (c == ',' && !quoted && ++cells > MAX_CELLS) {
+                throw new Exceeded(line, "has more than " + MAX_CELLS + " cells in a row; the register has " + org.custodia.ropa.domain.RegisterColumn.values().length);
             }
         }
     }

@@ -13,6 +13,12 @@ public interface RegisterFiles {
     /** At most this many entries in one upload. */
     int MAX_ROWS = 10_000;
 
+    /** At most this many cells in a row (the register has 28 columns): a wider row is refused before it is held. */
+    int MAX_CELLS = 64;
+
+    /** At most this many characters in all the cells of one upload, so a hostile file costs bounded memory. */
+    long MAX_CHARS = 40L * 1024 * 1024;
+
     /** Thrown when the file cannot be read as its format, with the line where that shows (0: the file as a whole). */
     final class Unreadable extends Exception {
         private final int line;

@@ -50,7 +50,7 @@ public class RegisterXlsx implements RegisterFiles {
 
     static {
         ZipSecureFile.setMinInflateRatio(0.01);
-        ZipSecureFile.setMaxEntrySize(256L * 1024 * 1024);
+        ZipSecureFile.setMaxEntrySize(32L * 1024 * 1024); // a part of a 10,000-entry register is a few MiB
     }
 
     @Override
@@ -63,8 +63,11 @@ public class RegisterXlsx implements RegisterFiles {
             } catch (InvalidFormatException
                      | org.apache.poi.UnsupportedFileFormatException e) {
                 throw new Unreadable(0, "is not an XLSX workbook");
-            } catch (OpenXML4JException | SAXException | ParserConfigurationException | IllegalStateException e) {
-                throw new Unreadable(0, "cannot be read as XLSX: " + e.getMessage());
+            } catch (Unreadable e) {
+                throw e;
+            } catch (OpenXML4JException | SAXException | ParserConfigurationException | IOException | RuntimeException e) {
+                // POI's own messages may quote the file: say only that it cannot be read (zip bombs end here too)
+                throw new Unreadable(0, "cannot be read as XLSX (damaged, too large when unpacked, or not a workbook)");
             }
         } finally {
             Files.deleteIfExists(file);
@@ -87,6 +90,8 @@ public class RegisterXlsx implements RegisterFiles {
             xml.parse(new InputSource(sheet));
         } catch (TooManyRows e) {
             throw new Unreadable(MAX_ROWS + 2, "the register has more than " + MAX_ROWS + " entries; import it in parts");
+        } catch (OverBudget e) {
+            throw new Unreadable(e.line, e.getMessage());
         }
         return collector.rows;
     }
@@ -97,10 +102,22 @@ public class RegisterXlsx implements RegisterFiles {
         }
     }
 
+    /** A cell beyond the register's columns, or more text than an upload may hold. */
+    private static final class OverBudget extends RuntimeException {
+        final int line;
+
+        OverBudget(int line, String message) {
+            super(message, null, false, false);
+            this.line = line;
+        }
+    }
+
     /** Rows as the sheet has them; empty rows are left out, cells a row skips are empty. */
     private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
         final List<SheetRow> rows = new ArrayList<>();
         private List<String> cells;
+        private int row;
+        private long chars;
 
         @Override
         public void startRow(int rowNum) {
@@ -108,6 +125,7 @@ public class RegisterXlsx implements RegisterFiles {
                 throw new TooManyRows();
             }
             cells = new ArrayList<>();
+            row = rowNum + 1;
         }
 
         @Override
@@ -119,7 +137,15 @@ public class RegisterXlsx implements RegisterFiles {
 
         @Override
         public void cell(String reference, String value, XSSFComment comment) {
-            int column = new CellReference(reference).getCol();
+            int column = reference == null ? cells.size() : new CellReference(reference).getCol();
+            if (column >= MAX_CELLS) {
+                throw new OverBudget(row, "has a cell in column " + (column + 1) + "; the register has "
+                        + org.custodia.ropa.domain.RegisterColumn.values().length + " columns");
+            }
+            chars += value == null ? 0 : value.length();
+            if (chars > MAX_CHARS) {
+                throw new OverBudget(row, "holds more than " + MAX_CHARS + " characters; import the register in parts");
+            }
             while (cells.size() < column) {
                 cells.add("");
             }

@@ -42,14 +42,17 @@ class DpiaTest {
         assertThat(d.status()).isEqualTo(DpiaStatus.IN_REVIEW);
         assertThatThrownBy(() -> d.change("t", TWO, complete(), null, null, NOW)).isInstanceOf(ProblemException.class);
         assertThatThrownBy(d::checkRemovable).isInstanceOf(ProblemException.class);
-        d.decided(new Dpia.DpoDecision("REQUEST_CHANGES", "name the processor", "user:1", NOW), NOW);
+        d.decided(new Dpia.DpoDecision("REQUEST_CHANGES", "name the processor", "user:1", NOW), null, NOW);
         assertThat(d.status()).isEqualTo(DpiaStatus.IN_PROGRESS);
         d.checkSubmittable(DpiaTemplate.DEFAULT);
         d.submitted("pi-2", NOW);
-        d.decided(new Dpia.DpoDecision("APPROVE", "proceed", "user:1", NOW), NOW);
+        d.decided(new Dpia.DpoDecision("APPROVE", "proceed", "user:1", NOW), new Dpia.SignOff(java.util.List.of(), null, NOW.toString()), NOW);
+        assertThat(d.signOff().at()).isEqualTo(NOW.toString());
         assertThat(d.status()).isEqualTo(DpiaStatus.APPROVED);
         assertThat(d.dpo().opinion()).isEqualTo("proceed");
-        d.change("t", TWO, complete(), null, null, NOW);
-        assertThat(d.status()).as("a change after sign-off needs a new one").isEqualTo(DpiaStatus.IN_PROGRESS);
+        d.change("t", TWO, complete(), null, java.time.LocalDate.of(2027, 12, 1), NOW);
+        assertThat(d.status()).as("a new review date alone keeps the sign-off").isEqualTo(DpiaStatus.APPROVED);
+        d.change("t2", TWO, complete(), null, null, NOW);
+        assertThat(d.status()).as("a change of what was assessed needs the DPO again").isEqualTo(DpiaStatus.IN_PROGRESS);
     }
 }

@@ -52,6 +52,7 @@ class RegisterSheetTest {
         assertThat(read.ownerEmail()).isEqualTo("owner@acme.example");
         assertThat(read.reviewDue()).isEqualTo(LocalDate.of(2027, 6, 30));
         assertThat(read.content()).isEqualTo(content);
+        assertThat(read.exportedVersion()).as("the version the export wrote").isEqualTo(3);
         assertThat(row.get(RegisterColumn.PURPOSES.ordinal()))
                 .isEqualTo("paying salaries | CONTRACT\ntax \\\\ reporting | LEGAL_OBLIGATION\nnot yet decided");
         assertThat(row.get(RegisterColumn.STATUS.ordinal())).isEqualTo("APPROVED");

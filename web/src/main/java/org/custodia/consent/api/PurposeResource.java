@@ -94,10 +94,11 @@ public class PurposeResource {
      * Where purposes and the processing activities they serve disagree (legal basis not among the activity's lawful
      * bases, a data category missing from its record or kept for another time), and the purposes linked to none.
      */
-    @RequiresPermission("purpose:view")
+    @RequiresPermission("ropa:view")
     @GET
     @Path("/activity-findings")
     public List<PurposeActivities.Finding> activityFindings() {
+        alsoHolds("purpose:view", "it lists the consent purposes");
         return activities.findings(caller.caller().tenantId());
     }
 
@@ -106,6 +107,9 @@ public class PurposeResource {
     @Path("/{key}/activity")
     public PurposeView linkActivity(@PathParam("key") String key, ActivityLink body) {
         RequestBodies.required(body);
+        if (body.activityId() != null) {
+            alsoHolds("ropa:view", "linking names an entry of the record of processing");
+        }
         java.util.UUID activity = null;
         if (body.activityId() != null) {
             try {
@@ -115,6 +119,14 @@ public class PurposeResource {
             }
         }
         return PurposeView.of(activities.link(caller.actor(), key, activity), activity);
+    }
+
+    /** Findings and links join purposes and the record of processing: the caller must be one who may read both. */
+    private void alsoHolds(String permission, String because) {
+        if (!caller.caller().permissions().contains(permission)) {
+            throw new ProblemException(403, "forbidden", "Forbidden", "This also needs the permission '" + permission + "': " + because + ".",
+                    List.of());
+        }
     }
 
     @RequiresPermission("purpose:view")

@@ -69,9 +69,13 @@ public class DpiaResource {
         }
     }
 
-    /** {@code unanswered}: required questions still open; {@code priorConsultation}: why Art. 36 applies, null when it does not. */
+    /**
+     * {@code unanswered}: required questions still open; {@code priorConsultation}: why Art. 36 applies, null when it does
+     * not (once signed off: as signed); {@code signOff}: the risks and finding the DPO signed off, as they were then.
+     */
     public record DpiaView(DpiaSummary dpia, ScreeningView screening, DpiaTemplate template, Map<String, String> answers,
-                           List<String> unanswered, List<RiskResource.RiskView> risks, String priorConsultation, DpoView dpo) {
+                           List<String> unanswered, List<RiskResource.RiskView> risks, String priorConsultation, DpoView dpo,
+                           Dpia.SignOff signOff) {
         static DpiaView of(DpiaService.Assessment a) {
             Dpia d = a.dpia();
             var s = d.screening();
@@ -79,7 +83,7 @@ public class DpiaResource {
                     s.cases().stream().map(Enum::name).sorted().toList(), s.reasoning(), s.result().outcome().name(), s.result().because()),
                     a.template(), new java.util.TreeMap<>(d.answers()), a.unanswered(), a.risks().stream().map(RiskResource.RiskView::of).toList(),
                     a.priorConsultation().orElse(null), d.dpo() == null ? null : new DpoView(d.dpo().decision(), d.dpo().opinion(),
-                    d.dpo().decidedBy(), d.dpo().decidedAt() == null ? null : d.dpo().decidedAt().toString()));
+                    d.dpo().decidedBy(), d.dpo().decidedAt() == null ? null : d.dpo().decidedAt().toString()), d.signOff());
         }
     }
 
@@ -136,8 +140,11 @@ public class DpiaResource {
         return DpiaView.of(dpias.submit(caller.actor(), id(id)));
     }
 
-    /** A risk the assessment found: written to the risk register (source {@code dpia}), linked to the assessed activity. */
-    @RequiresPermission("risk:create")
+    /**
+     * A risk the assessment found: written to the risk register (source {@code dpia}), linked to the assessed activity.
+     * Part of the assessment, so {@code dpia:update} (the DPO's) is what it takes, not the register's own permission.
+     */
+    @RequiresPermission("dpia:update")
     @POST
     @Path("/{id}/risks")
     @APIResponse(responseCode = "201", description = "The risk, in the risk register",

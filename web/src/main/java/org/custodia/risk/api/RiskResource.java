@@ -104,20 +104,31 @@ public class RiskResource {
     @APIResponse(responseCode = "201", description = "The risk, rated",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RiskView.class)))
     public Response create(RiskBody body) {
+        acceptingNeedsApproval(body);
         return Response.status(201).entity(RiskView.of(register.create(caller.actor(), draft(body), null))).build();
     }
 
     /**
      * Filters, all optional: {@code status}; {@code rating} inherent (default) or residual with {@code likelihood} and
-     * {@code impact} (a heat map cell: its drill-down) or {@code band}; {@code activityId}.
+     * {@code impact} (a heat map cell: its drill-down, which like the map leaves closed risks out unless {@code status}
+     * asks for them) or {@code band}; {@code activityId}.
      */
     @RequiresPermission("risk:view")
     @GET
-    public List<RiskView> list(@QueryParam("status") RiskStatus status, @QueryParam("rating") String rating,
+    public List<RiskView> list(@QueryParam("status") String statusName, @QueryParam("rating") String rating,
                                @QueryParam("likelihood") Integer likelihood, @QueryParam("impact") Integer impact,
                                @QueryParam("band") String band, @QueryParam("activityId") String activityId) {
         boolean residual = residual(rating);
         List<FieldError> errors = new ArrayList<>();
+        RiskStatus status = null;
+        if (statusName != null) {
+            try {
+                status = RiskStatus.valueOf(statusName);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("status", "must be OPEN, TREATED, ACCEPTED or CLOSED"));
+            }
+        }
+        boolean mapped = likelihood != null || impact != null || band != null;
         for (Map.Entry<String, Integer> level : new java.util.TreeMap<>(Map.of("likelihood", likelihood == null ? 1 : likelihood,
                 "impact", impact == null ? 1 : impact)).entrySet()) {
             if (level.getValue() < 1 || level.getValue() > RiskMatrix.LEVELS) {
@@ -125,8 +136,9 @@ public class RiskResource {
             }
         }
         Inputs.refuseQuery(errors);
+        RiskStatus wanted = status;
         return register.list(caller.caller().tenantId()).stream()
-                .filter(r -> status == null || r.risk().status() == status)
+                .filter(r -> wanted == null ? !(mapped && r.risk().status() == RiskStatus.CLOSED) : r.risk().status() == wanted)
                 .filter(r -> likelihood == null || r.risk().likelihood(residual) == likelihood)
                 .filter(r -> impact == null || r.risk().impact(residual) == impact)
                 .filter(r -> band == null || ratingOf(r, residual).band().name().equals(band))
@@ -156,6 +168,7 @@ public class RiskResource {
     @Path("/{id}")
     public RiskView update(@PathParam("id") String id, RiskBody body) {
         UUID uuid = id(id);
+        acceptingNeedsApproval(body);
         return RiskView.of(register.update(caller.actor(), uuid, draft(body)));
     }
 
@@ -201,6 +214,13 @@ public class RiskResource {
     public Response deleteTreatment(@PathParam("id") String id, @PathParam("treatmentId") String treatmentId) {
         treatments.delete(caller.actor(), id(id), Inputs.id(treatmentId, "treatment"));
         return Response.noContent().build();
+    }
+
+    /** Retaining a risk as it is (ISO 31000 6.5.2) is a decision: it takes {@code risk:approve}, not only {@code risk:update}. */
+    private void acceptingNeedsApproval(RiskBody body) {
+        if (body != null && body.status() == RiskStatus.ACCEPTED && !caller.caller().permissions().contains("risk:approve")) {
+            throw new ProblemException(403, "forbidden", "Forbidden", "Accepting a risk needs the permission 'risk:approve'.", List.of());
+        }
     }
 
     private static RiskMatrix.Rating ratingOf(RatedRisk r, boolean residual) {

@@ -61,12 +61,15 @@ public class ProcessingActivityResource {
         }
     }
 
-    /** An entry with its content and what Art. 30 still asks of it ({@code missing}: field, article, reason). */
-    public record ActivityView(ActivitySummary activity, ActivityContent content, List<Art30Completeness.Gap> missing) {
-        static ActivityView of(ProcessingActivity a) {
-            ActivityContent content = ActivityJson.read(a.contentJson());
-            return new ActivityView(ActivitySummary.of(a), content, Art30Completeness.gaps(content.record()));
-        }
+    /** The DPO's latest decision on the entry: APPROVE, or REJECT with its reason, or REQUEST_CHANGES with its comment. */
+    public record ReviewView(String decision, String reason, String comment, String decidedBy, String decidedAt) {
+    }
+
+    /**
+     * An entry with its content, what Art. 30 still asks of it ({@code missing}: field, article, reason) and the DPO's
+     * latest decision on it ({@code lastReview}, null before any).
+     */
+    public record ActivityView(ActivitySummary activity, ActivityContent content, List<Art30Completeness.Gap> missing, ReviewView lastReview) {
     }
 
     public record VersionView(int version, String changedBy, String changedAt, ActivityContent content) {
@@ -90,7 +93,7 @@ public class ProcessingActivityResource {
     @APIResponse(responseCode = "201", description = "The entry, version 1, a draft",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityView.class)))
     public Response create(ActivityBody body) {
-        return Response.status(201).entity(ActivityView.of(register.create(caller.actor(), draft(body)))).build();
+        return Response.status(201).entity(view(register.create(caller.actor(), draft(body)))).build();
     }
 
     @RequiresPermission("ropa:view")
@@ -103,7 +106,7 @@ public class ProcessingActivityResource {
     @GET
     @Path("/{id}")
     public ActivityView get(@PathParam("id") String id) {
-        return ActivityView.of(register.get(caller.caller().tenantId(), id(id)));
+        return view(register.get(caller.caller().tenantId(), id(id)));
     }
 
     @RequiresPermission("ropa:update")
@@ -111,7 +114,7 @@ public class ProcessingActivityResource {
     @Path("/{id}")
     public ActivityView revise(@PathParam("id") String id, ActivityBody body) {
         UUID uuid = id(id);
-        return ActivityView.of(register.revise(caller.actor(), uuid, body == null ? null : body.version(), draft(body)));
+        return view(register.revise(caller.actor(), uuid, body == null ? null : body.version(), draft(body)));
     }
 
     @RequiresPermission("ropa:delete")
@@ -128,7 +131,7 @@ public class ProcessingActivityResource {
     @POST
     @Path("/{id}/submit")
     public ActivityView submit(@PathParam("id") String id) {
-        return ActivityView.of(register.submit(caller.actor(), id(id)));
+        return view(register.submit(caller.actor(), id(id)));
     }
 
     @RequiresPermission("ropa:view")
@@ -156,6 +159,13 @@ public class ProcessingActivityResource {
         Inputs.refuseQuery(errors);
         List<RecordDiff.Change> changes = register.diff(caller.caller().tenantId(), uuid, from, to);
         return new DiffView(from, to, changes.stream().map(c -> new ChangeView(c.path(), c.before(), c.after())).toList());
+    }
+
+    private ActivityView view(ProcessingActivity a) {
+        ActivityContent content = ActivityJson.read(a.contentJson());
+        ReviewView review = register.lastReview(caller.caller().tenantId(), a.id()).map(d -> new ReviewView(d.decision().name(), d.reason(),
+                d.comment(), d.decidedBy(), d.decidedAt() == null ? null : d.decidedAt().toString())).orElse(null);
+        return new ActivityView(ActivitySummary.of(a), content, Art30Completeness.gaps(content.record()), review);
     }
 
     private static UUID id(String id) {

@@ -68,7 +68,7 @@ public class RegisterFileResource {
      * each problem with its {@code line} and column), nothing written.
      */
     @RequiresPermission("ropa:import")
-    @CostlyEndpoint
+    @CostlyEndpoint(exclusive = true) // each holds a whole file: one at a time per tenant on a node
     @POST
     @Path("/imports")
     @Consumes({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
