@@ -230,12 +230,12 @@ export function showGaps(form, missing, prefix) {
 
 /**
  * A refusal: each problem next to its input and all of them in an alert above the form, each linked to its input;
- * the alert takes the focus.
+ * the alert takes the focus. {@code name}: how the alert names a field (a question's text rather than its path).
  */
-export function showProblems(form, slot, problem) {
+export function showProblems(form, slot, problem, { name = (field) => field } = {}) {
   clearProblems(form);
   const items = problem.errors.map((e) => {
-    const words = `${e.line ? `line ${e.line}, ` : ''}${e.field}: ${e.reason}`;
+    const words = `${e.line ? `line ${e.line}, ` : ''}${name(e.field)}: ${e.reason}`;
     const input = place(form, e.field, e.reason, 'field-error');
     if (!input) {
       return el('li', {}, words);

@@ -3,8 +3,9 @@
 // gaps Art. 30 still names are shown next to the inputs they concern (ropa-fields.js).
 import { api, Problem } from './api.js';
 import { el } from './dom.js';
-import { can, navigate, session } from './app.js';
+import { can, navigate } from './app.js';
 import { check, choose, custom, group, party, rows, showGaps, showProblems, tell, text, uid } from './ropa-fields.js';
+import { ownerChoice, section } from './pages.js';
 
 const BASES = [['CONSENT', 'Consent (Art. 6(1)(a))'], ['CONTRACT', 'Contract (Art. 6(1)(b))'], ['LEGAL_OBLIGATION', 'Legal obligation (Art. 6(1)(c))'],
   ['VITAL_INTERESTS', 'Vital interests (Art. 6(1)(d))'], ['PUBLIC_TASK', 'Public task (Art. 6(1)(e))'],
@@ -54,11 +55,6 @@ export async function ropaFormView({ params: [id], page }) {
     el('p', {}, view ? `Version ${view.activity.version}; saving makes the next version. ` : 'Saved as a draft, version 1. ',
       'Everything but the reference and the name may stay empty for now: the entry then says what Art. 30 still asks for.'),
     slot, form);
-}
-
-function section(title, ...content) {
-  const id = uid('h');
-  return el('section', { 'aria-labelledby': id }, el('h2', { id }, title), ...content);
 }
 
 /** For one role only: hidden while the other role is chosen (its values are kept and sent). */
@@ -169,15 +165,6 @@ function roleChoice(value) {
     }
     return (radios.find(([input]) => input.checked) || [{ value: null }])[0].value;
   }, () => false);
-}
-
-function ownerChoice(ownerId, users) {
-  const me = session.me.principal.startsWith('user:') ? session.me.principal.slice(5) : null;
-  if (users) {
-    return choose('Owner', users.map((u) => [u.id, u.id === me ? `${u.email} (you)` : u.email]), ownerId, { blank: 'Nobody' });
-  }
-  // without user:view the people cannot be listed: an id, and one's own offered
-  return text('Owner (a user id)', ownerId, { hint: `Leave empty for nobody.${me ? ` Your own id is ${me}.` : ''}`, attrs: { autocomplete: 'off' } });
 }
 
 /** The tenant's systems, ticked when the activity lists them. */
