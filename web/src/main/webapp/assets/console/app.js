@@ -13,6 +13,10 @@ import { ropaListView } from './ropa.js';
 import { ropaEntryView } from './ropa-entry.js';
 import { ropaFormView } from './ropa-form.js';
 import { ropaSystemsView } from './ropa-systems.js';
+import { risksView } from './risks.js';
+import { riskView } from './risk.js';
+import { riskFormView } from './risk-form.js';
+import { riskBandsView } from './risk-bands.js';
 import { el, clear, problemAlert } from './dom.js';
 
 const routes = [
@@ -29,6 +33,11 @@ const routes = [
   [/^\/console\/ropa\/systems$/, ropaSystemsView],
   [/^\/console\/ropa\/activities\/([0-9a-f-]{36})$/, ropaEntryView], // the review mails link here
   [/^\/console\/ropa\/activities\/([0-9a-f-]{36})\/edit$/, ropaFormView],
+  [/^\/console\/risks\/?$/, risksView],
+  [/^\/console\/risks\/new$/, riskFormView],
+  [/^\/console\/risks\/bands$/, riskBandsView],
+  [/^\/console\/risks\/([0-9a-f-]{36})$/, riskView], // the treatment reminder mails link here
+  [/^\/console\/risks\/([0-9a-f-]{36})\/edit$/, riskFormView],
 ];
 
 export const session = { me: null };

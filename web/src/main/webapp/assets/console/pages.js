@@ -4,7 +4,7 @@
 import { api, asProblem } from './api.js';
 import { el, problemAlert, when, words } from './dom.js';
 import { render, session } from './app.js';
-import { choose, day, tell, text, today, uid } from './ropa-fields.js';
+import { choose, day, group, showProblems, tell, text, today, uid } from './ropa-fields.js';
 
 /** Who a user id is, for people who may list the users; else "you" or the id's start. */
 export function personNamer(users) {
@@ -37,6 +37,29 @@ export function reviewDate(iso, zone) {
     return el('span', { class: 'urgency overdue' }, el('span', { 'aria-hidden': 'true' }, '■'), ` Overdue: ${day(iso)}`);
   }
   return el('span', {}, day(iso));
+}
+
+/**
+ * A small form of named parts whose body goes to {@code call}: problems are shown next to their fields; success says
+ * {@code message} (a text, or made from the body) and draws the page again.
+ */
+export function partsForm(attributes, parts, label, call, message) {
+  const slot = el('div');
+  const fields = group(parts, el('div'));
+  const form = el('form', { novalidate: true, ...attributes }, slot, fields.node, el('p', {}, el('button', { type: 'submit' }, label)));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const body = fields.read('');
+    try {
+      await call(body);
+      tell(typeof message === 'function' ? message(body) : message);
+      await render();
+    } catch (e) {
+      showProblems(form, slot, asProblem(e, 'Not saved'));
+    }
+  });
+  fields.read(''); // the inputs marked with their fields, for the problems
+  return form;
 }
 
 /** A section with its h2, which names it for a screen reader's list of regions. */

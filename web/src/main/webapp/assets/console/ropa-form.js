@@ -4,7 +4,7 @@
 import { api, Problem } from './api.js';
 import { el } from './dom.js';
 import { can, navigate } from './app.js';
-import { check, choose, custom, group, party, rows, showGaps, showProblems, tell, text, uid } from './ropa-fields.js';
+import { check, choose, custom, group, party, rows, showGaps, showProblems, tell, text, ticks, uid } from './ropa-fields.js';
 import { ownerChoice, section } from './pages.js';
 
 const BASES = [['CONSENT', 'Consent (Art. 6(1)(a))'], ['CONTRACT', 'Contract (Art. 6(1)(b))'], ['LEGAL_OBLIGATION', 'Legal obligation (Art. 6(1)(c))'],
@@ -170,32 +170,11 @@ function roleChoice(value) {
 /** The tenant's systems, ticked when the activity lists them. */
 function systemChoice(systems, chosen) {
   const names = [...systems.map((s) => s.name), ...chosen.filter((n) => !systems.some((s) => s.name === n))];
-  const boxes = names.map((n) => {
-    const id = uid();
+  return ticks('Systems the data is kept in', names.map((n) => {
     const s = systems.find((x) => x.name === n);
-    const input = el('input', { type: 'checkbox', id, value: n, checked: chosen.includes(n) });
-    return [input, el('div', { class: 'choice' }, input, el('label', { for: id }, n),
-      el('span', { class: 'hint' }, s ? (s.hostingCountry ? `hosted in ${s.hostingCountry}` : '') : 'not one of the systems any more'))];
-  });
-  const fieldset = el('fieldset', {}, el('legend', {}, 'Systems the data is kept in'),
-    boxes.length ? boxes.map(([, node]) => node) : el('p', { class: 'hint' }, 'The organisation has no systems yet; they are added on the ',
-      el('a', { href: '/console/ropa/systems', 'data-nav': '' }, 'Systems'), ' page.'));
-  return custom(fieldset, (path) => {
-    if (path === null) {
-      delete fieldset.dataset.field;
-    } else {
-      fieldset.dataset.field = path;
-    }
-    let i = 0;
-    return boxes.flatMap(([input]) => {
-      if (input.checked && path !== null) {
-        input.dataset.field = `${path}[${i++}]`;
-      } else {
-        delete input.dataset.field;
-      }
-      return input.checked ? [input.value] : [];
-    });
-  }, () => boxes.every(([input]) => !input.checked));
+    return [n, n, s ? (s.hostingCountry ? `hosted in ${s.hostingCountry}` : null) : 'not one of the systems any more'];
+  }), chosen, { none: el('p', { class: 'hint' }, 'The organisation has no systems yet; they are added on the ',
+    el('a', { href: '/console/ropa/systems', 'data-nav': '' }, 'Systems'), ' page.') });
 }
 
 function transferRow(v, box) {
