@@ -17,6 +17,10 @@ import { risksView } from './risks.js';
 import { riskView } from './risk.js';
 import { riskFormView } from './risk-form.js';
 import { riskBandsView } from './risk-bands.js';
+import { dpiaListView } from './dpias.js';
+import { dpiaNewView } from './dpia-new.js';
+import { dpiaView } from './dpia.js';
+import { dpiaTemplatesView } from './dpia-templates.js';
 import { el, clear, problemAlert } from './dom.js';
 
 const routes = [
@@ -38,6 +42,10 @@ const routes = [
   [/^\/console\/risks\/bands$/, riskBandsView],
   [/^\/console\/risks\/([0-9a-f-]{36})$/, riskView], // the treatment reminder mails link here
   [/^\/console\/risks\/([0-9a-f-]{36})\/edit$/, riskFormView],
+  [/^\/console\/dpias\/?$/, dpiaListView],
+  [/^\/console\/dpias\/new$/, dpiaNewView],
+  [/^\/console\/dpias\/templates$/, dpiaTemplatesView],
+  [/^\/console\/dpias\/([0-9a-f-]{36})$/, dpiaView], // the review mails link here
 ];
 
 export const session = { me: null };
