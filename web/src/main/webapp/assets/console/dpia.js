@@ -64,12 +64,12 @@ function actions(view, form) {
         showProblems(form, slot, asProblem(e, 'Not submitted'), { name: questionNamer(view.template) }); // each open question, named and linked
       }
     });
-    tools.append(submit, el('span', { class: 'hint', id: 'submit-hint' }, 'The DPO reviews the answers as saved.'));
+    tools.append(submit);
   }
   if (can('dpia:export')) {
     tools.append(el('a', { href: `/api/v1/reports/dpias/${d.id}`, class: 'button secondary', id: 'export-pdf' }, 'Signed PDF'));
   }
-  const parts = [tools, slot];
+  const parts = [tools, form ? el('p', { class: 'hint', id: 'submit-hint' }, 'The DPO reviews the answers as saved: save them first.') : null, slot];
   if (d.status === 'IN_REVIEW') {
     parts.unshift(el('p', { class: 'hint' }, 'The DPO is reviewing it: it cannot change until the DPO has decided.'));
   }
@@ -98,7 +98,7 @@ function questionnaire(view, form) {
   const still = view.dpia.status === 'NOT_REQUIRED' ? el('p', {}, 'The screening requires no DPIA, so no answers are asked for.')
     : open.length ? el('div', { class: 'gaps', id: 'unanswered' }, el('p', {}, `Required and not answered yet: ${open.length}`), el('ul', {}, open.map((t) => el('li', {}, t))))
       : el('p', { class: 'ok-box', id: 'unanswered' }, 'Every required question is answered.');
-  return section('Questionnaire', still, form || answersFacts(view.template, view.answers));
+  return section('Questionnaire', still, form || (view.dpia.status === 'NOT_REQUIRED' ? null : answersFacts(view.template, view.answers)));
 }
 
 function risksSection(view, colours, users) {

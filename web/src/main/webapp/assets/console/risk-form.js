@@ -6,9 +6,9 @@ import { el } from './dom.js';
 import { can, navigate } from './app.js';
 import { choose, group, rows, showProblems, tell, text, ticks } from './ropa-fields.js';
 import { ownerChoice } from './pages.js';
-import { IMPACT, LIKELIHOOD, STATUSES } from './risk-map.js';
+import { IMPACT, LIKELIHOOD } from './risk-map.js';
 
-const STATUS_WORDS = { OPEN: 'Open', TREATED: 'Treated (needs the residual rating)', ACCEPTED: 'Accepted (needs an owner)', CLOSED: 'Closed' };
+const STATUS_WORDS = [['TREATED', 'Treated (needs the residual rating)'], ['ACCEPTED', 'Accepted (needs an owner)'], ['CLOSED', 'Closed']];
 
 const scale = (label, names, value) => choose(label, names.map((w, i) => [i + 1, `${i + 1} – ${w}`]), value, { number: true });
 
@@ -40,7 +40,7 @@ export function riskForm({ risk = null, activities = null, users = null, withAct
     inherentImpact: scale('Impact', IMPACT, r.inherent?.impact),
     residualLikelihood: scale('Likelihood', LIKELIHOOD, r.residual?.likelihood),
     residualImpact: scale('Impact', IMPACT, r.residual?.impact),
-    status: choose('Status', STATUSES.map((s) => [s, STATUS_WORDS[s]]), r.status || 'OPEN', { blank: 'Open (the default)' }),
+    status: choose('Status', STATUS_WORDS, r.status, { blank: 'Open' }), // left open, the API's default
     incidentRefs: rows('Incident references', 'Incident reference', (v) => text('Incident reference', v, { attrs: { maxlength: 100 } }),
       r.incidentRefs || [], { simple: true, hint: 'Incidents that realised or showed this risk, by their reference.' }),
   };

@@ -42,9 +42,6 @@ export function rating(r, colours, none = '—') {
     ` (likelihood ${r.likelihood} × impact ${r.impact})`);
 }
 
-/** Screen reader only: the words a sighted reader takes from the table's layout. */
-const unseen = (text) => el('span', { class: 'sr-only' }, text);
-
 /**
  * The heat map of {@code map} (GET /risks/heat-map) as a table; {@code pick(cell, button)} on a cell's activation.
  * Answers the table and {@code select(likelihood, impact)}, which marks the chosen cell (null: none).
@@ -54,9 +51,11 @@ export function heatMapTable(map, colours, pick) {
   const row = (likelihood) => el('tr', {},
     el('th', { scope: 'row' }, `Likelihood ${likelihood}`, el('span', { class: 'scale' }, LIKELIHOOD[likelihood - 1])),
     map.cells.filter((c) => c.likelihood === likelihood).sort((a, b) => a.impact - b.impact).map((c) => {
-      const button = el('button', { type: 'button', class: 'cell', 'aria-pressed': 'false', 'data-likelihood': c.likelihood, 'data-impact': c.impact },
-        unseen(`Likelihood ${c.likelihood}, impact ${c.impact}: `), el('span', { class: 'count' }, String(c.count)),
-        unseen(c.count === 1 ? ' risk (' : ' risks ('), el('span', { class: 'band-name' }, c.band), unseen(')'));
+      // the name says in one sentence what a sighted reader takes from the layout, the count and the band
+      const button = el('button', { type: 'button', class: 'cell', 'aria-pressed': 'false', 'data-likelihood': c.likelihood, 'data-impact': c.impact,
+        'aria-label': `Likelihood ${c.likelihood}, impact ${c.impact}: ${risks(c.count)} (${c.band})` },
+      el('span', { class: 'count' }, String(c.count)), el('span', { class: 'band-name long' }, c.band),
+      el('span', { class: 'band-name short' }, c.band.charAt(0).toUpperCase()));
       button.addEventListener('click', () => pick(c, button));
       buttons.push(button);
       return paint(el('td', { class: c.count ? 'filled' : 'empty' }, button), colours.get(c.band));

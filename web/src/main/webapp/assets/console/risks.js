@@ -34,7 +34,7 @@ export async function risksView({ page, query }) {
     state.impact = null;
   }
 
-  const ratingChoice = el('fieldset', { class: 'inline-form' }, el('legend', {}, 'Rating shown'),
+  const ratingChoice = el('fieldset', {}, el('legend', {}, 'Rating shown'),
     [['inherent', 'Inherent (before treatment)'], ['residual', 'Residual (after treatment; untreated risks at their inherent rating)']]
       .map(([value, label]) => el('div', { class: 'choice' },
         el('input', { type: 'radio', name: 'rating', id: `rating-${value}`, value, checked: state.rating === value }),
