@@ -35,10 +35,10 @@ export async function risksView({ page, query }) {
   }
 
   const ratingChoice = el('fieldset', {}, el('legend', {}, 'Rating shown'),
-    [['inherent', 'Inherent (before treatment)'], ['residual', 'Residual (after treatment; untreated risks at their inherent rating)']]
-      .map(([value, label]) => el('div', { class: 'choice' },
-        el('input', { type: 'radio', name: 'rating', id: `rating-${value}`, value, checked: state.rating === value }),
-        el('label', { for: `rating-${value}` }, label))));
+    [['inherent', 'Inherent', 'before treatment'], ['residual', 'Residual', 'after treatment; an untreated risk at its inherent rating']]
+      .map(([value, label, hint]) => el('div', { class: 'choice' },
+        el('input', { type: 'radio', name: 'rating', id: `rating-${value}`, value, checked: state.rating === value, 'aria-describedby': `rating-${value}-hint` }),
+        el('label', { for: `rating-${value}` }, label), el('span', { class: 'hint', id: `rating-${value}-hint` }, hint))));
   const status = el('select', { id: 'filter-status' }, el('option', { value: '' }, 'Any'),
     STATUSES.map((s) => el('option', { value: s, selected: state.status === s }, words(s))));
   const band = el('select', { id: 'filter-band', 'aria-describedby': 'filter-band-hint' }, el('option', { value: '' }, 'Any'),
