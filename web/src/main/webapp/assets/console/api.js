@@ -32,3 +32,8 @@ export async function api(path, { method = 'GET', body, raw, contentType } = {})
   }
   return data;
 }
+
+/** What a failed call threw, as a problem to show ({@code title} for anything else, such as a network failure). */
+export function asProblem(e, title) {
+  return e instanceof Problem ? e : new Problem(0, { title, detail: String(e) });
+}

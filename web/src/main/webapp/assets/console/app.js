@@ -13,6 +13,14 @@ import { ropaListView } from './ropa.js';
 import { ropaEntryView } from './ropa-entry.js';
 import { ropaFormView } from './ropa-form.js';
 import { ropaSystemsView } from './ropa-systems.js';
+import { risksView } from './risks.js';
+import { riskView } from './risk.js';
+import { riskFormView } from './risk-form.js';
+import { riskBandsView } from './risk-bands.js';
+import { dpiaListView } from './dpias.js';
+import { dpiaNewView } from './dpia-new.js';
+import { dpiaView } from './dpia.js';
+import { dpiaTemplatesView } from './dpia-templates.js';
 import { el, clear, problemAlert } from './dom.js';
 
 const routes = [
@@ -29,6 +37,15 @@ const routes = [
   [/^\/console\/ropa\/systems$/, ropaSystemsView],
   [/^\/console\/ropa\/activities\/([0-9a-f-]{36})$/, ropaEntryView], // the review mails link here
   [/^\/console\/ropa\/activities\/([0-9a-f-]{36})\/edit$/, ropaFormView],
+  [/^\/console\/risks\/?$/, risksView],
+  [/^\/console\/risks\/new$/, riskFormView],
+  [/^\/console\/risks\/bands$/, riskBandsView],
+  [/^\/console\/risks\/([0-9a-f-]{36})$/, riskView], // the treatment reminder mails link here
+  [/^\/console\/risks\/([0-9a-f-]{36})\/edit$/, riskFormView],
+  [/^\/console\/dpias\/?$/, dpiaListView],
+  [/^\/console\/dpias\/new$/, dpiaNewView],
+  [/^\/console\/dpias\/templates$/, dpiaTemplatesView],
+  [/^\/console\/dpias\/([0-9a-f-]{36})$/, dpiaView], // the review mails link here
 ];
 
 export const session = { me: null };

@@ -6,6 +6,13 @@ import { session } from './app.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/** Where a process's task is worked: the page of its business key. */
+const LINKS = {
+  dsar: (key) => [`/console/dsars/${key}`, words('dsar')],
+  ropaReview: (key) => [`/console/ropa/activities/${key}`, 'Register entry'],
+  dpiaReview: (key) => [`/console/dpias/${key}`, 'DPIA'],
+};
+
 export async function inboxView({ page }) {
   const tasks = await api('/tasks?status=open&limit=100');
   if (tasks.length === 0) {
@@ -14,8 +21,7 @@ export async function inboxView({ page }) {
   }
   const rows = tasks.map((t) => {
     const u = urgency(t.dueAt);
-    const [target, label] = t.processKey === 'dsar' ? [`/console/dsars/${t.businessKey}`, words(t.processKey)]
-      : t.processKey === 'ropaReview' ? [`/console/ropa/activities/${t.businessKey}`, 'Register entry'] : [null, null];
+    const [target, label] = LINKS[t.processKey]?.(t.businessKey) || [null, null];
     return el('tr', {},
       el('td', {}, target ? el('a', { href: target, 'data-nav': '' }, `${label} ${t.businessKey.slice(0, 8)}`) : t.businessKey),
       el('td', {}, t.name),

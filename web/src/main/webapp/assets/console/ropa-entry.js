@@ -5,7 +5,7 @@ import { api, Problem } from './api.js';
 import { el, problemAlert, when, words } from './dom.js';
 import { can, navigate, render, session } from './app.js';
 import { tell, told } from './ropa-fields.js';
-import { personNamer, reviewDate } from './ropa.js';
+import { deleteControl, facts, personNamer, reviewDate, reviewSection } from './pages.js';
 
 export async function ropaEntryView({ params: [id], page }) {
   const zone = session.me.timeZone;
@@ -26,7 +26,7 @@ export async function ropaEntryView({ params: [id], page }) {
     el('dt', {}, 'Review by'), el('dd', {}, reviewDate(a.reviewDue, zone)),
     el('dt', {}, 'Last change'), el('dd', {}, when(a.updatedAt, zone)));
   page(`${a.reference}: ${a.name}`, ...[told(), summary, missingSection(view.missing), actions(a, view.missing.length),
-    task ? reviewSection(task, a) : null,
+    task ? reviewSection(task, { legend: `Decision on version ${a.version}` }) : null,
     ...(r.role === 'PROCESSOR' ? processorPoints(r) : controllerPoints(r)),
     systemsSection(view.content), versionsSection(id, versions, person, zone)].filter(Boolean)); // page() would print a null
 }
@@ -72,52 +72,17 @@ function actions(a, gaps) {
     }
   }
   if (can('ropa:delete') && changeable) {
-    const remove = el('button', { type: 'button', class: 'danger', id: 'delete-entry', 'aria-expanded': 'false', 'aria-controls': 'delete-confirm' }, 'Delete');
-    const yes = el('button', { type: 'button', class: 'danger', id: 'delete-confirmed' }, `Yes, delete ${a.reference}`);
-    const no = el('button', { type: 'button', class: 'secondary' }, 'Keep it');
-    const confirm = el('div', { id: 'delete-confirm', class: 'problem', hidden: true },
-      el('p', {}, `Delete ${a.reference} and all its ${a.version} version${a.version === 1 ? '' : 's'}? This cannot be undone.`), el('p', {}, yes, ' ', no));
-    const open = (shown) => {
-      confirm.hidden = !shown;
-      remove.setAttribute('aria-expanded', String(shown));
-      (shown ? no : remove).focus(); // the safe choice first
-    };
-    remove.addEventListener('click', () => open(true));
-    no.addEventListener('click', () => open(false));
-    yes.addEventListener('click', () => act(() => api(`/ropa/activities/${a.id}`, { method: 'DELETE' }), `${a.reference} deleted.`,
-      () => navigate('/console/ropa')));
-    tools.append(remove);
+    const { button, confirm } = deleteControl({ id: 'delete-entry', yes: `Yes, delete ${a.reference}`,
+      question: `Delete ${a.reference} and all its ${a.version} version${a.version === 1 ? '' : 's'}? This cannot be undone.`,
+      call: () => api(`/ropa/activities/${a.id}`, { method: 'DELETE' }),
+      done: () => {
+        tell(`${a.reference} deleted.`);
+        return navigate('/console/ropa');
+      } });
+    tools.append(button);
     parts.push(confirm);
   }
   return tools.children.length || !changeable ? el('div', { id: 'entry-actions' }, parts, slot) : null;
-}
-
-/** The DPO's decision, for a holder of the entry's open review task. */
-function reviewSection(task, a) {
-  const slot = el('div');
-  const choice = (value, label) => el('div', { class: 'choice' },
-    el('input', { type: 'radio', name: 'decision', id: `d-${value}`, value }), el('label', { for: `d-${value}` }, label));
-  const form = el('form', { class: 'card', novalidate: true, id: 'decision' },
-    el('fieldset', {}, el('legend', {}, `Decision on version ${a.version}`),
-      choice('APPROVE', 'Approve'), choice('REJECT', 'Reject (give a reason)'), choice('REQUEST_CHANGES', 'Request changes (say what)')),
-    el('p', {}, el('label', { for: 'reason' }, 'Reason for rejecting'), el('textarea', { id: 'reason', name: 'reason', rows: 2, maxlength: 2000 })),
-    el('p', {}, el('label', { for: 'comment' }, 'What should change'), el('textarea', { id: 'comment', name: 'comment', rows: 2, maxlength: 4000 })),
-    el('p', {}, el('button', { type: 'submit' }, 'Record decision')));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    slot.replaceChildren();
-    const data = Object.fromEntries(new FormData(form));
-    try {
-      const done = await api(`/tasks/${task.id}/complete`, { method: 'POST',
-        body: { decision: data.decision || null, reason: data.reason || null, comment: data.comment || null } });
-      tell(`Decision recorded: ${words(done.decision)}.`);
-      await render();
-    } catch (e) {
-      slot.append(problemAlert(e instanceof Problem ? e : new Problem(0, { title: 'Not recorded', detail: String(e) })));
-    }
-  });
-  return el('section', { 'aria-labelledby': 'decide-h' }, el('h2', { id: 'decide-h' }, 'DPO review'),
-    el('p', {}, `Task "${task.name}", due ${when(task.dueAt, session.me.timeZone)}.`), slot, form);
 }
 
 const given = (value) => (value === null || value === undefined || value === '' ? el('span', { class: 'hint' }, 'not given') : value);
@@ -126,10 +91,6 @@ const list = (items, show = (x) => x) => (items.length ? el('ul', {}, items.map(
 
 function point(id, title, ...content) {
   return el('section', { 'aria-labelledby': id }, el('h2', { id }, title), ...content);
-}
-
-function facts(...pairs) {
-  return el('dl', { class: 'facts' }, pairs.filter(Boolean).flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)]));
 }
 
 function contacts(r) {

@@ -172,6 +172,31 @@ export function rows(legend, item, make, values = [], { hint, simple = false } =
   };
 }
 
+/**
+ * Check boxes in a fieldset, one per option [value, label, hint?], read as the list of the ticked values (each box
+ * marked with its item's path). {@code none}: shown when there is nothing to tick.
+ */
+export function ticks(legend, options, chosen, { none } = {}) {
+  const boxes = options.map(([value, label, hint]) => {
+    const id = uid();
+    const input = el('input', { type: 'checkbox', id, value, checked: chosen.includes(value) });
+    return [input, el('div', { class: 'choice' }, input, el('label', { for: id }, label), hint ? el('span', { class: 'hint' }, hint) : null)];
+  });
+  const fieldset = el('fieldset', {}, el('legend', {}, legend), boxes.length ? boxes.map(([, node]) => node) : none);
+  return {
+    node: fieldset,
+    empty: () => boxes.every(([input]) => !input.checked),
+    read(path) {
+      mark(fieldset, path);
+      let i = 0;
+      return boxes.flatMap(([input]) => {
+        mark(input, input.checked && path !== null ? `${path}[${i++}]` : null);
+        return input.checked ? [input.value] : [];
+      });
+    },
+  };
+}
+
 /** A part given as a node plus a read function (the systems' check boxes, a flow's choices). */
 export function custom(node, read, empty) {
   return { node, read, empty };
@@ -230,12 +255,12 @@ export function showGaps(form, missing, prefix) {
 
 /**
  * A refusal: each problem next to its input and all of them in an alert above the form, each linked to its input;
- * the alert takes the focus.
+ * the alert takes the focus. {@code name}: how the alert names a field (a question's text rather than its path).
  */
-export function showProblems(form, slot, problem) {
+export function showProblems(form, slot, problem, { name = (field) => field } = {}) {
   clearProblems(form);
   const items = problem.errors.map((e) => {
-    const words = `${e.line ? `line ${e.line}, ` : ''}${e.field}: ${e.reason}`;
+    const words = `${e.line ? `line ${e.line}, ` : ''}${name(e.field)}: ${e.reason}`;
     const input = place(form, e.field, e.reason, 'field-error');
     if (!input) {
       return el('li', {}, words);

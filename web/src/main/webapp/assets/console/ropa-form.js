@@ -3,8 +3,9 @@
 // gaps Art. 30 still names are shown next to the inputs they concern (ropa-fields.js).
 import { api, Problem } from './api.js';
 import { el } from './dom.js';
-import { can, navigate, session } from './app.js';
-import { check, choose, custom, group, party, rows, showGaps, showProblems, tell, text, uid } from './ropa-fields.js';
+import { can, navigate } from './app.js';
+import { check, choose, custom, group, party, rows, showGaps, showProblems, tell, text, ticks, uid } from './ropa-fields.js';
+import { ownerChoice, section } from './pages.js';
 
 const BASES = [['CONSENT', 'Consent (Art. 6(1)(a))'], ['CONTRACT', 'Contract (Art. 6(1)(b))'], ['LEGAL_OBLIGATION', 'Legal obligation (Art. 6(1)(c))'],
   ['VITAL_INTERESTS', 'Vital interests (Art. 6(1)(d))'], ['PUBLIC_TASK', 'Public task (Art. 6(1)(e))'],
@@ -54,11 +55,6 @@ export async function ropaFormView({ params: [id], page }) {
     el('p', {}, view ? `Version ${view.activity.version}; saving makes the next version. ` : 'Saved as a draft, version 1. ',
       'Everything but the reference and the name may stay empty for now: the entry then says what Art. 30 still asks for.'),
     slot, form);
-}
-
-function section(title, ...content) {
-  const id = uid('h');
-  return el('section', { 'aria-labelledby': id }, el('h2', { id }, title), ...content);
 }
 
 /** For one role only: hidden while the other role is chosen (its values are kept and sent). */
@@ -171,44 +167,14 @@ function roleChoice(value) {
   }, () => false);
 }
 
-function ownerChoice(ownerId, users) {
-  const me = session.me.principal.startsWith('user:') ? session.me.principal.slice(5) : null;
-  if (users) {
-    return choose('Owner', users.map((u) => [u.id, u.id === me ? `${u.email} (you)` : u.email]), ownerId, { blank: 'Nobody' });
-  }
-  // without user:view the people cannot be listed: an id, and one's own offered
-  return text('Owner (a user id)', ownerId, { hint: `Leave empty for nobody.${me ? ` Your own id is ${me}.` : ''}`, attrs: { autocomplete: 'off' } });
-}
-
 /** The tenant's systems, ticked when the activity lists them. */
 function systemChoice(systems, chosen) {
   const names = [...systems.map((s) => s.name), ...chosen.filter((n) => !systems.some((s) => s.name === n))];
-  const boxes = names.map((n) => {
-    const id = uid();
+  return ticks('Systems the data is kept in', names.map((n) => {
     const s = systems.find((x) => x.name === n);
-    const input = el('input', { type: 'checkbox', id, value: n, checked: chosen.includes(n) });
-    return [input, el('div', { class: 'choice' }, input, el('label', { for: id }, n),
-      el('span', { class: 'hint' }, s ? (s.hostingCountry ? `hosted in ${s.hostingCountry}` : '') : 'not one of the systems any more'))];
-  });
-  const fieldset = el('fieldset', {}, el('legend', {}, 'Systems the data is kept in'),
-    boxes.length ? boxes.map(([, node]) => node) : el('p', { class: 'hint' }, 'The organisation has no systems yet; they are added on the ',
-      el('a', { href: '/console/ropa/systems', 'data-nav': '' }, 'Systems'), ' page.'));
-  return custom(fieldset, (path) => {
-    if (path === null) {
-      delete fieldset.dataset.field;
-    } else {
-      fieldset.dataset.field = path;
-    }
-    let i = 0;
-    return boxes.flatMap(([input]) => {
-      if (input.checked && path !== null) {
-        input.dataset.field = `${path}[${i++}]`;
-      } else {
-        delete input.dataset.field;
-      }
-      return input.checked ? [input.value] : [];
-    });
-  }, () => boxes.every(([input]) => !input.checked));
+    return [n, n, s ? (s.hostingCountry ? `hosted in ${s.hostingCountry}` : null) : 'not one of the systems any more'];
+  }), chosen, { none: el('p', { class: 'hint' }, 'The organisation has no systems yet; they are added on the ',
+    el('a', { href: '/console/ropa/systems', 'data-nav': '' }, 'Systems'), ' page.') });
 }
 
 function transferRow(v, box) {

@@ -3,7 +3,8 @@
 import { api, Problem } from './api.js';
 import { el, problemAlert, when } from './dom.js';
 import { can, render, session } from './app.js';
-import { group, showProblems, tell, text, told } from './ropa-fields.js';
+import { tell, text, told } from './ropa-fields.js';
+import { partsForm } from './pages.js';
 
 /** Description and hosting country (and the name, for a new system), read as the API's body. */
 function systemParts(s) {
@@ -14,25 +15,10 @@ function systemParts(s) {
   return s ? parts : [['name', text('Name', null, { attrs: { required: true, maxlength: 200 } })], ...parts];
 }
 
-/** A form whose body goes to {@code call}; problems are shown next to their fields, success draws the page again. */
+/** A system's form: the hosting country goes as the API keeps it, upper case. */
 function systemForm(attributes, parts, label, call, message) {
-  const slot = el('div');
-  const fields = group(parts, el('div'));
-  const form = el('form', { class: 'card', novalidate: true, ...attributes }, slot, fields.node, el('p', {}, el('button', { type: 'submit' }, label)));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const body = fields.read('');
-    body.hostingCountry = body.hostingCountry ? body.hostingCountry.toUpperCase() : null;
-    try {
-      await call(body);
-      tell(message(body));
-      await render();
-    } catch (e) {
-      showProblems(form, slot, e instanceof Problem ? e : new Problem(0, { title: 'Not saved', detail: String(e) }));
-    }
-  });
-  fields.read(''); // the inputs marked with their fields, for the problems
-  return form;
+  return partsForm({ class: 'card', ...attributes }, parts, label,
+    (body) => call({ ...body, hostingCountry: body.hostingCountry ? body.hostingCountry.toUpperCase() : null }), message);
 }
 
 export async function ropaSystemsView({ page }) {

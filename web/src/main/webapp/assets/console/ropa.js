@@ -4,40 +4,11 @@
 import { api, Problem } from './api.js';
 import { el, problemAlert, words } from './dom.js';
 import { can, session } from './app.js';
-import { day, today, told } from './ropa-fields.js';
+import { today, told } from './ropa-fields.js';
+import { personNamer, reviewDate } from './pages.js';
 
 const STATUSES = ['DRAFT', 'IN_REVIEW', 'APPROVED'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** Who a user id is, for people who may list the users; else "you" or the id's start. */
-export function personNamer(users) {
-  const me = session.me.principal.replace(/^user:/, '');
-  return (id) => {
-    if (!id) {
-      return '—';
-    }
-    const bare = id.replace(/^user:/, '');
-    const user = users.find((u) => u.id === bare);
-    if (bare === me) {
-      return user ? `${user.email} (you)` : 'You';
-    }
-    if (user) {
-      return user.email;
-    }
-    return /^[0-9a-f-]{36}$/.test(bare) ? `user ${bare.slice(0, 8)}` : id; // a process or an API key: as the trail names it
-  };
-}
-
-/** An entry's review date; past ones read "Overdue". */
-export function reviewDate(iso, zone) {
-  if (!iso) {
-    return el('span', {}, '—');
-  }
-  if (iso < today(zone)) {
-    return el('span', { class: 'urgency overdue' }, el('span', { 'aria-hidden': 'true' }, '■'), ` Overdue: ${day(iso)}`);
-  }
-  return el('span', {}, day(iso));
-}
 
 export async function ropaListView({ page, query }) {
   const zone = session.me.timeZone;

@@ -87,6 +87,12 @@ final class Browser implements AutoCloseable {
         awaitPage(landing);
     }
 
+    /** Signs out with the bar's button and waits for the sign-in page. */
+    void signOut() {
+        driver.findElement(By.xpath("//button[text()='Sign out']")).click();
+        awaitPage("Sign in");
+    }
+
     /** The one file that appears in {@code dir} within 30 s, once Chromium has finished writing it. */
     static Path awaitDownload(Path dir, String suffix) throws IOException, InterruptedException {
         for (int i = 0; i < 120; i++) {
@@ -151,6 +157,16 @@ final class Browser implements AutoCloseable {
             String source = driver.getPageSource();
             throw new AssertionError("no page \"" + heading + "\" at " + driver.getCurrentUrl() + " (title \"" + driver.getTitle()
                     + "\"): " + source.substring(0, Math.min(1500, source.length())), e);
+        }
+    }
+
+    /** Waits until the page's first status message (what a change says on the page it draws) reads {@code message}. */
+    void awaitStatus(String message) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(By.cssSelector("main [role=status]"), message));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no status \"" + message + "\" at " + driver.getCurrentUrl() + "; the page says: "
+                    + driver.findElement(By.tagName("main")).getText() + "; the browser's console: " + console(), e);
         }
     }
 

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import org.custodia.identity.domain.TotpCodes;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -168,28 +166,13 @@ class ConsoleBrowserIT {
             browser.signIn(admin, "Inbox");
             browser.driver.findElement(By.linkText("Administration")).click();
             browser.awaitPage("People");
-            browser.driver.findElement(By.id("invite-email")).sendKeys(invitee);
-            new Select(browser.driver.findElement(By.id("invite-role"))).selectByValue("AUDITOR");
-            browser.driver.findElement(By.cssSelector("#invite button[type=submit]")).click();
-            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
-                    .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), invitee));
-            assertThat(TestMailServer.awaitMessage(invitee, 1, Duration.ofSeconds(30))).as("the invitation mail").isNotNull();
+            AdminPages.invite(browser, invitee); // and the invitation mail goes out
             browser.assertAccessible("people");
             browser.photograph("admin-people");
 
             browser.driver.findElement(By.linkText("API keys")).click();
             browser.awaitPage("API keys");
-            browser.driver.findElement(By.id("key-name")).sendKeys("reporting");
-            new Select(browser.driver.findElement(By.id("key-role"))).selectByValue("AUDITOR");
-            browser.driver.findElement(By.cssSelector("#create-key button[type=submit]")).click();
-            String secret = browser.await(By.id("new-key-secret")).getText();
-            assertThat(secret).startsWith("cus_");
-            assertThat(Api.withKey(secret).get("/audit/verify").status()).as("the shown secret works, as an AUDITOR").isEqualTo(200);
-            assertThat(Api.withKey(secret).post("/purposes", "{\"key\":\"x\",\"name\":\"X\"}").status()).isEqualTo(403);
-            browser.assertAccessible("API keys");
-            browser.driver.navigate().refresh();
-            browser.awaitPage("API keys");
-            assertThat(browser.driver.getPageSource()).as("never shown again").doesNotContain(secret).contains("reporting");
+            AdminPages.createKeyShownOnce(browser); // an AUDITOR key whose secret works and is never shown again
 
             browser.driver.findElement(By.linkText("Roles")).click();
             browser.awaitPage("Roles");
@@ -199,31 +182,12 @@ class ConsoleBrowserIT {
 
             browser.driver.findElement(By.linkText("Purposes and notices")).click();
             browser.awaitPage("Purposes and notices");
-            browser.driver.findElement(By.id("purpose-key")).sendKeys("newsletter");
-            browser.driver.findElement(By.id("purpose-name")).sendKeys("Newsletter");
-            browser.driver.findElement(By.cssSelector("#new-purpose button[type=submit]")).click();
-            new Select(browser.await(By.id("lang-newsletter"))).selectByValue("hi");
-            browser.driver.findElement(By.id("text-newsletter")).sendKeys("हम आपको समाचार भेजते हैं।");
-            browser.driver.findElement(By.cssSelector("#text-newsletter")).submit();
-            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
-                    .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "current notice version: 1"));
-            assertThat(t.api().get("/purposes/newsletter/notices/1?lang=hi").json().get("text").asText()).isEqualTo("हम आपको समाचार भेजते हैं।");
+            AdminPages.publishHindiNotice(browser, t.api());
             browser.assertAccessible("purposes and notices");
 
             browser.driver.findElement(By.linkText("Settings")).click();
             browser.awaitPage("Settings");
-            assertThat(browser.await(By.id("rate-limits")).getText()).containsPattern("Consent checks\\s+\\d+");
-            browser.driver.findElement(By.name("type-0")).sendKeys("ACCESS");
-            browser.driver.findElement(By.name("warn-0")).sendKeys("P3D");
-            browser.driver.findElement(By.name("esc-0")).sendKeys("P1D");
-            browser.driver.findElement(By.cssSelector("#sla button[type=submit]")).click();
-            try {
-                new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> t.api().get("/settings/sla").raw().body().contains("PT72H")); // three days, as stored
-            } catch (org.openqa.selenium.TimeoutException e) {
-                throw new AssertionError("service levels not saved; the page says: " + browser.driver.findElement(By.tagName("main")).getText()
-                        + "; console: " + browser.console(), e);
-            }
-            browser.awaitPage("Settings");
+            AdminPages.saveServiceLevel(browser, t.api()); // the rate limits in force are shown too
             browser.assertAccessible("settings");
             browser.photograph("admin-settings");
         }
@@ -237,12 +201,7 @@ class ConsoleBrowserIT {
             browser.signIn(it, "People"); // IT has no inbox: it starts in administration
             browser.driver.findElement(By.linkText("Webhooks")).click();
             browser.awaitPage("Webhooks");
-            browser.driver.findElement(By.id("hook-url")).sendKeys(receiver.url("/hook"));
-            browser.driver.findElement(By.id("type-consent.*")).click();
-            browser.driver.findElement(By.cssSelector("#new-webhook button[type=submit]")).click();
-            assertThat(browser.await(By.cssSelector("[role=alert]")).getText())
-                    .as("IT sees no consent content, so may not route it anywhere").contains("consent:view");
-            assertThat(t.api().get("/webhooks").json()).as("nothing written").isEmpty();
+            AdminPages.consentHookRefused(browser, receiver, t.api()); // IT sees no consent content, so may not route it
             // IT may manage what an admin subscribed to (and check the endpoint with a test event)
             assertThat(t.api().post("/webhooks", "{\"url\":\"" + receiver.url("/hook") + "\",\"eventTypes\":[\"dsar.closed\"]}").status())
                     .as("the tenant's admin key may").isEqualTo(201);
@@ -250,15 +209,7 @@ class ConsoleBrowserIT {
             browser.awaitPage("Webhooks");
             assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains(receiver.url("/hook")).contains("dsar.closed")
                     .doesNotContain("whsec_");
-            browser.driver.findElement(By.xpath("//button[normalize-space()='Rotate secret (old one signs 24 more hours)']")).click();
-            String secret = browser.await(By.id("webhook-secret-value")).getText();
-            assertThat(secret).startsWith("whsec_");
-            browser.driver.findElement(By.xpath("//button[normalize-space()='Send a test event']")).click();
-            List<WebhookReceiver.Received> got = receiver.await(1, Duration.ofSeconds(30));
-            assertThat(got.get(0).body()).contains("webhook.ping");
-            WebhookReceiver.Received ping = got.get(0);
-            assertThat(ping.headers().get("webhook-signature")).as("signed with the secret the page showed").contains("v1,"
-                    + DsarConnectorIT.hmac(secret, ping.headers().get("webhook-id") + "." + ping.headers().get("webhook-timestamp") + "." + ping.body()));
+            AdminPages.rotateSecretAndPing(browser, receiver); // the test event is signed with the secret the page showed
             browser.driver.navigate().refresh();
             browser.awaitPage("Webhooks");
             browser.driver.findElement(By.xpath("//summary[normalize-space()='Deliveries']")).click();
@@ -291,8 +242,7 @@ class ConsoleBrowserIT {
             browser.assertAccessible("account");
             browser.photograph("account");
 
-            browser.driver.findElement(By.xpath("//button[text()='Sign out']")).click();
-            browser.awaitPage("Sign in");
+            browser.signOut();
             browser.driver.findElement(By.id("tenant")).sendKeys(t.slug());
             browser.driver.findElement(By.id("email")).sendKeys(dpo.email());
             browser.driver.findElement(By.id("password")).sendKeys(dpo.password());
@@ -327,19 +277,7 @@ class ConsoleBrowserIT {
             browser.awaitPage("New register entry");
             RegisterPages.fillPayrollWithoutSecurityMeasures(browser, "PA 001");
             browser.assertAccessible("new register entry");
-            browser.driver.findElement(By.cssSelector("#ropa-form button[type=submit]")).click();
-            // the API refuses the reference: the alert says so, and so does the input (to a screen reader too)
-            assertThat(browser.await(By.cssSelector("[role=alert]")).getText()).contains("reference: must be 1 to 64 letters");
-            WebElement reference = browser.labelled("ropa-form", "Reference");
-            assertThat(reference.getAttribute("aria-invalid")).isEqualTo("true");
-            assertThat(browser.describedBy(reference)).contains("must be 1 to 64 letters");
-            assertThat(t.api().get("/ropa/activities").json()).as("nothing saved").isEmpty();
-            reference.clear(); // and the entry is saved once the reference is right
-            reference.sendKeys("PA-001");
-            browser.driver.findElement(By.cssSelector("#ropa-form button[type=submit]")).click();
-
-            browser.awaitPage("PA-001: Payroll");
-            entryId = browser.driver.getCurrentUrl().replaceAll(".*/console/ropa/activities/", "");
+            entryId = RegisterPages.saveOnceTheReferenceIsRight(browser, t.api()); // refused first, with the problem at its input
             assertThat(browser.driver.findElement(By.id("entry-version")).getText()).startsWith("1;");
             assertThat(browser.driver.findElements(By.cssSelector("#missing li"))).extracting(WebElement::getText).as("only (g) is missing")
                     .containsExactly("securityMeasures — Art. 30(1)(g), Art. 32(1): describe the technical and organisational security measures.");
@@ -347,22 +285,7 @@ class ConsoleBrowserIT {
             browser.assertAccessible("register entry");
             browser.photograph("ropa-entry");
 
-            browser.driver.findElement(By.id("edit-entry")).click();
-            browser.awaitPage("Change PA-001");
-            WebElement security = browser.labelled("ropa-form", "Technical and organisational security measures (Art. 32(1))");
-            assertThat(browser.describedBy(security)).as("the gap, next to the field that fills it").contains("Art. 30(1)(g)");
-            security.sendKeys("encryption at rest, role-based access");
-            browser.driver.findElement(By.cssSelector("#ropa-form button[type=submit]")).click();
-            browser.awaitPage("PA-001: Payroll");
-            assertThat(browser.driver.findElement(By.cssSelector("main [role=status]")).getText()).isEqualTo("Saved as version 2.");
-            assertThat(browser.driver.findElement(By.id("entry-version")).getText()).startsWith("2;");
-            assertThat(browser.driver.findElement(By.id("missing")).getText()).contains("Nothing is missing");
-            assertThat(browser.driver.findElements(By.cssSelector("#versions tbody tr"))).hasSize(2);
-            browser.driver.findElement(By.cssSelector("#compare button[type=submit]")).click(); // 1 → 2, the latest two, by default
-            assertThat(browser.await(By.cssSelector("#diff caption")).getText()).isEqualTo("Changes from version 1 to version 2");
-            assertThat(browser.driver.findElements(By.cssSelector("#diff tbody tr"))).extracting(WebElement::getText).as("path, before, after")
-                    .containsExactly("record.securityMeasures — encryption at rest, role-based access");
-            browser.assertAccessible("register entry with a diff");
+            RegisterPages.completeAndCompareVersions(browser); // the gap filled makes version 2, compared with 1
 
             browser.driver.findElement(By.id("submit-entry")).click();
             new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(By.id("entry-status"), "In review"));
@@ -374,17 +297,81 @@ class ConsoleBrowserIT {
 
             browser.driver.findElement(By.linkText("Register")).click();
             browser.awaitPage("Record of processing activities");
-            String header = String.join(",", org.custodia.ropa.domain.RegisterSheet.header().subList(0, 24)) + "\r\n";
-            assertThat(RegisterPages.importCsv(browser, header + "PA-002,Invoicing,BOSS" + ",".repeat(21) + "\r\n"))
-                    .as("every problem with its line, nothing imported").startsWith("Nothing was imported.").contains("line 2, role: ");
-            assertThat(t.api().get("/ropa/activities").json()).hasSize(1);
-            assertThat(RegisterPages.importCsv(browser, header + "PA-002,Invoicing,CONTROLLER" + ",".repeat(21) + "\r\n"))
-                    .isEqualTo("Imported 1 row: 1 created, 0 changed, 0 unchanged.");
-            assertThat(browser.driver.findElement(By.id("register")).getText()).as("the list, read again").contains("PA-002");
+            RegisterPages.importRefusedThenImported(browser, t.api()); // every problem with its line first, then PA-002
         }
         try (Browser browser = new Browser()) {
             browser.signIn(auditor, "Audit trail");
             RegisterPages.readWithoutWriteControls(browser, entryId); // the list, the entry (as mails link it), the systems
+        }
+    }
+
+    @Test
+    void aManagerRatesTwoRisksFindsOneThroughTheHeatMapAndPlansItsTreatment() throws Exception {
+        Api.Tenant t = Api.newTenant("console-risks");
+        Accounts.Account manager = Accounts.invited(t, "MANAGER");
+        try (Browser browser = new Browser()) {
+            browser.signIn(manager, "Inbox");
+            browser.driver.findElement(By.linkText("Risks")).click();
+            browser.awaitPage("Risk register");
+            RiskPages.addRisk(browser, "R-1", "Payroll data leaks", 4, 5);
+            RiskPages.addRisk(browser, "R-2", "Addresses go stale", 2, 2);
+            assertThat(RiskPages.heard(browser, 4, 5)).isEqualTo("Likelihood 4, impact 5: 1 risk (high)");
+            assertThat(RiskPages.heard(browser, 2, 2)).isEqualTo("Likelihood 2, impact 2: 1 risk (low)");
+            assertThat(RiskPages.cell(browser, 4, 5).findElement(By.className("band-name")).getText()).as("not by colour alone").isEqualTo("high");
+            assertThat(browser.driver.findElement(By.id("band-totals")).getText()).contains("low 1–4: 1 risk", "high 12–25: 1 risk", "Total: 2 risks");
+            assertThat(RiskPages.drillDown(browser, 4, 5)).contains("R-1").doesNotContain("R-2");
+            browser.assertAccessible("heat map and risks");
+            browser.photograph("risks");
+            RiskPages.showAll(browser);
+            assertThat(RiskPages.refusedBands(browser, t.api())).contains("score 12 falls in no band");
+
+            browser.driver.findElement(By.linkText("R-1")).click();
+            browser.awaitPage("R-1: Payroll data leaks");
+            assertThat(RiskPages.addTreatment(browser, "encrypt the payroll exports", "2020-01-31"))
+                    .contains("Mitigate", "encrypt the payroll exports", "Overdue: 31 Jan 2020", "Planned");
+            browser.assertAccessible("risk");
+            browser.photograph("risk");
+        }
+        assertThat(t.api().get("/risks?likelihood=4&impact=5").json().get(0).get("reference").asText()).isEqualTo("R-1");
+    }
+
+    @Test
+    void anApproverAssessesAnActivityARiskFoundCallsForPriorConsultationTheDpoSignsItOffAndAnAuditorReadsIt() throws Exception {
+        Api.Tenant t = Api.newTenant("console-dpia");
+        ProcessingRegisterIT.systems(t.api());
+        Api.Reply entry = t.api().post("/ropa/activities", ProcessingRegisterIT.payroll("PA-1", true, ""));
+        assertThat(entry.status()).as(entry.raw().body()).isEqualTo(201);
+        Accounts.Account dpo = Accounts.invited(t, "APPROVER");
+        Accounts.Account admin = Accounts.invited(t, "ADMIN"); // an APPROVER writes no risks (risk:create): an ADMIN adds the one found
+        Accounts.Account auditor = Accounts.invited(t, "AUDITOR");
+        String dpiaId;
+        try (Browser browser = new Browser()) {
+            browser.signIn(dpo, "Inbox");
+            assertThat(DpiaPages.create(browser, "PA-1: Payroll")).contains("Screening: Required, because WP248 rev.01 III.B.a: 2 criteria met");
+            dpiaId = browser.driver.getCurrentUrl().replaceAll(".*/console/dpias/", "");
+            assertThat(DpiaPages.submitUnanswered(browser)).as("each open question by its text")
+                    .contains(org.custodia.dpia.domain.DpiaTemplate.DEFAULT.questions().get(1).text() + ": is required before the DPO's review");
+            DpiaPages.answer(browser);
+            assertThat(browser.driver.findElements(By.id("add-risk"))).isEmpty();
+            browser.signOut();
+
+            browser.signIn(admin, "Inbox");
+            DpiaPages.addRiskFound(browser, dpiaId, "R-9", "Special-category data exposed", 5, 5);
+            assertThat(browser.await(By.id("prior-consultation")).getText()).contains("GDPR Art. 36(1)").contains("R-9 (not yet treated)");
+            browser.assertAccessible("DPIA with a risk found");
+            browser.photograph("dpia");
+            browser.signOut();
+
+            browser.signIn(dpo, "Inbox");
+            DpiaPages.submitAndApproveFromInbox(browser, dpiaId, "Proceed; encrypt the exports."); // the task links to the DPIA
+            assertThat(browser.driver.findElement(By.id("dpo-opinion")).getText()).isEqualTo("Proceed; encrypt the exports.");
+            browser.assertAccessible("signed-off DPIA");
+        }
+        assertThat(t.api().get("/dpias/" + dpiaId).json().get("dpo").get("opinion").asText()).isEqualTo("Proceed; encrypt the exports.");
+        try (Browser browser = new Browser()) {
+            browser.signIn(auditor, "Audit trail");
+            DpiaPages.readWithoutWriteControls(browser, dpiaId);
+            RiskPages.readWithoutWriteControls(browser, "R-9", "Special-category data exposed");
         }
     }
 
@@ -405,21 +392,8 @@ class ConsoleBrowserIT {
 
     /** A staff-submitted request with its identity attested: it reaches the review in seconds. */
     private static String requestInReview(Api.Tenant t) throws InterruptedException {
-        Api.Reply submitted = t.api().post("/dsars", "{\"identity\":\"VERIFIED\",\"type\":\"ACCESS\",\"jurisdiction\":\"EU_GDPR\","
-                + "\"subject\":\"console-1\"}");
-        assertThat(submitted.status()).as(submitted.raw().body()).isEqualTo(201);
-        String dsarId = submitted.json().get("id").asText();
-        awaitStatus(t.api(), dsarId, "IN_REVIEW");
+        String dsarId = DsarConnectorIT.submit(t, "console-1");
+        DsarConnectorIT.awaitRequest(t, dsarId, "IN_REVIEW");
         return dsarId;
-    }
-
-    private static void awaitStatus(Api api, String dsarId, String status) throws InterruptedException {
-        for (int i = 0; i < 120; i++) {
-            if (status.equals(api.get("/dsars/" + dsarId).json().get("status").asText())) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("DSAR " + dsarId + " never reached " + status);
     }
 }

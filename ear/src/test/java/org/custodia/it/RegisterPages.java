@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -41,22 +42,77 @@ final class RegisterPages {
         browser.photograph("ropa-form");
     }
 
-    /**
-     * The inbox until PA-001's review task shows (the process starts it in the background); its link opens the entry,
-     * where the DPO approves it.
-     */
-    static void approveFromInbox(Browser browser, String entryId) throws InterruptedException {
-        By link = By.cssSelector("a[href='/console/ropa/activities/" + entryId + "']");
-        for (int i = 0; i < 40 && browser.driver.findElements(link).isEmpty(); i++) {
+    /** The inbox until the task for {@code target} shows (its process starts it in the background); its link opens the page. */
+    static void openFromInbox(Browser browser, String target, String heading) throws InterruptedException {
+        By link = By.cssSelector("main a[href='" + target + "']");
+        for (int i = 0; i < 40; i++) { // the inbox itself, even when the page shown links there too
             browser.open("/console/inbox");
             browser.awaitPage("Inbox");
+            if (!browser.driver.findElements(link).isEmpty()) {
+                break;
+            }
             Thread.sleep(500);
         }
         browser.await(link).click();
-        browser.awaitPage("PA-001: Payroll");
+        browser.awaitPage(heading);
+    }
+
+    /** PA-001's review task, from the inbox to the entry, where the DPO approves it. */
+    static void approveFromInbox(Browser browser, String entryId) throws InterruptedException {
+        openFromInbox(browser, "/console/ropa/activities/" + entryId, "PA-001: Payroll");
         browser.driver.findElement(By.id("d-APPROVE")).click();
         browser.driver.findElement(By.cssSelector("#decision button[type=submit]")).click();
         new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(By.id("entry-status"), "Approved"));
+    }
+
+    /**
+     * The new entry's form filled with the reference "PA 001": the API refuses it, the alert says so and so does the input
+     * (to a screen reader too), nothing is saved; with PA-001 it is. Answers the entry's id, on its page.
+     */
+    static String saveOnceTheReferenceIsRight(Browser browser, Api api) {
+        browser.driver.findElement(By.cssSelector("#ropa-form button[type=submit]")).click();
+        assertThat(browser.await(By.cssSelector("[role=alert]")).getText()).contains("reference: must be 1 to 64 letters");
+        WebElement reference = browser.labelled("ropa-form", "Reference");
+        assertThat(reference.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.describedBy(reference)).contains("must be 1 to 64 letters");
+        assertThat(api.get("/ropa/activities").json()).as("nothing saved").isEmpty();
+        reference.clear(); // and the entry is saved once the reference is right
+        reference.sendKeys("PA-001");
+        browser.driver.findElement(By.cssSelector("#ropa-form button[type=submit]")).click();
+
+        browser.awaitPage("PA-001: Payroll");
+        return browser.driver.getCurrentUrl().replaceAll(".*/console/ropa/activities/", "");
+    }
+
+    /** On PA-001's page: Edit, where the gap (g) is said at its input; filled, saved as version 2 and compared with version 1. */
+    static void completeAndCompareVersions(Browser browser) {
+        browser.driver.findElement(By.id("edit-entry")).click();
+        browser.awaitPage("Change PA-001");
+        WebElement security = browser.labelled("ropa-form", "Technical and organisational security measures (Art. 32(1))");
+        assertThat(browser.describedBy(security)).as("the gap, next to the field that fills it").contains("Art. 30(1)(g)");
+        security.sendKeys("encryption at rest, role-based access");
+        browser.driver.findElement(By.cssSelector("#ropa-form button[type=submit]")).click();
+        browser.awaitPage("PA-001: Payroll");
+        assertThat(browser.driver.findElement(By.cssSelector("main [role=status]")).getText()).isEqualTo("Saved as version 2.");
+        assertThat(browser.driver.findElement(By.id("entry-version")).getText()).startsWith("2;");
+        assertThat(browser.driver.findElement(By.id("missing")).getText()).contains("Nothing is missing");
+        assertThat(browser.driver.findElements(By.cssSelector("#versions tbody tr"))).hasSize(2);
+        browser.driver.findElement(By.cssSelector("#compare button[type=submit]")).click(); // 1 → 2, the latest two, by default
+        assertThat(browser.await(By.cssSelector("#diff caption")).getText()).isEqualTo("Changes from version 1 to version 2");
+        assertThat(browser.driver.findElements(By.cssSelector("#diff tbody tr"))).extracting(WebElement::getText).as("path, before, after")
+                .containsExactly("record.securityMeasures — encryption at rest, role-based access");
+        browser.assertAccessible("register entry with a diff");
+    }
+
+    /** On the register: a CSV whose role is wrong (each problem with its line, nothing imported), then one that imports PA-002. */
+    static void importRefusedThenImported(Browser browser, Api api) throws java.io.IOException {
+        String header = String.join(",", org.custodia.ropa.domain.RegisterSheet.header().subList(0, 24)) + "\r\n";
+        assertThat(importCsv(browser, header + "PA-002,Invoicing,BOSS" + ",".repeat(21) + "\r\n"))
+                .as("every problem with its line, nothing imported").startsWith("Nothing was imported.").contains("line 2, role: ");
+        assertThat(api.get("/ropa/activities").json()).hasSize(1);
+        assertThat(importCsv(browser, header + "PA-002,Invoicing,CONTROLLER" + ",".repeat(21) + "\r\n"))
+                .isEqualTo("Imported 1 row: 1 created, 0 changed, 0 unchanged.");
+        assertThat(browser.driver.findElement(By.id("register")).getText()).as("the list, read again").contains("PA-002");
     }
 
     /** On the register: imports {@code csv} from a file, and answers what the page then says of it. */
