@@ -104,7 +104,7 @@ function questionnaire(view, form) {
 function risksSection(view, colours, users) {
   const d = view.dpia;
   const content = [view.risks.length ? riskTable(view.risks, colours, [d]) : el('p', { id: 'no-risks' }, 'No risk recorded yet.')];
-  if (d.status === 'IN_PROGRESS' && can('risk:create')) {
+  if (d.status === 'IN_PROGRESS' && can('dpia:update')) {
     content.push(el('details', { id: 'add-risk' }, el('summary', {}, 'Add a risk found'),
       el('p', { class: 'hint' }, `It goes to the risk register, linked to the assessed activity and to ${d.reference}.`),
       riskForm({ users, withActivities: false, id: 'found-risk', submit: 'Add risk', save: async (body) => {

@@ -88,6 +88,9 @@ class DpiaIT {
         // to the DPO: frozen until the opinion is given through the task API
         assertThat(api.post("/dpias/" + id + "/submit", "").json().get("dpia").get("status").asText()).isEqualTo("IN_REVIEW");
         assertThat(api.put("/dpias/" + id, dpia("D-1", activity, two + ",\"answers\":" + ANSWERS)).status()).isEqualTo(409);
+        String r9 = risk.json().get("id").asText();
+        assertThat(api.put("/risks/" + r9, RiskRegisterIT.risk("R-9", 5, 5, ",\"activityIds\":[\"" + activity + "\"]")).status())
+                .as("its risks stay as the DPO sees them").isEqualTo(409);
         Api dpoApi = dpo.session();
         JsonNode task = ProcessingRegisterIT.awaitTask(dpoApi, id, "dpiaReview");
         Api.Reply opinion = dpoApi.post("/tasks/" + task.get("id").asText() + "/complete",
@@ -99,6 +102,11 @@ class DpiaIT {
         assertThat(signed.get("dpo").get("decidedBy").asText()).isEqualTo("user:" + dpo.userId());
         assertThat(ProcessingRegisterIT.auditTypes(api, id)).contains("dpia.created", "dpia.submitted", "dpia.signed_off");
         assertThat(api.delete("/dpias/" + id).status()).as("a signed-off DPIA is kept").isEqualTo(409);
+        assertThat(signed.get("signOff").get("risks").get(0).get("residual").asText()).isEqualTo("2 x 2 = 4 (low)");
+        // the register moves on; the signed-off finding does not
+        assertThat(api.put("/risks/" + r9, RiskRegisterIT.risk("R-9", 5, 5, ",\"activityIds\":[\"" + activity + "\"]")).status())
+                .isEqualTo(200);
+        assertThat(api.get("/dpias/" + id).json().get("priorConsultation").isNull()).as("as signed off").isTrue();
 
         byte[] pdf = ProcessingRegisterFilesIT.download(api, "/reports/dpias/" + id, "application/pdf");
         assertThat(Pdfsig.report(pdf)).contains("Signature Validation: Signature is Valid.", "Total document signed");
