@@ -104,7 +104,8 @@ public class RiskRepository {
     /** The status of the DPIA that found a risk (the dpia context's table, read under the bound tenant), or null. */
     @SuppressWarnings("unchecked")
     public String dpiaStatus(UUID dpiaId) {
-        List<String> rows = em.createNativeQuery("select status from app.dpia where id = ?1").setParameter(1, dpiaId).getResultList();
+        // shared lock: a submit of that DPIA waits for this change, or this change sees it submitted
+        List<String> rows = em.createNativeQuery("select status from app.dpia where id = ?1 for share").setParameter(1, dpiaId).getResultList();
         return rows.isEmpty() ? null : rows.get(0);
     }
 

@@ -49,6 +49,9 @@ public class RegisterCsv implements RegisterFiles {
             if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
                 throw new Unreadable(0, "is not UTF-8 text");
             }
+            if (!(e.getCause() instanceof org.apache.commons.csv.CSVException)) {
+                throw e; // the body stream's own failure (e.g. over its size limit) is not the file's
+            }
             throw new Unreadable(rows.isEmpty() ? 1 : rows.get(rows.size() - 1).line() + 1, "is not CSV: " + e.getCause().getMessage());
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new Unreadable(0, "is not UTF-8 text");
@@ -88,6 +91,8 @@ public class RegisterCsv implements RegisterFiles {
         }
 
         private boolean quoted;
+        private boolean quoteInQuoted;
+        private boolean fieldStart = true;
         private int cells = 1;
         private int line = 1;
         private long chars;
@@ -114,19 +119,39 @@ public class RegisterCsv implements RegisterFiles {
             return n;
         }
 
+        /** RFC 4180 as the parser reads it: a quote opens a quoted field only at the field's start; "" inside it is a quote. */
         private void see(char c) {
             if (++chars > MAX_CHARS) {
                 throw new Exceeded(line, "is longer than " + MAX_CHARS + " characters; import the register in parts");
             }
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == '\n') {
+            if (c == '\n') {
                 line++;
-                if (!quoted) {
-                    cells = 1;
+            }
+            if (quoted) {
+                if (!quoteInQuoted) {
+                    quoteInQuoted = c == '"';
+                    return;
                 }
-            } else if (c == ',' && !quoted && ++cells > MAX_CELLS) {
-                throw new Exceeded(line, "has more than " + MAX_CELLS + " cells in a row; the register has " + org.custodia.ropa.domain.RegisterColumn.values().length);
+                quoteInQuoted = false;
+                if (c == '"') {
+                    return; // a doubled quote: still inside
+                }
+                quoted = false; // the closing quote; this character is outside
+            }
+            if (c == '"' && fieldStart) {
+                quoted = true;
+                fieldStart = false;
+            } else if (c == ',') {
+                fieldStart = true;
+                if (++cells > MAX_CELLS) {
+                    throw new Exceeded(line, "has more than " + MAX_CELLS + " cells in a row; the register has "
+                            + org.custodia.ropa.domain.RegisterColumn.values().length);
+                }
+            } else if (c == '\n' || c == '\r') {
+                cells = 1;
+                fieldStart = true;
+            } else {
+                fieldStart = false;
             }
         }
     }

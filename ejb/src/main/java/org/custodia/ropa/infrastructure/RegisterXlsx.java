@@ -45,6 +45,9 @@ import org.xml.sax.XMLReader;
 @ApplicationScoped
 public class RegisterXlsx implements RegisterFiles {
 
+    /** Parts other than the sheets and their strings (styles, themes) are parsed whole: they may be this large. */
+    static final long OTHER_PART_MAX = 2L * 1024 * 1024;
+
     /** XLSX holds at most this many characters in a cell. */
     public static final int CELL_MAX = 32_767;
 
@@ -57,7 +60,7 @@ public class RegisterXlsx implements RegisterFiles {
     public List<SheetRow> read(InputStream in) throws IOException, Unreadable {
         Path file = Files.createTempFile("custodia-register", ".xlsx");
         try {
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING); // the body stream's own failures (its size limit) pass
             try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
                 return rows(pkg);
             } catch (InvalidFormatException
@@ -76,6 +79,13 @@ public class RegisterXlsx implements RegisterFiles {
 
     private static List<SheetRow> rows(OPCPackage pkg) throws IOException, OpenXML4JException, SAXException,
             ParserConfigurationException, Unreadable {
+        for (var part : pkg.getParts()) {
+            String name = part.getPartName().getName();
+            boolean data = name.startsWith("/xl/worksheets/") || name.equals("/xl/sharedStrings.xml");
+            if (!data && part.getSize() > OTHER_PART_MAX) { // styles, themes ... are read whole: a register needs little of them
+                throw new Unreadable(0, "holds a part larger than a register needs (" + name.replaceAll("[^A-Za-z0-9/._-]", "") + ")");
+            }
+        }
         XSSFReader reader = new XSSFReader(pkg);
         ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
         StylesTable styles = reader.getStylesTable();

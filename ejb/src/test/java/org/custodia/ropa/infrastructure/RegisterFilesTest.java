@@ -33,13 +33,21 @@ class RegisterFilesTest {
     }
 
     @Test
-    void aCsvRowWiderThanTheRegisterIsRefusedWithItsLine() {
+    void aCsvRowWiderThanTheRegisterIsRefusedWithItsLine() throws Exception {
         String csv = "reference,name\r\nPA-1,Payroll\r\n" + "x,".repeat(200) + "x\r\n";
         assertThatThrownBy(() -> new RegisterCsv().read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOfSatisfying(RegisterFiles.Unreadable.class, e -> {
                     assertThat(e.line()).isEqualTo(3);
                     assertThat(e.getMessage()).contains("more than 64 cells");
                 });
+        String stray = "reference,name\r\na\"" + ",x".repeat(500) + "\r\n"; // a quote mid-field opens nothing: the commas still count
+        assertThatThrownBy(() -> new RegisterCsv().read(new ByteArrayInputStream(stray.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOfSatisfying(RegisterFiles.Unreadable.class, e -> assertThat(e.line()).isEqualTo(2));
+        String quoted = "reference,name\r\n\"a \"\"quoted\"\", with commas,,,\",b\r\n";
+        assertThat(new RegisterCsv().read(new ByteArrayInputStream(quoted.getBytes(StandardCharsets.UTF_8))).get(1).cells())
+                .containsExactly("a \"quoted\", with commas,,,", "b");
+        String crOnly = "reference,name\r" + "x,".repeat(40) + "x\r" + "x,".repeat(40) + "x\r";
+        assertThat(new RegisterCsv().read(new ByteArrayInputStream(crOnly.getBytes(StandardCharsets.UTF_8)))).as("a CR ends a row too").hasSize(3);
         assertThatThrownBy(() -> new RegisterCsv().read(new ByteArrayInputStream(new byte[] {(byte) 0xC3, 0x28})))
                 .isInstanceOf(RegisterFiles.Unreadable.class).hasMessage("is not UTF-8 text");
     }

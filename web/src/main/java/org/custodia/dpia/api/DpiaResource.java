@@ -152,6 +152,7 @@ public class DpiaResource {
     public Response addRisk(@PathParam("id") String id, RiskResource.RiskBody body) {
         UUID uuid = id(id);
         RequestBodies.required(body);
+        RiskResource.acceptingNeedsApproval(body, caller.caller().permissions());
         return Response.status(201).entity(RiskResource.RiskView.of(dpias.addRisk(caller.actor(), uuid, RiskResource.draftOf(body)))).build();
     }
 

@@ -216,9 +216,13 @@ public class RiskResource {
         return Response.noContent().build();
     }
 
-    /** Retaining a risk as it is (ISO 31000 6.5.2) is a decision: it takes {@code risk:approve}, not only {@code risk:update}. */
     private void acceptingNeedsApproval(RiskBody body) {
-        if (body != null && body.status() == RiskStatus.ACCEPTED && !caller.caller().permissions().contains("risk:approve")) {
+        acceptingNeedsApproval(body, caller.caller().permissions());
+    }
+
+    /** Retaining a risk as it is (ISO 31000 6.5.2) is a decision: it takes {@code risk:approve}, however the risk is written. */
+    public static void acceptingNeedsApproval(RiskBody body, java.util.Set<String> permissions) {
+        if (body != null && body.status() == RiskStatus.ACCEPTED && !permissions.contains("risk:approve")) {
             throw new ProblemException(403, "forbidden", "Forbidden", "Accepting a risk needs the permission 'risk:approve'.", List.of());
         }
     }
