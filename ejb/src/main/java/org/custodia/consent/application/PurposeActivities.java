@@ -52,8 +52,8 @@ public class PurposeActivities {
         }
         String reference = null;
         if (activityId != null) {
-            reference = activities.list(actor.tenantId()).stream().filter(a -> a.id().equals(activityId)).map(ProcessingActivity::reference)
-                    .findFirst().orElseThrow(() -> ProblemException.invalid("activityId", "is not a processing activity of this tenant"));
+            reference = activities.find(actor.tenantId(), activityId).map(ProcessingActivity::reference)
+                    .orElseThrow(() -> ProblemException.invalid("activityId", "is not a processing activity of this tenant"));
         }
         purposes.serve(p.id(), activityId);
         Map<String, Object> facts = new LinkedHashMap<>();

@@ -46,6 +46,6 @@ public class DpiaReviewReminders implements DueDateRound {
         LocalDate today = LocalDate.now(mail.zone(tenantId));
         return mail.remind(tenantId, dpias.claimReviewsDue(today, today.plusDays(DAYS_AHEAD), PER_ROUND).stream()
                 .map(d -> new DueDateMail.DueItem(d.id(), d.reference(), d.title(), d.ownerId(), d.reviewDue(), d.overdue(), Map.of()))
-                .toList(), KIND, owner -> recipients.ownerElse(tenantId, owner, "APPROVER"));
+                .toList(), KIND, recipients.ownerElse(tenantId, "APPROVER"));
     }
 }

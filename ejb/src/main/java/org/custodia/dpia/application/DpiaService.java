@@ -173,7 +173,7 @@ public class DpiaService {
     private Assessment assessment(UUID tenantId, Dpia dpia) {
         DpiaTemplate template = template(tenantId, dpia);
         List<RatedRisk> found = risks.ofDpia(tenantId, dpia.id());
-        String highest = risks.bands(tenantId).coloured().get(risks.bands(tenantId).coloured().size() - 1).name();
+        String highest = risks.bands(tenantId).highest();
         Optional<String> prior = PriorConsultation.required(found.stream().map(r -> new PriorConsultation.FoundRisk(r.risk().reference(),
                 r.risk().status() == RiskStatus.CLOSED, (r.residual() != null ? r.residual() : r.inherent()).band().name(),
                 r.residual() != null)).toList(), highest);
@@ -202,7 +202,7 @@ public class DpiaService {
         }
         if (d.activityId() == null) {
             errors.add(new FieldError("activityId", "is required: the processing activity assessed"));
-        } else if (activities.list(tenantId).stream().noneMatch(a -> a.id().equals(d.activityId()))) {
+        } else if (activities.find(tenantId, d.activityId()).isEmpty()) {
             errors.add(new FieldError("activityId", "is not a processing activity of this tenant"));
         }
         if (d.ownerId() != null && users.find(tenantId, d.ownerId()).isEmpty()) {

@@ -2,6 +2,7 @@ package org.custodia.identity.application;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -18,10 +19,13 @@ public class MailRecipients {
     @Inject
     UserService users;
 
-    public List<String> ownerElse(@TenantId UUID tenantId, UUID ownerId, String role) {
+    /** For a round of mails: owner id → whom to mail, the tenant's people read once. */
+    public Function<UUID, List<String>> ownerElse(@TenantId UUID tenantId, String role) {
         List<UserAccount> people = users.list(tenantId);
-        List<String> owner = people.stream().filter(u -> u.id().equals(ownerId) && u.reachableByMail()).map(UserAccount::email).toList();
-        return !owner.isEmpty() ? owner
-                : people.stream().filter(u -> role.equals(u.role()) && u.reachableByMail()).map(UserAccount::email).toList();
+        List<String> fallback = people.stream().filter(u -> role.equals(u.role()) && u.reachableByMail()).map(UserAccount::email).toList();
+        return ownerId -> {
+            List<String> owner = people.stream().filter(u -> u.id().equals(ownerId) && u.reachableByMail()).map(UserAccount::email).toList();
+            return owner.isEmpty() ? fallback : owner;
+        };
     }
 }

@@ -60,10 +60,15 @@ public class DueDateMail {
 
     /** Mails and audits each item; {@code recipients}: whom to mail for an owner (null: none). How many items. */
     public int remind(@TenantId UUID tenantId, List<DueItem> items, Kind kind, Function<UUID, List<String>> recipients) {
+        if (items.isEmpty()) {
+            return 0;
+        }
+        ZoneId zone = zone(tenantId);
+        String tenantName = tenants.of(tenantId).name();
         for (DueItem item : items) {
             List<String> to = recipients.apply(item.ownerId());
-            send(tenantId, to, item.overdue() ? kind.overdueMail() : kind.dueMail(), item.reference(), item.title(), item.due(),
-                    URI.create(PublicUrl.base() + kind.consolePath() + item.id()));
+            queue(tenantId, tenantName, zone, to, item.overdue() ? kind.overdueMail() : kind.dueMail(), item.reference(), item.title(),
+                    item.due(), URI.create(PublicUrl.base() + kind.consolePath() + item.id()));
             Map<String, Object> facts = new LinkedHashMap<>(item.facts());
             facts.put("reference", item.reference());
             facts.put("due", item.due().toString());
@@ -74,13 +79,11 @@ public class DueDateMail {
         return items.size();
     }
 
-    /** Queues the mail to {@code to} (none: nothing is queued). */
-    public void send(@TenantId UUID tenantId, List<String> to, MailType type, String reference, String title, LocalDate due,
-                     URI consoleLink) {
-        ZoneId zone = zone(tenantId);
+    private void queue(UUID tenantId, String tenantName, ZoneId zone, List<String> to, MailType type, String reference, String title,
+                       LocalDate due, URI consoleLink) {
         if (!to.isEmpty()) {
-            RegisterDueNotice notice = new RegisterDueNotice(tenants.of(tenantId).name(), reference, title,
-                    due.plusDays(1).atStartOfDay(zone).toInstant().minusSeconds(1), consoleLink);
+            RegisterDueNotice notice = new RegisterDueNotice(tenantName, reference, title, due.plusDays(1).atStartOfDay(zone).toInstant()
+                    .minusSeconds(1), consoleLink);
             mail.enqueueIfRenderable(tenantId, to, type, notice, null, zone);
         }
     }

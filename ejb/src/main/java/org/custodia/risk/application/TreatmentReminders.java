@@ -48,6 +48,6 @@ public class TreatmentReminders implements DueDateRound {
                 .map(d -> new DueDateMail.DueItem(d.riskId(), d.riskReference(),
                         d.description().length() > 300 ? d.description().substring(0, 299) + "…" : d.description(), d.ownerId(),
                         d.dueDate(), d.overdue(), Map.<String, Object>of("treatment", d.id().toString())))
-                .toList(), KIND, owner -> recipients.ownerElse(tenantId, owner, "MANAGER"));
+                .toList(), KIND, recipients.ownerElse(tenantId, "MANAGER"));
     }
 }

@@ -44,6 +44,11 @@ public record RiskBands(List<Setting> bands) {
         return errors;
     }
 
+    /** The name of the band of the highest scores. */
+    public String highest() {
+        return bands.stream().max(java.util.Comparator.comparingInt(Setting::to)).orElseThrow().name();
+    }
+
     public RiskMatrix matrix() {
         return RiskMatrix.of(bands.stream().map(b -> new RiskMatrix.Band(b.name(), b.from(), b.to())).toList());
     }

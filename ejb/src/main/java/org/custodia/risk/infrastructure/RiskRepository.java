@@ -127,9 +127,12 @@ public class RiskRepository {
         }
         List<Object[]> rows = query.getResultList();
         Map<UUID, List<UUID>> activities = new HashMap<>();
-        for (Object[] link : (List<Object[]>) em.createNativeQuery("select risk_id, activity_id from app.risk_activity order by activity_id")
-                .getResultList()) {
-            activities.computeIfAbsent((UUID) link[0], k -> new ArrayList<>()).add((UUID) link[1]);
+        if (!rows.isEmpty()) { // the links of these risks only
+            String[] ids = rows.stream().map(r -> r[0].toString()).toArray(String[]::new);
+            for (Object[] link : (List<Object[]>) em.createNativeQuery("select risk_id, activity_id from app.risk_activity"
+                    + " where risk_id = any(cast(?1 as uuid[])) order by activity_id").setParameter(1, ids).getResultList()) {
+                activities.computeIfAbsent((UUID) link[0], k -> new ArrayList<>()).add((UUID) link[1]);
+            }
         }
         return rows.stream().map(r -> new Risk((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (UUID) r[5],
                 ((Number) r[6]).intValue(), ((Number) r[7]).intValue(), r[8] == null ? null : ((Number) r[8]).intValue(),

@@ -136,6 +136,11 @@ public class ProcessingRegister {
         return activities.all();
     }
 
+    /** The entry with this id, or empty (another tenant's is not found either). */
+    public java.util.Optional<ProcessingActivity> find(@TenantId UUID tenantId, UUID id) {
+        return activities.find(id);
+    }
+
     public ProcessingActivity get(@TenantId UUID tenantId, UUID id) {
         return activities.find(id).orElseThrow(() -> notFound(id));
     }
