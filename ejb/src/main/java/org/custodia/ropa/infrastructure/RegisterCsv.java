@@ -124,6 +124,9 @@ public class RegisterCsv implements RegisterFiles {
             if (++chars > MAX_CHARS) {
                 throw new Exceeded(line, "is longer than " + MAX_CHARS + " characters; import the register in parts");
             }
+            if (c == '\0') { // PostgreSQL text (and jsonb) cannot hold it
+                throw new Exceeded(line, "holds a NUL character");
+            }
             if (c == '\n') {
                 line++;
             }

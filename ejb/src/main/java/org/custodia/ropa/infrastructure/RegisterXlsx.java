@@ -152,6 +152,9 @@ public class RegisterXlsx implements RegisterFiles {
                 throw new OverBudget(row, "has a cell in column " + (column + 1) + "; the register has "
                         + org.custodia.ropa.domain.RegisterColumn.values().length + " columns");
             }
+            if (value != null && value.indexOf('\0') >= 0) { // POI decodes _x0000_; PostgreSQL text cannot hold it
+                throw new OverBudget(row, "holds a NUL character");
+            }
             chars += value == null ? 0 : value.length();
             if (chars > MAX_CHARS) {
                 throw new OverBudget(row, "holds more than " + MAX_CHARS + " characters; import the register in parts");

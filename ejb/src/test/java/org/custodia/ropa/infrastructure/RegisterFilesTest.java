@@ -48,6 +48,8 @@ class RegisterFilesTest {
                 .containsExactly("a \"quoted\", with commas,,,", "b");
         String crOnly = "reference,name\r" + "x,".repeat(40) + "x\r" + "x,".repeat(40) + "x\r";
         assertThat(new RegisterCsv().read(new ByteArrayInputStream(crOnly.getBytes(StandardCharsets.UTF_8)))).as("a CR ends a row too").hasSize(3);
+        assertThatThrownBy(() -> new RegisterCsv().read(new ByteArrayInputStream("reference\r\nPA\u00001\r\n".getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOfSatisfying(RegisterFiles.Unreadable.class, e -> assertThat(e.getMessage()).isEqualTo("holds a NUL character"));
         assertThatThrownBy(() -> new RegisterCsv().read(new ByteArrayInputStream(new byte[] {(byte) 0xC3, 0x28})))
                 .isInstanceOf(RegisterFiles.Unreadable.class).hasMessage("is not UTF-8 text");
     }
