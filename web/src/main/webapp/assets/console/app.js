@@ -13,6 +13,7 @@ import { ropaListView } from './ropa.js';
 import { ropaEntryView } from './ropa-entry.js';
 import { ropaFormView } from './ropa-form.js';
 import { ropaSystemsView } from './ropa-systems.js';
+import { retentionView } from './retention.js';
 import { risksView } from './risks.js';
 import { riskView } from './risk.js';
 import { riskFormView } from './risk-form.js';
@@ -35,6 +36,7 @@ const routes = [
   [/^\/console\/ropa\/?$/, ropaListView],
   [/^\/console\/ropa\/new$/, ropaFormView],
   [/^\/console\/ropa\/systems$/, ropaSystemsView],
+  [/^\/console\/retention$/, retentionView],
   [/^\/console\/ropa\/activities\/([0-9a-f-]{36})$/, ropaEntryView], // the review mails link here
   [/^\/console\/ropa\/activities\/([0-9a-f-]{36})\/edit$/, ropaFormView],
   [/^\/console\/risks\/?$/, risksView],

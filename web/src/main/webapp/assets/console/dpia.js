@@ -8,6 +8,7 @@ import { showProblems, tell, told } from './ropa-fields.js';
 import { deleteControl, facts, personNamer, reviewDate, reviewSection, section } from './pages.js';
 import { screeningFacts } from './dpia-screening.js';
 import { answersFacts, answersForm, questionNamer } from './dpia-questions.js';
+import { dpiaChangeForm } from './dpia-edit.js';
 import { activityLink } from './dpias.js';
 import { coloursOf, riskTable } from './risks.js';
 import { riskForm } from './risk-form.js';
@@ -33,7 +34,7 @@ export async function dpiaView({ params: [id], page }) {
       comment: 'Written opinion (with Approve), or what should change (with Request changes)',
       commentHint: 'Approving signs the DPIA off with this text as the DPO\'s written opinion (GDPR Art. 35(2)).' }) : null,
     view.dpo ? dpoSection(view.dpo, person, zone) : null,
-    section('Screening', screeningFacts(view.screening)),
+    section('Screening', screeningFacts(view.screening), can('dpia:update') && d.status !== 'IN_REVIEW' ? dpiaChangeForm(view, users) : null),
     questionnaire(view, form),
     risksSection(view, coloursOf(bands), users),
     el('p', {}, el('a', { href: '/console/dpias', 'data-nav': '' }, 'Back to the DPIAs'))].filter(Boolean)); // page() would print a null

@@ -13,6 +13,8 @@ export async function ropaEntryView({ params: [id], page }) {
   const versions = await api(`/ropa/activities/${id}/versions`);
   const person = personNamer(can('user:view') ? await api('/users') : []);
   const tasks = can('task:work') ? await api(`/tasks?process=ropaReview&status=open&businessKey=${id}`) : [];
+  const policies = can('retention:view') && view.content.record.dataCategories.some((c) => c.retentionPolicy)
+    ? await api('/retention-policies') : [];
   const task = tasks.find((t) => t.businessKey === id);
   const a = view.activity;
   const r = view.content.record;
@@ -27,7 +29,7 @@ export async function ropaEntryView({ params: [id], page }) {
     el('dt', {}, 'Last change'), el('dd', {}, when(a.updatedAt, zone)));
   page(`${a.reference}: ${a.name}`, ...[told(), summary, missingSection(view.missing), actions(a, view.missing.length),
     task ? reviewSection(task, { legend: `Decision on version ${a.version}` }) : null,
-    ...(r.role === 'PROCESSOR' ? processorPoints(r) : controllerPoints(r)),
+    ...(r.role === 'PROCESSOR' ? processorPoints(r) : controllerPoints(r, policies)),
     systemsSection(view.content), versionsSection(id, versions, person, zone)].filter(Boolean)); // page() would print a null
 }
 
@@ -105,7 +107,17 @@ function transfers(r) {
     t.assessmentReference ? `; transfer impact assessment ${t.assessmentReference}` : '', t.safeguards ? `; safeguards: ${t.safeguards}` : '']);
 }
 
-function controllerPoints(r) {
+/** A category's time limit: its own words, the policy it links (its terms when the user may read them), or both. */
+function retention(c, policies) {
+  if (!c.retentionPolicy) {
+    return given(c.retention);
+  }
+  const p = policies.find((x) => x.key === c.retentionPolicy);
+  const policy = [p ? `${p.summary} ` : '', '(retention policy ', el('code', {}, c.retentionPolicy), ')'];
+  return el('span', {}, c.retention ? [c.retention, '; ', ...policy] : policy);
+}
+
+function controllerPoints(r, policies) {
   return [
     point('p-a', '(a) Controller and contacts', facts(['Controller', partyText(r.controller)],
       r.jointControllers.length ? ['Joint controllers', list(r.jointControllers, partyText)] : null, ...contacts(r))),
@@ -114,7 +126,7 @@ function controllerPoints(r) {
       ['Personal data', list(r.dataCategories, (c) => [given(c.name), c.special ? ' (special category)' : ''])])),
     point('p-d', '(d) Recipients', r.noRecipients && !r.recipients.length ? el('p', {}, 'None.') : list(r.recipients)),
     point('p-e', '(e) Transfers to third countries', r.transfers.length ? transfers(r) : el('p', {}, 'None.')),
-    point('p-f', '(f) Time limits for erasure', list(r.dataCategories, (c) => [given(c.name), ': ', given(c.retention)])),
+    point('p-f', '(f) Time limits for erasure', list(r.dataCategories, (c) => [given(c.name), ': ', retention(c, policies)])),
     point('p-g', '(g) Security measures', el('p', { id: 'security-measures' }, given(r.securityMeasures)))];
 }
 

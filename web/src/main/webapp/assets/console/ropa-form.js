@@ -19,6 +19,7 @@ const MODULES = [[1, 'Module 1: controller to controller'], [2, 'Module 2: contr
 export async function ropaFormView({ params: [id], page }) {
   const systems = await api('/ropa/systems');
   const users = can('user:view') ? await api('/users') : null;
+  const policies = can('retention:view') ? await api('/retention-policies') : [];
   const view = id ? await api(`/ropa/activities/${id}`) : null;
   const back = view ? `/console/ropa/activities/${id}` : '/console/ropa';
   if (view && view.activity.status === 'IN_REVIEW') {
@@ -27,7 +28,7 @@ export async function ropaFormView({ params: [id], page }) {
     return;
   }
   const slot = el('div');
-  const { form, top } = entryForm(view, systems, users, back);
+  const { form, top } = entryForm(view, systems, users, policies, back);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const body = top.read('');
@@ -60,7 +61,17 @@ export async function ropaFormView({ params: [id], page }) {
 /** For one role only: hidden while the other role is chosen (its values are kept and sent). */
 const only = (role, ...nodes) => el('div', { 'data-for': role }, ...nodes);
 
-function entryForm(view, systems, users, back) {
+/** The retention policy a data category links; one the user may not list (or since deleted) stays as its key. */
+function policyChoice(policies, value) {
+  const options = policies.map((p) => [p.key, `${p.name}: ${p.summary}`]);
+  if (value && !policies.some((p) => p.key === value)) {
+    options.push([value, value]);
+  }
+  return choose('Or as the retention policy says', options, value, { blank: 'No policy',
+    hint: 'The organisation\'s retention policies are kept under Retention; the words above may add what the policy leaves open.' });
+}
+
+function entryForm(view, systems, users, policies, back) {
   const a = view ? view.activity : null;
   const c = view ? view.content : { record: {} };
   const r = c.record || {};
@@ -93,7 +104,8 @@ function entryForm(view, systems, users, back) {
     dataCategories: rows('Categories of personal data', 'Data category', (v, box) => group([
       ['name', text('Name', v?.name, { attrs: { maxlength: 300 } })],
       ['special', check('Special category (Art. 9) or criminal offence data (Art. 10)', v?.special)],
-      ['retention', text('Kept for (time limit for erasure, Art. 30(1)(f))', v?.retention)]], box), view ? r.dataCategories || [] : [undefined]),
+      ['retention', text('Kept for (time limit for erasure, Art. 30(1)(f))', v?.retention)],
+      ['retentionPolicy', policyChoice(policies, v?.retentionPolicy)]], box), view ? r.dataCategories || [] : [undefined]),
     recipients: rows('Categories of recipients', 'Recipient', string('Recipient'), r.recipients || [], { simple: true }),
     noRecipients: check('There are no recipients', r.noRecipients),
     transfers: rows('Transfers to a third country or an international organisation', 'Transfer', transferRow, r.transfers || []),

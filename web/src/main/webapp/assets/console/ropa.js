@@ -48,7 +48,8 @@ export async function ropaListView({ page, query }) {
       el('li', {}, el('a', { href: '/api/v1/ropa/register?format=csv', class: 'button secondary', id: 'export-csv' }, 'Export CSV')),
       el('li', {}, el('a', { href: '/api/v1/ropa/register?format=xlsx', class: 'button secondary', id: 'export-xlsx' }, 'Export XLSX')),
       el('li', {}, el('a', { href: '/api/v1/reports/processing-register', class: 'button secondary', id: 'export-pdf' }, 'Signed PDF'))] : null,
-    el('li', {}, el('a', { href: '/console/ropa/systems', 'data-nav': '' }, 'Systems')));
+    el('li', {}, el('a', { href: '/console/ropa/systems', 'data-nav': '' }, 'Systems')),
+    can('retention:view') ? el('li', {}, el('a', { href: '/console/retention', 'data-nav': '' }, 'Retention policies')) : null);
   const sections = [told(), tools,
     el('div', { class: 'inline-form filters' },
       el('p', {}, el('label', { for: 'filter-status' }, 'Status'), status),

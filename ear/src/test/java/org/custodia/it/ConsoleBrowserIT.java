@@ -273,6 +273,7 @@ class ConsoleBrowserIT {
 
             browser.driver.findElement(By.linkText("Back to the register")).click();
             browser.awaitPage("Record of processing activities");
+            RegisterPages.addRetentionPolicy(browser); // a data category's time limit can name one
             browser.driver.findElement(By.id("new-entry")).click();
             browser.awaitPage("New register entry");
             RegisterPages.fillPayrollWithoutSecurityMeasures(browser, "PA 001");
@@ -359,7 +360,9 @@ class ConsoleBrowserIT {
             DpiaPages.submitAndApproveFromInbox(browser, dpiaId, "Proceed; encrypt the exports."); // the task links to the DPIA
             assertThat(browser.driver.findElement(By.id("dpo-opinion")).getText()).isEqualTo("Proceed; encrypt the exports.");
             browser.assertAccessible("signed-off DPIA");
+            DpiaPages.moveTheReviewDate(browser, "2031-01-31");
         }
+        assertThat(t.api().get("/dpias/" + dpiaId).json().get("dpia").get("reviewDue").asText()).isEqualTo("2031-01-31");
         assertThat(t.api().get("/dpias/" + dpiaId).json().get("dpo").get("opinion").asText()).isEqualTo("Proceed; encrypt the exports.");
         try (Browser browser = new Browser()) {
             browser.signIn(auditor, "Audit trail");

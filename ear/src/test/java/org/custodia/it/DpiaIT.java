@@ -93,6 +93,10 @@ class DpiaIT {
                 .as("its risks stay as the DPO sees them").isEqualTo(409);
         Api dpoApi = dpo.session();
         JsonNode task = ProcessingRegisterIT.awaitTask(dpoApi, id, "dpiaReview");
+        Api.Reply silent = dpoApi.post("/tasks/" + task.get("id").asText() + "/complete", "{\"decision\":\"APPROVE\",\"comment\":\" \"}");
+        assertThat(silent.status()).as("an approval without the written opinion").isEqualTo(422);
+        assertThat(silent.json().get("errors").get(0).get("field").asText()).isEqualTo("comment");
+        assertThat(api.get("/dpias/" + id).json().get("dpia").get("status").asText()).isEqualTo("IN_REVIEW");
         Api.Reply opinion = dpoApi.post("/tasks/" + task.get("id").asText() + "/complete",
                 "{\"decision\":\"APPROVE\",\"comment\":\"Proceed; encrypt the exports.\"}");
         assertThat(opinion.status()).as(opinion.raw().body()).isEqualTo(200);

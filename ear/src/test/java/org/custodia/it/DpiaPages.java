@@ -89,6 +89,18 @@ final class DpiaPages {
         new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(By.id("dpia-status"), "Approved"));
     }
 
+    /** On the signed-off DPIA: Change, which warns what a new title or screening would do; a new review date alone keeps it approved. */
+    static void moveTheReviewDate(Browser browser, String date) {
+        browser.driver.findElement(By.cssSelector("#change-dpia summary")).click();
+        assertThat(browser.driver.findElement(By.id("dpia-change")).getText()).contains("the DPO reviews it anew");
+        WebElement due = browser.labelled("dpia-change", "Review by");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].value = arguments[1]", due, date);
+        browser.driver.findElement(By.cssSelector("#dpia-change button[type=submit]")).click();
+        assertThat(browser.await(By.cssSelector("main [role=status]")).getText()).startsWith("Saved. Screening: Required");
+        assertThat(browser.driver.findElement(By.id("dpia-status")).getText()).isEqualTo("Approved");
+        browser.assertAccessible("DPIA with its change form");
+    }
+
     /** An AUDITOR (dpia:view and dpia:export) reads the list, the DPIA and the questionnaires: nothing that changes anything. */
     static void readWithoutWriteControls(Browser browser, String dpiaId) {
         browser.driver.findElement(By.linkText("DPIAs")).click();

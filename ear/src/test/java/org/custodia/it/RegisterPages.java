@@ -26,6 +26,34 @@ final class RegisterPages {
         assertThat(browser.await(By.cssSelector("main [role=status]")).getText()).isEqualTo(name + " added.");
     }
 
+    /**
+     * From the register: its Retention policies page, where a policy is added, a period in words refused first with the
+     * problem at its input; back on the register.
+     */
+    static void addRetentionPolicy(Browser browser) {
+        browser.driver.findElement(By.linkText("Retention policies")).click();
+        browser.awaitPage("Retention policies");
+        browser.labelled("new-policy", "Key").sendKeys("tax-10y");
+        browser.labelled("new-policy", "Name").sendKeys("Accounting records");
+        WebElement period = browser.labelled("new-policy", "Kept for");
+        period.sendKeys("ten years");
+        new Select(browser.labelled("new-policy", "Counted from")).selectByValue("END_OF_YEAR");
+        new Select(browser.labelled("new-policy", "Then")).selectByValue("ERASE");
+        browser.labelled("new-policy", "Legal reference").sendKeys("HGB § 257(4)");
+        browser.driver.findElement(By.cssSelector("#new-policy button[type=submit]")).click();
+        assertThat(browser.await(By.cssSelector("#new-policy [role=alert]")).getText()).contains("period: must be an ISO-8601 period");
+        assertThat(period.getAttribute("aria-invalid")).isEqualTo("true");
+        period.clear();
+        period.sendKeys("P10Y");
+        browser.driver.findElement(By.cssSelector("#new-policy button[type=submit]")).click();
+        assertThat(browser.await(By.cssSelector("main [role=status]")).getText()).isEqualTo("tax-10y added.");
+        assertThat(browser.driver.findElement(By.id("retention-policies")).getText())
+                .contains("10 years after the end of the calendar year the record belongs to, then erase").contains("HGB § 257(4)");
+        browser.assertAccessible("retention policies");
+        browser.driver.findElement(By.linkText("The register")).click();
+        browser.awaitPage("Record of processing activities");
+    }
+
     /** Payroll as a controller's record, complete but for its security measures (Art. 30(1)(g)); not saved yet. */
     static void fillPayrollWithoutSecurityMeasures(Browser browser, String reference) throws java.io.IOException {
         browser.labelled("ropa-form", "Reference").sendKeys(reference);
@@ -37,6 +65,7 @@ final class RegisterPages {
         browser.labelled("ropa-form", "Category of data subjects 1").sendKeys("employees");
         browser.inFieldset("Data category 1", "Name").sendKeys("bank details");
         browser.inFieldset("Data category 1", "Kept for (time limit for erasure, Art. 30(1)(f))").sendKeys("10 years");
+        new Select(browser.inFieldset("Data category 1", "Or as the retention policy says")).selectByValue("tax-10y");
         browser.labelled("ropa-form", "There are no recipients").click();
         browser.labelled("ropa-form", "HR system").click();
         browser.photograph("ropa-form");
@@ -125,8 +154,8 @@ final class RegisterPages {
     }
 
     /**
-     * An AUDITOR (ropa:view and ropa:export only) reads the register (the approved PA-001, the imported PA-002), PA-001 and
-     * the systems: the exports are there, nothing that would change anything is, and the pages pass axe-core.
+     * An AUDITOR (ropa:view and ropa:export only) reads the register (the approved PA-001, the imported PA-002), PA-001 (its
+     * retention as the linked policy says), the retention policies and the systems: the exports are there, nothing that would change anything is, and the pages pass axe-core.
      */
     static void readWithoutWriteControls(Browser browser, String entryId) throws java.io.IOException {
         browser.driver.findElement(By.linkText("Register")).click();
@@ -148,6 +177,15 @@ final class RegisterPages {
                 .as("nothing on the entry lets an auditor change it").isEmpty();
         assertThat(browser.driver.findElement(By.id("security-measures")).getText()).isEqualTo("encryption at rest, role-based access");
         browser.assertAccessible("register entry as auditor");
+
+        assertThat(browser.driver.findElement(By.xpath("//section[h2='(f) Time limits for erasure']")).getText())
+                .contains("bank details: 10 years; 10 years after the end of the calendar year the record belongs to, then erase"
+                        + " (retention policy tax-10y)");
+
+        browser.open("/console/retention");
+        browser.awaitPage("Retention policies");
+        assertThat(browser.driver.findElement(By.id("retention-policies")).getText()).contains("tax-10y");
+        assertThat(browser.driver.findElements(By.cssSelector("main form, main button, main details"))).as("nor on the policies").isEmpty();
 
         browser.open("/console/ropa/systems");
         browser.awaitPage("Systems");

@@ -93,6 +93,13 @@ class RoleMatrixIT {
         row("GET /ropa/systems", "/ropa/systems", null, null);
         row("PUT /ropa/systems/{id}", "/ropa/systems/" + NO_ID, "{\"description\":\"d\"}", "application/json");
         row("DELETE /ropa/systems/{id}", "/ropa/systems/" + NO_ID, null, null);
+        row("POST /retention-policies", "/retention-policies", "{\"key\":\"r-{role-lower}\",\"name\":\"R\",\"period\":\"P1Y\","
+                + "\"startsAt\":\"COLLECTION\",\"action\":\"ERASE\"}", "application/json");
+        row("GET /retention-policies", "/retention-policies", null, null);
+        row("GET /retention-policies/{key}", "/retention-policies/nope", null, null);
+        row("PUT /retention-policies/{key}", "/retention-policies/nope", "{\"name\":\"R\",\"period\":\"P1Y\",\"startsAt\":\"COLLECTION\","
+                + "\"action\":\"ERASE\"}", "application/json");
+        row("DELETE /retention-policies/{key}", "/retention-policies/nope", null, null);
         row("POST /ropa/activities", "/ropa/activities", "{\"reference\":\"pa-{role-lower}\",\"content\":{\"record\":"
                 + "{\"role\":\"CONTROLLER\",\"name\":\"P\"}}}", "application/json");
         row("GET /ropa/activities", "/ropa/activities", null, null);

@@ -126,6 +126,8 @@ class RowLevelSecurityIT {
                 + " from app.webhook_delivery where tenant_id = '%1$s'"));
         SEED.put("processing_system", List.of("insert into app.processing_system values (gen_random_uuid(), '%1$s', 'HR', null, 'DE',"
                 + " now(), now())"));
+        SEED.put("retention_policy", List.of("insert into app.retention_policy values (gen_random_uuid(), '%1$s', 'tax-10y', 'Books',"
+                + " 'P10Y', 'END_OF_YEAR', 'ERASE', null, null, now(), now())"));
         SEED.put("processing_activity", List.of("insert into app.processing_activity (id, tenant_id, reference, name, role, status,"
                 + " version, content, gaps, created_at, updated_at) values (gen_random_uuid(), '%1$s', 'PA-1', 'Payroll', 'CONTROLLER',"
                 + " 'DRAFT', 1, '{}', 0, now(), now())"));

@@ -18,13 +18,15 @@ import org.custodia.platform.context.Actor;
 import org.custodia.platform.persistence.TenantId;
 import org.custodia.platform.persistence.TenantScoped;
 import org.custodia.platform.problem.ProblemException;
+import org.custodia.retention.application.RetentionPolicies;
+import org.custodia.retention.domain.RetentionPeriods;
 import org.custodia.ropa.application.ProcessingRegister;
 import org.custodia.ropa.domain.ActivityJson;
 import org.custodia.ropa.domain.ProcessingActivity;
 
 /**
  * Which processing activity each consent purpose serves, and where the two disagree (legal basis, data categories,
- * retention: {@link PurposeActivityCheck}); a purpose linked to no activity is listed too. Links are audited.
+ * retention, a retention policy's period included: {@link PurposeActivityCheck}); a purpose linked to no activity is listed too. Links are audited.
  */
 @Stateless
 @TenantScoped
@@ -40,6 +42,9 @@ public class PurposeActivities {
 
     @Inject
     ProcessingRegister activities;
+
+    @Inject
+    RetentionPolicies retentionPolicies;
 
     @Inject
     AuditTrail audit;
@@ -74,6 +79,8 @@ public class PurposeActivities {
         activities.list(tenantId).forEach(a -> byId.put(a.id(), a));
         List<Finding> out = new ArrayList<>();
         Map<String, UUID> links = purposes.activities();
+        Map<String, String> policyPeriods = new HashMap<>();
+        retentionPolicies.byKey(tenantId).forEach((key, policy) -> policyPeriods.put(key, RetentionPeriods.iso(policy.period())));
         for (ConsentPurpose p : purposes.all(tenantId)) {
             ProcessingActivity a = links.containsKey(p.key()) ? byId.get(links.get(p.key())) : null;
             if (a == null) {
@@ -81,7 +88,8 @@ public class PurposeActivities {
                         "the purpose serves no processing activity of the record (GDPR Art. 30): its legal basis and retention are its own"));
                 continue;
             }
-            for (PurposeActivityCheck.Disagreement d : PurposeActivityCheck.check(p.details(), ActivityJson.read(a.contentJson()).record())) {
+            for (PurposeActivityCheck.Disagreement d : PurposeActivityCheck.check(p.details(), ActivityJson.read(a.contentJson()).record(),
+                    policyPeriods)) {
                 out.add(new Finding(p.key(), a.id().toString(), a.reference(), d.field(), d.purposeValue(), d.activityValue(), d.reason()));
             }
         }

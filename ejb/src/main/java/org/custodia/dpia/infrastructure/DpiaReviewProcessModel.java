@@ -30,4 +30,10 @@ public class DpiaReviewProcessModel implements ProcessModel {
     public String taskPermission() {
         return "dpia:approve";
     }
+
+    /** The DPO's approval is the written opinion Art. 35(2) asks for: without one it records nothing. */
+    @Override
+    public boolean approvalStatesAnOpinion() {
+        return true;
+    }
 }

@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import org.custodia.platform.context.Actor;
 import org.custodia.platform.persistence.TenantScoped;
 import org.custodia.reports.model.Report;
+import org.custodia.retention.application.RetentionPolicies;
+import org.custodia.retention.domain.RetentionPolicy;
 import org.custodia.ropa.application.RegisterExport;
 import org.custodia.ropa.domain.ActivityStatus;
 import org.custodia.ropa.domain.Art30Completeness;
@@ -35,8 +37,12 @@ public class ProcessingRegisterReport {
     @Inject
     SignedReports reports;
 
+    @Inject
+    RetentionPolicies retentionPolicies;
+
     public byte[] generate(Actor actor) throws SQLException, IOException, GeneralSecurityException {
         List<ExportRow> rows = register.rows(actor.tenantId());
+        Map<String, RetentionPolicy> policies = retentionPolicies.byKey(actor.tenantId());
         List<ExportRow> controller = rows.stream().filter(r -> r.content().record().role() == ProcessingRecord.Role.CONTROLLER).toList();
         List<ExportRow> processor = rows.stream().filter(r -> r.content().record().role() == ProcessingRecord.Role.PROCESSOR).toList();
         List<Report.Block> body = new ArrayList<>();
@@ -52,12 +58,19 @@ public class ProcessingRegisterReport {
             body.add(new Report.Heading("Processing as controller (Art. 30(1))"));
             body.add(new Report.Table(List.of("Entry", "(a) Controller, DPO", "(b) Purposes and lawful basis", "(c) Data subjects",
                     "(c, f) Personal data and retention", "(d) Recipients", "(e) Transfers", "(g) Security measures"),
-                    controller.stream().map(ProcessingRegisterReport::controllerRow).toList()));
+                    controller.stream().map(r -> controllerRow(r, policies)).toList()));
         }
         if (!processor.isEmpty()) {
             body.add(new Report.Heading("Processing as processor (Art. 30(2))"));
             body.add(new Report.Table(List.of("Entry", "(a) Processor, DPO", "(a) Controllers served", "(b) Categories of processing",
                     "(c) Transfers", "(d) Security measures"), processor.stream().map(ProcessingRegisterReport::processorRow).toList()));
+        }
+        List<RetentionPolicy> linked = policies.values().stream().filter(p -> rows.stream().anyMatch(r -> r.content().record()
+                .dataCategories().stream().anyMatch(c -> p.key().equals(c.retentionPolicy())))).toList();
+        if (!linked.isEmpty()) {
+            body.add(new Report.Heading("Retention policies the entries link (Art. 30(1)(f))"));
+            body.add(new Report.Table(List.of("Policy", "Name", "Time limit for erasure", "Legal reference"), linked.stream()
+                    .map(p -> List.of(p.key(), p.name(), p.summary(), orNone(p.legalReference()))).toList()));
         }
         List<List<String>> gaps = new ArrayList<>();
         for (ExportRow r : rows) {
@@ -72,7 +85,7 @@ public class ProcessingRegisterReport {
         return reports.publish(actor, "processing-register", "Record of processing activities", body, "Custodia record of processing activities", facts);
     }
 
-    private static List<String> controllerRow(ExportRow r) {
+    private static List<String> controllerRow(ExportRow r, Map<String, RetentionPolicy> policies) {
         ProcessingRecord p = r.content().record();
         return List.of(entry(r), join(List.of(party("Controller", p.controller()), parties("Joint", p.jointControllers()),
                         p.representativeRequired() ? party("Representative", p.representative()) : "",
@@ -81,8 +94,17 @@ public class ProcessingRegisterReport {
                         : u.lawfulBasis().name().toLowerCase().replace('_', ' ')) + ")").toList()),
                 lines(p.dataSubjectCategories()),
                 lines(p.dataCategories().stream().map(c -> orNone(c.name()) + (c.special() ? " (special category)" : "") + ": "
-                        + (c.retention() == null ? "no retention given" : c.retention())).toList()),
+                        + retention(c, policies)).toList()),
                 p.noRecipients() ? "none" : lines(p.recipients()), transfers(p), orNone(p.securityMeasures()));
+    }
+
+    private static String retention(ProcessingRecord.DataCategory c, Map<String, RetentionPolicy> policies) {
+        RetentionPolicy p = c.retentionPolicy() == null ? null : policies.get(c.retentionPolicy());
+        String policy = p == null ? null : p.summary() + " (policy " + p.key() + ")";
+        if (c.retention() == null) {
+            return policy == null ? "no retention given" : policy;
+        }
+        return policy == null ? c.retention() : c.retention() + "; " + policy;
     }
 
     private static List<String> processorRow(ExportRow r) {

@@ -23,4 +23,12 @@ public interface ProcessModel {
      * besides being a candidate or the assignee, e.g. {@code dsar:approve}.
      */
     String taskPermission();
+
+    /**
+     * Whether approving one of its tasks must say why (a comment): the DPO's written opinion on a DPIA (GDPR Art. 35(2))
+     * is what the approval records. Rejecting always needs a reason, requesting changes a comment.
+     */
+    default boolean approvalStatesAnOpinion() {
+        return false;
+    }
 }

@@ -22,6 +22,7 @@ import org.custodia.platform.problem.ProblemException;
 import org.custodia.ropa.domain.ActivityContent;
 import org.custodia.ropa.domain.ActivityRules;
 import org.custodia.ropa.domain.ProcessingActivity;
+import org.custodia.retention.application.RetentionPolicies;
 import org.custodia.ropa.domain.ProcessingSystem;
 import org.custodia.ropa.domain.RecordDiff;
 import org.custodia.ropa.domain.ActivityJson;
@@ -49,6 +50,9 @@ public class ProcessingRegister {
     ProcessingSystemRepository systems;
 
     @Inject
+    RetentionPolicies retentionPolicies;
+
+    @Inject
     RopaReviews reviews;
 
     @Inject
@@ -64,8 +68,8 @@ public class ProcessingRegister {
     TaskDecisions decisions;
 
     public ProcessingActivity create(Actor actor, Draft draft) {
+        activities.lockTenant(actor.tenantId()); // systems and retention policies it names cannot be removed meanwhile
         validate(actor.tenantId(), draft);
-        activities.lockTenant(actor.tenantId());
         return writer.add(actor, draft);
     }
 
@@ -79,7 +83,7 @@ public class ProcessingRegister {
     }
 
     private ProcessingActivity reviseLocked(Actor actor, UUID id, Integer expectedVersion, Draft draft) {
-        activities.lockTenant(actor.tenantId()); // systems it lists cannot be removed meanwhile
+        activities.lockTenant(actor.tenantId()); // systems and retention policies it names cannot be removed meanwhile
         validate(actor.tenantId(), draft);
         ProcessingActivity a = activities.lock(id).orElseThrow(() -> notFound(id));
         if (!a.reference().equals(draft.reference())) {
@@ -169,7 +173,8 @@ public class ProcessingRegister {
 
     private void validate(UUID tenantId, Draft draft) {
         Set<String> known = systems.all().stream().map(ProcessingSystem::name).collect(Collectors.toSet());
-        List<FieldError> errors = new java.util.ArrayList<>(ActivityRules.problems(draft.reference(), draft.content(), known));
+        List<FieldError> errors = new java.util.ArrayList<>(ActivityRules.problems(draft.reference(), draft.content(), known,
+                retentionPolicies.byKey(tenantId).keySet()));
         if (draft.ownerId() != null && users.find(tenantId, draft.ownerId()).isEmpty()) {
             errors.add(new FieldError("ownerId", "is not a user of this tenant"));
         }

@@ -28,6 +28,7 @@ import org.custodia.platform.problem.ProblemException;
 import org.custodia.ropa.domain.ActivityRules;
 import org.custodia.ropa.domain.ActivityStatus;
 import org.custodia.ropa.domain.ProcessingActivity;
+import org.custodia.retention.application.RetentionPolicies;
 import org.custodia.ropa.domain.ProcessingSystem;
 import org.custodia.ropa.domain.RegisterColumn;
 import org.custodia.ropa.domain.RegisterFormat;
@@ -60,6 +61,9 @@ public class RegisterImport {
 
     @Inject
     ProcessingSystemRepository systems;
+
+    @Inject
+    RetentionPolicies retentionPolicies;
 
     @Inject
     RegisterWriter writer;
@@ -101,7 +105,8 @@ public class RegisterImport {
         for (UserAccount u : users.list(actor.tenantId())) {
             owners.put(u.email().toLowerCase(Locale.ROOT), u.id());
         }
-        List<ProcessingRegister.Draft> drafts = check(rows, existing, allSystems, owners, problems);
+        Set<String> policies = retentionPolicies.byKey(actor.tenantId()).keySet();
+        List<ProcessingRegister.Draft> drafts = check(rows, existing, allSystems, policies, owners, problems);
         refuseIf(problems);
 
         for (String name : added) {
@@ -147,7 +152,8 @@ public class RegisterImport {
     }
 
     private static List<ProcessingRegister.Draft> check(List<RegisterSheet.ImportRow> rows, Map<String, ProcessingActivity> existing,
-                                                        Set<String> systems, Map<String, UUID> owners, List<RegisterSheet.Problem> problems) {
+                                                        Set<String> systems, Set<String> policies, Map<String, UUID> owners,
+                                                        List<RegisterSheet.Problem> problems) {
         List<ProcessingRegister.Draft> drafts = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (RegisterSheet.ImportRow row : rows) {
@@ -156,7 +162,7 @@ public class RegisterImport {
                 problems.add(new RegisterSheet.Problem(row.line(), RegisterColumn.REFERENCE.header(), "the reference is already on line "
                         + first));
             }
-            for (FieldError e : ActivityRules.problems(row.reference(), row.content(), systems)) {
+            for (FieldError e : ActivityRules.problems(row.reference(), row.content(), systems, policies)) {
                 problems.add(new RegisterSheet.Problem(row.line(), column(e.field()), e.field() + " " + e.reason()));
             }
             UUID owner = null;

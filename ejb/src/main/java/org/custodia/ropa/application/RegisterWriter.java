@@ -43,7 +43,7 @@ public class RegisterWriter {
      */
     public ProcessingActivity change(Actor actor, ProcessingActivity a, ProcessingRegister.Draft draft) {
         String json = ActivityJson.write(draft.content());
-        if (ActivityJson.tree(json).equals(ActivityJson.tree(a.contentJson()))) {
+        if (ActivityJson.tree(json).equals(ActivityJson.canonical(a.contentJson()))) {
             if (java.util.Objects.equals(a.ownerId(), draft.ownerId()) && java.util.Objects.equals(a.reviewDue(), draft.reviewDue())) {
                 return null;
             }

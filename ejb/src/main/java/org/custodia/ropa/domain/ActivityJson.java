@@ -29,6 +29,14 @@ public final class ActivityJson {
         }
     }
 
+    /**
+     * Stored content as this build writes it, for comparing with new content: a field added since the content was
+     * stored (a data category's {@code retentionPolicy}) is then no change.
+     */
+    public static JsonNode canonical(String storedJson) {
+        return tree(write(read(storedJson)));
+    }
+
     public static JsonNode tree(String json) {
         try {
             return JSON.readTree(json);

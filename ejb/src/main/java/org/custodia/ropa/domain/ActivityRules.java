@@ -14,7 +14,7 @@ import org.custodia.ropa.domain.ProcessingRecord.Transfer;
 
 /**
  * What an entry must be to be stored at all (as opposed to {@link Art30Completeness}, what it must say to be complete):
- * a reference, a name and a role, text within bounds, systems the tenant has, data flows between the activity's own
+ * a reference, a name and a role, text within bounds, systems and retention policies the tenant has, data flows between the activity's own
  * systems and recipients. An incomplete draft is fine; a malformed one is refused with every problem named.
  */
 public final class ActivityRules {
@@ -28,7 +28,8 @@ public final class ActivityRules {
     }
 
     /** The problems of an entry, with field paths as the API names them ({@code content.record.purposes[0].description}). */
-    public static List<FieldError> problems(String reference, ActivityContent content, Set<String> knownSystems) {
+    public static List<FieldError> problems(String reference, ActivityContent content, Set<String> knownSystems,
+                                            Set<String> knownRetentionPolicies) {
         List<FieldError> errors = new ArrayList<>();
         if (reference == null || !REFERENCE.matcher(reference).matches()) {
             errors.add(new FieldError("reference", "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
@@ -43,12 +44,12 @@ public final class ActivityRules {
             errors.add(new FieldError("content.record", "is required"));
             return errors;
         }
-        record(r, "content.record", errors);
+        record(r, "content.record", knownRetentionPolicies, errors);
         systemsAndFlows(content, r, knownSystems, errors);
         return errors;
     }
 
-    private static void record(ProcessingRecord r, String at, List<FieldError> errors) {
+    private static void record(ProcessingRecord r, String at, Set<String> knownRetentionPolicies, List<FieldError> errors) {
         if (r.role() == null) {
             errors.add(new FieldError(at + ".role", "must be CONTROLLER or PROCESSOR"));
         }
@@ -85,6 +86,9 @@ public final class ActivityRules {
                 }
                 text(c.name(), ci + ".name", NAME_MAX, errors);
                 text(c.retention(), ci + ".retention", TEXT_MAX, errors);
+                if (c.retentionPolicy() != null && !knownRetentionPolicies.contains(c.retentionPolicy())) {
+                    errors.add(new FieldError(ci + ".retentionPolicy", "is not a retention policy of this tenant (see /retention-policies)"));
+                }
                 if (c.name() != null && !c.name().isBlank() && !names.add(c.name().strip())) {
                     errors.add(new FieldError(ci + ".name", "is named twice"));
                 }

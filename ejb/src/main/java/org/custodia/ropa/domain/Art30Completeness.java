@@ -90,8 +90,9 @@ public final class Art30Completeness {
             if (blank(c.name())) {
                 gaps.add(new Gap("dataCategories[" + i + "].name", "Art. 30(1)(c)", "name the category"));
             }
-            if (blank(c.retention())) {
-                gaps.add(new Gap("dataCategories[" + i + "].retention", "Art. 30(1)(f)", "give the time limit for erasing this category"));
+            if (blank(c.retention()) && c.retentionPolicy() == null) {
+                gaps.add(new Gap("dataCategories[" + i + "].retention", "Art. 30(1)(f)",
+                        "give the time limit for erasing this category, or link a retention policy"));
             }
         }
     }

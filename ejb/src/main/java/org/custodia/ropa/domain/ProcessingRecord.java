@@ -56,10 +56,18 @@ public record ProcessingRecord(Role role, String name, Party controller, List<Pa
     public record Purpose(String description, LawfulBasis lawfulBasis) {
     }
 
-    /** A category of personal data, whether it is special (Art. 9/10), and how long it is kept (Art. 30(1)(f)). */
-    public record DataCategory(String name, Boolean special, String retention) {
+    /**
+     * A category of personal data, whether it is special (Art. 9/10), and how long it is kept (Art. 30(1)(f)): in words,
+     * by the key of one of the tenant's retention policies, or both (the words then say what the policy leaves open).
+     */
+    public record DataCategory(String name, Boolean special, String retention, String retentionPolicy) {
         public DataCategory {
             special = Boolean.TRUE.equals(special);
+            retentionPolicy = retentionPolicy == null || retentionPolicy.isBlank() ? null : retentionPolicy.strip();
+        }
+
+        public DataCategory(String name, Boolean special, String retention) {
+            this(name, special, retention, null);
         }
     }
 

@@ -20,7 +20,7 @@ public enum RegisterColumn {
     DPO_DESIGNATED("dpo_designated", "yes or no (Art. 37)"),
     PURPOSES("purposes", "one per line: description | CONSENT, CONTRACT, LEGAL_OBLIGATION, VITAL_INTERESTS, PUBLIC_TASK or LEGITIMATE_INTERESTS"),
     DATA_SUBJECT_CATEGORIES("data_subject_categories", "one per line"),
-    DATA_CATEGORIES("data_categories", "one per line: name | special yes or no | retention"),
+    DATA_CATEGORIES("data_categories", "one per line: name | special yes or no | retention | retention policy key"),
     RECIPIENTS("recipients", "one per line"),
     NO_RECIPIENTS("no_recipients", "yes when there are none"),
     TRANSFERS("transfers", "one per line: country | recipient | ADEQUACY, SCC, BCR or DEROGATION | SCC module | TIA reference | safeguards"),

@@ -79,7 +79,7 @@ public final class RegisterSheet {
                 .map(p -> item(p.description(), p.lawfulBasis() == null ? null : p.lawfulBasis().name())).toList()));
         cells.put(RegisterColumn.DATA_SUBJECT_CATEGORIES, lines(r.dataSubjectCategories().stream().map(SheetCells::item).toList()));
         cells.put(RegisterColumn.DATA_CATEGORIES, lines(r.dataCategories().stream()
-                .map(c -> item(c.name(), yesNo(c.special()), c.retention())).toList()));
+                .map(c -> item(c.name(), yesNo(c.special()), c.retention(), c.retentionPolicy())).toList()));
         cells.put(RegisterColumn.RECIPIENTS, lines(r.recipients().stream().map(SheetCells::item).toList()));
         cells.put(RegisterColumn.NO_RECIPIENTS, yesNo(r.noRecipients()));
         cells.put(RegisterColumn.TRANSFERS, lines(r.transfers().stream().map(t -> item(t.country(), t.recipient(),
@@ -312,13 +312,13 @@ public final class RegisterSheet {
 
         List<DataCategory> dataCategories() {
             List<DataCategory> out = new ArrayList<>();
-            for (List<String> p : structured(RegisterColumn.DATA_CATEGORIES, 3)) {
+            for (List<String> p : structured(RegisterColumn.DATA_CATEGORIES, 4)) {
                 String special = part(p, 1);
                 boolean isSpecial = special != null && List.of("yes", "y", "true", "special").contains(special.toLowerCase(Locale.ROOT));
                 if (special != null && !isSpecial && !List.of("no", "n", "false").contains(special.toLowerCase(Locale.ROOT))) {
                     problem(RegisterColumn.DATA_CATEGORIES, quote(part(p, 0)) + ": special must be yes or no, not " + quote(special));
                 }
-                out.add(new DataCategory(part(p, 0), isSpecial, part(p, 2)));
+                out.add(new DataCategory(part(p, 0), isSpecial, part(p, 2), part(p, 3)));
             }
             return out;
         }

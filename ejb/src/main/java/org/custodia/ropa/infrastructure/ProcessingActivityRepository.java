@@ -133,6 +133,14 @@ public class ProcessingActivityRepository {
                 .toList();
     }
 
+    /** The references of entries with a data category whose retention is the policy {@code key}. */
+    @SuppressWarnings("unchecked")
+    public List<String> referencesUsingRetentionPolicy(String key) {
+        return em.createNativeQuery("select reference from app.processing_activity where content::jsonb -> 'record' -> 'dataCategories'"
+                + " @> jsonb_build_array(jsonb_build_object('retentionPolicy', cast(?1 as text))) order by reference")
+                .setParameter(1, key).getResultList();
+    }
+
     /** The references of the entries listing this system: what its removal would break. */
     @SuppressWarnings("unchecked")
     public List<String> referencesUsingSystem(String systemName) {

@@ -40,6 +40,16 @@ public class TaskProcesses {
         return processKey == null ? Optional.empty() : Optional.ofNullable(permissions().get(processKey));
     }
 
+    /** Whether an APPROVE of this process's tasks must carry a comment ({@link ProcessModel#approvalStatesAnOpinion()}). */
+    public boolean approvalStatesAnOpinion(String processKey) {
+        for (ProcessModel m : models) {
+            if (m.processKey().equals(processKey)) {
+                return m.approvalStatesAnOpinion();
+            }
+        }
+        return false;
+    }
+
     /** The processes whose permission is among {@code held}. */
     public List<String> keysGuardedBy(Set<String> held) {
         return permissions().entrySet().stream().filter(e -> held.contains(e.getValue())).map(java.util.Map.Entry::getKey).toList();

@@ -10,6 +10,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import org.custodia.audit.application.AuditTrail;
+import org.custodia.bpmn.TaskDecision;
 import org.custodia.identity.application.ApiKeyService;
 import org.custodia.identity.application.TenantRoles;
 import org.custodia.identity.application.UserService;
@@ -127,6 +128,9 @@ public class UserTaskService {
         Found f = load(actor, worker, taskId);
         boolean claimFirst = TaskAccess.requireCompletable(worker, f.task(), f.permission());
         DecisionForm form = DecisionForm.of(decision, reason, comment);
+        if (form.decision() == TaskDecision.APPROVE && form.comment() == null && processes.approvalStatesAnOpinion(f.task().processKey())) {
+            throw ProblemException.invalid("comment", "is required to approve: the approval records the DPO's written opinion");
+        }
         if (claimFirst) {
             tasks.claim(actor.tenantId(), worker, taskId);
             audit.append(actor, "task.claimed", "task", taskId, payload(f.task()));

@@ -53,6 +53,16 @@ class Art30CompletenessTest {
     }
 
     @Test
+    void aLinkedRetentionPolicyGivesTheTimeLimitForErasure() {
+        ProcessingRecord r = payroll(List.of());
+        ProcessingRecord linked = new ProcessingRecord(r.role(), r.name(), r.controller(), r.jointControllers(), r.representative(),
+                r.representativeRequired(), r.dpo(), r.dpoDesignated(), r.purposes(), r.dataSubjectCategories(),
+                List.of(new DataCategory("bank details", false, null, "tax-10y"), new DataCategory("health", true, " ", " ")),
+                r.recipients(), false, r.transfers(), r.securityMeasures(), null, List.of(), List.of());
+        assertThat(fields(Art30Completeness.gaps(linked))).as("a blank policy key is no policy").containsExactly("dataCategories[1].retention");
+    }
+
+    @Test
     void statingThereAreNoRecipientsIsAnAnswer() {
         ProcessingRecord r = payroll(List.of());
         ProcessingRecord none = new ProcessingRecord(r.role(), r.name(), r.controller(), r.jointControllers(), r.representative(),

@@ -1,0 +1,85 @@
+package org.custodia.retention.infrastructure;
+
+import java.time.Period;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+import org.custodia.platform.persistence.NativeValues;
+import org.custodia.platform.persistence.UniqueViolation;
+import org.custodia.retention.domain.RetentionAction;
+import org.custodia.retention.domain.RetentionPeriods;
+import org.custodia.retention.domain.RetentionPolicy;
+import org.custodia.retention.domain.RetentionTrigger;
+
+/** The tenant's retention policies ({@code app.retention_policy}), in the calling service's transaction bound to its tenant. */
+@Stateless
+public class RetentionPolicyRepository {
+
+    private static final String COLUMNS = "id, key, name, period, starts_at, action, legal_reference, description, created_at, updated_at";
+
+    @PersistenceContext(unitName = "custodia")
+    EntityManager em;
+
+    /** False when the tenant already has a policy with this key (the transaction can then only roll back). */
+    public boolean add(UUID tenantId, RetentionPolicy p) {
+        try {
+            em.createNativeQuery("insert into app.retention_policy (id, tenant_id, key, name, period, starts_at, action, legal_reference,"
+                            + " description, created_at, updated_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)")
+                    .setParameter(1, p.id()).setParameter(2, tenantId).setParameter(3, p.key()).setParameter(4, p.name())
+                    .setParameter(5, RetentionPeriods.iso(p.period())).setParameter(6, p.startsAt().name())
+                    .setParameter(7, p.action().name()).setParameter(8, p.legalReference()).setParameter(9, p.description())
+                    .setParameter(10, NativeValues.at(p.createdAt())).executeUpdate();
+            return true;
+        } catch (PersistenceException e) {
+            if (!UniqueViolation.causedBy(e)) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
+    /** Everything but the key and the creation time. */
+    public void update(RetentionPolicy p) {
+        em.createNativeQuery("update app.retention_policy set name = ?2, period = ?3, starts_at = ?4, action = ?5, legal_reference = ?6,"
+                        + " description = ?7, updated_at = ?8 where id = ?1")
+                .setParameter(1, p.id()).setParameter(2, p.name()).setParameter(3, RetentionPeriods.iso(p.period()))
+                .setParameter(4, p.startsAt().name()).setParameter(5, p.action().name()).setParameter(6, p.legalReference())
+                .setParameter(7, p.description()).setParameter(8, NativeValues.at(p.updatedAt())).executeUpdate();
+    }
+
+    public void delete(UUID id) {
+        em.createNativeQuery("delete from app.retention_policy where id = ?1").setParameter(1, id).executeUpdate();
+    }
+
+    public List<RetentionPolicy> all() {
+        return rows("select " + COLUMNS + " from app.retention_policy order by key", null);
+    }
+
+    /** The policy with this key, locked against a concurrent change or removal. */
+    public Optional<RetentionPolicy> lock(String key) {
+        return rows("select " + COLUMNS + " from app.retention_policy where key = ?1 for update", key).stream().findFirst();
+    }
+
+    public Optional<RetentionPolicy> find(String key) {
+        return rows("select " + COLUMNS + " from app.retention_policy where key = ?1", key).stream().findFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<RetentionPolicy> rows(String sql, Object parameter) {
+        var query = em.createNativeQuery(sql);
+        if (parameter != null) {
+            query.setParameter(1, parameter);
+        }
+        return ((List<Object[]>) query.getResultList()).stream()
+                .map(r -> new RetentionPolicy((UUID) r[0], (String) r[1], (String) r[2], Period.parse((String) r[3]),
+                        RetentionTrigger.valueOf((String) r[4]), RetentionAction.valueOf((String) r[5]), (String) r[6], (String) r[7],
+                        NativeValues.instant(r[8]), NativeValues.instant(r[9])))
+                .toList();
+    }
+}

@@ -1,0 +1,27 @@
+package org.custodia.ropa.application;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import org.custodia.platform.persistence.TenantId;
+import org.custodia.platform.persistence.TenantScoped;
+import org.custodia.retention.application.RetentionPolicyUsers;
+import org.custodia.ropa.infrastructure.ProcessingActivityRepository;
+
+/** The register's entries are what refers to retention policies: a policy they link is not removed. */
+@Stateless
+@TenantScoped
+public class RetentionPolicyLinks implements RetentionPolicyUsers {
+
+    @Inject
+    ProcessingActivityRepository activities;
+
+    @Override
+    public List<String> using(@TenantId UUID tenantId, String key) {
+        activities.lockTenant(tenantId); // an entry being saved with this key goes first, or sees the policy gone
+        return activities.referencesUsingRetentionPolicy(key);
+    }
+}
