@@ -19,12 +19,18 @@ function policyParts(p) {
     ['name', text('Name', p?.name, { attrs: { required: true, maxlength: 200 } })],
     ['period', text('Kept for', p?.period, { hint: 'An ISO-8601 period of years, months and days: P6Y, P18M, P30D.',
       attrs: { required: true, maxlength: 20, autocomplete: 'off', class: 'short' } })],
-    ['startsAt', choose('Counted from', STARTS, p?.startsAt)],
-    ['action', choose('Then', ACTIONS, p?.action)],
+    ['startsAt', choose('Counted from', STARTS, p?.startsAt, { blank: 'Choose one' })],
+    ['action', choose('Then', ACTIONS, p?.action, { blank: 'Choose one' })],
     ['legalReference', text('Legal reference', p?.legalReference, { hint: 'The law or decision that sets the period, such as HGB § 257(4).' })],
     ['description', text('Description', p?.description, { multiline: true })]];
-  return p ? parts : [['key', text('Key', null, { hint: 'Lower-case letters, digits, dots, dashes; register entries refer to it, so it never changes.',
+  return p ? parts : [['key', text('Key', null, { hint: 'Up to 64 lower-case letters, digits, ".", "_" or "-", starting with a letter or digit, such as tax-10y.'
+      + ' Register entries refer to it, so it never changes, and is not used again once the policy is deleted.',
     attrs: { required: true, maxlength: 64, autocomplete: 'off' } })], ...parts];
+}
+
+/** The references of the register entries linking the policy; no cell for a user who may not read the register. */
+function linkedBy(p) {
+  return p.usedBy ? el('td', {}, p.usedBy.length ? p.usedBy.join(', ') : 'no entry') : null;
 }
 
 /** /console/retention */
@@ -35,7 +41,9 @@ export async function retentionView({ page }) {
   const rows = policies.map((p) => {
     const actions = el('td', {});
     if (can('retention:update')) {
-      actions.append(el('details', {}, el('summary', {}, `Change ${p.key}`),
+      const linked = p.usedBy?.length ? el('p', { class: 'hint' }, `The ${p.usedBy.length === 1 ? 'entry' : `${p.usedBy.length} entries`} linking it`
+        + ' will say the new terms at once, without a new version or review of their own; the audit trail keeps the terms before.') : null;
+      actions.append(el('details', {}, el('summary', {}, `Change ${p.key}`), linked,
         partsForm({ class: 'card edit-policy' }, policyParts(p), 'Save',
           (body) => api(`/retention-policies/${encodeURIComponent(p.key)}`, { method: 'PUT', body }), () => `${p.key} saved.`)));
     }
@@ -47,13 +55,13 @@ export async function retentionView({ page }) {
       actions.append(button, confirm);
     }
     return el('tr', {}, el('th', { scope: 'row' }, p.key), el('td', {}, p.name), el('td', {}, p.summary),
-      el('td', {}, p.legalReference || '—'), el('td', {}, when(p.updatedAt, zone)), writes ? actions : null);
+      el('td', {}, p.legalReference || '—'), linkedBy(p), el('td', {}, when(p.updatedAt, zone)), writes ? actions : null);
   });
   const content = [told(),
     el('p', {}, 'How long each kind of record is kept (GDPR Art. 5(1)(e)); register entries link the time limit for erasing a data'
       + ' category (Art. 30(1)(f)) to one of these. ', can('ropa:view') ? el('a', { href: '/console/ropa', 'data-nav': '' }, 'The register') : null),
     policies.length ? scrollTable({ id: 'retention-policies', label: 'Retention policies', caption: 'The policies register entries can link',
-      headers: ['Key', 'Name', 'Terms', 'Legal reference', 'Last change', writes ? 'Change' : null], rows })
+      headers: ['Key', 'Name', 'Terms', 'Legal reference', can('ropa:view') ? 'Linked by' : null, 'Last change', writes ? 'Change' : null], rows })
       : el('p', {}, 'No retention policies yet.')];
   if (can('retention:create')) {
     content.push(el('h2', {}, 'Add a policy'), partsForm({ id: 'new-policy' }, policyParts(null), 'Add policy',

@@ -96,7 +96,8 @@ final class DpiaPages {
         WebElement due = browser.labelled("dpia-change", "Review by");
         ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].value = arguments[1]", due, date);
         browser.driver.findElement(By.cssSelector("#dpia-change button[type=submit]")).click();
-        assertThat(browser.await(By.cssSelector("main [role=status]")).getText()).startsWith("Saved. Screening: Required");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).withMessage("the page drawn anew with the change saved")
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main [role=status]"), "Saved. Screening: Required"));
         assertThat(browser.driver.findElement(By.id("dpia-status")).getText()).isEqualTo("Approved");
         browser.assertAccessible("DPIA with its change form");
     }

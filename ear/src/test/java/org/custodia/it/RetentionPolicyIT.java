@@ -45,6 +45,7 @@ class RetentionPolicyIT {
         assertThat(added.status()).as(added.raw().body()).isEqualTo(201);
         assertThat(added.json().get("summary").asText())
                 .isEqualTo("10 years after the end of the calendar year the record belongs to, then erase");
+        assertThat(added.json().get("usedBy")).isEmpty();
         assertThat(api.post("/retention-policies", BOOKS).status()).as("the key is taken").isEqualTo(409);
 
         Api.Reply unknown = api.post("/ropa/activities", linked("PA-1", "tax-6y"));
@@ -68,6 +69,16 @@ class RetentionPolicyIT {
         assertThat(revised.status()).as(revised.raw().body()).isEqualTo(200);
         assertThat(revised.json().get("period").asText()).isEqualTo("P8Y");
         assertThat(revised.json().get("usedBy")).hasSize(1);
+        JsonNode revision = api.get("/audit/events?limit=1000").json();
+        JsonNode revisedEvent = null;
+        for (JsonNode e : revision) {
+            if (e.get("eventType").asText().equals("retention.policy.revised")) {
+                revisedEvent = e;
+            }
+        }
+        assertThat(revisedEvent).as("the revision, with the terms before it").isNotNull();
+        assertThat(revisedEvent.toString()).contains("P8Y", "P10Y", "linkedEntries");
+        assertThat(api.get("/retention-policies").json().get(0).get("usedBy")).extracting(JsonNode::asText).containsExactly("PA-1");
         assertThat(api.put("/retention-policies/tax-10y", BOOKS.replace("tax-10y", "tax-8y")).status()).as("the key stays").isEqualTo(422);
 
         // a consent purpose over the same data is held to the policy's period
@@ -107,6 +118,10 @@ class RetentionPolicyIT {
         assertThat(api.put("/ropa/activities/" + activity, words).status()).isEqualTo(200);
         assertThat(api.delete("/retention-policies/tax-10y").status()).isEqualTo(204);
         assertThat(api.get("/retention-policies/tax-10y").status()).isEqualTo(404);
+        assertThat(api.get("/retention-policies").json()).isEmpty();
+        assertThat(api.post("/retention-policies", BOOKS.replace("P10Y", "P2Y")).status())
+                .as("a removed policy's key never comes back with other terms").isEqualTo(409);
+        assertThat(api.post("/ropa/activities", linked("PA-2", "tax-10y")).status()).as("nor can it be linked").isEqualTo(422);
         assertThat(ProcessingRegisterIT.auditTypes(api, added.json().get("id").asText()))
                 .containsExactly("retention.policy.added", "retention.policy.revised", "retention.policy.removed");
     }

@@ -99,7 +99,7 @@ public class Dpia {
             throw ProblemException.conflict("status", "'" + reference + "' is with the DPO and cannot change until the DPO has decided");
         }
         if (title.equals(this.title) && screening.criteria().equals(this.screening.criteria()) && screening.cases().equals(this.screening.cases())
-                && java.util.Objects.equals(screening.reasoning(), this.screening.reasoning()) && answers.equals(this.answers)) {
+                && sameText(screening.reasoning(), this.screening.reasoning()) && answers.equals(this.answers)) {
             this.ownerId = ownerId;
             this.reviewDue = reviewDue;
             this.updatedAt = now;
@@ -115,6 +115,11 @@ public class Dpia {
         this.reviewDue = reviewDue;
         this.status = screening.required() ? DpiaStatus.IN_PROGRESS : DpiaStatus.NOT_REQUIRED;
         this.updatedAt = now;
+    }
+
+    /** Equal but for line endings: a browser sends a text area's CRLF as LF, which is no change of the reasoning. */
+    private static boolean sameText(String a, String b) {
+        return a == null || b == null ? a == b : a.replace("\r\n", "\n").equals(b.replace("\r\n", "\n"));
     }
 
     /** Whether it may go to the DPO: in progress, every required question answered; else refused saying why. */

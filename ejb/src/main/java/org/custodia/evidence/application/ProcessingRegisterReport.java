@@ -100,7 +100,8 @@ public class ProcessingRegisterReport {
 
     private static String retention(ProcessingRecord.DataCategory c, Map<String, RetentionPolicy> policies) {
         RetentionPolicy p = c.retentionPolicy() == null ? null : policies.get(c.retentionPolicy());
-        String policy = p == null ? null : p.summary() + " (policy " + p.key() + ")";
+        // a key not among the policies read (removed in between): still named, never passed over
+        String policy = c.retentionPolicy() == null ? null : p == null ? "policy " + c.retentionPolicy() : p.summary() + " (policy " + p.key() + ")";
         if (c.retention() == null) {
             return policy == null ? "no retention given" : policy;
         }

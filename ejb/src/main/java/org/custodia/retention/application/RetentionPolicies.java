@@ -1,5 +1,6 @@
 package org.custodia.retention.application;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,9 @@ import org.custodia.retention.domain.RetentionPolicyDraft;
 import org.custodia.retention.infrastructure.RetentionPolicyRepository;
 
 /**
- * The tenant's retention policies: added, revised (the key stays: register entries refer to it), removed once
- * nothing refers to it. Every change audited with the policy's terms.
+ * The tenant's retention policies: added, revised in place (the key stays: register entries refer to it, and say the
+ * new terms from then on), removed once nothing refers to it (its key is never used again). Every change audited with
+ * the policy's terms, a revision with the terms before it.
  */
 @Stateless
 @TenantScoped
@@ -41,9 +43,11 @@ public class RetentionPolicies {
 
     public RetentionPolicy add(Actor actor, RetentionPolicyDraft draft) {
         check(draft);
-        RetentionPolicy p = draft.toPolicy(UUID.randomUUID(), StoredTime.now(), StoredTime.now());
+        Instant now = StoredTime.now();
+        RetentionPolicy p = draft.toPolicy(UUID.randomUUID(), now, now);
         if (!policies.add(actor.tenantId(), p)) {
-            throw ProblemException.conflict("key", "The tenant already has a retention policy '" + p.key() + "'");
+            throw ProblemException.conflict("key", "The tenant has or had a retention policy '" + p.key()
+                    + "' (a removed policy's key is kept: older register versions name it); choose another key");
         }
         audit.append(actor, "retention.policy.added", "retention_policy", p.id().toString(), facts(p));
         return p;
@@ -63,20 +67,22 @@ public class RetentionPolicies {
             return old; // the same terms again change nothing
         }
         policies.update(p);
+        // the entries linking it now say the new terms without a version of their own: the chain keeps the old ones
         Map<String, Object> facts = facts(p);
-        facts.put("before", RetentionPeriods.iso(old.period()) + " " + old.startsAt() + " " + old.action());
+        facts.put("before", facts(old));
+        facts.put("linkedEntries", users.usage(actor.tenantId()).getOrDefault(key, List.of()).size());
         audit.append(actor, "retention.policy.revised", "retention_policy", p.id().toString(), facts);
         return p;
     }
 
     public void remove(Actor actor, String key) {
         RetentionPolicy p = policies.lock(key).orElseThrow(() -> notFound(key));
-        List<String> using = users.using(actor.tenantId(), key);
+        List<String> using = users.holdUsing(actor.tenantId(), key);
         if (!using.isEmpty()) {
             throw ProblemException.conflict("key", "'" + key + "' is the retention of " + String.join(", ", using)
                     + "; link them to another policy first");
         }
-        policies.delete(p.id());
+        policies.remove(p.id(), StoredTime.now());
         audit.append(actor, "retention.policy.removed", "retention_policy", p.id().toString(), facts(p));
     }
 
@@ -93,10 +99,9 @@ public class RetentionPolicies {
         return policies.find(key).orElseThrow(() -> notFound(key));
     }
 
-    /** What refers to the policy (it must exist). */
-    public List<String> usedBy(@TenantId UUID tenantId, String key) {
-        get(tenantId, key);
-        return users.using(tenantId, key);
+    /** Policy key → what refers to it (policies nothing refers to are left out). */
+    public Map<String, List<String>> usage(@TenantId UUID tenantId) {
+        return users.usage(tenantId);
     }
 
     private static void check(RetentionPolicyDraft draft) {
@@ -109,9 +114,16 @@ public class RetentionPolicies {
     private static Map<String, Object> facts(RetentionPolicy p) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("key", p.key());
+        facts.put("name", p.name());
         facts.put("period", RetentionPeriods.iso(p.period()));
         facts.put("startsAt", p.startsAt().name());
         facts.put("action", p.action().name());
+        if (p.legalReference() != null) {
+            facts.put("legalReference", p.legalReference());
+        }
+        if (p.description() != null) {
+            facts.put("description", p.description());
+        }
         return facts;
     }
 

@@ -1,6 +1,7 @@
 package org.custodia.retention.application;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -9,9 +10,12 @@ import java.util.UUID;
  */
 public interface RetentionPolicyUsers {
 
+    /** What refers to each policy (e.g. register entry references), by key; keys nothing refers to are left out. */
+    Map<String, List<String>> usage(UUID tenantId);
+
     /**
-     * What refers to the policy with this key (e.g. register entry references), in the caller's transaction; holds
-     * back new references until it commits.
+     * What refers to the policy with this key, in the caller's transaction, holding back new references until it
+     * ends: what its removal must find empty.
      */
-    List<String> using(UUID tenantId, String key);
+    List<String> holdUsing(UUID tenantId, String key);
 }

@@ -1,5 +1,6 @@
 package org.custodia.retention.domain;
 
+import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,8 @@ public final class RetentionPeriods {
 
     private static final Pattern FORM = Pattern.compile("P(\\d{1,4}Y)?(\\d{1,4}M)?(\\d{1,5}D)?");
     static final int MAX_YEARS = 100;
+    /** Where a period's length is measured from: whole centuries from here count their leap days as the calendar does. */
+    private static final LocalDate FROM = LocalDate.of(2000, 1, 1);
 
     private RetentionPeriods() {
     }
@@ -28,8 +31,7 @@ public final class RetentionPeriods {
             return null;
         }
         Period p = Period.parse(t);
-        long approxDays = p.getYears() * 365L + p.getMonths() * 31L + p.getDays();
-        return p.isZero() || approxDays > MAX_YEARS * 366L ? null : p;
+        return p.isZero() || FROM.plus(p).isAfter(FROM.plusYears(MAX_YEARS)) ? null : p;
     }
 
     /** As stored and shown to machines: {@code P6Y}, {@code P1Y6M}. */

@@ -31,12 +31,8 @@ public record RetentionPolicyDraft(String key, String name, String period, Strin
             errors.add(new FieldError("period", "must be an ISO-8601 period of years, months and days (P6Y, P18M, P30D),"
                     + " more than nothing and at most " + RetentionPeriods.MAX_YEARS + " years"));
         }
-        if (constant(RetentionTrigger.class, startsAt) == null) {
-            errors.add(new FieldError("startsAt", "must be one of " + Arrays.toString(RetentionTrigger.values())));
-        }
-        if (constant(RetentionAction.class, action) == null) {
-            errors.add(new FieldError("action", "must be one of " + Arrays.toString(RetentionAction.values())));
-        }
+        choice(RetentionTrigger.class, startsAt, "startsAt", "the event the period counts from", errors);
+        choice(RetentionAction.class, action, "action", "what happens when the period has run", errors);
         if (legalReference != null && legalReference.length() > 500) {
             errors.add(new FieldError("legalReference", "must be at most 500 characters"));
         }
@@ -51,6 +47,14 @@ public record RetentionPolicyDraft(String key, String name, String period, Strin
         Period p = RetentionPeriods.parse(period);
         return new RetentionPolicy(id, key, name.strip(), p, constant(RetentionTrigger.class, startsAt),
                 constant(RetentionAction.class, action), optional(legalReference), optional(description), createdAt, updatedAt);
+    }
+
+    private static <E extends Enum<E>> void choice(Class<E> type, String value, String field, String what, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "is required: " + what + ", one of " + Arrays.toString(type.getEnumConstants())));
+        } else if (constant(type, value) == null) {
+            errors.add(new FieldError(field, "must be one of " + Arrays.toString(type.getEnumConstants())));
+        }
     }
 
     private static String optional(String text) {

@@ -1,5 +1,6 @@
 package org.custodia.retention.infrastructure;
 
+import java.time.Instant;
 import java.time.Period;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +27,7 @@ public class RetentionPolicyRepository {
     @PersistenceContext(unitName = "custodia")
     EntityManager em;
 
-    /** False when the tenant already has a policy with this key (the transaction can then only roll back). */
+    /** False when the tenant has or had a policy with this key (the transaction can then only roll back). */
     public boolean add(UUID tenantId, RetentionPolicy p) {
         try {
             em.createNativeQuery("insert into app.retention_policy (id, tenant_id, key, name, period, starts_at, action, legal_reference,"
@@ -53,21 +54,25 @@ public class RetentionPolicyRepository {
                 .setParameter(7, p.description()).setParameter(8, NativeValues.at(p.updatedAt())).executeUpdate();
     }
 
-    public void delete(UUID id) {
-        em.createNativeQuery("delete from app.retention_policy where id = ?1").setParameter(1, id).executeUpdate();
+    /** Gone from lists and links; the row and its key stay, so the key is never given other terms. */
+    public void remove(UUID id, Instant at) {
+        em.createNativeQuery("update app.retention_policy set removed_at = ?2 where id = ?1").setParameter(1, id)
+                .setParameter(2, NativeValues.at(at)).executeUpdate();
     }
 
+    /** The policies in force (not removed), by key. */
     public List<RetentionPolicy> all() {
-        return rows("select " + COLUMNS + " from app.retention_policy order by key", null);
+        return rows("select " + COLUMNS + " from app.retention_policy where removed_at is null order by key", null);
     }
 
-    /** The policy with this key, locked against a concurrent change or removal. */
+    /** The policy in force with this key, locked against a concurrent change or removal. */
     public Optional<RetentionPolicy> lock(String key) {
-        return rows("select " + COLUMNS + " from app.retention_policy where key = ?1 for update", key).stream().findFirst();
+        return rows("select " + COLUMNS + " from app.retention_policy where key = ?1 and removed_at is null for update", key)
+                .stream().findFirst();
     }
 
     public Optional<RetentionPolicy> find(String key) {
-        return rows("select " + COLUMNS + " from app.retention_policy where key = ?1", key).stream().findFirst();
+        return rows("select " + COLUMNS + " from app.retention_policy where key = ?1 and removed_at is null", key).stream().findFirst();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package org.custodia.ropa.application;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ejb.Stateless;
@@ -20,8 +21,13 @@ public class RetentionPolicyLinks implements RetentionPolicyUsers {
     ProcessingActivityRepository activities;
 
     @Override
-    public List<String> using(@TenantId UUID tenantId, String key) {
+    public Map<String, List<String>> usage(@TenantId UUID tenantId) {
+        return activities.referencesByRetentionPolicy();
+    }
+
+    @Override
+    public List<String> holdUsing(@TenantId UUID tenantId, String key) {
         activities.lockTenant(tenantId); // an entry being saved with this key goes first, or sees the policy gone
-        return activities.referencesUsingRetentionPolicy(key);
+        return activities.referencesByRetentionPolicy().getOrDefault(key, List.of());
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -133,12 +134,18 @@ public class ProcessingActivityRepository {
                 .toList();
     }
 
-    /** The references of entries with a data category whose retention is the policy {@code key}. */
+    /** Retention policy key → the references of the entries with a data category linking it, by key and reference. */
     @SuppressWarnings("unchecked")
-    public List<String> referencesUsingRetentionPolicy(String key) {
-        return em.createNativeQuery("select reference from app.processing_activity where content::jsonb -> 'record' -> 'dataCategories'"
-                + " @> jsonb_build_array(jsonb_build_object('retentionPolicy', cast(?1 as text))) order by reference")
-                .setParameter(1, key).getResultList();
+    public Map<String, List<String>> referencesByRetentionPolicy() {
+        List<Object[]> rows = em.createNativeQuery("select distinct c ->> 'retentionPolicy', a.reference from app.processing_activity a,"
+                + " jsonb_array_elements(case jsonb_typeof(a.content::jsonb -> 'record' -> 'dataCategories') when 'array'"
+                + " then a.content::jsonb -> 'record' -> 'dataCategories' else '[]'::jsonb end) c"
+                + " where c ->> 'retentionPolicy' is not null order by 1, 2").getResultList();
+        Map<String, List<String>> byKey = new java.util.TreeMap<>();
+        for (Object[] r : rows) {
+            byKey.computeIfAbsent((String) r[0], k -> new java.util.ArrayList<>()).add((String) r[1]);
+        }
+        return byKey;
     }
 
     /** The references of the entries listing this system: what its removal would break. */

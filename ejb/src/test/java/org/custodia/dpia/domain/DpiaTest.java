@@ -55,4 +55,14 @@ class DpiaTest {
         d.change("t2", TWO, complete(), null, null, NOW);
         assertThat(d.status()).as("a change of what was assessed needs the DPO again").isEqualTo(DpiaStatus.IN_PROGRESS);
     }
+
+    @Test
+    void reasoningSentBackWithOtherLineEndingsIsNoChange() {
+        Dpia.Screening crlf = Dpia.Screening.of(TWO.criteria(), null, "staff only,\r\npseudonymised");
+        Dpia d = Dpia.screened("D-1", UUID.randomUUID(), "t", crlf, DpiaTemplate.DEFAULT, null, null, NOW);
+        d.change("t", Dpia.Screening.of(TWO.criteria(), null, "staff only,\npseudonymised"), Map.of(), null,
+                java.time.LocalDate.of(2027, 12, 1), NOW);
+        assertThat(d.screening().reasoning()).as("kept as it was").isEqualTo("staff only,\r\npseudonymised");
+        assertThat(d.reviewDue()).isEqualTo(java.time.LocalDate.of(2027, 12, 1));
+    }
 }

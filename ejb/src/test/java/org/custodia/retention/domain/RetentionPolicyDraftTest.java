@@ -21,7 +21,10 @@ class RetentionPolicyDraftTest {
         assertThat(RetentionPeriods.parse(" p1y6m ")).isEqualTo(Period.of(1, 6, 0));
         assertThat(RetentionPeriods.parse("P30D")).isEqualTo(Period.ofDays(30));
         assertThat(RetentionPeriods.parse("P100Y")).isEqualTo(Period.ofYears(100));
-        for (String refused : new String[] {null, "", "P", "P0Y", "P0D", "P2W", "P-1Y", "10 years", "PT5H", "P101Y", "P1300M", "P1Y2D3M"}) {
+        assertThat(RetentionPeriods.parse("P1200M")).as("100 years in months").isEqualTo(Period.ofMonths(1200));
+        assertThat(RetentionPeriods.parse("P36525D")).as("100 years in days, leap days included").isEqualTo(Period.ofDays(36525));
+        for (String refused : new String[] {null, "", "P", "P0Y", "P0D", "P0Y0M", "P2W", "P-1Y", "10 years", "PT5H", "P101Y", "P1201M",
+                "P100Y1D", "P36526D", "P1Y2D3M", "P99999Y"}) {
             assertThat(RetentionPeriods.parse(refused)).as(refused).isNull();
         }
     }

@@ -1,6 +1,7 @@
 package org.custodia.retention.api;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -46,7 +47,10 @@ public class RetentionPolicyResource {
         }
     }
 
-    /** {@code summary}: the terms in words; {@code usedBy}: the register entries that link it (one policy read only). */
+    /**
+     * {@code summary}: the terms in words; {@code usedBy}: the references of the register entries that link it (null for
+     * a caller without {@code ropa:view}).
+     */
     public record PolicyView(String id, String key, String name, String period, String startsAt, String action, String summary,
                              String legalReference, String description, String createdAt, String updatedAt, List<String> usedBy) {
         static PolicyView of(RetentionPolicy p, List<String> usedBy) {
@@ -68,21 +72,24 @@ public class RetentionPolicyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PolicyView.class)))
     public Response add(PolicyBody body) {
         RequestBodies.required(body);
-        return Response.status(201).entity(PolicyView.of(policies.add(caller.actor(), body.draft()), List.of())).build();
+        RetentionPolicy p = policies.add(caller.actor(), body.draft());
+        return Response.status(201).entity(PolicyView.of(p, usedBy(usage(), p))).build();
     }
 
     @RequiresPermission("retention:view")
     @GET
     public List<PolicyView> list() {
-        return policies.list(caller.caller().tenantId()).stream().map(p -> PolicyView.of(p, null)).toList();
+        var tenantId = caller.caller().tenantId();
+        Map<String, List<String>> usage = usage();
+        return policies.list(tenantId).stream().map(p -> PolicyView.of(p, usedBy(usage, p))).toList();
     }
 
     @RequiresPermission("retention:view")
     @GET
     @Path("/{key}")
     public PolicyView get(@PathParam("key") String key) {
-        var tenantId = caller.caller().tenantId();
-        return PolicyView.of(policies.get(tenantId, key), policies.usedBy(tenantId, key));
+        RetentionPolicy p = policies.get(caller.caller().tenantId(), key);
+        return PolicyView.of(p, usedBy(usage(), p));
     }
 
     @RequiresPermission("retention:update")
@@ -91,7 +98,16 @@ public class RetentionPolicyResource {
     public PolicyView revise(@PathParam("key") String key, PolicyBody body) {
         RequestBodies.required(body);
         RetentionPolicy p = policies.revise(caller.actor(), key, body.draft());
-        return PolicyView.of(p, policies.usedBy(caller.caller().tenantId(), key));
+        return PolicyView.of(p, usedBy(usage(), p));
+    }
+
+    /** Which entries link each policy, for a caller who may read the register (null: not shown). */
+    private Map<String, List<String>> usage() {
+        return caller.caller().permissions().contains("ropa:view") ? policies.usage(caller.caller().tenantId()) : null;
+    }
+
+    private static List<String> usedBy(Map<String, List<String>> usage, RetentionPolicy p) {
+        return usage == null ? null : usage.getOrDefault(p.key(), List.of());
     }
 
     @RequiresPermission("retention:delete")
