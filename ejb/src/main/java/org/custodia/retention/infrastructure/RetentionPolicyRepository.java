@@ -9,7 +9,6 @@ import java.util.UUID;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 
 import org.custodia.platform.persistence.NativeValues;
 import org.custodia.platform.persistence.UniqueViolation;
@@ -29,20 +28,13 @@ public class RetentionPolicyRepository {
 
     /** False when the tenant has or had a policy with this key (the transaction can then only roll back). */
     public boolean add(UUID tenantId, RetentionPolicy p) {
-        try {
-            em.createNativeQuery("insert into app.retention_policy (id, tenant_id, key, name, period, starts_at, action, legal_reference,"
-                            + " description, created_at, updated_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)")
-                    .setParameter(1, p.id()).setParameter(2, tenantId).setParameter(3, p.key()).setParameter(4, p.name())
-                    .setParameter(5, RetentionPeriods.iso(p.period())).setParameter(6, p.startsAt().name())
-                    .setParameter(7, p.action().name()).setParameter(8, p.legalReference()).setParameter(9, p.description())
-                    .setParameter(10, NativeValues.at(p.createdAt())).executeUpdate();
-            return true;
-        } catch (PersistenceException e) {
-            if (!UniqueViolation.causedBy(e)) {
-                throw e;
-            }
-            return false;
-        }
+        String sql = "insert into app.retention_policy (id, tenant_id, key, name, period, starts_at, action, legal_reference,"
+                + " description, created_at, updated_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)";
+        return UniqueViolation.inserted(() -> em.createNativeQuery(sql)
+                .setParameter(1, p.id()).setParameter(2, tenantId).setParameter(3, p.key()).setParameter(4, p.name())
+                .setParameter(5, RetentionPeriods.iso(p.period())).setParameter(6, p.startsAt().name())
+                .setParameter(7, p.action().name()).setParameter(8, p.legalReference()).setParameter(9, p.description())
+                .setParameter(10, NativeValues.at(p.createdAt())).executeUpdate());
     }
 
     /** Everything but the key and the creation time. */

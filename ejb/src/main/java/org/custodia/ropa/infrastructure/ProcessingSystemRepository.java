@@ -7,7 +7,6 @@ import java.util.UUID;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 
 import org.custodia.platform.persistence.NativeValues;
 import org.custodia.platform.persistence.UniqueViolation;
@@ -24,18 +23,11 @@ public class ProcessingSystemRepository {
 
     /** False when the tenant already has a system of this name (the transaction can then only roll back). */
     public boolean add(UUID tenantId, ProcessingSystem s) {
-        try {
-            em.createNativeQuery("insert into app.processing_system (id, tenant_id, name, description, hosting_country, created_at,"
-                            + " updated_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?6)")
-                    .setParameter(1, s.id()).setParameter(2, tenantId).setParameter(3, s.name()).setParameter(4, s.description())
-                    .setParameter(5, s.hostingCountry()).setParameter(6, NativeValues.at(s.createdAt())).executeUpdate();
-            return true;
-        } catch (PersistenceException e) {
-            if (!UniqueViolation.causedBy(e)) {
-                throw e;
-            }
-            return false;
-        }
+        String sql = "insert into app.processing_system (id, tenant_id, name, description, hosting_country, created_at, updated_at)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?6)";
+        return UniqueViolation.inserted(() -> em.createNativeQuery(sql)
+                .setParameter(1, s.id()).setParameter(2, tenantId).setParameter(3, s.name()).setParameter(4, s.description())
+                .setParameter(5, s.hostingCountry()).setParameter(6, NativeValues.at(s.createdAt())).executeUpdate());
     }
 
     /** Description and hosting country; the name stays (activities refer to it). */
