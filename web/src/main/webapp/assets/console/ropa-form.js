@@ -68,7 +68,7 @@ function policyChoice(policies, value) {
     options.push([value, value]);
   }
   return choose('Or as the retention policy says', options, value, { blank: 'No policy',
-    hint: 'The organisation\'s retention policies are kept under Retention; the words above may add what the policy leaves open.' });
+    hint: 'The organisation\'s retention policies are kept under Retention policies; the words above may add what the policy leaves open.' });
 }
 
 function entryForm(view, systems, users, policies, back) {
