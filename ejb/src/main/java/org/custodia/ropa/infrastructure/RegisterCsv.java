@@ -43,8 +43,8 @@ public class RegisterCsv implements RegisterFiles {
                 text.unread(first);
             }
             parse(new CellBudget(text), rows);
-        } catch (CellBudget.Exceeded e) {
-            throw new Unreadable(e.line, e.getMessage());
+        } catch (OverBudget e) {
+            throw e.unreadable();
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
                 throw new Unreadable(0, "is not UTF-8 text");
@@ -59,12 +59,12 @@ public class RegisterCsv implements RegisterFiles {
         return rows;
     }
 
-    private static void parse(Reader text, List<SheetRow> rows) throws IOException, Unreadable {
+    private static void parse(Reader text, List<SheetRow> rows) throws IOException {
         try (CSVParser parser = FORMAT.parse(text)) {
             long line = 1;
             for (CSVRecord record : parser) {
                 if (rows.size() > MAX_ROWS) {
-                    throw new Unreadable((int) line, "the register has more than " + MAX_ROWS + " entries; import it in parts");
+                    throw OverBudget.tooManyRows((int) line);
                 }
                 List<String> cells = new ArrayList<>(record.size());
                 record.forEach(cell -> cells.add(unprotect(cell)));
@@ -80,15 +80,6 @@ public class RegisterCsv implements RegisterFiles {
      * before the parser holds it.
      */
     static final class CellBudget extends java.io.FilterReader {
-
-        static final class Exceeded extends RuntimeException {
-            final int line;
-
-            Exceeded(int line, String message) {
-                super(message, null, false, false);
-                this.line = line;
-            }
-        }
 
         private boolean quoted;
         private boolean quoteInQuoted;
@@ -122,10 +113,10 @@ public class RegisterCsv implements RegisterFiles {
         /** RFC 4180 as the parser reads it: a quote opens a quoted field only at the field's start; "" inside it is a quote. */
         private void see(char c) {
             if (++chars > MAX_CHARS) {
-                throw new Exceeded(line, "is longer than " + MAX_CHARS + " characters; import the register in parts");
+                throw OverBudget.tooMuchText(line);
             }
-            if (c == '\0') { // PostgreSQL text (and jsonb) cannot hold it
-                throw new Exceeded(line, "holds a NUL character");
+            if (c == '\0') {
+                throw OverBudget.nul(line);
             }
             if (c == '\n') {
                 line++;
@@ -147,8 +138,7 @@ public class RegisterCsv implements RegisterFiles {
             } else if (c == ',') {
                 fieldStart = true;
                 if (++cells > MAX_CELLS) {
-                    throw new Exceeded(line, "has more than " + MAX_CELLS + " cells in a row; the register has "
-                            + org.custodia.ropa.domain.RegisterColumn.values().length);
+                    throw OverBudget.tooWide(line, "has more than " + MAX_CELLS + " cells in a row");
                 }
             } else if (c == '\n' || c == '\r') {
                 cells = 1;

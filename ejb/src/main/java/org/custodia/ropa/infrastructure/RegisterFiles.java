@@ -33,6 +33,41 @@ public interface RegisterFiles {
         }
     }
 
+    /**
+     * A bound an upload broke, found while a parser streams it: unchecked, so it passes through the parser, and turned
+     * into {@link Unreadable} by the format's {@code read}. Every format says it in the same words.
+     */
+    final class OverBudget extends RuntimeException {
+        private final int line;
+
+        private OverBudget(int line, String message) {
+            super(message, null, false, false);
+            this.line = line;
+        }
+
+        /** PostgreSQL text (and jsonb) cannot hold a NUL. */
+        public static OverBudget nul(int line) {
+            return new OverBudget(line, "holds a NUL character");
+        }
+
+        public static OverBudget tooMuchText(int line) {
+            return new OverBudget(line, "holds more than " + MAX_CHARS + " characters; import the register in parts");
+        }
+
+        public static OverBudget tooManyRows(int line) {
+            return new OverBudget(line, "the register has more than " + MAX_ROWS + " entries; import it in parts");
+        }
+
+        /** {@code what}: how the row is too wide, as the format sees it. */
+        public static OverBudget tooWide(int line, String what) {
+            return new OverBudget(line, what + "; the register has " + org.custodia.ropa.domain.RegisterColumn.values().length + " columns");
+        }
+
+        public Unreadable unreadable() {
+            return new Unreadable(line, getMessage());
+        }
+    }
+
     /** The rows, header first; at most {@link #MAX_ROWS} + 1. */
     List<SheetRow> read(InputStream in) throws IOException, Unreadable;
 

@@ -98,28 +98,10 @@ public class RegisterXlsx implements RegisterFiles {
             XMLReader xml = SAXHelper.newXMLReader();
             xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, collector, new DataFormatter(), false));
             xml.parse(new InputSource(sheet));
-        } catch (TooManyRows e) {
-            throw new Unreadable(MAX_ROWS + 2, "the register has more than " + MAX_ROWS + " entries; import it in parts");
         } catch (OverBudget e) {
-            throw new Unreadable(e.line, e.getMessage());
+            throw e.unreadable();
         }
         return collector.rows;
-    }
-
-    private static final class TooManyRows extends RuntimeException {
-        TooManyRows() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** A cell beyond the register's columns, or more text than an upload may hold. */
-    private static final class OverBudget extends RuntimeException {
-        final int line;
-
-        OverBudget(int line, String message) {
-            super(message, null, false, false);
-            this.line = line;
-        }
     }
 
     /** Rows as the sheet has them; empty rows are left out, cells a row skips are empty. */
@@ -132,7 +114,7 @@ public class RegisterXlsx implements RegisterFiles {
         @Override
         public void startRow(int rowNum) {
             if (rows.size() > MAX_ROWS) {
-                throw new TooManyRows();
+                throw OverBudget.tooManyRows(MAX_ROWS + 2);
             }
             cells = new ArrayList<>();
             row = rowNum + 1;
@@ -149,15 +131,14 @@ public class RegisterXlsx implements RegisterFiles {
         public void cell(String reference, String value, XSSFComment comment) {
             int column = reference == null ? cells.size() : new CellReference(reference).getCol();
             if (column >= MAX_CELLS) {
-                throw new OverBudget(row, "has a cell in column " + (column + 1) + "; the register has "
-                        + org.custodia.ropa.domain.RegisterColumn.values().length + " columns");
+                throw OverBudget.tooWide(row, "has a cell in column " + (column + 1));
             }
-            if (value != null && value.indexOf('\0') >= 0) { // POI decodes _x0000_; PostgreSQL text cannot hold it
-                throw new OverBudget(row, "holds a NUL character");
+            if (value != null && value.indexOf('\0') >= 0) { // POI decodes _x0000_
+                throw OverBudget.nul(row);
             }
             chars += value == null ? 0 : value.length();
             if (chars > MAX_CHARS) {
-                throw new OverBudget(row, "holds more than " + MAX_CHARS + " characters; import the register in parts");
+                throw OverBudget.tooMuchText(row);
             }
             while (cells.size() < column) {
                 cells.add("");
