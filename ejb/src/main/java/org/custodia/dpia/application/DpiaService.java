@@ -173,13 +173,11 @@ public class DpiaService {
     private Assessment assessment(UUID tenantId, Dpia dpia) {
         DpiaTemplate template = template(tenantId, dpia);
         List<RatedRisk> found = risks.ofDpia(tenantId, dpia.id());
-        String highest = risks.bands(tenantId).highest();
-        Optional<String> prior = PriorConsultation.required(found.stream().map(r -> new PriorConsultation.FoundRisk(r.risk().reference(),
-                r.risk().status() == RiskStatus.CLOSED, (r.residual() != null ? r.residual() : r.inherent()).band().name(),
-                r.residual() != null)).toList(), highest);
-        if (dpia.status() == org.custodia.dpia.domain.DpiaStatus.APPROVED && dpia.signOff() != null) {
-            prior = Optional.ofNullable(dpia.signOff().priorConsultation()); // as signed off, whatever the register says since
-        }
+        Optional<String> prior = dpia.status() == org.custodia.dpia.domain.DpiaStatus.APPROVED && dpia.signOff() != null
+                ? Optional.ofNullable(dpia.signOff().priorConsultation()) // as signed off, whatever the register says since
+                : PriorConsultation.required(found.stream().map(r -> new PriorConsultation.FoundRisk(r.risk().reference(),
+                        r.risk().status() == RiskStatus.CLOSED, (r.residual() != null ? r.residual() : r.inherent()).band().name(),
+                        r.residual() != null)).toList(), risks.bands(tenantId).highest());
         return new Assessment(dpia, template, DpiaAnswers.unanswered(template, dpia.answers()), found, prior);
     }
 

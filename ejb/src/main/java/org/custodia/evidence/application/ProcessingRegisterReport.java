@@ -65,8 +65,9 @@ public class ProcessingRegisterReport {
             body.add(new Report.Table(List.of("Entry", "(a) Processor, DPO", "(a) Controllers served", "(b) Categories of processing",
                     "(c) Transfers", "(d) Security measures"), processor.stream().map(ProcessingRegisterReport::processorRow).toList()));
         }
-        List<RetentionPolicy> linked = policies.values().stream().filter(p -> rows.stream().anyMatch(r -> r.content().record()
-                .dataCategories().stream().anyMatch(c -> p.key().equals(c.retentionPolicy())))).toList();
+        java.util.Set<String> linkedKeys = rows.stream().flatMap(r -> r.content().record().dataCategories().stream())
+                .map(ProcessingRecord.DataCategory::retentionPolicy).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        List<RetentionPolicy> linked = policies.values().stream().filter(p -> linkedKeys.contains(p.key())).toList();
         if (!linked.isEmpty()) {
             body.add(new Report.Heading("Retention policies the entries link (Art. 30(1)(f))"));
             body.add(new Report.Table(List.of("Policy", "Name", "Time limit for erasure", "Legal reference"), linked.stream()

@@ -22,12 +22,12 @@ public class RetentionPolicyLinks implements RetentionPolicyUsers {
 
     @Override
     public Map<String, List<String>> usage(@TenantId UUID tenantId) {
-        return activities.referencesByRetentionPolicy();
+        return activities.referencesByRetentionPolicy(null);
     }
 
     @Override
     public List<String> holdUsing(@TenantId UUID tenantId, String key) {
         activities.lockTenant(tenantId); // an entry being saved with this key goes first, or sees the policy gone
-        return activities.referencesByRetentionPolicy().getOrDefault(key, List.of());
+        return activities.referencesByRetentionPolicy(key).getOrDefault(key, List.of());
     }
 }

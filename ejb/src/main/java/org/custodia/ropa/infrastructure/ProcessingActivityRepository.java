@@ -134,13 +134,17 @@ public class ProcessingActivityRepository {
                 .toList();
     }
 
-    /** Retention policy key → the references of the entries with a data category linking it, by key and reference. */
+    /**
+     * Retention policy key → the references of the entries with a data category linking it, by key and reference;
+     * {@code onlyKey}: that policy's alone (null: every policy's).
+     */
     @SuppressWarnings("unchecked")
-    public Map<String, List<String>> referencesByRetentionPolicy() {
+    public Map<String, List<String>> referencesByRetentionPolicy(String onlyKey) {
         List<Object[]> rows = em.createNativeQuery("select distinct c ->> 'retentionPolicy', a.reference from app.processing_activity a,"
                 + " jsonb_array_elements(case jsonb_typeof(a.content::jsonb -> 'record' -> 'dataCategories') when 'array'"
                 + " then a.content::jsonb -> 'record' -> 'dataCategories' else '[]'::jsonb end) c"
-                + " where c ->> 'retentionPolicy' is not null order by 1, 2").getResultList();
+                + " where c ->> 'retentionPolicy' = coalesce(cast(?1 as text), c ->> 'retentionPolicy') order by 1, 2")
+                .setParameter(1, onlyKey).getResultList();
         Map<String, List<String>> byKey = new java.util.TreeMap<>();
         for (Object[] r : rows) {
             byKey.computeIfAbsent((String) r[0], k -> new java.util.ArrayList<>()).add((String) r[1]);
