@@ -19,6 +19,7 @@ import org.custodia.dpia.domain.Dpia;
 import org.custodia.dpia.domain.DpiaScreening;
 import org.custodia.dpia.domain.DpiaStatus;
 import org.custodia.dpia.domain.DpiaTemplate;
+import org.custodia.platform.persistence.NativeRows;
 import org.custodia.platform.persistence.NativeValues;
 import org.custodia.platform.persistence.UniqueViolation;
 
@@ -102,13 +103,8 @@ public class DpiaRepository {
         return rows("select " + COLUMNS + " from app.dpia order by reference", null);
     }
 
-    @SuppressWarnings("unchecked")
     private List<Dpia> rows(String sql, Object parameter) {
-        var query = em.createNativeQuery(sql);
-        if (parameter != null) {
-            query.setParameter(1, parameter);
-        }
-        return ((List<Object[]>) query.getResultList()).stream().map(DpiaRepository::dpia).toList();
+        return NativeRows.of(em, sql, parameter, DpiaRepository::dpia);
     }
 
     private static Dpia dpia(Object[] r) {

@@ -10,6 +10,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.custodia.platform.persistence.NativeRows;
 import org.custodia.platform.persistence.NativeValues;
 import org.custodia.platform.persistence.UniqueViolation;
 import org.custodia.retention.domain.RetentionAction;
@@ -67,16 +68,9 @@ public class RetentionPolicyRepository {
         return rows("select " + COLUMNS + " from app.retention_policy where key = ?1 and removed_at is null", key).stream().findFirst();
     }
 
-    @SuppressWarnings("unchecked")
     private List<RetentionPolicy> rows(String sql, Object parameter) {
-        var query = em.createNativeQuery(sql);
-        if (parameter != null) {
-            query.setParameter(1, parameter);
-        }
-        return ((List<Object[]>) query.getResultList()).stream()
-                .map(r -> new RetentionPolicy((UUID) r[0], (String) r[1], (String) r[2], Period.parse((String) r[3]),
-                        RetentionTrigger.valueOf((String) r[4]), RetentionAction.valueOf((String) r[5]), (String) r[6], (String) r[7],
-                        NativeValues.instant(r[8]), NativeValues.instant(r[9])))
-                .toList();
+        return NativeRows.of(em, sql, parameter, r -> new RetentionPolicy((UUID) r[0], (String) r[1], (String) r[2],
+                Period.parse((String) r[3]), RetentionTrigger.valueOf((String) r[4]), RetentionAction.valueOf((String) r[5]), (String) r[6],
+                (String) r[7], NativeValues.instant(r[8]), NativeValues.instant(r[9])));
     }
 }

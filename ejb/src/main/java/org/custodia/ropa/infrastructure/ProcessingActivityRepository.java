@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
+import org.custodia.platform.persistence.NativeRows;
 import org.custodia.platform.persistence.NativeValues;
 import org.custodia.platform.persistence.UniqueViolation;
 import org.custodia.ropa.domain.ActivityStatus;
@@ -178,13 +179,8 @@ public class ProcessingActivityRepository {
                 ((Date) r[4]).toLocalDate(), (Boolean) r[5])).toList();
     }
 
-    @SuppressWarnings("unchecked")
     private List<ProcessingActivity> rows(String sql, Object parameter) {
-        var query = em.createNativeQuery(sql);
-        if (parameter != null) {
-            query.setParameter(1, parameter);
-        }
-        return ((List<Object[]>) query.getResultList()).stream().map(ProcessingActivityRepository::activity).toList();
+        return NativeRows.of(em, sql, parameter, ProcessingActivityRepository::activity);
     }
 
     private static ProcessingActivity activity(Object[] r) {

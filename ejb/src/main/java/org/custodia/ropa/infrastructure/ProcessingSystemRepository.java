@@ -8,6 +8,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.custodia.platform.persistence.NativeRows;
 import org.custodia.platform.persistence.NativeValues;
 import org.custodia.platform.persistence.UniqueViolation;
 import org.custodia.ropa.domain.ProcessingSystem;
@@ -49,15 +50,8 @@ public class ProcessingSystemRepository {
         return rows("select " + COLUMNS + " from app.processing_system where id = ?1", id).stream().findFirst();
     }
 
-    @SuppressWarnings("unchecked")
     private List<ProcessingSystem> rows(String sql, Object parameter) {
-        var query = em.createNativeQuery(sql);
-        if (parameter != null) {
-            query.setParameter(1, parameter);
-        }
-        return ((List<Object[]>) query.getResultList()).stream()
-                .map(r -> new ProcessingSystem((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], NativeValues.instant(r[4]),
-                        NativeValues.instant(r[5])))
-                .toList();
+        return NativeRows.of(em, sql, parameter, r -> new ProcessingSystem((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
+                NativeValues.instant(r[4]), NativeValues.instant(r[5])));
     }
 }
