@@ -173,8 +173,9 @@ public class DpiaService {
     private Assessment assessment(UUID tenantId, Dpia dpia) {
         DpiaTemplate template = template(tenantId, dpia);
         List<RatedRisk> found = risks.ofDpia(tenantId, dpia.id());
-        Optional<String> prior = dpia.status() == org.custodia.dpia.domain.DpiaStatus.APPROVED && dpia.signOff() != null
-                ? Optional.ofNullable(dpia.signOff().priorConsultation()) // as signed off, whatever the register says since
+        Optional<Dpia.SignOff> signed = dpia.standingSignOff();
+        Optional<String> prior = signed.isPresent()
+                ? Optional.ofNullable(signed.get().priorConsultation()) // as signed off, whatever the register says since
                 : PriorConsultation.required(found.stream().map(r -> new PriorConsultation.FoundRisk(r.risk().reference(),
                         r.risk().status() == RiskStatus.CLOSED, (r.residual() != null ? r.residual() : r.inherent()).band().name(),
                         r.residual() != null)).toList(), risks.bands(tenantId).highest());

@@ -178,6 +178,11 @@ public class Dpia {
     public String reviewProcess() { return reviewProcess; }
     public DpoDecision dpo() { return dpo; }
     public SignOff signOff() { return signOff; }
+
+    /** What the DPO signed off, while it stands (approved, and nothing assessed changed since). */
+    public java.util.Optional<SignOff> standingSignOff() {
+        return status == DpiaStatus.APPROVED ? java.util.Optional.ofNullable(signOff) : java.util.Optional.empty();
+    }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
 }

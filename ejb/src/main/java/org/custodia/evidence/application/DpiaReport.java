@@ -61,12 +61,12 @@ public class DpiaReport {
             answers.add(new Report.Entry(q.text(), d.answers().getOrDefault(q.id(), q.required() ? "NOT ANSWERED" : "not answered")));
         }
         body.add(new Report.KeyValues(answers));
-        if (d.status() == org.custodia.dpia.domain.DpiaStatus.APPROVED && d.signOff() != null) {
-            body.add(new Report.Heading("Risks found, as signed off (" + d.signOff().at() + ")"));
-            body.add(d.signOff().risks().isEmpty() ? new Report.Paragraph("The assessment recorded no risks.")
-                    : new Report.Table(List.of("Risk", "Title", "Inherent", "Residual", "Status"), d.signOff().risks().stream()
+        d.standingSignOff().ifPresent(signed -> {
+            body.add(new Report.Heading("Risks found, as signed off (" + signed.at() + ")"));
+            body.add(signed.risks().isEmpty() ? new Report.Paragraph("The assessment recorded no risks.")
+                    : new Report.Table(List.of("Risk", "Title", "Inherent", "Residual", "Status"), signed.risks().stream()
                             .map(r -> List.of(r.reference(), r.title(), r.inherent(), r.residual(), r.status().toLowerCase())).toList()));
-        }
+        });
         body.add(new Report.Heading(d.status() == org.custodia.dpia.domain.DpiaStatus.APPROVED ? "Risks found, as the register holds them now"
                 : "Risks found"));
         body.add(a.risks().isEmpty() ? new Report.Paragraph("The assessment records no risks.")

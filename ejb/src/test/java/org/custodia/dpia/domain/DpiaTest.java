@@ -52,8 +52,10 @@ class DpiaTest {
         assertThat(d.dpo().opinion()).isEqualTo("proceed");
         d.change("t", TWO, complete(), null, java.time.LocalDate.of(2027, 12, 1), NOW);
         assertThat(d.status()).as("a new review date alone keeps the sign-off").isEqualTo(DpiaStatus.APPROVED);
+        assertThat(d.standingSignOff()).isPresent();
         d.change("t2", TWO, complete(), null, null, NOW);
         assertThat(d.status()).as("a change of what was assessed needs the DPO again").isEqualTo(DpiaStatus.IN_PROGRESS);
+        assertThat(d.standingSignOff()).as("the sign-off no longer stands").isEmpty();
     }
 
     @Test
